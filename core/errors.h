@@ -1,0 +1,32 @@
+#pragma once
+
+#include <string>
+#include <system_error>
+
+namespace hexmap {
+
+// Engine error codes (the "hexmap" category). errno values use std::system_category() instead.
+enum class Errc {
+    InvalidFileSize = 1,  // size 0 requested for create()
+    EmptyFile,            // open() of a zero-length file
+    IsDirectory,          // open() of a directory
+    NotRegularFile,       // FIFO, socket, character or block device
+    ReadOnlyFile,         // read-write requested on a file without write permission bits
+    NotWritable,          // write through a read-only mapping
+    OutOfBounds,          // offset or range past the end of the file
+    RangeOverflow,        // more bytes than a WriteRange holds, or offset + size overflows
+    WrongFile,            // a WriteRange / receipt used with a file that did not mint it
+    InvalidArgument,      // empty pattern, zero chunk size, bad split point...
+    RangeBusy,            // job range overlaps a running job or unsaved edits
+    Cancelled,            // job cancelled by the user
+    FileTruncated,        // the file shrank on disk under the mapping (SIGBUS recovered)
+    ParseError,           // malformed number, size, pattern
+};
+
+const std::error_category &hexmapCategory() noexcept;
+std::error_code make_error_code(Errc e) noexcept;
+
+} // namespace hexmap
+
+template <>
+struct std::is_error_code_enum<hexmap::Errc> : std::true_type {};

@@ -1,0 +1,214 @@
+#include "core/mappedfile.h"
+
+#include "core/mapping.h"
+#include "core/platform/fileops.h"
+#include "core/rangeclaim.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+namespace hexmap {
+
+MappedFile::MappedFile() = default;
+MappedFile::~MappedFile() = default;
+MappedFile::MappedFile(const MappedFile &) = default;
+MappedFile &MappedFile::operator=(const MappedFile &) = default;
+MappedFile::MappedFile(MappedFile &&) noexcept = default;
+MappedFile &MappedFile::operator=(MappedFile &&) noexcept = default;
+MappedFile::MappedFile(std::shared_ptr<Mapping> mapping) : m_mapping(std::move(mapping)) {}
+
+Result<MappedFile> MappedFile::create(const std::string &path, std::uint64_t size)
+{
+    auto mapping = Mapping::create(path, size);
+    if (!mapping)
+        return mapping.error();
+    return MappedFile(std::move(mapping).value());
+}
+
+Result<MappedFile> MappedFile::open(const std::string &path, OpenMode mode)
+{
+    auto mapping = Mapping::open(path, mode);
+    if (!mapping)
+        return mapping.error();
+    return MappedFile(std::move(mapping).value());
+}
+
+Result<MappedFile> MappedFile::openReadOnly(const std::string &path) { return open(path, OpenMode::ReadOnly); }
+Result<MappedFile> MappedFile::openReadWrite(const std::string &path) { return open(path, OpenMode::ReadWrite); }
+
+std::uint64_t MappedFile::size() const { return m_mapping ? m_mapping->size() : 0; }
+bool MappedFile::isWritable() const { return m_mapping && m_mapping->mode() == OpenMode::ReadWrite; }
+
+const std::string &MappedFile::path() const
+{
+    static const std::string none;
+    return m_mapping ? m_mapping->path() : none;
+}
+
+bool MappedFile::wasTruncatedOnDisk() const
+{
+    return m_mapping && m_mapping->faulted().load(std::memory_order_acquire);
+}
+
+std::uint64_t MappedFile::pageSize() { return fileops::pageSize(); }
+std::uint64_t MappedFile::allocationGranularity() { return fileops::pageSize(); }
+
+Status MappedFile::checkRange(ByteRange range) const
+{
+    if (!m_mapping)
+        return Error{make_error_code(Errc::InvalidArgument), "no file"};
+    if (range.size > UINT64_MAX - range.offset || range.end() > m_mapping->size())
+        return Error{make_error_code(Errc::OutOfBounds), m_mapping->path() + " [" + std::to_string(range.offset)
+                                                              + ", +" + std::to_string(range.size) + ")"};
+    return {};
+}
+
+Status MappedFile::checkWritable() const
+{
+    if (!m_mapping)
+        return Error{make_error_code(Errc::InvalidArgument), "no file"};
+    if (m_mapping->mode() != OpenMode::ReadWrite)
+        return Error{make_error_code(Errc::NotWritable), m_mapping->path()};
+    return {};
+}
+
+std::size_t MappedFile::writeAt(std::uint64_t offset, std::span<const std::byte> data)
+{
+    if (!isWritable() || offset >= size())
+        return 0;
+    const auto count = static_cast<std::size_t>(std::min<std::uint64_t>(data.size(), size() - offset));
+    std::memcpy(m_mapping->base() + offset, data.data(), count);
+    return count;
+}
+
+Status MappedFile::writeAllAt(std::uint64_t offset, std::span<const std::byte> data)
+{
+    if (auto s = checkWritable(); !s)
+        return s;
+    if (auto s = checkRange({offset, data.size()}); !s)
+        return s;
+    std::memcpy(m_mapping->base() + offset, data.data(), data.size());
+    return {};
+}
+
+std::size_t MappedFile::readAt(std::uint64_t offset, std::span<std::byte> buffer) const
+{
+    const auto slice = readSlice(offset, buffer.size());
+    std::memcpy(buffer.data(), slice.data(), slice.size());
+    return slice.size();
+}
+
+std::span<const std::byte> MappedFile::readSlice(std::uint64_t offset, std::uint64_t length) const
+{
+    if (offset >= size())
+        return {};
+    return {m_mapping->base() + offset, static_cast<std::size_t>(std::min(length, size() - offset))};
+}
+
+Status MappedFile::fill(ByteRange range, std::byte value)
+{
+    if (auto s = checkWritable(); !s)
+        return s;
+    if (auto s = checkRange(range); !s)
+        return s;
+    std::memset(m_mapping->base() + range.offset, std::to_integer<int>(value), range.size);
+    return {};
+}
+
+Status MappedFile::zero(ByteRange range, ZeroMode mode)
+{
+    if (auto s = checkWritable(); !s)
+        return s;
+    if (auto s = checkRange(range); !s)
+        return s;
+    // Whole filesystem blocks go through fallocate (ZERO_RANGE keeps them allocated, PUNCH_HOLE releases them);
+    // the mapping reads zeros afterwards. The unaligned edges, or everything where fallocate is unsupported, get
+    // memset through the mapping.
+    const std::uint64_t block = std::max(fileops::blockSize(*m_mapping), pageSize());
+    const std::uint64_t inner = (range.offset + block - 1) / block * block;
+    const std::uint64_t innerEnd = range.end() / block * block;
+    std::byte *base = m_mapping->base();
+    if (innerEnd > inner) {
+        auto s = fileops::zeroBlocks(*m_mapping, ByteRange::fromBounds(inner, innerEnd),
+                                     mode == ZeroMode::ReleaseSpace);
+        if (s.ok()) {
+            std::memset(base + range.offset, 0, inner - range.offset);
+            std::memset(base + innerEnd, 0, range.end() - innerEnd);
+            return {};
+        }
+        if (s.code() != std::errc::operation_not_supported && s.code() != std::errc::function_not_supported)
+            return s;
+    }
+    std::memset(base + range.offset, 0, range.size);
+    return {};
+}
+
+const std::byte *MappedFile::data() const { return m_mapping ? m_mapping->base() : nullptr; }
+std::byte *MappedFile::mutableData() { return isWritable() ? m_mapping->base() : nullptr; }
+
+Status MappedFile::flushAsync() { return flushRangeAsync(ByteRange{0, size()}); }
+
+Status MappedFile::flushRangeAsync(ByteRange range)
+{
+    if (auto s = checkRange(range); !s)
+        return s;
+    if (range.isEmpty() || !isWritable())
+        return {};
+    return fileops::startWriteback(*m_mapping, range);
+}
+
+Status MappedFile::sync() { return syncRange(ByteRange{0, size()}); }
+
+Status MappedFile::syncRange(ByteRange range)
+{
+    if (auto s = checkRange(range); !s)
+        return s;
+    if (range.isEmpty() || !isWritable())
+        return {};
+    return fileops::syncPages(*m_mapping, range);
+}
+
+Status MappedFile::flushRangeAsync(const WriteReceipt &receipt)
+{
+    if (receipt.m_mapping != m_mapping.get())
+        return Error{make_error_code(Errc::WrongFile), path()};
+    return flushRangeAsync(receipt.range());
+}
+
+Status MappedFile::syncRange(const WriteReceipt &receipt)
+{
+    if (receipt.m_mapping != m_mapping.get())
+        return Error{make_error_code(Errc::WrongFile), path()};
+    return syncRange(receipt.range());
+}
+
+Status MappedFile::advise(Advice advice) { return advise(advice, ByteRange{0, size()}); }
+
+Status MappedFile::advise(Advice advice, ByteRange range)
+{
+    if (auto s = checkRange(range); !s)
+        return s;
+    if (range.isEmpty())
+        return {};
+    return fileops::advise(*m_mapping, advice, range);
+}
+
+Status MappedFile::prefaultForWrite(ByteRange range)
+{
+    if (auto s = checkWritable(); !s)
+        return s;
+    if (auto s = checkRange(range); !s)
+        return s;
+    return range.isEmpty() ? Status{} : fileops::populateWrite(*m_mapping, range);
+}
+
+Status MappedFile::reserve(ByteRange range)
+{
+    if (auto s = checkWritable(); !s)
+        return s;
+    if (auto s = checkRange(range); !s)
+        return s;
+    return range.isEmpty() ? Status{} : fileops::reserveBlocks(*m_mapping, range);
+}
+} // namespace hexmap

@@ -1,0 +1,137 @@
+#pragma once
+
+#include "core/byterange.h"
+#include "core/concurrentrangeallocator.h"
+#include "core/rangeallocator.h"
+#include "core/result.h"
+#include "core/writerange.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+
+namespace hexmap {
+
+class Mapping;
+enum class OpenMode;
+
+enum class Advice { Normal, Random, Sequential, WillNeed, DontNeed };
+enum class ZeroMode {
+    KeepSpace,    // blocks stay allocated (fallocate ZERO_RANGE for whole blocks, memset for the edges)
+    ReleaseSpace, // whole blocks become holes (fallocate PUNCH_HOLE | KEEP_SIZE), memset for the edges
+};
+
+// A cheap-to-copy, reference-counted handle to one shared memory mapping of one fixed-size file.
+// The mapping lives until the last handle, allocator, WriteRange and job using it are gone; it is never
+// flushed implicitly: only sync()/syncRange() promise durability.
+//
+// Two layers:
+// - unchecked (writeAt, fill, zero, mutableData...): the caller promises that concurrent writes do not overlap
+//   and that nobody reads a range while it is written. Bounds are still checked in every build.
+// - safe (allocator(), write(WriteRange...)): writes go through move-only tokens that never overlap.
+//
+// Thread: any. Different handles (copies) may be used concurrently; the mapping's bytes follow the rules above.
+class MappedFile {
+public:
+    MappedFile();
+    ~MappedFile();
+    MappedFile(const MappedFile &);
+    MappedFile &operator=(const MappedFile &);
+    MappedFile(MappedFile &&) noexcept;
+    MappedFile &operator=(MappedFile &&) noexcept;
+
+    // Creates `path` (replacing an existing regular file), reserves all its blocks with posix_fallocate and maps
+    // it read-write. The file is built under a temporary name in the same folder and renamed into place only
+    // once fully reserved. Fails with Errc::InvalidFileSize for size 0, ENOSPC when the disk is full (leaving no
+    // file behind and an existing file untouched), any other errno; errors name the path.
+    static Result<MappedFile> create(const std::string &path, std::uint64_t size);
+
+    // Maps an existing regular file. Fails with ENOENT, EACCES (unreadable), Errc::IsDirectory,
+    // Errc::NotRegularFile (FIFO, socket, device), Errc::EmptyFile, Errc::ReadOnlyFile (ReadWrite requested but
+    // the file has no write permission for us, even when running as root), EROFS, ENOMEM...; errors name the path.
+    static Result<MappedFile> open(const std::string &path, OpenMode mode);
+    static Result<MappedFile> openReadOnly(const std::string &path);
+    static Result<MappedFile> openReadWrite(const std::string &path);
+
+    bool isValid() const { return m_mapping != nullptr; }
+    std::uint64_t size() const;
+    bool isWritable() const;
+    const std::string &path() const;
+    bool sharesMappingWith(const MappedFile &other) const { return m_mapping == other.m_mapping; }
+    // True once the SIGBUS guard found that the file shrank on disk under this mapping.
+    bool wasTruncatedOnDisk() const;
+
+    // The system's page size and mapping granularity (queried once, never a literal 4096).
+    static std::uint64_t pageSize();
+    static std::uint64_t allocationGranularity();
+
+    // ---- Unchecked layer ----
+    // Copies as much of `data` as fits before the end; returns the byte count (0 when read-only or offset >= size).
+    std::size_t writeAt(std::uint64_t offset, std::span<const std::byte> data);
+    // Copies all of `data` or nothing: Errc::OutOfBounds when it does not fit, Errc::NotWritable when read-only.
+    Status writeAllAt(std::uint64_t offset, std::span<const std::byte> data);
+    // Copies up to buffer.size() bytes, clamped at the end; returns the byte count (0 past the end).
+    std::size_t readAt(std::uint64_t offset, std::span<std::byte> buffer) const;
+    // A view of the mapping, clamped at the end of the file (empty past the end). Valid while a handle lives.
+    std::span<const std::byte> readSlice(std::uint64_t offset, std::uint64_t length) const;
+    // Fill/zero `range`: Errc::OutOfBounds past the end, Errc::NotWritable when read-only; zero's fallocate errors
+    // other than "unsupported" (which falls back to memset) are returned as errno.
+    Status fill(ByteRange range, std::byte value);
+    Status zero(ByteRange range, ZeroMode mode = ZeroMode::KeepSpace);
+    const std::byte *data() const;
+    std::byte *mutableData(); // nullptr when mapped read-only
+
+    // ---- Flush and sync (ranges are widened to page boundaries internally) ----
+    // flush*: starts writeback of the dirty pages (sync_file_range WRITE) and returns without waiting: nothing is
+    // promised durable. sync*: returns once the bytes are on stable storage (msync MS_SYNC). Errors: errno (EIO
+    // when writeback failed), Errc::OutOfBounds for a range past the end, Errc::WrongFile for another file's receipt.
+    Status flushAsync();
+    Status flushRangeAsync(ByteRange range);
+    Status flushRangeAsync(const WriteReceipt &receipt);
+    Status sync();
+    Status syncRange(ByteRange range);
+    Status syncRange(const WriteReceipt &receipt);
+
+    // madvise over `range` (whole file by default). Fails with errno or Errc::OutOfBounds.
+    Status advise(Advice advice);
+    Status advise(Advice advice, ByteRange range);
+    // Faults the pages of `range` in writable (MADV_POPULATE_WRITE) so that later writes run at memory speed.
+    // Fails with EINVAL/ENOSYS on kernels without it (callers may ignore that), Errc::NotWritable when read-only.
+    Status prefaultForWrite(ByteRange range);
+    // Reserves disk blocks for `range` (posix_fallocate, KEEP the size) so writes into holes cannot hit ENOSPC
+    // later. Fails with ENOSPC up front when the disk is full; Errc::NotWritable when read-only.
+    Status reserve(ByteRange range);
+
+    // ---- Safe layer ----
+    // Reserves `region` (whole file by default) and returns an allocator over it. Each byte of a file is handed
+    // out by at most one allocator at a time: the region stays reserved until the allocator and every WriteRange
+    // cut from it are gone. Fails with Errc::RangeBusy when the region overlaps a reserved one,
+    // Errc::OutOfBounds / Errc::InvalidArgument for a region past the end or empty, Errc::NotWritable when read-only.
+    Result<RangeAllocator> allocator();
+    Result<RangeAllocator> allocator(ByteRange region);
+    Result<std::unique_ptr<ConcurrentRangeAllocator>> concurrentAllocator(ByteRange region);
+    // True when `range` overlaps a region reserved by a live allocator (a running job, for example).
+    bool isReserved(ByteRange range) const;
+
+    // Writes `data` at the start of `range`. Errc::WrongFile when the token belongs to another file (or is
+    // empty), Errc::RangeOverflow when data is larger than the range; nothing is written on error.
+    Result<WriteReceipt> write(const WriteRange &range, std::span<const std::byte> data);
+    // Writes `data` at `offsetInRange` bytes into `range`; the same errors.
+    Result<WriteReceipt> write(const WriteRange &range, std::uint64_t offsetInRange, std::span<const std::byte> data);
+    Result<WriteReceipt> fill(const WriteRange &range, std::byte value);
+    // The token's bytes, writable, for kernels that generate data in place. Errc::WrongFile as above.
+    Result<std::span<std::byte>> bytes(const WriteRange &range);
+
+private:
+    explicit MappedFile(std::shared_ptr<Mapping> mapping);
+    Result<std::shared_ptr<RangeClaim>> claimRegion(ByteRange region);
+    Status checkToken(const WriteRange &range) const;
+    Status checkRange(ByteRange range) const;
+    Status checkWritable() const;
+
+    std::shared_ptr<Mapping> m_mapping;
+};
+
+} // namespace hexmap

@@ -1,0 +1,89 @@
+// MappedFile's safe layer: allocators minted by the file and writes through WriteRange tokens.
+#include "core/mappedfile.h"
+
+#include "core/mapping.h"
+#include "core/rangeclaim.h"
+
+#include <cstring>
+
+namespace hexmap {
+
+Result<RangeAllocator> MappedFile::allocator() { return allocator(ByteRange{0, size()}); }
+
+Result<std::shared_ptr<RangeClaim>> MappedFile::claimRegion(ByteRange region)
+{
+    if (auto s = checkWritable(); !s)
+        return s.error();
+    if (auto s = checkRange(region); !s)
+        return s.error();
+    if (region.isEmpty())
+        return Error{make_error_code(Errc::InvalidArgument), path() + ": empty region"};
+    if (!m_mapping->claims().tryClaim(region))
+        return Error{make_error_code(Errc::RangeBusy),
+                     path() + " [" + std::to_string(region.offset) + ", +" + std::to_string(region.size) + ")"};
+    return std::make_shared<RangeClaim>(m_mapping, region);
+}
+
+Result<RangeAllocator> MappedFile::allocator(ByteRange region)
+{
+    auto claim = claimRegion(region);
+    if (!claim)
+        return claim.error();
+    return RangeAllocator(std::move(claim).value(), pageSize());
+}
+
+Result<std::unique_ptr<ConcurrentRangeAllocator>> MappedFile::concurrentAllocator(ByteRange region)
+{
+    auto claim = claimRegion(region);
+    if (!claim)
+        return claim.error();
+    return std::unique_ptr<ConcurrentRangeAllocator>(
+        new ConcurrentRangeAllocator(std::move(claim).value(), pageSize()));
+}
+
+bool MappedFile::isReserved(ByteRange range) const
+{
+    return m_mapping && m_mapping->claims().isClaimed(range);
+}
+
+Status MappedFile::checkToken(const WriteRange &range) const
+{
+    if (!m_mapping || !range.belongsTo(m_mapping.get()))
+        return Error{make_error_code(Errc::WrongFile), path()};
+    return {};
+}
+
+Result<WriteReceipt> MappedFile::write(const WriteRange &range, std::span<const std::byte> data)
+{
+    return write(range, 0, data);
+}
+
+Result<WriteReceipt> MappedFile::write(const WriteRange &range, std::uint64_t offsetInRange,
+                                       std::span<const std::byte> data)
+{
+    if (auto s = checkToken(range); !s)
+        return s.error();
+    if (offsetInRange > range.size() || data.size() > range.size() - offsetInRange)
+        return Error{make_error_code(Errc::RangeOverflow),
+                     std::to_string(data.size()) + " bytes at +" + std::to_string(offsetInRange) + " into a range of "
+                         + std::to_string(range.size())};
+    std::memcpy(m_mapping->base() + range.offset() + offsetInRange, data.data(), data.size());
+    return WriteReceipt(m_mapping.get(), ByteRange{range.offset() + offsetInRange, data.size()});
+}
+
+Result<WriteReceipt> MappedFile::fill(const WriteRange &range, std::byte value)
+{
+    if (auto s = checkToken(range); !s)
+        return s.error();
+    std::memset(m_mapping->base() + range.offset(), std::to_integer<int>(value), range.size());
+    return WriteReceipt(m_mapping.get(), range.range());
+}
+
+Result<std::span<std::byte>> MappedFile::bytes(const WriteRange &range)
+{
+    if (auto s = checkToken(range); !s)
+        return s.error();
+    return std::span<std::byte>(m_mapping->base() + range.offset(), range.size());
+}
+
+} // namespace hexmap

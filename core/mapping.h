@@ -1,0 +1,51 @@
+#pragma once
+
+#include "core/byterange.h"
+#include "core/claimregistry.h"
+#include "core/result.h"
+
+#include <atomic>
+#include <cstddef>
+#include <memory>
+#include <string>
+
+namespace hexmap {
+
+enum class OpenMode { ReadOnly, ReadWrite };
+
+// Internal: owns one file descriptor and one shared mapping of the whole file (RAII: munmap + close, never a
+// flush). Shared by every MappedFile handle, RangeClaim and job that uses the file.
+// Thread: any; the fields are immutable after creation except the atomics and the registry (internally locked).
+class Mapping {
+public:
+    ~Mapping();
+    Mapping(const Mapping &) = delete;
+    Mapping &operator=(const Mapping &) = delete;
+
+    // Opens/creates and maps; errors name the path. See MappedFile::create / MappedFile::open.
+    static Result<std::shared_ptr<Mapping>> create(const std::string &path, std::uint64_t size);
+    static Result<std::shared_ptr<Mapping>> open(const std::string &path, OpenMode mode);
+
+    std::byte *base() const { return m_base; }
+    std::uint64_t size() const { return m_size; }
+    OpenMode mode() const { return m_mode; }
+    const std::string &path() const { return m_path; }
+    int fd() const { return m_fd; }
+    ClaimRegistry &claims() { return m_claims; }
+
+    // Set by the SIGBUS guard when the file shrank under the mapping; polled by owners.
+    std::atomic<bool> &faulted() { return m_faulted; }
+
+private:
+    Mapping(int fd, std::byte *base, std::uint64_t size, OpenMode mode, std::string path);
+
+    int m_fd = -1;
+    std::byte *m_base = nullptr;
+    std::uint64_t m_size = 0;
+    OpenMode m_mode = OpenMode::ReadOnly;
+    std::string m_path;
+    ClaimRegistry m_claims;
+    std::atomic<bool> m_faulted{false};
+};
+
+} // namespace hexmap

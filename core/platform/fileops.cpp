@@ -1,0 +1,108 @@
+#include "core/platform/fileops.h"
+
+#include "core/mappedfile.h"
+#include "core/mapping.h"
+
+#include <cerrno>
+#include <fcntl.h>
+#include <linux/falloc.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace hexmap::fileops {
+namespace {
+
+struct PageSpan {
+    std::byte *address;
+    std::size_t length;
+};
+
+PageSpan pagesOf(const Mapping &mapping, ByteRange range)
+{
+    const std::uint64_t page = pageSize();
+    const std::uint64_t begin = range.offset / page * page;
+    return {mapping.base() + begin, static_cast<std::size_t>(range.end() - begin)};
+}
+
+Status fromErrno(const Mapping &mapping) { return Error::fromErrno(errno, mapping.path()); }
+
+} // namespace
+
+std::uint64_t pageSize()
+{
+    static const std::uint64_t size = static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
+    return size;
+}
+
+Status syncPages(const Mapping &mapping, ByteRange range)
+{
+    const PageSpan span = pagesOf(mapping, range);
+    if (::msync(span.address, span.length, MS_SYNC) != 0)
+        return fromErrno(mapping);
+    return {};
+}
+
+Status startWriteback(const Mapping &mapping, ByteRange range)
+{
+    if (::sync_file_range(mapping.fd(), static_cast<off_t>(range.offset), static_cast<off_t>(range.size),
+                          SYNC_FILE_RANGE_WRITE) != 0)
+        return fromErrno(mapping);
+    return {};
+}
+
+Status advise(const Mapping &mapping, Advice advice, ByteRange range)
+{
+    int value = MADV_NORMAL;
+    switch (advice) {
+    case Advice::Normal: value = MADV_NORMAL; break;
+    case Advice::Random: value = MADV_RANDOM; break;
+    case Advice::Sequential: value = MADV_SEQUENTIAL; break;
+    case Advice::WillNeed: value = MADV_WILLNEED; break;
+    case Advice::DontNeed: value = MADV_DONTNEED; break;
+    }
+    const PageSpan span = pagesOf(mapping, range);
+    if (::madvise(span.address, span.length, value) != 0)
+        return fromErrno(mapping);
+    return {};
+}
+
+Status populateWrite(const Mapping &mapping, ByteRange range)
+{
+#ifdef MADV_POPULATE_WRITE
+    const PageSpan span = pagesOf(mapping, range);
+    if (::madvise(span.address, span.length, MADV_POPULATE_WRITE) != 0)
+        return fromErrno(mapping);
+    return {};
+#else
+    (void)range;
+    return Error::fromErrno(ENOSYS, mapping.path());
+#endif
+}
+
+Status zeroBlocks(const Mapping &mapping, ByteRange range, bool release)
+{
+    const int mode = release ? FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE : FALLOC_FL_ZERO_RANGE;
+    if (::fallocate(mapping.fd(), mode, static_cast<off_t>(range.offset), static_cast<off_t>(range.size)) != 0)
+        return fromErrno(mapping);
+    return {};
+}
+
+Status reserveBlocks(const Mapping &mapping, ByteRange range)
+{
+    const int err = ::posix_fallocate(mapping.fd(), static_cast<off_t>(range.offset),
+                                      static_cast<off_t>(range.size));
+    if (err != 0)
+        return Error::fromErrno(err, mapping.path());
+    return {};
+}
+
+std::uint64_t blockSize(const Mapping &mapping)
+{
+    struct stat st {};
+    if (::fstat(mapping.fd(), &st) != 0 || st.st_blksize < 512)
+        return 512;
+    return static_cast<std::uint64_t>(st.st_blksize);
+}
+
+} // namespace hexmap::fileops

@@ -1,0 +1,144 @@
+#include "core/mapping.h"
+
+#include <cerrno>
+#include <cstdlib>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace hexmap {
+namespace {
+
+Error errnoError(int err, const std::string &path) { return Error::fromErrno(err, path); }
+
+// Classifies a non-regular file by its mode; used for distinct, clear errors.
+Error notRegular(const struct stat &st, const std::string &path)
+{
+    if (S_ISDIR(st.st_mode))
+        return {make_error_code(Errc::IsDirectory), path};
+    const char *kind = S_ISFIFO(st.st_mode) ? "a FIFO"
+        : S_ISSOCK(st.st_mode)             ? "a socket"
+        : S_ISCHR(st.st_mode)              ? "a character device"
+        : S_ISBLK(st.st_mode)              ? "a block device"
+                                           : "a special file";
+    return {make_error_code(Errc::NotRegularFile), path + " (" + kind + ")"};
+}
+
+bool hasWriteBits(const struct stat &st) { return (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) != 0; }
+
+Result<std::byte *> mapFd(int fd, std::uint64_t size, OpenMode mode, const std::string &path)
+{
+    if (size > static_cast<std::uint64_t>(SIZE_MAX))
+        return Error{make_error_code(std::errc::value_too_large), path};
+    const int prot = mode == OpenMode::ReadWrite ? PROT_READ | PROT_WRITE : PROT_READ;
+    void *p = ::mmap(nullptr, static_cast<std::size_t>(size), prot, MAP_SHARED, fd, 0);
+    if (p == MAP_FAILED)
+        return errnoError(errno, path);
+    return static_cast<std::byte *>(p);
+}
+
+// The directory part of `path` ("." when there is none), for the temporary file of create().
+std::string directoryOf(const std::string &path)
+{
+    const auto slash = path.find_last_of('/');
+    if (slash == std::string::npos)
+        return ".";
+    return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+} // namespace
+
+Mapping::Mapping(int fd, std::byte *base, std::uint64_t size, OpenMode mode, std::string path)
+    : m_fd(fd), m_base(base), m_size(size), m_mode(mode), m_path(std::move(path))
+{
+}
+
+Mapping::~Mapping()
+{
+    // Never flushes: the kernel writes dirty pages back on its own; durability is only promised by sync().
+    if (m_base)
+        ::munmap(m_base, static_cast<std::size_t>(m_size));
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+Result<std::shared_ptr<Mapping>> Mapping::create(const std::string &path, std::uint64_t size)
+{
+    if (size == 0)
+        return Error{make_error_code(Errc::InvalidFileSize), path};
+    if (size > static_cast<std::uint64_t>(INT64_MAX))
+        return Error{make_error_code(std::errc::file_too_large), path};
+    struct stat existing {};
+    const bool exists = ::stat(path.c_str(), &existing) == 0;
+    if (exists && !S_ISREG(existing.st_mode))
+        return notRegular(existing, path);
+
+    // Build the file under a temporary name in the same folder and rename it over `path` only once its blocks
+    // are reserved: a full disk leaves neither a partial file nor a damaged original behind.
+    std::string temp = directoryOf(path) + "/.hexmap-create-XXXXXX";
+    const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
+    if (fd < 0)
+        return errnoError(errno, path);
+    auto fail = [&](int err) -> Result<std::shared_ptr<Mapping>> {
+        ::close(fd);
+        ::unlink(temp.c_str());
+        return errnoError(err, path);
+    };
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    if (::fchmod(fd, exists ? (existing.st_mode & 07777) : (0666 & ~mask)) != 0)
+        return fail(errno);
+    if (const int err = ::posix_fallocate(fd, 0, static_cast<off_t>(size)); err != 0)
+        return fail(err);
+    if (::rename(temp.c_str(), path.c_str()) != 0)
+        return fail(errno);
+    auto base = mapFd(fd, size, OpenMode::ReadWrite, path);
+    if (!base) {
+        ::close(fd);
+        return base.error();
+    }
+    return std::shared_ptr<Mapping>(new Mapping(fd, *base, size, OpenMode::ReadWrite, path));
+}
+
+Result<std::shared_ptr<Mapping>> Mapping::open(const std::string &path, OpenMode mode)
+{
+    if (path.empty())
+        return Error{make_error_code(std::errc::no_such_file_or_directory), "(empty path)"};
+    // stat first so that a FIFO is never opened (opening one would block until a writer appears).
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0)
+        return errnoError(errno, path);
+    if (!S_ISREG(st.st_mode))
+        return notRegular(st, path);
+    if (mode == OpenMode::ReadWrite && !hasWriteBits(st))
+        return Error{make_error_code(Errc::ReadOnlyFile), path};
+
+    const int flags = (mode == OpenMode::ReadWrite ? O_RDWR : O_RDONLY) | O_CLOEXEC | O_NOCTTY | O_NONBLOCK;
+    const int fd = ::open(path.c_str(), flags);
+    if (fd < 0) {
+        const int err = errno;
+        if (mode == OpenMode::ReadWrite && err == EACCES && ::access(path.c_str(), R_OK) == 0)
+            return Error{make_error_code(Errc::ReadOnlyFile), path};
+        return errnoError(err, path);
+    }
+    // Re-check the opened object: the path may have been replaced between stat and open.
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        const Error e = S_ISREG(st.st_mode) ? errnoError(errno, path) : notRegular(st, path);
+        ::close(fd);
+        return e;
+    }
+    if (st.st_size == 0) {
+        ::close(fd);
+        return Error{make_error_code(Errc::EmptyFile), path};
+    }
+    const auto size = static_cast<std::uint64_t>(st.st_size);
+    auto base = mapFd(fd, size, mode, path);
+    if (!base) {
+        ::close(fd);
+        return base.error();
+    }
+    return std::shared_ptr<Mapping>(new Mapping(fd, *base, size, mode, path));
+}
+
+} // namespace hexmap

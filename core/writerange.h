@@ -1,0 +1,62 @@
+#pragma once
+
+#include "core/byterange.h"
+#include "core/result.h"
+
+#include <memory>
+#include <utility>
+
+namespace hexmap {
+
+class Mapping;
+class RangeClaim;
+
+// An exclusive right to write one range of one file: a move-only token handed out by a RangeAllocator that its
+// MappedFile minted. No two live tokens of one file overlap, so threads holding different tokens can write
+// without locks. The bytes stay claimed until the token and its allocator are gone.
+// Thread: a token is used by one thread at a time (move it to hand it over).
+class WriteRange {
+public:
+    WriteRange() = default;
+    WriteRange(const WriteRange &) = delete;
+    WriteRange &operator=(const WriteRange &) = delete;
+    WriteRange(WriteRange &&other) noexcept;
+    WriteRange &operator=(WriteRange &&other) noexcept;
+    ~WriteRange();
+
+    // The absolute byte range of the file this token covers; empty for a moved-from token.
+    ByteRange range() const { return m_range; }
+    std::uint64_t offset() const { return m_range.offset; }
+    std::uint64_t size() const { return m_range.size; }
+    bool isValid() const { return m_claim != nullptr; }
+
+    // Splits this token at absolute offset `at` into [offset, at) and [at, end), consuming it on success.
+    // Fails (and leaves this token untouched) with Errc::InvalidArgument when `at` is not strictly inside the
+    // range or not a multiple of the page size, and with Errc::WrongFile on a moved-from token.
+    Result<std::pair<WriteRange, WriteRange>> split(std::uint64_t at) &&;
+
+private:
+    friend class MappedFile;
+    friend class RangeAllocator;
+    friend class ConcurrentRangeAllocator;
+    WriteRange(std::shared_ptr<RangeClaim> claim, ByteRange range);
+    bool belongsTo(const Mapping *mapping) const;
+
+    std::shared_ptr<RangeClaim> m_claim;
+    ByteRange m_range;
+};
+
+// Proof that a write through a WriteRange happened: the range written and the file it belongs to. Pass it to
+// MappedFile::syncRange / flushRangeAsync to make exactly that range durable. Copyable value; any thread.
+class [[nodiscard]] WriteReceipt {
+public:
+    ByteRange range() const { return m_range; }
+
+private:
+    friend class MappedFile;
+    WriteReceipt(const Mapping *mapping, ByteRange range) : m_mapping(mapping), m_range(range) {}
+    const Mapping *m_mapping = nullptr;
+    ByteRange m_range;
+};
+
+} // namespace hexmap
