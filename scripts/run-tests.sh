@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# One command for the whole test suite: install the packages, build, run every Qt Test suite through CTest.
+# Extra arguments go to ctest (e.g. -R tst_hexlayout, -L concurrency).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+"$root/scripts/install-deps.sh"
+"$root/scripts/build.sh" ${HEXMAP_CMAKE_ARGS:-}
+build="${BUILD_DIR:-$root/build}"
+export QT_QPA_PLATFORM=offscreen
+ctest --test-dir "$build" --output-on-failure -j"$(nproc)" "$@"
