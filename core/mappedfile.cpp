@@ -75,7 +75,7 @@ Status MappedFile::checkWritable() const
 
 std::size_t MappedFile::writeAt(std::uint64_t offset, std::span<const std::byte> data)
 {
-    if (!isWritable() || offset >= size())
+    if (!isWritable() || offset >= size() || data.empty())
         return 0;
     const auto count = static_cast<std::size_t>(std::min<std::uint64_t>(data.size(), size() - offset));
     std::memcpy(m_mapping->base() + offset, data.data(), count);
@@ -88,13 +88,16 @@ Status MappedFile::writeAllAt(std::uint64_t offset, std::span<const std::byte> d
         return s;
     if (auto s = checkRange({offset, data.size()}); !s)
         return s;
-    std::memcpy(m_mapping->base() + offset, data.data(), data.size());
+    if (!data.empty())
+        std::memcpy(m_mapping->base() + offset, data.data(), data.size());
     return {};
 }
 
 std::size_t MappedFile::readAt(std::uint64_t offset, std::span<std::byte> buffer) const
 {
     const auto slice = readSlice(offset, buffer.size());
+    if (slice.empty())
+        return 0;
     std::memcpy(buffer.data(), slice.data(), slice.size());
     return slice.size();
 }
@@ -171,14 +174,14 @@ Status MappedFile::syncRange(ByteRange range)
 
 Status MappedFile::flushRangeAsync(const WriteReceipt &receipt)
 {
-    if (receipt.m_mapping != m_mapping.get())
+    if (!m_mapping || receipt.m_mappingId != m_mapping->id())
         return Error{make_error_code(Errc::WrongFile), path()};
     return flushRangeAsync(receipt.range());
 }
 
 Status MappedFile::syncRange(const WriteReceipt &receipt)
 {
-    if (receipt.m_mapping != m_mapping.get())
+    if (!m_mapping || receipt.m_mappingId != m_mapping->id())
         return Error{make_error_code(Errc::WrongFile), path()};
     return syncRange(receipt.range());
 }

@@ -63,7 +63,7 @@ public:
     // True once the SIGBUS guard found that the file shrank on disk under this mapping.
     bool wasTruncatedOnDisk() const;
 
-    // The system's page size and mapping granularity (queried once, never a literal 4096).
+    // The system's page size and mapping granularity (queried once from sysconf, never a literal).
     static std::uint64_t pageSize();
     static std::uint64_t allocationGranularity();
 

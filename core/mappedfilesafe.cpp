@@ -67,8 +67,9 @@ Result<WriteReceipt> MappedFile::write(const WriteRange &range, std::uint64_t of
         return Error{make_error_code(Errc::RangeOverflow),
                      std::to_string(data.size()) + " bytes at +" + std::to_string(offsetInRange) + " into a range of "
                          + std::to_string(range.size())};
-    std::memcpy(m_mapping->base() + range.offset() + offsetInRange, data.data(), data.size());
-    return WriteReceipt(m_mapping.get(), ByteRange{range.offset() + offsetInRange, data.size()});
+    if (!data.empty())
+        std::memcpy(m_mapping->base() + range.offset() + offsetInRange, data.data(), data.size());
+    return WriteReceipt(m_mapping->id(), ByteRange{range.offset() + offsetInRange, data.size()});
 }
 
 Result<WriteReceipt> MappedFile::fill(const WriteRange &range, std::byte value)
@@ -76,7 +77,7 @@ Result<WriteReceipt> MappedFile::fill(const WriteRange &range, std::byte value)
     if (auto s = checkToken(range); !s)
         return s.error();
     std::memset(m_mapping->base() + range.offset(), std::to_integer<int>(value), range.size());
-    return WriteReceipt(m_mapping.get(), range.range());
+    return WriteReceipt(m_mapping->id(), range.range());
 }
 
 Result<std::span<std::byte>> MappedFile::bytes(const WriteRange &range)

@@ -5,6 +5,7 @@
 #include "core/result.h"
 
 #include <atomic>
+#include <cstdint>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -31,6 +32,8 @@ public:
     OpenMode mode() const { return m_mode; }
     const std::string &path() const { return m_path; }
     int fd() const { return m_fd; }
+    // A process-unique number for this mapping (never reused, unlike its address): receipts carry it.
+    std::uint64_t id() const { return m_id; }
     ClaimRegistry &claims() { return m_claims; }
 
     // Set by the SIGBUS guard when the file shrank under the mapping; polled by owners.
@@ -46,6 +49,7 @@ private:
     std::string m_path;
     ClaimRegistry m_claims;
     std::atomic<bool> m_faulted{false};
+    std::uint64_t m_id = 0;
 };
 
 } // namespace hexmap

@@ -3,6 +3,8 @@
 #include "core/errors.h"
 
 #include <cassert>
+#include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <system_error>
@@ -42,15 +44,23 @@ public:
     std::error_code code() const { return m_error.code; }
     std::string message() const { return m_error.message(); }
 
-    T &value() & { assert(ok()); return *m_value; }
-    const T &value() const & { assert(ok()); return *m_value; }
-    T &&value() && { assert(ok()); return std::move(*m_value); }
+    // Precondition ok(): checked in every build (an error aborts with its message instead of undefined behaviour).
+    T &value() & { requireValue(); return *m_value; }
+    const T &value() const & { requireValue(); return *m_value; }
+    T &&value() && { requireValue(); return std::move(*m_value); }
     T *operator->() { return &value(); }
     const T *operator->() const { return &value(); }
     T &operator*() & { return value(); }
     const T &operator*() const & { return value(); }
 
 private:
+    void requireValue() const
+    {
+        if (!ok()) {
+            std::fprintf(stderr, "hexmap: value() of a failed Result: %s\n", m_error.message().c_str());
+            std::abort();
+        }
+    }
     std::optional<T> m_value;
     Error m_error;
 };

@@ -3,6 +3,7 @@
 #include "core/byterange.h"
 #include "core/result.h"
 
+#include <cstdint>
 #include <memory>
 #include <utility>
 
@@ -54,8 +55,10 @@ public:
 
 private:
     friend class MappedFile;
-    WriteReceipt(const Mapping *mapping, ByteRange range) : m_mapping(mapping), m_range(range) {}
-    const Mapping *m_mapping = nullptr;
+    // Identified by Mapping::id(), not its address: a receipt outliving its file never matches a new file that
+    // happens to be allocated at the same address.
+    WriteReceipt(std::uint64_t mappingId, ByteRange range) : m_mappingId(mappingId), m_range(range) {}
+    std::uint64_t m_mappingId = 0;
     ByteRange m_range;
 };
 

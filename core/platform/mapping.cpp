@@ -52,6 +52,8 @@ std::string directoryOf(const std::string &path)
 Mapping::Mapping(int fd, std::byte *base, std::uint64_t size, OpenMode mode, std::string path)
     : m_fd(fd), m_base(base), m_size(size), m_mode(mode), m_path(std::move(path))
 {
+    static std::atomic<std::uint64_t> next{1};
+    m_id = next.fetch_add(1, std::memory_order_relaxed);
 }
 
 Mapping::~Mapping()
