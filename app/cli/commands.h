@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QStringList>
+
+namespace hexmap::cli {
+
+// The subcommand table. Adding a subcommand = one file (e.g. searchcommand.cpp defining
+// `int runSearch(const QStringList &arguments)`) plus ONE line below: X(name, function, one-line summary).
+// `arguments` holds everything after the subcommand name. The function returns the process exit code
+// (see exitcode.h) and must print exactly one line on stderr for an error, one JSON object on stdout with --json.
+#define HEXMAP_CLI_COMMANDS(X)                                                                              \
+    X("info", runInfo, "Show size, allocated blocks, page size and access of a file")                     \
+    X("create", runCreate, "Create a new preallocated file of a given size")                              \
+    X("dump", runDump, "Hex dump of a range, byte-identical to xxd -s OFFSET -l LENGTH")
+
+#define HEXMAP_CLI_DECLARE(name, function, summary) int function(const QStringList &arguments);
+HEXMAP_CLI_COMMANDS(HEXMAP_CLI_DECLARE)
+#undef HEXMAP_CLI_DECLARE
+
+} // namespace hexmap::cli

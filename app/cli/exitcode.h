@@ -1,0 +1,13 @@
+#pragma once
+
+namespace hexmap::cli {
+
+// Process exit codes of hexmap-cli.
+enum ExitCode : int {
+    ExitOk = 0,
+    ExitIoError = 1,     // the file could not be opened, read, written or synced
+    ExitUsage = 2,       // bad command line: unknown subcommand, missing or malformed argument, bad range
+    ExitCancelled = 130, // interrupted by SIGINT (Ctrl+C), like a shell reports 128 + SIGINT
+};
+
+} // namespace hexmap::cli
