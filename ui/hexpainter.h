@@ -1,0 +1,93 @@
+#pragma once
+
+#include "core/byterange.h"
+#include "core/mappedfile.h"
+#include "ui/hexlayout.h"
+#include "ui/highlight.h"
+
+#include <QColor>
+#include <QFont>
+#include <QGlyphRun>
+#include <QPointF>
+#include <QRawFont>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+class QPainter;
+class QPalette;
+class QStringList;
+
+namespace hexmap {
+
+// HexPainter paints the header and rows [a, b) of a hex view into a QPainter, reading each row's bytes through
+// rowBytes() (the one place an edit overlay will be merged). Glyphs of a paint are gathered into a few preallocated
+// buffers (one per colour) and drawn with one QGlyphRun each: no heap allocation per row, no text shaping.
+// Thread: GUI thread (it holds fonts and buffers); a painter must not be shared between threads.
+class HexPainter
+{
+public:
+    struct Colors {
+        QColor base, text, offset, zero, nonPrintable, highlight, highlightedText, cursor, cursorText, header,
+            headerText, separator;
+        static Colors fromPalette(const QPalette &palette);
+    };
+    // Everything one paint needs. Coordinates: content x is shifted by xShift (negative when scrolled right),
+    // row y by yShift (the header's height).
+    struct State {
+        const HexLayout *layout = nullptr;
+        const MappedFile *file = nullptr; // may be invalid: nothing but the background is painted
+        std::uint64_t firstRow = 0;
+        std::uint64_t cursor = 0;
+        HexLayout::Area activeArea = HexLayout::Area::Hex; // Hex or Ascii: that column's cursor is solid
+        bool showCursor = true;
+        ByteRange selection;
+        const std::vector<Highlight> *highlights = nullptr;
+        qreal xShift = 0;
+        int yShift = 0;
+    };
+
+    HexPainter();
+
+    void setFont(const QFont &font); // a monospace font; builds the glyph tables
+    const QFont &font() const { return m_font; }
+    void setColors(const Colors &colors) { m_colors = colors; }
+    const Colors &colors() const { return m_colors; }
+
+    // Paints rows [beginRow, endRow) (their background included). When record is non-null, appends one line of
+    // text per painted row made of exactly the characters whose glyphs were drawn.
+    void paintRows(QPainter &painter, const State &state, std::uint64_t beginRow, std::uint64_t endRow,
+                   int width, QStringList *record = nullptr);
+    // Paints the header band (column offsets "00 01 ..." above the hex and ASCII columns) of the given height.
+    void paintHeader(QPainter &painter, const State &state, int width, int height);
+
+    // The bytes of one row as displayed. Today straight from the mapping; an edit overlay will copy the row into
+    // scratch, patch it and return scratch. Empty past the end of the file.
+    std::span<const std::byte> rowBytes(const State &state, std::uint64_t row,
+                                        std::array<std::byte, HexLayout::kMaxBytesPerRow> &scratch) const;
+
+private:
+    enum Ink { Text, Zero, NonPrintable, Offset, Selected, CursorInk, InkCount };
+    struct Run {
+        std::vector<quint32> glyphs;
+        std::vector<QPointF> positions;
+    };
+    void put(Ink ink, qreal x, qreal y, char c, QString *record);
+    void flush(QPainter &painter);
+    void paintRowBackground(QPainter &painter, const State &state, std::uint64_t row, qreal top);
+    void fillSpan(QPainter &painter, const State &state, ByteRange range, std::uint64_t row, qreal top,
+                  const QColor &color);
+    void paintCursor(QPainter &painter, const State &state);
+
+    QFont m_font;
+    QRawFont m_rawFont;
+    std::array<quint32, 128> m_glyph{}; // glyph index per ASCII character
+    Colors m_colors;
+    std::array<Run, InkCount> m_runs;
+    QGlyphRun m_glyphRun;
+};
+
+} // namespace hexmap

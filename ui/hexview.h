@@ -1,0 +1,126 @@
+#pragma once
+
+#include "core/byterange.h"
+#include "core/mappedfile.h"
+#include "ui/hexlayout.h"
+#include "ui/hexpainter.h"
+#include "ui/highlight.h"
+
+#include <QAbstractScrollArea>
+#include <QStringList>
+
+#include <cstdint>
+#include <vector>
+
+namespace hexmap {
+
+class HexViewController;
+
+// HexView: a scroll area showing a MappedFile as offset | hex | ASCII rows with a header of column offsets.
+// It keeps the first visible row (std::uint64_t) as the truth and maps it to the int vertical scroll bar through
+// HexLayout/ScrollScaler, so the last byte of a multi-TiB file is reachable by bar, keyboard and scrollToOffset.
+// Painting is done by HexPainter straight from the mapping (only the rows in the dirty rectangle); keyboard and
+// mouse handling lives in HexViewController. Selection is half-open and never materialized.
+// Thread: GUI thread only.
+class HexView : public QAbstractScrollArea
+{
+    Q_OBJECT
+public:
+    enum class Area { Hex, Ascii };
+    enum class CopyFormat { HexText, CArray, RawText };
+    static constexpr std::uint64_t CopyLimit = 16u << 20; // bytes; larger selections are refused with a message
+
+    explicit HexView(QWidget *parent = nullptr);
+    ~HexView() override;
+
+    void setFile(const MappedFile &file); // shows it from offset 0, cursor at 0, no selection
+    void clearFile();
+    const MappedFile &file() const;
+    bool hasFile() const;
+
+    std::uint64_t cursorOffset() const;
+    Area cursorArea() const;
+    void setCursorArea(Area area); // added: Tab toggles it
+    ByteRange selection() const;                                              // half-open; empty when none
+    void setCursorOffset(std::uint64_t offset, bool extendSelection = false); // clamped; scrolls it into view
+    void setSelection(ByteRange range);                                       // clamped to the file
+    void selectAll();
+    std::uint64_t topOffset() const;           // first byte of the first visible row
+    void scrollToOffset(std::uint64_t offset); // make the row holding offset the top row
+    ByteRange visibleRange() const;
+
+    void setBytesPerRow(int bytesPerRow); // 8, 16, 32, 64; 0 = fit to width
+    int bytesPerRow() const;              // the effective value
+    void setGroupSize(int groupSize);     // 1, 2, 4, 8
+    int groupSize() const;
+
+    // Copies the selection (or the byte at the cursor) to the clipboard; false (and statusMessage) when the
+    // selection exceeds CopyLimit.
+    bool copySelection(CopyFormat format);
+
+    // ---- added members ----
+    // Tinted ranges (e.g. job worker ranges) drawn under the bytes; replaces the previous set.
+    void setHighlights(std::vector<Highlight> highlights);
+    const std::vector<Highlight> &highlights() const { return m_highlights; }
+    const HexLayout &layout() const { return m_layout; }
+    std::uint64_t firstRow() const { return m_firstRow; }
+    std::uint64_t pageRows() const; // fully visible rows below the header
+    int headerHeight() const;       // pixels of the column-offset header at the top of the viewport
+    // The cell of one byte in viewport coordinates (header and horizontal scroll applied).
+    QRectF cellRect(std::uint64_t offset, Area area) const;
+    // Moves the view by rows (wheel, scroll-bar steps in the scaled range); clamped.
+    void scrollByRows(std::int64_t rows);
+    // Test accessor: when enabled, every paint records the text of each row it painted ("offset  hex  ascii").
+    void setRecordPaintedText(bool record);
+    QStringList paintedRowTexts() const { return m_paintedRows; }
+
+signals:
+    void cursorMoved(std::uint64_t offset);
+    void selectionChanged(hexmap::ByteRange selection);
+    void visibleRangeChanged(hexmap::ByteRange visible);
+    void statusMessage(const QString &message); // transient, for the status bar
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    bool focusNextPrevChild(bool next) override; // Tab switches hex/ASCII instead of moving focus
+    void scrollContentsBy(int dx, int dy) override;
+
+private:
+    friend class HexViewController;
+    void relayout();            // font, bytes per row, file size -> layout, scroll bars
+    void updateScrollBars();
+    void onVerticalValueChanged(int value);
+    void onVerticalAction(int action);
+    void setFirstRow(std::uint64_t row);
+    void ensureCursorVisible();
+    void emitVisibleIfChanged();
+    void setCursorAndAnchor(std::uint64_t cursor, std::uint64_t anchor, bool hasSelection);
+
+    MappedFile m_file;
+    bool m_hasFile = false;
+    HexLayout m_layout;
+    HexPainter m_painter;
+    HexViewController *m_controller = nullptr; // child QObject
+    std::vector<Highlight> m_highlights;
+    std::uint64_t m_firstRow = 0;
+    std::uint64_t m_cursor = 0;
+    std::uint64_t m_anchor = 0;
+    bool m_hasSelection = false;
+    Area m_area = Area::Hex;
+    int m_requestedBytesPerRow = 16;
+    int m_groupSize = 1;
+    bool m_syncingBar = false;
+    bool m_recordText = false;
+    QStringList m_paintedRows;
+    ByteRange m_lastVisible{0, 0};
+};
+
+} // namespace hexmap
