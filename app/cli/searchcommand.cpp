@@ -1,0 +1,174 @@
+// hexmap-cli search FILE (--hex PATTERN | --text STRING) [--ignore-case] [--utf16] [--all] [--max N]
+//                   [--offset O] [--length L] [--threads N] [--json]
+#include "app/cli/commandline.h"
+#include "app/cli/commands.h"
+#include "app/cli/exitcode.h"
+#include "core/numberparser.h"
+#include "core/searchengine.h"
+
+#include <QJsonArray>
+
+#include <cstdio>
+#include <string>
+#include <thread>
+
+namespace hexmap::cli {
+namespace {
+
+constexpr int kExitNotFound = 1;
+constexpr int kExitSearchIo = 3; // search only: 1 means "not found", like grep
+
+QString hex(std::uint64_t offset) { return QStringLiteral("0x") + QString::number(offset, 16); }
+
+std::optional<SearchPattern> patternFrom(const CommandLine &cli, int *exitCode)
+{
+    const bool hasHex = cli.isSet(QStringLiteral("hex"));
+    const bool hasText = cli.isSet(QStringLiteral("text"));
+    if (hasHex == hasText) {
+        *exitCode = cli.fail(ExitUsage, hasHex ? QStringLiteral("give either --hex or --text, not both")
+                                               : QStringLiteral("missing pattern: give --hex PATTERN or --text STRING"));
+        return std::nullopt;
+    }
+    const bool ignoreCase = cli.isSet(QStringLiteral("ignore-case"));
+    const bool utf16 = cli.isSet(QStringLiteral("utf16"));
+    if (hasHex && (ignoreCase || utf16)) {
+        *exitCode = cli.fail(ExitUsage, QStringLiteral("--%1 applies to --text only")
+                                            .arg(ignoreCase ? QStringLiteral("ignore-case") : QStringLiteral("utf16")));
+        return std::nullopt;
+    }
+    const QString value = cli.value(hasHex ? QStringLiteral("hex") : QStringLiteral("text"));
+    const std::string text = value.toStdString();
+    auto pattern = hasHex ? SearchPattern::fromHex(text)
+                          : SearchPattern::fromText(text, utf16 ? TextEncoding::Utf16Le : TextEncoding::Utf8, ignoreCase);
+    if (!pattern) {
+        *exitCode = cli.fail(ExitUsage, QStringLiteral("bad %1 pattern '%2': %3")
+                                            .arg(hasHex ? QStringLiteral("--hex") : QStringLiteral("--text"), value,
+                                                 CommandLine::fromStd(pattern.message())));
+        return std::nullopt;
+    }
+    return std::move(pattern).value();
+}
+
+// A positive count option; nullopt (and *exitCode set) when malformed.
+std::optional<std::uint64_t> countOption(const CommandLine &cli, const QString &name, std::uint64_t fallback,
+                                         std::uint64_t max, int *exitCode)
+{
+    if (!cli.isSet(name))
+        return fallback;
+    const QString text = cli.value(name);
+    auto n = parseSize(text.toStdString());
+    if (!n || *n == 0 || *n > max) {
+        *exitCode = cli.fail(ExitUsage, QStringLiteral("bad --%1 value '%2': expected a whole number from 1 to %3")
+                                            .arg(name, text).arg(max));
+        return std::nullopt;
+    }
+    return *n;
+}
+
+} // namespace
+
+int runSearch(const QStringList &arguments)
+{
+    CommandLine cli(QStringLiteral("search"),
+                    QStringLiteral("Search a file for hex bytes (?? = any byte) or text; print the offsets of the "
+                                   "matches in hex, one a line.\n"
+                                   "Exit codes: 0 found, 1 not found, 2 usage error, 3 I/O error (cannot open "
+                                   "or read the file)."));
+    cli.addPositional(QStringLiteral("FILE"), QStringLiteral("The file to search."));
+    cli.addOption({QStringLiteral("hex"), QStringLiteral("Hex bytes to find, e.g. \"DE AD ?? EF\"."),
+                   QStringLiteral("PATTERN")});
+    cli.addOption({QStringLiteral("text"), QStringLiteral("Text to find (UTF-8)."), QStringLiteral("STRING")});
+    cli.addOption({QStringLiteral("ignore-case"), QStringLiteral("With --text: ASCII letters match either case.")});
+    cli.addOption({QStringLiteral("utf16"), QStringLiteral("With --text: search the text encoded as UTF-16LE.")});
+    cli.addOption({QStringLiteral("all"), QStringLiteral("Print every match, not just the first.")});
+    cli.addOption({QStringLiteral("max"),
+                   QStringLiteral("With --all: stop after N matches (default 100000; implies --all)."),
+                   QStringLiteral("N")});
+    cli.addOption({QStringLiteral("threads"), QStringLiteral("Worker threads (default: the number of cores)."),
+                   QStringLiteral("N")});
+    cli.addRangeOptions();
+    if (auto code = cli.parse(arguments, 1, 1))
+        return *code;
+    int code = ExitOk;
+    auto pattern = patternFrom(cli, &code);
+    if (!pattern)
+        return code;
+    const auto maxMatches = countOption(cli, QStringLiteral("max"), 100000, UINT64_MAX, &code);
+    if (!maxMatches)
+        return code;
+    const auto threads = countOption(cli, QStringLiteral("threads"), std::max(1u, std::thread::hardware_concurrency()),
+                                     64, &code);
+    if (!threads)
+        return code;
+    const bool all = cli.isSet(QStringLiteral("all")) || cli.isSet(QStringLiteral("max"));
+
+    const QString path = cli.positionals().at(0);
+    if (path.isEmpty())
+        return cli.fail(ExitUsage, QStringLiteral("empty file name"));
+    auto file = MappedFile::openReadOnly(path.toStdString());
+    QJsonObject json;
+    json.insert(QStringLiteral("file"), path);
+    json.insert(QStringLiteral("pattern"), CommandLine::fromStd(pattern->describe()));
+    if (!file && file.code() == Errc::EmptyFile) { // nothing to find in an empty file, like grep
+        json.insert(QStringLiteral("matches"), QJsonArray());
+        json.insert(QStringLiteral("count"), 0);
+        json.insert(QStringLiteral("capped"), false);
+        cli.printJson(json);
+        return kExitNotFound;
+    }
+    if (!file)
+        return cli.fail(kExitSearchIo, QStringLiteral("cannot open: ") + CommandLine::fromStd(file.message()));
+    auto range = cli.range(file->size(), &code);
+    if (!range)
+        return code;
+
+    SearchOptions options;
+    options.range = *range;
+    options.threads = static_cast<unsigned>(*threads);
+    options.maxMatches = *maxMatches;
+    auto engine = SearchEngine::create(*file, *pattern, options);
+    if (!engine)
+        return cli.fail(ExitUsage, CommandLine::fromStd(engine.message()));
+
+    std::vector<std::uint64_t> offsets;
+    bool capped = false;
+    if (all) {
+        auto matches = engine->findAll();
+        if (!matches)
+            return cli.fail(kExitSearchIo, CommandLine::fromStd(matches.message()));
+        offsets = std::move(matches->offsets);
+        capped = matches->capped;
+    } else {
+        auto hit = engine->findNext(range->offset, SearchDirection::Forward, false);
+        if (!hit)
+            return cli.fail(kExitSearchIo, CommandLine::fromStd(hit.message()));
+        if (hit->offset)
+            offsets.push_back(*hit->offset);
+    }
+
+    if (cli.json()) {
+        QJsonArray list;
+        for (std::uint64_t o : offsets)
+            list.append(hex(o));
+        json.insert(QStringLiteral("matches"), list);
+        json.insert(QStringLiteral("count"), static_cast<qint64>(offsets.size()));
+        json.insert(QStringLiteral("capped"), capped);
+        cli.printJson(json);
+    } else {
+        std::string out;
+        out.reserve(offsets.size() * 12);
+        char line[24];
+        for (std::uint64_t o : offsets) {
+            const int n = std::snprintf(line, sizeof line, "0x%llx\n", static_cast<unsigned long long>(o));
+            out.append(line, static_cast<std::size_t>(n));
+        }
+        if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0)
+            return cli.fail(kExitSearchIo, QStringLiteral("cannot write to standard output"));
+        if (capped)
+            printErr(QStringLiteral("hexmap-cli search: stopped after %1 matches (raise --max to see more)")
+                         .arg(offsets.size()));
+    }
+    return offsets.empty() ? kExitNotFound : ExitOk;
+}
+
+} // namespace hexmap::cli
