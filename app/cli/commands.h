@@ -11,6 +11,7 @@ namespace hexmap::cli {
 #define HEXMAP_CLI_COMMANDS(X)                                                                              \
     X("info", runInfo, "Show size, allocated blocks, page size and access of a file")                     \
     X("create", runCreate, "Create a new preallocated file of a given size")                              \
+    X("search", runSearch, "Find hex bytes (?? wildcards) or text; print match offsets")               \
     X("dump", runDump, "Hex dump of a range, byte-identical to xxd -s OFFSET -l LENGTH")
 
 #define HEXMAP_CLI_DECLARE(name, function, summary) int function(const QStringList &arguments);
