@@ -2,6 +2,7 @@
 
 #include "core/byterange.h"
 #include "core/concurrentrangeallocator.h"
+#include "core/openmode.h"
 #include "core/rangeallocator.h"
 #include "core/result.h"
 #include "core/writerange.h"
@@ -15,7 +16,6 @@
 namespace hexmap {
 
 class Mapping;
-enum class OpenMode;
 
 enum class Advice { Normal, Random, Sequential, WillNeed, DontNeed };
 enum class ZeroMode {

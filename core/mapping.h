@@ -2,6 +2,7 @@
 
 #include "core/byterange.h"
 #include "core/claimregistry.h"
+#include "core/openmode.h"
 #include "core/result.h"
 
 #include <atomic>
@@ -11,8 +12,6 @@
 #include <string>
 
 namespace hexmap {
-
-enum class OpenMode { ReadOnly, ReadWrite };
 
 // Internal: owns one file descriptor and one shared mapping of the whole file (RAII: munmap + close, never a
 // flush). Shared by every MappedFile handle, RangeClaim and job that uses the file.
