@@ -1,0 +1,43 @@
+#pragma once
+
+#include "core/byterange.h"
+#include "core/mappedfile.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace hexmap {
+
+enum class JobOperation {
+    Fill,    // every byte of the range = fillByte
+    Zero,    // every byte = 0; zeroMode chooses whether whole blocks keep or release their disk space
+    Pattern, // byte i of the range = pattern[i % pattern.size()] (aligned to the range start)
+    Flush,   // start writeback of the range's dirty pages (sync_file_range WRITE): nothing promised durable
+    Sync,    // make the range durable (msync MS_SYNC), chunk by chunk
+};
+
+// What a Job does. Plain value; any thread.
+struct JobSpec {
+    // Default write chunk: the bytes a worker writes between progress updates and cancel checks. 8 MiB keeps
+    // per-chunk overhead (progress store, madvise) under 1 % and cancel latency under ~5 ms (bench_jobs).
+    static constexpr std::uint64_t kDefaultChunkSize = 8ull << 20;
+    // Default sync chunk (Sync jobs and syncWhenDone): 64 MiB keeps each msync under ~100 ms while costing
+    // little over one whole-range msync (DESIGN §8; bench_jobs).
+    static constexpr std::uint64_t kDefaultSyncChunkSize = 64ull << 20;
+    static constexpr std::size_t kMaxPatternSize = 64 * 1024;
+    static constexpr unsigned kMaxThreads = 256;
+
+    JobOperation operation = JobOperation::Fill;
+    ByteRange range;
+    unsigned threads = 0;        // 0: std::thread::hardware_concurrency()
+    std::uint64_t chunkSize = 0; // 0: kDefaultChunkSize (kDefaultSyncChunkSize for Sync/Flush); rounded up to pages
+    std::uint64_t syncChunkSize = kDefaultSyncChunkSize; // for the sync pass of syncWhenDone
+    std::byte fillByte{0};
+    std::vector<std::byte> pattern; // Pattern only: 1 .. kMaxPatternSize bytes
+    ZeroMode zeroMode = ZeroMode::KeepSpace;
+    bool syncWhenDone = false; // Fill/Zero/Pattern: sync each worker's range (in syncChunkSize chunks) at the end
+    bool prefault = true;      // Fill/Pattern: MADV_POPULATE_WRITE each chunk before writing it (faster, §8)
+};
+
+} // namespace hexmap

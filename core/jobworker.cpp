@@ -1,0 +1,129 @@
+#include "core/jobworker.h"
+
+#include "core/jobgate.h"
+#include "core/patternkernel.h"
+
+#include <cstring>
+
+namespace hexmap {
+
+JobWorker::JobWorker(WriteRange token, const JobSpec &spec, std::uint64_t chunkSize)
+    : m_token(std::move(token)), m_spec(spec), m_range(m_token.range()), m_chunkSize(chunkSize)
+{
+}
+
+void JobWorker::abandon()
+{
+    WriteRange dropped = std::move(m_token);
+    setState(WorkerState::Failed);
+}
+
+WorkerSnapshot JobWorker::snapshot() const
+{
+    WorkerSnapshot s;
+    s.range = m_range;
+    s.state = m_state.load(std::memory_order_acquire);
+    s.bytesDone = m_bytesDone.load(std::memory_order_acquire);
+    s.bytesSynced = m_bytesSynced.load(std::memory_order_acquire);
+    return s;
+}
+
+std::uint64_t JobWorker::chunkEnd(std::uint64_t pos, std::uint64_t chunk) const
+{
+    // Chunks end on page boundaries (so fallocate and msync never straddle two chunks' pages) or at the end.
+    const std::uint64_t end = m_range.end();
+    if (chunk >= end - pos)
+        return end;
+    const std::uint64_t page = MappedFile::pageSize();
+    const std::uint64_t aligned = (pos + chunk) / page * page;
+    return aligned > pos ? aligned : pos + chunk;
+}
+
+Status JobWorker::run(MappedFile &file, JobGate &gate, const PatternKernel *kernel)
+{
+    // The token lives in this frame: the bytes stay reserved exactly while this worker runs.
+    WriteRange token = std::move(m_token);
+    setState(WorkerState::Running);
+    const JobOperation op = m_spec.operation;
+    std::byte *base = nullptr;
+    if (op == JobOperation::Fill || op == JobOperation::Pattern) {
+        auto bytes = file.bytes(token);
+        if (!bytes) {
+            setState(WorkerState::Failed);
+            return bytes.error();
+        }
+        base = bytes->data();
+        // Real blocks for the whole range up front: a full disk fails here, not as SIGBUS mid-write.
+        if (auto s = file.reserve(m_range); !s) {
+            setState(WorkerState::Failed);
+            return s;
+        }
+    }
+    std::uint64_t chunksDone = 0;
+    WorkerState current = WorkerState::Running;
+    auto onPause = [&](bool paused) { setState(paused ? WorkerState::Paused : current); };
+    for (std::uint64_t pos = m_range.offset; pos < m_range.end();) {
+        if (!gate.pass(chunksDone, onPause)) {
+            setState(WorkerState::Cancelled);
+            return {};
+        }
+        const std::uint64_t next = chunkEnd(pos, m_chunkSize);
+        if (auto s = writeChunk(file, base, ByteRange::fromBounds(pos, next), kernel); !s) {
+            setState(WorkerState::Failed);
+            return s;
+        }
+        pos = next;
+        ++chunksDone;
+        m_bytesDone.store(pos - m_range.offset, std::memory_order_release);
+        if (op == JobOperation::Sync)
+            m_bytesSynced.store(pos - m_range.offset, std::memory_order_release);
+    }
+    if (m_spec.syncWhenDone && op != JobOperation::Sync) {
+        current = WorkerState::Syncing;
+        setState(current);
+        auto onSyncPause = [&](bool paused) { setState(paused ? WorkerState::Paused : current); };
+        for (std::uint64_t pos = m_range.offset; pos < m_range.end();) {
+            if (!gate.pass(chunksDone, onSyncPause)) {
+                setState(WorkerState::Cancelled);
+                return {};
+            }
+            const std::uint64_t next = chunkEnd(pos, m_spec.syncChunkSize);
+            if (auto s = file.syncRange(ByteRange::fromBounds(pos, next)); !s) {
+                setState(WorkerState::Failed);
+                return s;
+            }
+            pos = next;
+            ++chunksDone;
+            m_bytesSynced.store(pos - m_range.offset, std::memory_order_release);
+        }
+    }
+    setState(WorkerState::Done);
+    return {};
+}
+
+Status JobWorker::writeChunk(MappedFile &file, std::byte *base, ByteRange chunk, const PatternKernel *kernel)
+{
+    std::byte *dst = base ? base + (chunk.offset - m_range.offset) : nullptr;
+    const auto n = static_cast<std::size_t>(chunk.size);
+    switch (m_spec.operation) {
+    case JobOperation::Fill:
+        if (m_spec.prefault)
+            (void)file.prefaultForWrite(chunk); // an optimisation only: kernels without it just fault lazily
+        std::memset(dst, std::to_integer<int>(m_spec.fillByte), n);
+        return {};
+    case JobOperation::Pattern:
+        if (m_spec.prefault)
+            (void)file.prefaultForWrite(chunk);
+        kernel->write({dst, n}, chunk.offset - m_spec.range.offset);
+        return {};
+    case JobOperation::Zero:
+        return file.zero(chunk, m_spec.zeroMode);
+    case JobOperation::Flush:
+        return file.flushRangeAsync(chunk);
+    case JobOperation::Sync:
+        return file.syncRange(chunk);
+    }
+    return {};
+}
+
+} // namespace hexmap
