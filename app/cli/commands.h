@@ -12,6 +12,10 @@ namespace hexmap::cli {
     X("info", runInfo, "Show size, allocated blocks, page size and access of a file")                     \
     X("create", runCreate, "Create a new preallocated file of a given size")                              \
     X("search", runSearch, "Find hex bytes (?? wildcards) or text; print match offsets")               \
+    X("fill", runFill, "Fill a range with one byte value (background job)")                               \
+    X("zero", runZero, "Zero a range, optionally releasing its disk space (background job)")              \
+    X("pattern", runPattern, "Repeat a hex byte pattern over a range (background job)")                   \
+    X("sync", runSync, "Write a file's dirty pages to stable storage, in chunks")                         \
     X("dump", runDump, "Hex dump of a range, byte-identical to xxd -s OFFSET -l LENGTH")
 
 #define HEXMAP_CLI_DECLARE(name, function, summary) int function(const QStringList &arguments);

@@ -1,0 +1,38 @@
+// hexmap-cli zero FILE [range] [job options] [--release-space]
+#include "app/cli/commandline.h"
+#include "app/cli/commands.h"
+#include "app/cli/exitcode.h"
+#include "app/cli/jobrunner.h"
+
+namespace hexmap::cli {
+
+int runZero(const QStringList &arguments)
+{
+    CommandLine cli(QStringLiteral("zero"), QStringLiteral("Zero a range of FILE (fallocate ZERO_RANGE for whole "
+                                                           "blocks, memset for the edges)."));
+    cli.addPositional(QStringLiteral("FILE"), QStringLiteral("The file to write (its size does not change)."));
+    cli.addRangeOptions();
+    cli.addJobOptions();
+    cli.addOption({QStringLiteral("release-space"),
+                   QStringLiteral("Punch holes for the whole blocks (fallocate PUNCH_HOLE): they read as zeros "
+                                  "and no longer use disk space.")});
+    if (auto code = cli.parse(arguments, 1, 1))
+        return *code;
+    JobRunner runner(cli, QStringLiteral("zeroed"));
+    JobSpec spec;
+    spec.operation = JobOperation::Zero;
+    spec.zeroMode = cli.isSet(QStringLiteral("release-space")) ? ZeroMode::ReleaseSpace : ZeroMode::KeepSpace;
+    if (auto code = runner.applyOptions(spec))
+        return *code;
+    int code = ExitOk;
+    auto file = cli.openFile(cli.positionals().at(0), true, &code);
+    if (!file)
+        return code;
+    auto range = cli.range(file->size(), &code);
+    if (!range)
+        return code;
+    spec.range = *range;
+    return runner.run(std::move(*file), spec);
+}
+
+} // namespace hexmap::cli
