@@ -10,6 +10,7 @@
 #include <QGlyphRun>
 #include <QPointF>
 #include <QRawFont>
+#include <QStringList>
 
 #include <array>
 #include <cstddef>
@@ -19,7 +20,7 @@
 
 class QPainter;
 class QPalette;
-class QStringList;
+
 
 namespace hexmap {
 

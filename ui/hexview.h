@@ -42,6 +42,9 @@ public:
     Area cursorArea() const;
     void setCursorArea(Area area); // added: Tab toggles it
     ByteRange selection() const;                                              // half-open; empty when none
+    // setCursorOffset(o, false) collapses the selection; (o, true) selects [min(anchor, o), max(anchor, o) + 1)
+    // where the anchor is the cursor before the first extending move. setSelection(range) sets the range and
+    // the anchor (range.offset) without moving the cursor or scrolling.
     void setCursorOffset(std::uint64_t offset, bool extendSelection = false); // clamped; scrolls it into view
     void setSelection(ByteRange range);                                       // clamped to the file
     void selectAll();
@@ -113,7 +116,8 @@ private:
     std::uint64_t m_firstRow = 0;
     std::uint64_t m_cursor = 0;
     std::uint64_t m_anchor = 0;
-    bool m_hasSelection = false;
+    ByteRange m_selection{0, 0};
+    int m_wheelRemainder = 0;
     Area m_area = Area::Hex;
     int m_requestedBytesPerRow = 16;
     int m_groupSize = 1;

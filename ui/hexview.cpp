@@ -1,0 +1,427 @@
+#include "ui/hexview.h"
+
+#include "core/numberparser.h"
+#include "ui/copyformatter.h"
+#include "ui/hexviewcontroller.h"
+
+#include <QClipboard>
+#include <QFontDatabase>
+#include <QFontMetricsF>
+#include <QGuiApplication>
+#include <QMimeData>
+#include <QPaintEvent>
+#include <QPainter>
+#include <QScrollBar>
+
+#include <algorithm>
+
+namespace hexmap {
+
+HexView::HexView(QWidget *parent)
+    : QAbstractScrollArea(parent)
+    , m_controller(new HexViewController(this))
+{
+    setFocusPolicy(Qt::StrongFocus);
+    viewport()->setCursor(Qt::IBeamCursor);
+    viewport()->setBackgroundRole(QPalette::Base);
+    viewport()->setAutoFillBackground(true);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    m_painter.setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_painter.setColors(HexPainter::Colors::fromPalette(palette()));
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &HexView::onVerticalValueChanged);
+    connect(verticalScrollBar(), &QScrollBar::actionTriggered, this, &HexView::onVerticalAction);
+    relayout();
+}
+
+HexView::~HexView() = default;
+
+// ---- file ----------------------------------------------------------------------------------------------------
+
+void HexView::setFile(const MappedFile &file)
+{
+    m_file = file;
+    m_hasFile = file.isValid();
+    if (m_hasFile)
+        (void)m_file.advise(Advice::Random); // a hint only: jumps across a huge file fault fewer pages
+    m_firstRow = 0;
+    m_highlights.clear();
+    relayout();
+    setCursorAndAnchor(0, 0, false);
+    emit cursorMoved(0);
+    emit selectionChanged(selection());
+    emitVisibleIfChanged();
+}
+
+void HexView::clearFile()
+{
+    setFile(MappedFile());
+}
+
+const MappedFile &HexView::file() const
+{
+    return m_file;
+}
+
+bool HexView::hasFile() const
+{
+    return m_hasFile;
+}
+
+// ---- cursor and selection ------------------------------------------------------------------------------------
+
+std::uint64_t HexView::cursorOffset() const
+{
+    return m_cursor;
+}
+
+HexView::Area HexView::cursorArea() const
+{
+    return m_area;
+}
+
+void HexView::setCursorArea(Area area)
+{
+    if (area == m_area)
+        return;
+    m_area = area;
+    viewport()->update();
+}
+
+ByteRange HexView::selection() const
+{
+    return m_selection;
+}
+
+void HexView::setCursorAndAnchor(std::uint64_t cursor, std::uint64_t anchor, bool hasSelection)
+{
+    m_cursor = cursor;
+    m_anchor = anchor;
+    m_selection = hasSelection ? ByteRange::fromBounds(std::min(cursor, anchor), std::max(cursor, anchor) + 1)
+                               : ByteRange{cursor, 0};
+    viewport()->update();
+}
+
+void HexView::setCursorOffset(std::uint64_t offset, bool extendSelection)
+{
+    offset = std::min(offset, m_layout.lastOffset());
+    const std::uint64_t oldCursor = m_cursor;
+    const ByteRange oldSelection = m_selection;
+    if (extendSelection)
+        setCursorAndAnchor(offset, m_anchor, true);
+    else
+        setCursorAndAnchor(offset, offset, false);
+    ensureCursorVisible();
+    if (m_cursor != oldCursor)
+        emit cursorMoved(m_cursor);
+    if (!(m_selection == oldSelection))
+        emit selectionChanged(m_selection);
+}
+
+void HexView::setSelection(ByteRange range)
+{
+    const ByteRange clamped = range.intersected(ByteRange{0, m_layout.fileSize()});
+    const ByteRange old = m_selection;
+    if (clamped.isEmpty()) {
+        m_selection = ByteRange{m_cursor, 0};
+        m_anchor = m_cursor;
+    } else {
+        m_selection = clamped;
+        m_anchor = clamped.offset;
+    }
+    viewport()->update();
+    if (!(m_selection == old))
+        emit selectionChanged(m_selection);
+}
+
+void HexView::selectAll()
+{
+    setSelection(ByteRange{0, m_layout.fileSize()});
+}
+
+// ---- scrolling -----------------------------------------------------------------------------------------------
+
+std::uint64_t HexView::topOffset() const
+{
+    return m_layout.rowStart(m_firstRow);
+}
+
+std::uint64_t HexView::pageRows() const
+{
+    return m_layout.pageRows(viewport()->height() - headerHeight());
+}
+
+int HexView::headerHeight() const
+{
+    return m_layout.metrics().lineHeight + 5;
+}
+
+void HexView::scrollToOffset(std::uint64_t offset)
+{
+    setFirstRow(m_layout.rowOf(std::min(offset, m_layout.lastOffset())));
+}
+
+void HexView::scrollByRows(std::int64_t rows)
+{
+    if (rows < 0)
+        setFirstRow(std::uint64_t(-rows) > m_firstRow ? 0 : m_firstRow - std::uint64_t(-rows));
+    else
+        setFirstRow(m_firstRow + std::min<std::uint64_t>(std::uint64_t(rows), UINT64_MAX - m_firstRow));
+}
+
+ByteRange HexView::visibleRange() const
+{
+    if (!m_hasFile)
+        return ByteRange{0, 0};
+    const std::uint64_t rows = m_layout.visibleRows(viewport()->height() - headerHeight());
+    const std::uint64_t last = std::min(m_firstRow + rows, m_layout.rowCount());
+    return ByteRange::fromBounds(topOffset(), std::min(m_layout.rowStart(last), m_layout.fileSize()));
+}
+
+void HexView::setFirstRow(std::uint64_t row)
+{
+    row = m_layout.clampFirstRow(row, pageRows());
+    if (row == m_firstRow)
+        return;
+    m_firstRow = row;
+    m_syncingBar = true;
+    verticalScrollBar()->setValue(m_layout.scrollValueForFirstRow(m_firstRow, pageRows()));
+    m_syncingBar = false;
+    viewport()->update();
+    emitVisibleIfChanged();
+}
+
+void HexView::ensureCursorVisible()
+{
+    setFirstRow(m_layout.firstRowToShow(m_cursor, m_firstRow, pageRows()));
+}
+
+void HexView::onVerticalValueChanged(int value)
+{
+    if (m_syncingBar)
+        return;
+    const std::uint64_t page = pageRows();
+    if (value == m_layout.scrollValueForFirstRow(m_firstRow, page))
+        return; // the bar already stands for our row (write-back after a row-exact move)
+    m_firstRow = m_layout.firstRowForScrollValue(value, page);
+    viewport()->update();
+    emitVisibleIfChanged();
+}
+
+// In the scaled range one bar step may stand for many rows: arrows and page clicks move by rows instead, and
+// the bar is set to the value of the row we chose (onVerticalValueChanged then keeps that row).
+void HexView::onVerticalAction(int action)
+{
+    const std::uint64_t page = pageRows();
+    if (!m_layout.scroller(page).isScaled())
+        return;
+    std::int64_t rows = 0;
+    switch (action) {
+    case QAbstractSlider::SliderSingleStepAdd: rows = 1; break;
+    case QAbstractSlider::SliderSingleStepSub: rows = -1; break;
+    case QAbstractSlider::SliderPageStepAdd: rows = std::int64_t(page); break;
+    case QAbstractSlider::SliderPageStepSub: rows = -std::int64_t(page); break;
+    default: return;
+    }
+    scrollByRows(rows);
+    verticalScrollBar()->setSliderPosition(m_layout.scrollValueForFirstRow(m_firstRow, page));
+}
+
+void HexView::scrollContentsBy(int dx, int dy)
+{
+    (void)dx;
+    (void)dy;
+    viewport()->update(); // rows are repainted from m_firstRow; horizontal shift is read at paint time
+}
+
+void HexView::emitVisibleIfChanged()
+{
+    const ByteRange v = visibleRange();
+    if (v == m_lastVisible)
+        return;
+    m_lastVisible = v;
+    emit visibleRangeChanged(v);
+}
+
+// ---- layout --------------------------------------------------------------------------------------------------
+
+void HexView::setBytesPerRow(int bytesPerRow)
+{
+    m_requestedBytesPerRow = bytesPerRow <= 0 ? 0 : bytesPerRow;
+    relayout();
+}
+
+int HexView::bytesPerRow() const
+{
+    return m_layout.bytesPerRow();
+}
+
+void HexView::setGroupSize(int groupSize)
+{
+    m_groupSize = groupSize;
+    relayout();
+}
+
+int HexView::groupSize() const
+{
+    return m_layout.groupSize();
+}
+
+void HexView::relayout()
+{
+    const std::uint64_t top = topOffset();
+    const auto metrics = HexLayout::Metrics::fromFont(QFontMetricsF(m_painter.font()));
+    const std::uint64_t size = m_hasFile ? m_file.size() : 0;
+    int bpr = m_requestedBytesPerRow;
+    if (bpr == 0) {
+        m_layout.configure(size, 16, m_groupSize, metrics);
+        bpr = m_layout.fitBytesPerRow(viewport()->width());
+    }
+    m_layout.configure(size, bpr, m_groupSize, metrics);
+    m_firstRow = m_layout.rowOf(top);
+    updateScrollBars();
+    viewport()->update();
+    emitVisibleIfChanged();
+}
+
+void HexView::updateScrollBars()
+{
+    const std::uint64_t page = pageRows();
+    m_firstRow = m_layout.clampFirstRow(m_firstRow, page);
+    m_syncingBar = true;
+    QScrollBar *v = verticalScrollBar();
+    v->setRange(0, m_layout.scrollMaximum(page));
+    v->setPageStep(m_layout.scrollPageStep(page));
+    v->setSingleStep(1);
+    v->setValue(m_layout.scrollValueForFirstRow(m_firstRow, page));
+    QScrollBar *h = horizontalScrollBar();
+    const int total = int(std::ceil(m_layout.totalWidth()));
+    h->setRange(0, std::max(0, total - viewport()->width()));
+    h->setPageStep(viewport()->width());
+    h->setSingleStep(std::max(1, int(m_layout.metrics().charWidth)));
+    m_syncingBar = false;
+}
+
+void HexView::setHighlights(std::vector<Highlight> highlights)
+{
+    m_highlights = std::move(highlights);
+    viewport()->update();
+}
+
+QRectF HexView::cellRect(std::uint64_t offset, Area area) const
+{
+    const auto a = area == Area::Ascii ? HexLayout::Area::Ascii : HexLayout::Area::Hex;
+    return m_layout.byteRect(a, offset, m_firstRow).translated(-horizontalScrollBar()->value(), headerHeight());
+}
+
+void HexView::setRecordPaintedText(bool record)
+{
+    m_recordText = record;
+    m_paintedRows.clear();
+}
+
+// ---- painting ------------------------------------------------------------------------------------------------
+
+void HexView::paintEvent(QPaintEvent *event)
+{
+    QPainter p(viewport());
+    HexPainter::State st;
+    st.layout = &m_layout;
+    st.file = m_hasFile ? &m_file : nullptr;
+    st.firstRow = m_firstRow;
+    st.cursor = m_cursor;
+    st.activeArea = m_area == Area::Ascii ? HexLayout::Area::Ascii : HexLayout::Area::Hex;
+    st.showCursor = m_hasFile;
+    st.selection = m_selection;
+    st.highlights = &m_highlights;
+    st.xShift = -horizontalScrollBar()->value();
+    st.yShift = headerHeight();
+    const QRect dirty = event->rect();
+    const int w = viewport()->width();
+    if (dirty.top() < st.yShift)
+        m_painter.paintHeader(p, st, w, st.yShift);
+    p.setClipRect(QRect(0, st.yShift, w, viewport()->height() - st.yShift).intersected(dirty));
+    auto [begin, end] = m_layout.rowsInRect(m_firstRow, dirty.translated(0, -st.yShift));
+    begin = std::max(begin, m_firstRow);
+    if (m_recordText)
+        m_paintedRows.clear();
+    m_painter.paintRows(p, st, begin, std::max(begin, end), w, m_recordText ? &m_paintedRows : nullptr);
+}
+
+void HexView::resizeEvent(QResizeEvent *event)
+{
+    QAbstractScrollArea::resizeEvent(event);
+    relayout();
+}
+
+void HexView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
+        m_painter.setColors(HexPainter::Colors::fromPalette(palette()));
+        viewport()->update();
+    }
+    QAbstractScrollArea::changeEvent(event);
+}
+
+// ---- input (handled by the controller) -----------------------------------------------------------------------
+
+void HexView::keyPressEvent(QKeyEvent *event)
+{
+    if (!m_controller->keyPress(event))
+        QAbstractScrollArea::keyPressEvent(event);
+}
+
+void HexView::mousePressEvent(QMouseEvent *event) { m_controller->mousePress(event); }
+void HexView::mouseMoveEvent(QMouseEvent *event) { m_controller->mouseMove(event); }
+void HexView::mouseReleaseEvent(QMouseEvent *event) { m_controller->mouseRelease(event); }
+void HexView::mouseDoubleClickEvent(QMouseEvent *event) { m_controller->mouseDoubleClick(event); }
+
+void HexView::wheelEvent(QWheelEvent *event)
+{
+    const QPoint delta = event->angleDelta();
+    if (delta.y() == 0 || (event->modifiers() & Qt::ShiftModifier)) {
+        QAbstractScrollArea::wheelEvent(event); // horizontal
+        return;
+    }
+    m_wheelRemainder += delta.y();
+    const int steps = m_wheelRemainder / 40; // 120 per notch = 3 rows
+    m_wheelRemainder -= steps * 40;
+    scrollByRows(-std::int64_t(steps));
+    event->accept();
+}
+
+bool HexView::focusNextPrevChild(bool next)
+{
+    if (m_hasFile)
+        return false; // Tab switches between the hex and ASCII columns (see HexViewController)
+    return QAbstractScrollArea::focusNextPrevChild(next);
+}
+
+// ---- copy ----------------------------------------------------------------------------------------------------
+
+bool HexView::copySelection(CopyFormat format)
+{
+    if (!m_hasFile)
+        return false;
+    const ByteRange range = m_selection.isEmpty() ? ByteRange{m_cursor, 1} : m_selection;
+    if (range.size > CopyLimit) {
+        emit statusMessage(tr("Cannot copy %1: copying is limited to %2. Select less.")
+                               .arg(QString::fromStdString(formatSize(range.size)),
+                                    QString::fromStdString(formatSize(CopyLimit))));
+        return false;
+    }
+    const std::span<const std::byte> bytes = m_file.readSlice(range.offset, range.size);
+    auto *mime = new QMimeData; // ownership passes to the clipboard
+    const auto kind = format == CopyFormat::CArray   ? CopyFormatter::Format::CArray
+        : format == CopyFormat::RawText              ? CopyFormatter::Format::RawText
+                                                     : CopyFormatter::Format::HexText;
+    mime->setText(CopyFormatter::format(bytes, kind));
+    if (format == CopyFormat::RawText)
+        mime->setData(QStringLiteral("application/octet-stream"),
+                      QByteArray(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size())));
+    QGuiApplication::clipboard()->setMimeData(mime);
+    emit statusMessage(tr("Copied %1").arg(QString::fromStdString(formatSize(bytes.size()))));
+    return true;
+}
+
+} // namespace hexmap
