@@ -49,6 +49,7 @@ private:
     ClaimRegistry m_claims;
     std::atomic<bool> m_faulted{false};
     std::uint64_t m_id = 0;
+    int m_guardSlot = -1; // SigbusGuard slot, -1 when unguarded
 };
 
 } // namespace hexmap

@@ -1,5 +1,7 @@
 #include "core/mapping.h"
 
+#include "core/sigbusguard.h"
+
 #include <cerrno>
 #include <cstdlib>
 #include <fcntl.h>
@@ -54,11 +56,15 @@ Mapping::Mapping(int fd, std::byte *base, std::uint64_t size, OpenMode mode, std
 {
     static std::atomic<std::uint64_t> next{1};
     m_id = next.fetch_add(1, std::memory_order_relaxed);
+    // A file truncated on disk under the mapping must not kill the process (see SigbusGuard).
+    SigbusGuard::install();
+    m_guardSlot = SigbusGuard::registerMapping(m_base, m_size, m_fd, &m_faulted);
 }
 
 Mapping::~Mapping()
 {
     // Never flushes: the kernel writes dirty pages back on its own; durability is only promised by sync().
+    SigbusGuard::unregisterMapping(m_guardSlot);
     if (m_base)
         ::munmap(m_base, static_cast<std::size_t>(m_size));
     if (m_fd >= 0)
