@@ -135,7 +135,9 @@ void HexPainter::paintCursor(QPainter &painter, const State &state)
     painter.save();
     painter.setPen(QPen(m_colors.cursor, 1));
     painter.setBrush(Qt::NoBrush);
-    painter.drawRect(place(other).adjusted(0.5, 0.5, -0.5, -0.5));
+    const QRectF o = place(other); // whole pixels: a crisp 1 px outline at any fractional char width
+    const QRect r(QPoint(qRound(o.left()), qRound(o.top())), QPoint(qRound(o.right()) - 1, qRound(o.bottom()) - 1));
+    painter.drawRect(r.adjusted(0, 0, -1, -1));
     painter.restore();
 }
 

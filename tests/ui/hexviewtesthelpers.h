@@ -1,0 +1,73 @@
+#pragma once
+
+#include "core/mappedfile.h"
+#include "ui/hexview.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QImage>
+#include <QMouseEvent>
+#include <QTest>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace hexmap::testing {
+
+// Writes bytes into dir/name and maps the file read-only.
+inline MappedFile makeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+        qFatal("cannot write %s", qPrintable(path));
+    f.close();
+    auto mapped = MappedFile::openReadOnly(path.toStdString());
+    if (!mapped)
+        qFatal("cannot map %s", qPrintable(path));
+    return mapped.value();
+}
+
+// A sparse file of `size` bytes (ftruncate through QFile::resize), mapped read-only.
+inline MappedFile makeSparseFile(const QString &path, std::uint64_t size)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || !f.resize(qint64(size)))
+        qFatal("cannot create sparse %s", qPrintable(path));
+    f.close();
+    auto mapped = MappedFile::openReadOnly(path.toStdString());
+    if (!mapped)
+        qFatal("cannot map %s", qPrintable(path));
+    return mapped.value();
+}
+
+inline QByteArray ramp(int size) // 00 01 02 ... FF 00 01 ...
+{
+    QByteArray b(size, '\0');
+    for (int i = 0; i < size; ++i)
+        b[i] = char(i & 0xFF);
+    return b;
+}
+
+// Paints the viewport (synchronously) and returns the image; the view records the painted row texts.
+inline QImage paint(HexView &view)
+{
+    view.setRecordPaintedText(true);
+    return view.viewport()->grab().toImage();
+}
+
+inline void sendMouse(HexView &view, QEvent::Type type, QPointF pos, Qt::MouseButtons buttons,
+                      Qt::KeyboardModifiers mods = Qt::NoModifier)
+{
+    const Qt::MouseButton button = type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton;
+    QMouseEvent ev(type, pos, view.viewport()->mapToGlobal(pos), button, buttons, mods);
+    QApplication::sendEvent(view.viewport(), &ev);
+}
+
+inline void click(HexView &view, QPointF pos, Qt::KeyboardModifiers mods = Qt::NoModifier)
+{
+    sendMouse(view, QEvent::MouseButtonPress, pos, Qt::LeftButton, mods);
+    sendMouse(view, QEvent::MouseButtonRelease, pos, Qt::NoButton, mods);
+}
+
+} // namespace hexmap::testing
