@@ -67,6 +67,7 @@ std::optional<int> CommandLine::parse(const QStringList &arguments, int minPosit
 {
     QStringList argv = arguments;
     argv.prepend(QStringLiteral("hexmap-cli ") + m_command);
+    m_json = arguments.contains(QStringLiteral("--json")); // also for errors the parser itself reports
     if (!m_parser.parse(argv))
         return fail(ExitUsage, m_parser.errorText());
     m_json = m_parser.isSet(QStringLiteral("json"));
