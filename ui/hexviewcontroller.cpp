@@ -21,6 +21,7 @@ HexViewController::HexViewController(HexView *view)
     : QObject(view)
     , m_view(view)
 {
+    m_autoScroll.setParent(this); // findable by tests; still destroyed as a member
     m_autoScroll.setInterval(kAutoScrollMs);
     connect(&m_autoScroll, &QTimer::timeout, this, &HexViewController::autoScrollTick);
 }
