@@ -1,0 +1,123 @@
+// InspectorDock: shows the values at the cursor (with unsaved edits), both byte orders, unavailable values at the
+// last bytes of the file, and edits a value through the session (undoable).
+#include "ui/editsession.h"
+#include "ui/inspectordock.h"
+
+#include <QtTest>
+
+using namespace hexmap;
+using Type = ValueDecoder::Type;
+
+class TestInspectorDock : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void showsValuesBothEndians();
+    void lastBytesAreUnavailable();
+    void followsTheOverlay();
+    void editsAValue();
+    void screenshot();
+
+private:
+    QTemporaryDir m_dir;
+    std::string m_path;
+};
+
+void TestInspectorDock::init()
+{
+    m_path = m_dir.filePath(QStringLiteral("inspect.bin")).toStdString();
+    QFile f(QString::fromStdString(m_path));
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    // 0: DE AD BE EF 00 00 C0 3F | 8: 41 C3 A9 .. 16 bytes
+    f.write(QByteArray::fromHex("deadbeef0000c03f41c3a9000102fe80"));
+}
+
+void TestInspectorDock::showsValuesBothEndians()
+{
+    EditSession s;
+    s.setFile(*MappedFile::openReadOnly(m_path));
+    InspectorDock dock(&s);
+    dock.setCursorOffset(0);
+    QCOMPARE(dock.valueText(Type::UInt32), QStringLiteral("4022250974"));
+    QCOMPARE(dock.valueText(Type::Int8), QStringLiteral("-34"));
+    QCOMPARE(dock.valueText(Type::Binary), QStringLiteral("11011110"));
+    QCOMPARE(dock.offsetText(), QStringLiteral("Offset 0x00000000 (0)"));
+    dock.setEndian(ValueDecoder::Endian::Big);
+    QCOMPARE(dock.valueText(Type::UInt32), QStringLiteral("3735928559"));
+    dock.setCursorOffset(4);
+    QCOMPARE(dock.valueText(Type::Float32), QStringLiteral("6.8965e-41")); // 0x0000C03F: 49215 x 2^-149, a denormal
+    dock.setEndian(ValueDecoder::Endian::Little);
+    QCOMPARE(dock.valueText(Type::Float32), QStringLiteral("1.5"));
+    dock.setCursorOffset(9);
+    QCOMPARE(dock.valueText(Type::Character), QString::fromUtf8("é (U+00E9)"));
+}
+
+void TestInspectorDock::lastBytesAreUnavailable()
+{
+    EditSession s;
+    s.setFile(*MappedFile::openReadOnly(m_path));
+    InspectorDock dock(&s);
+    dock.setCursorOffset(14); // FE 80: the last two bytes
+    QCOMPARE(dock.valueText(Type::Int16), QStringLiteral("-32514"));
+    QCOMPARE(dock.valueText(Type::Int32), InspectorDock::unavailableText());
+    QCOMPARE(dock.valueText(Type::Float64), InspectorDock::unavailableText());
+    dock.setCursorOffset(15);
+    QCOMPARE(dock.valueText(Type::UInt8), QStringLiteral("128"));
+    QCOMPARE(dock.valueText(Type::Int16), InspectorDock::unavailableText());
+    QCOMPARE(dock.valueText(Type::Character), QStringLiteral("invalid UTF-8"));
+}
+
+void TestInspectorDock::followsTheOverlay()
+{
+    EditSession s;
+    s.setFile(*MappedFile::openReadOnly(m_path));
+    QVERIFY(s.setEditingEnabled(true));
+    InspectorDock dock(&s);
+    dock.setCursorOffset(0);
+    s.typeHexDigit(1, 0);
+    s.typeHexDigit(1, 0); // DE 00 BE EF
+    QCOMPARE(dock.valueText(Type::UInt16), QStringLiteral("222"));
+    s.undoStack()->undo();
+    QCOMPARE(dock.valueText(Type::UInt16), QStringLiteral("44510"));
+}
+
+void TestInspectorDock::editsAValue()
+{
+    EditSession s;
+    s.setFile(*MappedFile::openReadOnly(m_path));
+    InspectorDock dock(&s);
+    QSignalSpy sessionMessages(&s, &EditSession::message);
+    dock.setCursorOffset(12);
+    QVERIFY(!dock.editValue(Type::UInt16, QStringLiteral("1"))); // editing is off
+    QCOMPARE(sessionMessages.count(), 1);
+    QVERIFY(s.setEditingEnabled(true));
+    QVERIFY(dock.editValue(Type::Int16, QStringLiteral("-2"))); // little endian: FE FF
+    QCOMPARE(s.overlay().runs(),
+             (std::vector<EditOverlay::Run>{{12, {std::byte{0xFE}, std::byte{0xFF}}}}));
+    QCOMPARE(dock.valueText(Type::Int16), QStringLiteral("-2"));
+    QSignalSpy dockMessages(&dock, &InspectorDock::message);
+    QVERIFY(!dock.editValue(Type::Int8, QStringLiteral("300")));
+    QCOMPARE(dockMessages.count(), 1);
+    dock.setCursorOffset(14);
+    QVERIFY(!dock.editValue(Type::Int32, QStringLiteral("1"))); // runs past the end
+    QCOMPARE(s.overlay().byteCount(), std::uint64_t(2));
+    QCOMPARE(s.undoStack()->count(), 1);
+}
+
+void TestInspectorDock::screenshot()
+{
+    EditSession s;
+    s.setFile(*MappedFile::openReadOnly(m_path));
+    InspectorDock dock(&s);
+    dock.resize(320, 440);
+    dock.setCursorOffset(13);
+    dock.show();
+    const QString out = qEnvironmentVariable("HEXMAP_SCREENSHOT_DIR");
+    if (!out.isEmpty())
+        QVERIFY(dock.grab().save(out + QStringLiteral("/inspector-dock.png")));
+    QVERIFY(!dock.grab().isNull());
+}
+
+QTEST_MAIN(TestInspectorDock)
+#include "tst_inspectordock.moc"
