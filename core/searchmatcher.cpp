@@ -74,8 +74,10 @@ SearchMatcher::SearchMatcher(SearchPattern pattern, Strategy strategy) : m_patte
             break;
         }
     }
+    // Measured (docs/BENCHMARKS.md, Search): the SIMD pair filter beats memmem, memchr-anchor and Horspool on
+    // multi-byte patterns; a single exact byte is plain memchr, 1.5-2x the filter's speed when the byte is rare.
     if (strategy == Strategy::Auto || !supports(strategy, m_pattern))
-        strategy = Strategy::Simd;
+        strategy = m_pattern.size() == 1 && m_pattern.isExact() ? Strategy::MemchrAnchor : Strategy::Simd;
     m_strategy = strategy;
     if (m_strategy == Strategy::Horspool)
         m_horspool = std::make_shared<const Horspool>(m_pattern.values());

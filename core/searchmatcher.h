@@ -15,7 +15,7 @@ namespace hexmap {
 class SearchMatcher {
 public:
     enum class Strategy {
-        Auto,         // the fastest measured one that supports the pattern (see docs/BENCHMARKS.md, Search)
+        Auto,         // the fastest measured: MemchrAnchor for one exact byte, else Simd (docs/BENCHMARKS.md)
         Simd,         // AVX2/SSE2 filter on the two rarest pattern bytes, then verify; every pattern
         MemchrAnchor, // memchr on the rarest exact byte, then verify; needs one exact (mask 0xFF) byte
         Memmem,       // glibc memmem; exact patterns only

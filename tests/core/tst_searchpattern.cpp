@@ -195,6 +195,10 @@ void TestSearchPattern::unsupportedStrategyFallsBack()
     QCOMPARE(SearchMatcher(*p, SearchMatcher::Strategy::MemchrAnchor).strategy(), SearchMatcher::Strategy::MemchrAnchor);
     auto fold = SearchPattern::fromText("ab", TextEncoding::Utf8, true);
     QCOMPARE(SearchMatcher(*fold, SearchMatcher::Strategy::MemchrAnchor).strategy(), SearchMatcher::Strategy::Simd);
+    QCOMPARE(SearchMatcher(*SearchPattern::fromHex("61")).strategy(), SearchMatcher::Strategy::MemchrAnchor);
+    QCOMPARE(SearchMatcher(*SearchPattern::fromHex("61 62")).strategy(), SearchMatcher::Strategy::Simd);
+    QCOMPARE(SearchMatcher(*SearchPattern::fromText("a", TextEncoding::Utf8, true)).strategy(),
+             SearchMatcher::Strategy::Simd);
 }
 
 QTEST_GUILESS_MAIN(TestSearchPattern)
