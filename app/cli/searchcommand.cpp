@@ -8,6 +8,7 @@
 
 #include <QJsonArray>
 
+#include <csignal>
 #include <cstdio>
 #include <string>
 #include <thread>
@@ -17,6 +18,47 @@ namespace {
 
 constexpr int kExitNotFound = 1;
 constexpr int kExitSearchIo = 3; // search only: 1 means "not found", like grep
+
+// Ctrl+C cancels the running search (the engine checks the flag before every slice). SearchProgress's cancel
+// flag is a lock-free std::atomic<bool>, so setting it from the handler is async-signal-safe.
+SearchProgress *g_progress = nullptr;
+static_assert(std::atomic<bool>::is_always_lock_free);
+
+void searchOnSigint(int)
+{
+    if (g_progress)
+        g_progress->requestCancel();
+}
+
+// Installs searchOnSigint for its lifetime, restoring the previous action afterwards.
+class SigintCancels {
+public:
+    explicit SigintCancels(SearchProgress &progress)
+    {
+        g_progress = &progress;
+        struct sigaction action {};
+        action.sa_handler = searchOnSigint;
+        sigemptyset(&action.sa_mask);
+        ::sigaction(SIGINT, &action, &m_previous);
+    }
+    ~SigintCancels()
+    {
+        ::sigaction(SIGINT, &m_previous, nullptr);
+        g_progress = nullptr;
+    }
+    SigintCancels(const SigintCancels &) = delete;
+    SigintCancels &operator=(const SigintCancels &) = delete;
+
+private:
+    struct sigaction m_previous {};
+};
+
+int searchFailed(const CommandLine &cli, const Error &error)
+{
+    if (error.code == Errc::Cancelled)
+        return cli.fail(ExitCancelled, QStringLiteral("cancelled"));
+    return cli.fail(kExitSearchIo, CommandLine::fromStd(error.message()));
+}
 
 QString hex(std::uint64_t offset) { return QStringLiteral("0x") + QString::number(offset, 16); }
 
@@ -73,7 +115,7 @@ int runSearch(const QStringList &arguments)
                     QStringLiteral("Search a file for hex bytes (?? = any byte) or text; print the offsets of the "
                                    "matches in hex, one a line.\n"
                                    "Exit codes: 0 found, 1 not found, 2 usage error, 3 I/O error (cannot open "
-                                   "or read the file)."));
+                                   "or read the file), 130 cancelled by Ctrl+C."));
     cli.addPositional(QStringLiteral("FILE"), QStringLiteral("The file to search."));
     cli.addOption({QStringLiteral("hex"), QStringLiteral("Hex bytes to find, e.g. \"DE AD ?? EF\"."),
                    QStringLiteral("PATTERN")});
@@ -132,16 +174,18 @@ int runSearch(const QStringList &arguments)
 
     std::vector<std::uint64_t> offsets;
     bool capped = false;
+    SearchProgress progress;
+    SigintCancels sigint(progress);
     if (all) {
-        auto matches = engine->findAll();
+        auto matches = engine->findAll(&progress);
         if (!matches)
-            return cli.fail(kExitSearchIo, CommandLine::fromStd(matches.message()));
+            return searchFailed(cli, matches.error());
         offsets = std::move(matches->offsets);
         capped = matches->capped;
     } else {
-        auto hit = engine->findNext(range->offset, SearchDirection::Forward, false);
+        auto hit = engine->findNext(range->offset, SearchDirection::Forward, false, &progress);
         if (!hit)
-            return cli.fail(kExitSearchIo, CommandLine::fromStd(hit.message()));
+            return searchFailed(cli, hit.error());
         if (hit->offset)
             offsets.push_back(*hit->offset);
     }
