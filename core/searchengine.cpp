@@ -98,7 +98,7 @@ Status SearchEngine::forEachSlice(const Segment &seg, bool backward, SearchProgr
                 return;
             // Once claimed, a slice is always finished (see forEachSlice's contract).
             std::uint64_t lo = seg.first + k * slice;
-            std::uint64_t hi = std::min(seg.end, lo + slice);
+            std::uint64_t hi = lo + std::min(slice, seg.end - lo);
             if (backward) {
                 hi = seg.end - k * slice;
                 lo = hi - std::min(slice, hi - seg.first);

@@ -192,6 +192,10 @@ void TestSearchEngine::invalidArguments()
     QVERIFY(SearchEngine::create(file, p, options).ok());
     options.sliceSize = 0;
     QCOMPARE(SearchEngine::create(file, p, options).code(), make_error_code(Errc::InvalidArgument));
+    options.sliceSize = UINT64_MAX; // one slice, no overflow
+    auto huge = SearchEngine::create(file, p, options)->findAll();
+    QVERIFY(huge.ok());
+    QCOMPARE(huge->offsets.size(), std::size_t{50});
     options.sliceSize = 10;
     options.maxMatches = 0;
     QCOMPARE(SearchEngine::create(file, p, options).code(), make_error_code(Errc::InvalidArgument));
