@@ -1,0 +1,134 @@
+// EditingSupport in a bare QMainWindow: the actions follow the session, Enable Editing on a read-only file stays
+// unchecked, and the close prompt (Save / Discard / Cancel) does what it says.
+#include "ui/editingsupport.h"
+#include "ui/editsession.h"
+#include "ui/hexview.h"
+#include "ui/inspectordock.h"
+
+#include <QAction>
+#include <QMainWindow>
+#include <QMenu>
+#include <QtTest>
+
+#include <sys/stat.h>
+
+using namespace hexmap;
+
+class TestEditingSupport : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void actionsFollowTheSession();
+    void enableEditingOnReadOnlyFileStaysOff();
+    void confirmClose_data();
+    void confirmClose();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+};
+
+void TestEditingSupport::init()
+{
+    m_path = m_dir.filePath(QStringLiteral("support.bin"));
+    QFile f(m_path);
+    f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(QByteArray(64, '\0'));
+}
+
+void TestEditingSupport::actionsFollowTheSession()
+{
+    QMainWindow window;
+    auto *view = new HexView(&window);
+    window.setCentralWidget(view);
+    EditingSupport support(&window, view);
+    QMenu edit;
+    support.install(nullptr, &edit, nullptr);
+    QVERIFY(edit.actions().contains(support.undo));
+    QVERIFY(!support.enableEditing->isEnabled());
+    const MappedFile file = *MappedFile::openReadOnly(m_path.toStdString());
+    view->setFile(file);
+    support.setFile(file);
+    QVERIFY(support.enableEditing->isEnabled());
+    QVERIFY(!support.save->isEnabled());
+    support.enableEditing->setChecked(true);
+    QVERIFY(support.session()->isEditingEnabled());
+    QSignalSpy modified(&support, &EditingSupport::modifiedChanged);
+    QTest::keyClicks(view, QStringLiteral("ff"));
+    QCOMPARE(modified.count(), 1);
+    QVERIFY(support.save->isEnabled());
+    QCOMPARE(support.inspector()->cursorOffset(), std::uint64_t(1)); // the inspector follows the cursor
+    view->setCursorOffset(0);
+    QCOMPARE(support.inspector()->valueText(ValueDecoder::Type::UInt8), QStringLiteral("255"));
+    support.undo->trigger();
+    QVERIFY(!support.isModified());
+    support.redo->trigger();
+    QVERIFY(support.isModified());
+    support.save->trigger();
+    QVERIFY(!support.isModified());
+    QFile f(m_path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.read(2), QByteArray::fromHex("ff00"));
+}
+
+void TestEditingSupport::enableEditingOnReadOnlyFileStaysOff()
+{
+    QVERIFY(::chmod(m_path.toLocal8Bit().constData(), 0444) == 0);
+    QMainWindow window;
+    auto *view = new HexView(&window);
+    EditingSupport support(&window, view);
+    const MappedFile file = *MappedFile::openReadOnly(m_path.toStdString());
+    view->setFile(file);
+    support.setFile(file);
+    QSignalSpy messages(&support, &EditingSupport::statusMessage);
+    support.enableEditing->trigger();
+    QVERIFY(!support.enableEditing->isChecked());
+    QVERIFY(!support.session()->isEditingEnabled());
+    QCOMPARE(messages.count(), 1);
+    QVERIFY(messages.at(0).at(0).toString().contains(m_path));
+}
+
+void TestEditingSupport::confirmClose_data()
+{
+    QTest::addColumn<int>("choice");
+    QTest::addColumn<bool>("proceed");
+    QTest::addColumn<bool>("modifiedAfter");
+    QTest::addColumn<bool>("fileWritten");
+    QTest::newRow("save") << int(QMessageBox::Save) << true << false << true;
+    QTest::newRow("discard") << int(QMessageBox::Discard) << true << false << false;
+    QTest::newRow("cancel") << int(QMessageBox::Cancel) << false << true << false;
+}
+
+void TestEditingSupport::confirmClose()
+{
+    QFETCH(int, choice);
+    QFETCH(bool, proceed);
+    QFETCH(bool, modifiedAfter);
+    QFETCH(bool, fileWritten);
+    QMainWindow window;
+    auto *view = new HexView(&window);
+    EditingSupport support(&window, view);
+    const MappedFile file = *MappedFile::openReadOnly(m_path.toStdString());
+    view->setFile(file);
+    support.setFile(file);
+    int asked = 0;
+    support.setPrompt([&] {
+        ++asked;
+        return QMessageBox::StandardButton(choice);
+    });
+    QVERIFY(support.confirmClose()); // nothing to save: no question
+    QCOMPARE(asked, 0);
+    QVERIFY(support.session()->setEditingEnabled(true));
+    QVERIFY(support.session()->paste(5, std::vector<std::byte>{std::byte{0x77}}));
+    QCOMPARE(support.confirmClose(), proceed);
+    QCOMPARE(asked, 1);
+    QCOMPARE(support.isModified(), modifiedAfter);
+    QFile f(m_path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll().at(5) == '\x77', fileWritten);
+}
+
+QTEST_MAIN(TestEditingSupport)
+#include "tst_editingsupport.moc"
