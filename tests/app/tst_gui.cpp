@@ -1,0 +1,170 @@
+// Drives the real `hexmap` binary: --version, --help, command-line errors, --screenshot, --demo.
+#include <QFile>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#ifndef HEXMAP_GUI_PATH
+#error "tst_gui needs the hexmap GUI target"
+#endif
+
+class TestGui : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void version();
+    void help();
+    void commandLineErrors_data();
+    void commandLineErrors();
+    void screenshotOfASmallFile();
+    void measureStartup();
+    void demoIsCreatedOnceAndReused();
+
+private:
+    struct Run {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+    Run run(const QStringList &arguments, const QString &workingDir = {}, int timeoutMs = 60000);
+    QTemporaryDir m_dir;
+    QProcessEnvironment m_env;
+};
+
+void TestGui::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_env = QProcessEnvironment::systemEnvironment();
+    m_env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    // Settings and the demo file's cache directory go to the temporary directory, not the user's home.
+    m_env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
+    m_env.insert(QStringLiteral("XDG_CACHE_HOME"), m_dir.filePath(QStringLiteral("cache")));
+}
+
+TestGui::Run TestGui::run(const QStringList &arguments, const QString &workingDir, int timeoutMs)
+{
+    QProcess process;
+    process.setProcessEnvironment(m_env);
+    if (!workingDir.isEmpty())
+        process.setWorkingDirectory(workingDir);
+    process.start(QStringLiteral(HEXMAP_GUI_PATH), arguments);
+    Run result;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        result.err = QStringLiteral("timed out");
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    result.out = QString::fromLocal8Bit(process.readAllStandardOutput());
+    result.err = QString::fromLocal8Bit(process.readAllStandardError());
+    return result;
+}
+
+void TestGui::version()
+{
+    const Run r = run({QStringLiteral("--version")});
+    QCOMPARE(r.exitCode, 0);
+    const QRegularExpression pattern(QStringLiteral("^hexmap \\d+\\.\\d+\\.\\d+$"));
+    QVERIFY2(pattern.match(r.out.trimmed()).hasMatch(), qPrintable(r.out));
+}
+
+void TestGui::help()
+{
+    const Run r = run({QStringLiteral("--help")});
+    QCOMPARE(r.exitCode, 0);
+    for (const char *option : {"--demo", "--screenshot", "--measure-startup", "--version", "file"})
+        QVERIFY2(r.out.contains(QLatin1String(option)), option);
+}
+
+void TestGui::commandLineErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("expectedError");
+    QTest::newRow("missing") << QStringList{"missing.bin"} << "hexmap: missing.bin: No such file or directory";
+    QTest::newRow("directory") << QStringList{"."} << "hexmap: .: is a directory";
+    QTest::newRow("empty") << QStringList{"empty.bin"} << "hexmap: empty.bin: the file is empty (0 bytes)";
+    QTest::newRow("unknown option") << QStringList{"--bogus"} << "hexmap: Unknown option 'bogus'.";
+    QTest::newRow("two files") << QStringList{"a", "b"} << "hexmap: give one file, or --demo (see --help)";
+}
+
+void TestGui::commandLineErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, expectedError);
+    QFile empty(m_dir.filePath(QStringLiteral("empty.bin")));
+    QVERIFY(empty.open(QIODevice::WriteOnly));
+    empty.close();
+    const Run r = run(arguments, m_dir.path());
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err.trimmed(), expectedError);
+}
+
+void TestGui::screenshotOfASmallFile()
+{
+    const QString file = m_dir.filePath(QStringLiteral("small.bin"));
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(QByteArray("Hello, Hexmap!\n").repeated(100));
+    out.close();
+    const QString png = m_dir.filePath(QStringLiteral("shot.png"));
+    const Run r = run({file, QStringLiteral("--screenshot"), png});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    // tests/app suites link QtCore only: read the PNG signature and IHDR size by hand.
+    QFile shot(png);
+    QVERIFY(shot.open(QIODevice::ReadOnly));
+    const QByteArray bytes = shot.readAll();
+    QVERIFY(bytes.startsWith(QByteArray::fromHex("89504E470D0A1A0A")));
+    QCOMPARE(bytes.mid(12, 4), QByteArray("IHDR"));
+    const auto be32 = [&](int at) {
+        return (quint32(quint8(bytes[at])) << 24) | (quint32(quint8(bytes[at + 1])) << 16)
+            | (quint32(quint8(bytes[at + 2])) << 8) | quint32(quint8(bytes[at + 3]));
+    };
+    QVERIFY2(be32(16) >= 400 && be32(20) >= 300, qPrintable(QStringLiteral("%1x%2").arg(be32(16)).arg(be32(20))));
+    // A blank window compresses to a few KiB; painted rows of hex text do not.
+    QVERIFY2(bytes.size() > 20000, qPrintable(QString::number(bytes.size())));
+
+    const Run bad = run({file, QStringLiteral("--screenshot"), m_dir.filePath(QStringLiteral("no/such/dir/x.png"))});
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY2(bad.err.contains(QLatin1String("cannot write the screenshot")), qPrintable(bad.err));
+}
+
+void TestGui::measureStartup()
+{
+    const QString file = m_dir.filePath(QStringLiteral("measure.bin"));
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    QVERIFY(out.resize(1 << 20));
+    out.close();
+    const Run r = run({file, QStringLiteral("--measure-startup")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QRegularExpression pattern(QStringLiteral("first-paint-ms: ([0-9.]+)\\npeak-rss-kib: ([0-9]+)"));
+    const auto match = pattern.match(r.out);
+    QVERIFY2(match.hasMatch(), qPrintable(r.out));
+    QVERIFY(match.captured(1).toDouble() > 0);
+    QVERIFY(match.captured(2).toLongLong() > 1000);
+}
+
+void TestGui::demoIsCreatedOnceAndReused()
+{
+    const QString demo = m_dir.filePath(QStringLiteral("cache/Hexmap/hexmap/demo.bin"));
+    const QString png = m_dir.filePath(QStringLiteral("demo.png"));
+    const Run first = run({QStringLiteral("--demo"), QStringLiteral("--screenshot"), png});
+    QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+    QFile file(demo);
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(demo));
+    QCOMPARE(file.size(), 256ll << 20);
+    QVERIFY(file.read(16) == "HEXMAP DEMO FILE");
+    QVERIFY(file.seek(0x400000));
+    QCOMPARE(file.read(8), QByteArray::fromHex("DEADBEEFDEADBEEF"));
+    const QDateTime created = QFileInfo(demo).lastModified();
+    file.close();
+
+    const Run second = run({QStringLiteral("--demo"), QStringLiteral("--screenshot"), png});
+    QVERIFY2(second.exitCode == 0, qPrintable(second.err));
+    QCOMPARE(QFileInfo(demo).lastModified(), created); // reused, not rewritten
+}
+
+QTEST_GUILESS_MAIN(TestGui)
+#include "tst_gui.moc"

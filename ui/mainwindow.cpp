@@ -1,0 +1,232 @@
+#include "ui/mainwindow.h"
+
+#include "ui/filepositions.h"
+#include "ui/gotodialog.h"
+#include "ui/hexview.h"
+#include "ui/mainwindowactions.h"
+#include "ui/recentfiles.h"
+#include "ui/recentfilesmenu.h"
+#include "ui/statusbarwidgets.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
+
+namespace hexmap {
+namespace {
+
+const QString BytesPerRowKey = QStringLiteral("view/bytesPerRow");
+const QString GroupSizeKey = QStringLiteral("view/groupSize");
+const QString LastDirectoryKey = QStringLiteral("lastDirectory");
+
+QString droppedFile(const QMimeData *mime)
+{
+    if (!mime || !mime->hasUrls() || mime->urls().size() != 1 || !mime->urls().front().isLocalFile())
+        return {};
+    return mime->urls().front().toLocalFile();
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_view(new HexView(this)), m_recent(new RecentFiles(this)),
+      m_actions(new MainWindowActions(this, m_recent)), m_status(new StatusBarWidgets(statusBar())),
+      m_positions(std::make_unique<FilePositions>())
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setCentralWidget(m_view);
+    setAcceptDrops(true);
+    resize(1000, 680);
+    connectActions();
+    applyViewSettings();
+    updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::connectActions()
+{
+    connect(m_actions->open, &QAction::triggered, this, &MainWindow::chooseFile);
+    connect(m_actions->close, &QAction::triggered, this, &MainWindow::closeFile);
+    connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
+    connect(m_actions->recentMenu, &RecentFilesMenu::fileTriggered, this, &MainWindow::openFile);
+    connect(m_actions->copyHex, &QAction::triggered, this, [this] { m_view->copySelection(HexView::CopyFormat::HexText); });
+    connect(m_actions->copyCArray, &QAction::triggered, this, [this] { m_view->copySelection(HexView::CopyFormat::CArray); });
+    connect(m_actions->copyText, &QAction::triggered, this, [this] { m_view->copySelection(HexView::CopyFormat::RawText); });
+    connect(m_actions->selectAll, &QAction::triggered, m_view, &HexView::selectAll);
+    connect(m_actions->goTo, &QAction::triggered, this, &MainWindow::goToOffset);
+    connect(m_actions->bytesPerRow, &QActionGroup::triggered, this,
+            [this](QAction *action) { setBytesPerRow(action->data().toInt()); });
+    connect(m_actions->groupSize, &QActionGroup::triggered, this,
+            [this](QAction *action) { setGroupSize(action->data().toInt()); });
+    connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_actions->aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+
+    connect(m_view, &HexView::cursorMoved, m_status, &StatusBarWidgets::setCursorOffset);
+    connect(m_view, &HexView::selectionChanged, m_status, &StatusBarWidgets::setSelection);
+    connect(m_view, &HexView::statusMessage, this, [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+}
+
+bool MainWindow::openFile(const QString &path)
+{
+    auto file = MappedFile::openReadOnly(QFile::encodeName(path).toStdString());
+    if (!file) {
+        reportError(QString::fromStdString(file.message()));
+        return false;
+    }
+    showFile(*file);
+    return true;
+}
+
+void MainWindow::showFile(const MappedFile &file)
+{
+    closeFile();
+    const QString path = QFile::decodeName(QByteArray::fromStdString(file.path()));
+    const QFileInfo info(path);
+    m_canonicalPath = info.canonicalFilePath().isEmpty() ? info.absoluteFilePath() : info.canonicalFilePath();
+    m_view->setFile(file);
+    m_status->setFile(file.size(), file.isWritable());
+    m_actions->setFileActionsEnabled(true);
+    m_recent->add(m_canonicalPath);
+    QSettings().setValue(LastDirectoryKey, info.absolutePath());
+    if (const auto offset = m_positions->offset(m_canonicalPath); offset && *offset < file.size())
+        m_view->setCursorOffset(*offset);
+    m_status->setCursorOffset(m_view->cursorOffset());
+    updateTitle();
+    m_view->setFocus();
+}
+
+void MainWindow::closeFile()
+{
+    if (!m_view->hasFile())
+        return;
+    m_positions->setOffset(m_canonicalPath, m_view->cursorOffset());
+    m_view->clearFile();
+    m_canonicalPath.clear();
+    m_status->clearFile();
+    m_actions->setFileActionsEnabled(false);
+    m_lastGoto.clear();
+    updateTitle();
+}
+
+bool MainWindow::hasFile() const
+{
+    return m_view->hasFile();
+}
+
+void MainWindow::setErrorReporter(ErrorReporter reporter)
+{
+    m_reporter = std::move(reporter);
+}
+
+void MainWindow::reportError(const QString &message)
+{
+    if (m_reporter) {
+        m_reporter(message);
+        return;
+    }
+    QMessageBox::warning(this, tr("Cannot Open File"), tr("The file cannot be opened.\n\n%1").arg(message));
+}
+
+void MainWindow::chooseFile()
+{
+    const QString dir = QSettings().value(LastDirectoryKey, QDir::homePath()).toString();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open File"), dir);
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+void MainWindow::goToOffset()
+{
+    if (!hasFile())
+        return;
+    GotoDialog dialog(m_view->cursorOffset(), m_view->file().size(), this);
+    dialog.setText(m_lastGoto);
+    if (dialog.exec() != QDialog::Accepted || !dialog.isInputValid())
+        return;
+    m_lastGoto = dialog.text();
+    m_view->setCursorOffset(dialog.targetOffset());
+}
+
+void MainWindow::updateTitle()
+{
+    if (!hasFile()) {
+        setWindowFilePath(QString());
+        setWindowTitle(tr("Hexmap"));
+        return;
+    }
+    setWindowFilePath(m_canonicalPath);
+    const QString mode = m_view->file().isWritable() ? tr("read-write") : tr("read-only");
+    setWindowTitle(tr("%1 [%2] — Hexmap").arg(QFileInfo(m_canonicalPath).fileName(), mode));
+}
+
+void MainWindow::applyViewSettings()
+{
+    const QSettings settings;
+    int bytesPerRow = settings.value(BytesPerRowKey, 16).toInt();
+    if (bytesPerRow != 0 && bytesPerRow != 8 && bytesPerRow != 16 && bytesPerRow != 32 && bytesPerRow != 64)
+        bytesPerRow = 16;
+    int groupSize = settings.value(GroupSizeKey, 1).toInt();
+    if (groupSize != 1 && groupSize != 2 && groupSize != 4 && groupSize != 8)
+        groupSize = 1;
+    m_view->setBytesPerRow(bytesPerRow);
+    m_view->setGroupSize(groupSize);
+    m_actions->checkBytesPerRow(bytesPerRow);
+    m_actions->checkGroupSize(groupSize);
+}
+
+void MainWindow::setBytesPerRow(int bytesPerRow)
+{
+    m_view->setBytesPerRow(bytesPerRow);
+    m_actions->checkBytesPerRow(bytesPerRow);
+    QSettings().setValue(BytesPerRowKey, bytesPerRow);
+}
+
+void MainWindow::setGroupSize(int groupSize)
+{
+    m_view->setGroupSize(groupSize);
+    m_actions->checkGroupSize(groupSize);
+    QSettings().setValue(GroupSizeKey, groupSize);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Hexmap"),
+                       tr("<h3>Hexmap %1</h3>"
+                          "<p>A hex editor and visualizer for huge files, built on its own memory-mapped file "
+                          "engine.</p><p>Qt %2</p>")
+                           .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    closeFile();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!droppedFile(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString path = droppedFile(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    openFile(path);
+}
+
+} // namespace hexmap

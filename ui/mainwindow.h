@@ -1,0 +1,74 @@
+#pragma once
+
+#include "core/mappedfile.h"
+
+#include <QMainWindow>
+#include <QString>
+
+#include <functional>
+
+namespace hexmap {
+
+class FilePositions;
+class HexView;
+class MainWindowActions;
+class RecentFiles;
+class StatusBarWidgets;
+
+// The application window: a HexView over the open file, the menus (MainWindowActions), the status bar
+// (StatusBarWidgets), Open Recent (RecentFiles) and the last offset per file (FilePositions), all persisted with
+// QSettings. Files open read-only. Errors go through an ErrorReporter (a message box by default) so that tests
+// and the command line can route them elsewhere. Thread: GUI thread only.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    // Receives "PATH: reason" for a file that cannot be opened.
+    using ErrorReporter = std::function<void(const QString &message)>;
+
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens `path` read-only and shows it (closing the current file first); false, with the error reported and
+    // the current file left open, when it cannot be opened.
+    bool openFile(const QString &path);
+    // Shows an already opened file (the command line opens it first to report errors on stderr).
+    void showFile(const MappedFile &file);
+    void closeFile();
+    bool hasFile() const;
+    QString currentPath() const { return m_canonicalPath; } // canonical path of the open file, empty when none
+
+    void setErrorReporter(ErrorReporter reporter);
+    void goToOffset(); // the Ctrl+G dialog
+
+    HexView *hexView() const { return m_view; }
+    StatusBarWidgets *statusWidgets() const { return m_status; }
+    RecentFiles *recentFiles() const { return m_recent; }
+    MainWindowActions *windowActions() const { return m_actions; }
+    FilePositions &filePositions() const { return *m_positions; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void connectActions();
+    void chooseFile();
+    void updateTitle();
+    void applyViewSettings();
+    void setBytesPerRow(int bytesPerRow);
+    void setGroupSize(int groupSize);
+    void showAbout();
+    void reportError(const QString &message);
+
+    HexView *m_view;
+    RecentFiles *m_recent;
+    MainWindowActions *m_actions;
+    StatusBarWidgets *m_status;
+    std::unique_ptr<FilePositions> m_positions;
+    ErrorReporter m_reporter;
+    QString m_canonicalPath;
+    QString m_lastGoto;
+};
+
+} // namespace hexmap
