@@ -17,6 +17,7 @@ EditController::EditController(HexView *view, EditSession *session, QObject *par
     : QObject(parent), m_view(view), m_session(session)
 {
     m_view->installEventFilter(this);
+    m_view->setEditOverlay(&m_session->overlay());
     connect(m_view, &HexView::cursorMoved, this, &EditController::onCursorMoved);
     connect(m_session, &EditSession::overlayChanged, m_view, [this] { m_view->viewport()->update(); });
     connect(m_session, &EditSession::fileReplaced, m_view, [this](const MappedFile &file) {

@@ -41,6 +41,10 @@ HexPainter::Colors HexPainter::Colors::fromPalette(const QPalette &p)
     c.header = mix(c.base, c.text, 0.06);
     c.headerText = mix(c.text, c.base, 0.35);
     c.separator = mix(c.base, c.text, 0.25);
+    // Unsaved edits: a warm red ink on a light orange tint, distinct from selection, highlights and zeros.
+    const bool dark = c.base.lightnessF() < 0.5;
+    c.edited = dark ? QColor(0xFF, 0x8A, 0x80) : QColor(0xC6, 0x28, 0x28);
+    c.editedBackground = mix(c.base, QColor(0xFF, 0xA0, 0x30), dark ? 0.30 : 0.22);
     return c;
 }
 
@@ -66,11 +70,16 @@ void HexPainter::setFont(const QFont &font)
 std::span<const std::byte> HexPainter::rowBytes(const State &state, std::uint64_t row,
                                                 std::array<std::byte, HexLayout::kMaxBytesPerRow> &scratch) const
 {
-    (void)scratch; // the edit overlay will copy and patch the row here
     if (!state.file || !state.file->isValid())
         return {};
     const ByteRange r = state.layout->rowRange(row);
-    return state.file->readSlice(r.offset, r.size);
+    const std::span<const std::byte> mapped = state.file->readSlice(r.offset, r.size);
+    if (!state.overlay || mapped.size() > scratch.size() || !state.overlay->overlaps({r.offset, mapped.size()}))
+        return mapped;
+    std::copy(mapped.begin(), mapped.end(), scratch.begin());
+    const std::span<std::byte> patched(scratch.data(), mapped.size());
+    state.overlay->apply(r.offset, patched);
+    return patched;
 }
 
 void HexPainter::put(Ink ink, qreal x, qreal y, char c, QString *record)
@@ -84,8 +93,9 @@ void HexPainter::put(Ink ink, qreal x, qreal y, char c, QString *record)
 
 void HexPainter::flush(QPainter &painter)
 {
-    const QColor inks[InkCount] = {m_colors.text,      m_colors.zero,           m_colors.nonPrintable,
-                                   m_colors.offset,    m_colors.highlightedText, m_colors.cursorText};
+    const QColor inks[InkCount] = {m_colors.text,   m_colors.zero,       m_colors.nonPrintable,
+                                   m_colors.offset, m_colors.highlightedText, m_colors.cursorText,
+                                   m_colors.edited};
     for (std::size_t i = 0; i < m_runs.size(); ++i) {
         Run &run = m_runs[i];
         if (run.glyphs.empty())
@@ -119,6 +129,11 @@ void HexPainter::paintRowBackground(QPainter &painter, const State &state, std::
     if (state.highlights) {
         for (const Highlight &h : *state.highlights)
             fillSpan(painter, state, h.range, row, top, h.color);
+    }
+    if (state.overlay) {
+        state.overlay->forEachEditedSpan(state.layout->rowRange(row), [&](std::uint64_t at, std::uint64_t length) {
+            fillSpan(painter, state, {at, length}, row, top, m_colors.editedBackground);
+        });
     }
     fillSpan(painter, state, state.selection, row, top, m_colors.highlight);
 }
@@ -155,6 +170,7 @@ void HexPainter::paintRows(QPainter &painter, const State &state, std::uint64_t 
         && state.cursor < l.fileSize();
     const bool hexActive = state.activeArea != HexLayout::Area::Ascii;
     std::array<std::byte, HexLayout::kMaxBytesPerRow> scratch;
+    std::array<bool, HexLayout::kMaxBytesPerRow> edited;
     QString line;
     QString *rec = nullptr;
     if (record) {
@@ -169,6 +185,12 @@ void HexPainter::paintRows(QPainter &painter, const State &state, std::uint64_t 
         for (int i = 0; i < digits; ++i)
             put(Offset, offsetX + i * cw, baseline, kHexDigits[(start >> (4 * (digits - 1 - i))) & 0xF], rec);
         const std::span<const std::byte> bytes = rowBytes(state, row, scratch);
+        edited.fill(false);
+        if (state.overlay) {
+            state.overlay->forEachEditedSpan({start, bytes.size()}, [&](std::uint64_t at, std::uint64_t length) {
+                std::fill_n(edited.begin() + std::ptrdiff_t(at - start), length, true);
+            });
+        }
         if (rec)
             rec->append(QLatin1Char(' '));
         for (std::size_t i = 0; i < bytes.size(); ++i) {
@@ -176,8 +198,8 @@ void HexPainter::paintRows(QPainter &painter, const State &state, std::uint64_t 
             const auto v = std::to_integer<unsigned>(bytes[i]);
             const bool selected = state.selection.contains(offset);
             const bool atCursor = cursorVisible && offset == state.cursor;
-            const Ink base = selected ? Selected : Text;
-            const Ink hexInk = atCursor && hexActive ? CursorInk : (v == 0 && !selected ? Zero : base);
+            const Ink base = selected ? Selected : (edited[i] ? Edited : Text);
+            const Ink hexInk = atCursor && hexActive ? CursorInk : (v == 0 && base == Text ? Zero : base);
             const qreal x = l.xOfHexByte(int(i)) + state.xShift;
             if (rec)
                 rec->append(QLatin1Char(' '));
@@ -190,7 +212,7 @@ void HexPainter::paintRows(QPainter &painter, const State &state, std::uint64_t 
         for (std::size_t i = 0; i < bytes.size(); ++i) {
             const bool printable = isPrintable(bytes[i]);
             const std::uint64_t offset = start + i;
-            Ink ink = state.selection.contains(offset) ? Selected : (printable ? Text : NonPrintable);
+            Ink ink = state.selection.contains(offset) ? Selected : (edited[i] ? Edited : (printable ? Text : NonPrintable));
             if (cursorVisible && offset == state.cursor && !hexActive)
                 ink = CursorInk;
             put(ink, asciiX + qreal(i) * cw, baseline, printable ? char(bytes[i]) : '.', rec);

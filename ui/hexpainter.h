@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/byterange.h"
+#include "core/editoverlay.h"
 #include "core/mappedfile.h"
 #include "ui/hexlayout.h"
 #include "ui/highlight.h"
@@ -34,6 +35,7 @@ public:
     struct Colors {
         QColor base, text, offset, zero, nonPrintable, highlight, highlightedText, cursor, cursorText, header,
             headerText, separator;
+        QColor edited, editedBackground; // unsaved overlay bytes: ink and cell tint
         static Colors fromPalette(const QPalette &palette);
     };
     // Everything one paint needs. Coordinates: content x is shifted by xShift (negative when scrolled right),
@@ -47,6 +49,7 @@ public:
         bool showCursor = true;
         ByteRange selection;
         const std::vector<Highlight> *highlights = nullptr;
+        const EditOverlay *overlay = nullptr; // unsaved edits drawn over the mapping (may be null)
         qreal xShift = 0;
         int yShift = 0;
     };
@@ -65,13 +68,13 @@ public:
     // Paints the header band (column offsets "00 01 ..." above the hex and ASCII columns) of the given height.
     void paintHeader(QPainter &painter, const State &state, int width, int height);
 
-    // The bytes of one row as displayed. Today straight from the mapping; an edit overlay will copy the row into
-    // scratch, patch it and return scratch. Empty past the end of the file.
+    // The bytes of one row as displayed: straight from the mapping, or, when the overlay has edits in the row,
+    // copied into scratch and patched (O(log n + k)). Empty past the end of the file.
     std::span<const std::byte> rowBytes(const State &state, std::uint64_t row,
                                         std::array<std::byte, HexLayout::kMaxBytesPerRow> &scratch) const;
 
 private:
-    enum Ink { Text, Zero, NonPrintable, Offset, Selected, CursorInk, InkCount };
+    enum Ink { Text, Zero, NonPrintable, Offset, Selected, CursorInk, Edited, InkCount };
     struct Run {
         std::vector<quint32> glyphs;
         std::vector<QPointF> positions;

@@ -308,6 +308,12 @@ void HexView::setHighlights(std::vector<Highlight> highlights)
     viewport()->update();
 }
 
+void HexView::setEditOverlay(const EditOverlay *overlay)
+{
+    m_overlay = overlay;
+    viewport()->update();
+}
+
 QRectF HexView::cellRect(std::uint64_t offset, Area area) const
 {
     const auto a = area == Area::Ascii ? HexLayout::Area::Ascii : HexLayout::Area::Hex;
@@ -334,6 +340,7 @@ void HexView::paintEvent(QPaintEvent *event)
     st.showCursor = m_hasFile;
     st.selection = m_selection;
     st.highlights = &m_highlights;
+    st.overlay = m_overlay;
     st.xShift = -horizontalScrollBar()->value();
     st.yShift = headerHeight();
     const QRect dirty = event->rect();

@@ -65,6 +65,10 @@ public:
     // Tinted ranges (e.g. job worker ranges) drawn under the bytes; replaces the previous set.
     void setHighlights(std::vector<Highlight> highlights);
     const std::vector<Highlight> &highlights() const { return m_highlights; }
+    // Unsaved edits drawn over the mapping in the "edited" colour (owned by the caller, e.g. an EditSession; must
+    // outlive the view or be reset to nullptr). Call viewport()->update() after changing the overlay.
+    void setEditOverlay(const EditOverlay *overlay);
+    const EditOverlay *editOverlay() const { return m_overlay; }
     const HexLayout &layout() const { return m_layout; }
     std::uint64_t firstRow() const { return m_firstRow; }
     std::uint64_t pageRows() const; // fully visible rows below the header
@@ -113,6 +117,7 @@ private:
     HexPainter m_painter;
     HexViewController *m_controller = nullptr; // child QObject
     std::vector<Highlight> m_highlights;
+    const EditOverlay *m_overlay = nullptr;
     std::uint64_t m_firstRow = 0;
     std::uint64_t m_cursor = 0;
     std::uint64_t m_anchor = 0;
