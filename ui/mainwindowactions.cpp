@@ -23,7 +23,10 @@ MainWindowActions::MainWindowActions(QMainWindow *window, RecentFiles *recentFil
     close->setShortcut(QKeySequence::Close);
     file->addSeparator();
     quit = makeAction(file, tr("&Quit"), QStringLiteral("quitAction"));
-    quit->setShortcut(QKeySequence::Quit);
+    // QKeySequence::Quit is empty on some platforms (e.g. offscreen, plain X11 without a desktop theme).
+    quit->setShortcuts(QKeySequence::keyBindings(QKeySequence::Quit).isEmpty()
+                           ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Q)}
+                           : QKeySequence::keyBindings(QKeySequence::Quit));
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *edit = bar->addMenu(tr("&Edit"));
