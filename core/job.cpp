@@ -57,6 +57,8 @@ Result<std::unique_ptr<Job>> Job::create(MappedFile file, JobSpec spec)
         job->m_workers.push_back(std::make_unique<JobWorker>(std::move(*token), job->m_spec, chunk));
     if (job->m_spec.operation == JobOperation::Pattern)
         job->m_kernel = std::make_unique<PatternKernel>(job->m_spec.pattern);
+    if (job->m_spec.operation == JobOperation::Fill) // the page-cache writer copies from the kernel's block
+        job->m_kernel = std::make_unique<PatternKernel>(std::span<const std::byte>(&job->m_spec.fillByte, 1));
     return job;
 }
 

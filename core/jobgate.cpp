@@ -27,12 +27,15 @@ void JobGate::pauseAfterChunks(std::uint64_t chunks)
 
 void JobGate::resume(std::uint64_t pauseAfterChunks)
 {
-    {
-        std::lock_guard lock(m_mutex);
-        m_paused.store(false, std::memory_order_release);
-        m_pauseAfter.store(pauseAfterChunks, std::memory_order_release);
-    }
+    std::unique_lock lock(m_mutex);
+    m_paused.store(false, std::memory_order_release);
+    m_pauseAfter.store(pauseAfterChunks, std::memory_order_release);
     m_cv.notify_all();
+    // Workers that still must wait (chunksDone >= the new limit) stay; the others leave, each erasing itself.
+    m_releasedCv.wait(lock, [&] {
+        return isCancelled() || m_paused.load(std::memory_order_acquire) || m_waitingAt.empty()
+            || *m_waitingAt.begin() >= pauseAfterChunks;
+    });
 }
 
 } // namespace hexmap

@@ -4,6 +4,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
+#include <set>
 
 namespace hexmap {
 
@@ -17,6 +18,8 @@ public:
     bool isCancelled() const { return m_cancelled.load(std::memory_order_acquire); }
     void pause();
     void pauseAfterChunks(std::uint64_t chunks);
+    // Returns once every worker it releases has left its wait and run onPause(false), so a snapshot taken
+    // right after resume() never shows a released worker as still Paused.
     void resume(std::uint64_t pauseAfterChunks = UINT64_MAX);
 
     // Called by a worker before a chunk, having finished `chunksDone` chunks. Blocks while paused; calls
@@ -32,8 +35,11 @@ public:
         if (!mustWait(chunksDone))
             return !isCancelled();
         onPause(true);
+        const auto waiting = m_waitingAt.insert(chunksDone);
         m_cv.wait(lock, [&] { return !mustWait(chunksDone); });
         onPause(false);
+        m_waitingAt.erase(waiting);
+        m_releasedCv.notify_all();
         return !isCancelled();
     }
 
@@ -46,6 +52,8 @@ private:
 
     std::mutex m_mutex;
     std::condition_variable m_cv;
+    std::condition_variable m_releasedCv;  // resume() waits on it for the workers it released
+    std::multiset<std::uint64_t> m_waitingAt; // chunksDone of each waiting worker (under m_mutex)
     std::atomic<bool> m_cancelled{false};
     std::atomic<bool> m_paused{false};
     std::atomic<std::uint64_t> m_pauseAfter{UINT64_MAX};

@@ -17,6 +17,14 @@ enum class JobOperation {
     Sync,    // make the range durable (msync MS_SYNC), chunk by chunk
 };
 
+// How Fill and Pattern jobs put their bytes into the file.
+enum class WriteMethod {
+    PageCache, // pwrite from a reused, cache-resident source block: no page faults, no read-before-write of
+               // uncached pages, ENOSPC/EIO as errors. The mapping shares the page cache and sees the bytes at once.
+               // 1.2-2x the mapping path on this VM (bench_jobs, docs/BENCHMARKS.md ## Jobs).
+    Mapping,   // memset/memcpy through the mapping (optionally prefaulted with MADV_POPULATE_WRITE per chunk)
+};
+
 // What a Job does. Plain value; any thread.
 struct JobSpec {
     // Default write chunk: the bytes a worker writes between progress updates and cancel checks. 8 MiB keeps
@@ -37,7 +45,8 @@ struct JobSpec {
     std::vector<std::byte> pattern; // Pattern only: 1 .. kMaxPatternSize bytes
     ZeroMode zeroMode = ZeroMode::KeepSpace;
     bool syncWhenDone = false; // Fill/Zero/Pattern: sync each worker's range (in syncChunkSize chunks) at the end
-    bool prefault = true;      // Fill/Pattern: MADV_POPULATE_WRITE each chunk before writing it (faster, §8)
+    WriteMethod writeMethod = WriteMethod::PageCache; // Fill/Pattern
+    bool prefault = true; // Fill/Pattern with WriteMethod::Mapping: MADV_POPULATE_WRITE each chunk before writing
 };
 
 } // namespace hexmap

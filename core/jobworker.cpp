@@ -3,6 +3,7 @@
 #include "core/jobgate.h"
 #include "core/patternkernel.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace hexmap {
@@ -88,7 +89,7 @@ Status JobWorker::run(MappedFile &file, JobGate &gate, const PatternKernel *kern
                 return {};
             }
             const std::uint64_t next = chunkEnd(pos, m_spec.syncChunkSize);
-            if (auto s = file.syncRange(ByteRange::fromBounds(pos, next)); !s) {
+            if (auto s = syncChunk(file, ByteRange::fromBounds(pos, next), m_spec.syncChunkSize); !s) {
                 setState(WorkerState::Failed);
                 return s;
             }
@@ -105,13 +106,18 @@ Status JobWorker::writeChunk(MappedFile &file, std::byte *base, ByteRange chunk,
 {
     std::byte *dst = base ? base + (chunk.offset - m_range.offset) : nullptr;
     const auto n = static_cast<std::size_t>(chunk.size);
+    const bool viaCache = m_spec.writeMethod == WriteMethod::PageCache;
     switch (m_spec.operation) {
     case JobOperation::Fill:
+        if (viaCache)
+            return writeThrough(file, chunk, *kernel);
         if (m_spec.prefault)
             (void)file.prefaultForWrite(chunk); // an optimisation only: kernels without it just fault lazily
         std::memset(dst, std::to_integer<int>(m_spec.fillByte), n);
         return {};
     case JobOperation::Pattern:
+        if (viaCache)
+            return writeThrough(file, chunk, *kernel);
         if (m_spec.prefault)
             (void)file.prefaultForWrite(chunk);
         kernel->write({dst, n}, chunk.offset - m_spec.range.offset);
@@ -121,7 +127,36 @@ Status JobWorker::writeChunk(MappedFile &file, std::byte *base, ByteRange chunk,
     case JobOperation::Flush:
         return file.flushRangeAsync(chunk);
     case JobOperation::Sync:
-        return file.syncRange(chunk);
+        return syncChunk(file, chunk, m_chunkSize);
+    }
+    return {};
+}
+
+Status JobWorker::syncChunk(MappedFile &file, ByteRange chunk, std::uint64_t chunkSize)
+{
+    // Start writeback of the next chunk, then wait for this one (msync MS_SYNC): the device always has the next
+    // chunk's I/O queued while we wait for a cache flush, yet each chunk is durable when its progress is stored.
+    // Measured 1.0-1.25x one whole-range msync vs 1.3-1.8x for plain chunked msync (docs/BENCHMARKS.md ## Jobs).
+    if (chunk.end() < m_range.end()) {
+        const std::uint64_t next = chunkEnd(chunk.end(), chunkSize);
+        (void)file.flushRangeAsync(ByteRange::fromBounds(chunk.end(), next)); // a hint: msync still does it all
+    }
+    return file.syncRange(chunk);
+}
+
+Status JobWorker::writeThrough(MappedFile &file, ByteRange chunk, const PatternKernel &kernel)
+{
+    // pwrite from the kernel's cache-resident block (>= 256 KiB of whole periods) rather than memset through the
+    // mapping: measured 1.2-2x faster here (no 4 KiB write faults, no read of uncached pages that are about to be
+    // overwritten), and a full disk is an ENOSPC error, not a SIGBUS. Same page cache, so the mapping sees it.
+    std::uint64_t phase = chunk.offset - m_spec.range.offset;
+    for (std::uint64_t pos = chunk.offset; pos < chunk.end();) {
+        const std::span<const std::byte> src = kernel.source(phase);
+        const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(src.size(), chunk.end() - pos));
+        if (auto s = file.writeThrough(pos, src.first(n)); !s)
+            return s;
+        pos += n;
+        phase += n;
     }
     return {};
 }

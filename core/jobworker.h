@@ -36,7 +36,8 @@ public:
 
 private:
     Status writeChunk(MappedFile &file, std::byte *base, ByteRange chunk, const PatternKernel *kernel);
-    Status syncPass(MappedFile &file, JobGate &gate, std::uint64_t &chunksDone);
+    Status writeThrough(MappedFile &file, ByteRange chunk, const PatternKernel &kernel);
+    Status syncChunk(MappedFile &file, ByteRange chunk, std::uint64_t chunkSize);
     std::uint64_t chunkEnd(std::uint64_t pos, std::uint64_t chunk) const;
     void setState(WorkerState state) { m_state.store(state, std::memory_order_release); }
 

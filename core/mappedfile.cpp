@@ -147,6 +147,22 @@ Status MappedFile::zero(ByteRange range, ZeroMode mode)
     return {};
 }
 
+Status MappedFile::writeThrough(std::uint64_t offset, std::span<const std::byte> data)
+{
+    if (auto s = checkWritable(); !s)
+        return s;
+    if (auto s = checkRange({offset, data.size()}); !s)
+        return s;
+    if (data.empty())
+        return {};
+    auto onDisk = fileops::sizeOnDisk(*m_mapping);
+    if (!onDisk)
+        return onDisk.error();
+    if (*onDisk < offset + data.size())
+        return Error{make_error_code(Errc::FileTruncated), m_mapping->path()};
+    return fileops::writeBlocks(*m_mapping, offset, data.data(), data.size());
+}
+
 const std::byte *MappedFile::data() const { return m_mapping ? m_mapping->base() : nullptr; }
 std::byte *MappedFile::mutableData() { return isWritable() ? m_mapping->base() : nullptr; }
 

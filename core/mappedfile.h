@@ -80,6 +80,13 @@ public:
     // other than "unsupported" (which falls back to memset) are returned as errno.
     Status fill(ByteRange range, std::byte value);
     Status zero(ByteRange range, ZeroMode mode = ZeroMode::KeepSpace);
+    // Writes all of `data` at `offset` through the page cache that the mapping shares (pwrite on the file), not
+    // through the mapping's pages: no page faults or read-before-write of uncached pages, large page-cache folios,
+    // and a full disk or I/O error comes back as ENOSPC/EIO instead of a SIGBUS. The mapping (every handle) sees
+    // the bytes at once. Fails with Errc::NotWritable, Errc::OutOfBounds, Errc::FileTruncated when the file on
+    // disk is now shorter than offset + size (nothing written: pwrite would grow it again), or errno (a prefix
+    // of `data` may then be written).
+    Status writeThrough(std::uint64_t offset, std::span<const std::byte> data);
     const std::byte *data() const;
     std::byte *mutableData(); // nullptr when mapped read-only
 
@@ -101,7 +108,7 @@ public:
     // Fails with EINVAL/ENOSYS on kernels without it (callers may ignore that), Errc::NotWritable when read-only.
     Status prefaultForWrite(ByteRange range);
     // Reserves disk blocks for `range` (posix_fallocate, KEEP the size) so writes into holes cannot hit ENOSPC
-    // later. Fails with ENOSPC up front when the disk is full; Errc::NotWritable when read-only.
+    // later; a range without holes (SEEK_HOLE) is left alone, as there is nothing to reserve. Fails with ENOSPC up front when the disk is full; Errc::NotWritable when read-only.
     Status reserve(ByteRange range);
 
     // ---- Safe layer ----

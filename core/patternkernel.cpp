@@ -40,4 +40,11 @@ void PatternKernel::write(std::span<std::byte> dst, std::uint64_t phase) const
     }
 }
 
+std::span<const std::byte> PatternKernel::source(std::uint64_t phase) const
+{
+    if (m_period == 0)
+        return {};
+    return {m_buffer.data() + static_cast<std::size_t>(phase % m_period), m_block};
+}
+
 } // namespace hexmap

@@ -19,6 +19,10 @@ public:
     std::size_t period() const { return m_period; }
     // Writes dst[k] = pattern[(phase + k) % period] for k in [0, dst.size()). Never fails.
     void write(std::span<std::byte> dst, std::uint64_t phase) const;
+    // A read-only view of block() bytes that continue the pattern at `phase`: source(phase)[k] =
+    // pattern[(phase + k) % period]. For writers that copy from a buffer (pwrite). Empty for an empty pattern.
+    std::span<const std::byte> source(std::uint64_t phase) const;
+    std::size_t block() const { return m_block; }
 
 private:
     std::size_t m_period = 0;

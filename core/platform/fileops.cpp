@@ -90,11 +90,42 @@ Status zeroBlocks(const Mapping &mapping, ByteRange range, bool release)
 
 Status reserveBlocks(const Mapping &mapping, ByteRange range)
 {
+    // SEEK_HOLE returns the first hole at or after the offset (the end of file counts as one). No hole before the
+    // range end means every block is allocated already. On any error (or no SEEK_HOLE support) just reserve.
+    const off_t hole = ::lseek(mapping.fd(), static_cast<off_t>(range.offset), SEEK_HOLE);
+    if (hole >= 0 && static_cast<std::uint64_t>(hole) >= range.end())
+        return {};
     const int err = ::posix_fallocate(mapping.fd(), static_cast<off_t>(range.offset),
                                       static_cast<off_t>(range.size));
     if (err != 0)
         return Error::fromErrno(err, mapping.path());
     return {};
+}
+
+Status writeBlocks(const Mapping &mapping, std::uint64_t offset, const std::byte *data, std::size_t size)
+{
+    while (size > 0) {
+        const ssize_t n = ::pwrite(mapping.fd(), data, size, static_cast<off_t>(offset));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return fromErrno(mapping);
+        if (n == 0)
+            return Error::fromErrno(EIO, mapping.path());
+        const auto written = static_cast<std::size_t>(n);
+        data += written;
+        size -= written;
+        offset += written;
+    }
+    return {};
+}
+
+Result<std::uint64_t> sizeOnDisk(const Mapping &mapping)
+{
+    struct stat st {};
+    if (::fstat(mapping.fd(), &st) != 0)
+        return Error::fromErrno(errno, mapping.path());
+    return static_cast<std::uint64_t>(st.st_size);
 }
 
 std::uint64_t blockSize(const Mapping &mapping)

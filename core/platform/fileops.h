@@ -25,7 +25,14 @@ Status populateWrite(const Mapping &mapping, ByteRange range);
 // fallocate ZERO_RANGE (release=false) or PUNCH_HOLE|KEEP_SIZE (release=true) over `range`, which the caller
 // aligned to the filesystem block size. EOPNOTSUPP means "do it with memset".
 Status zeroBlocks(const Mapping &mapping, ByteRange range, bool release);
+// posix_fallocate over `range`, skipped when SEEK_HOLE finds no hole inside it (blocks already allocated: the
+// common case of overwriting an existing file, where posix_fallocate would still walk every extent).
 Status reserveBlocks(const Mapping &mapping, ByteRange range);
+// pwrite all of `data` at `offset` through the page cache (retrying EINTR and short writes). The file's mapping
+// shares that page cache, so it sees the bytes at once. Errors: errno (ENOSPC, EIO, EFBIG...).
+Status writeBlocks(const Mapping &mapping, std::uint64_t offset, const std::byte *data, std::size_t size);
+// The file's current size on disk (fstat), or errno.
+Result<std::uint64_t> sizeOnDisk(const Mapping &mapping);
 // The filesystem block size of the file (st_blksize), at least 512.
 std::uint64_t blockSize(const Mapping &mapping);
 
