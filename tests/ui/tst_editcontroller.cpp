@@ -2,6 +2,7 @@
 // cursor, other keys still navigate, Paste parses hex text, and Enable Editing keeps the cursor.
 #include "ui/editcontroller.h"
 #include "ui/editsession.h"
+#include "ui/hexpainter.h"
 #include "ui/hexview.h"
 
 #include <QMimeData>
@@ -32,6 +33,7 @@ private slots:
     void readOnlyTypingChangesNothing();
     void pasteHexText();
     void enableEditingKeepsTheCursor();
+    void renderingShowsEdits();
 
 private:
     QTemporaryDir m_dir;
@@ -155,6 +157,56 @@ void TestEditController::enableEditingKeepsTheCursor()
     QVERIFY(view.file().sharesMappingWith(session.file()));
     QCOMPARE(view.cursorOffset(), std::uint64_t(200));
     QCOMPARE(view.cursorArea(), HexView::Area::Ascii);
+}
+
+void TestEditController::renderingShowsEdits()
+{
+    HexView view;
+    view.resize(760, 260);
+    view.show();
+    EditSession session;
+    EditController controller(&view, &session);
+    const MappedFile file = *MappedFile::openReadOnly(m_path);
+    view.setFile(file);
+    session.setFile(file);
+    QVERIFY(session.setEditingEnabled(true));
+    const auto render = [&view] {
+        QImage img(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+        view.viewport()->render(&img);
+        return img;
+    };
+    const auto pixel = [](const QImage &img, QPointF p) { return img.pixel(int(p.x()), int(p.y())); };
+    view.setRecordPaintedText(true);
+    view.setCursorOffset(0x12);
+    QTest::keyClicks(&view, QStringLiteral("cafe"));
+    view.setCursorArea(HexView::Area::Ascii);
+    view.setCursorOffset(0x18);
+    QTest::keyClicks(&view, QStringLiteral("Ok"));
+    view.setCursorOffset(0x40); // the cursor out of the way of the cells checked below
+    QImage img = render();
+    const QStringList rows = view.paintedRowTexts();
+    QVERIFY(rows.size() >= 2);
+    QCOMPARE(rows.at(1), QStringLiteral("00000010  11 11 CA FE 11 11 11 11 4F 6B 11 11 11 11 11 11  ....")
+                             + QStringLiteral("....Ok......"));
+    const auto colors = HexPainter::Colors::fromPalette(view.palette());
+    QVERIFY(colors.editedBackground.rgb() != colors.base.rgb());
+    for (std::uint64_t offset : {0x12, 0x13, 0x18, 0x19}) {
+        QCOMPARE(pixel(img, view.cellRect(offset, HexView::Area::Hex).topLeft() + QPointF(1, 1)),
+                 colors.editedBackground.rgb());
+        QCOMPARE(pixel(img, view.cellRect(offset, HexView::Area::Ascii).topLeft() + QPointF(1, 1)),
+                 colors.editedBackground.rgb());
+    }
+    QCOMPARE(pixel(img, view.cellRect(0x14, HexView::Area::Hex).topLeft() + QPointF(1, 1)), colors.base.rgb());
+    const QString out = qEnvironmentVariable("HEXMAP_SCREENSHOT_DIR");
+    if (!out.isEmpty())
+        QVERIFY(view.grab().save(out + QStringLiteral("/hexview-edits.png")));
+    // Undo both steps: the rows read and look like the file again.
+    session.undoStack()->undo();
+    session.undoStack()->undo();
+    img = render();
+    QCOMPARE(view.paintedRowTexts().at(1),
+             QStringLiteral("00000010  11 11 11 11 11 11 11 11 11 11 11 11 11 11 11 11  ................"));
+    QCOMPARE(pixel(img, view.cellRect(0x12, HexView::Area::Hex).topLeft() + QPointF(1, 1)), colors.base.rgb());
 }
 
 QTEST_MAIN(TestEditController)
