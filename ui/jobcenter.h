@@ -43,6 +43,8 @@ public:
     // The file jobs run on (a writable mapping). Jobs of a previous file are cancelled and forgotten.
     void setFile(const MappedFile &file);
     const MappedFile &file() const { return m_file; }
+    // The same file through another mapping (e.g. reopened read-write): jobs and unsynced marks are kept.
+    void setFileKeepingState(const MappedFile &file) { m_file = file; }
 
     // Creates and starts a job; its watcher is owned by this center. Fails as Job::create / Job::start, with
     // Errc::NotWritable when no writable file is set. `prepare` runs before start (tests use the pause hooks).

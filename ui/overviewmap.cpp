@@ -168,8 +168,10 @@ void OverviewMap::navigateTo(int y)
         return;
     const int row = std::clamp(y - kMargin, 0, m.height() - 1);
     // The middle of the row's span, so a click at the bottom reaches the last bytes.
+    // The middle of the row's span; the first and last rows reach the very start and end of the file.
     const ByteRange span = m.rowRange(row);
-    emit navigateRequested(std::min(span.offset + span.size / 2, m_size - 1));
+    const std::uint64_t target = row == 0 ? 0 : row == m.height() - 1 ? m_size - 1 : span.offset + span.size / 2;
+    emit navigateRequested(std::min(target, m_size - 1));
 }
 
 void OverviewMap::mousePressEvent(QMouseEvent *event)

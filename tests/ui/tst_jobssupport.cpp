@@ -1,0 +1,183 @@
+// Jobs wired into a window (QMainWindow + HexView + JobsSupport): dialog flow, tint in the view, map navigation.
+// With HEXMAP_SCREENSHOT_DIR set, also saves screenshots of a 4-worker job on a 2 GiB file (light and dark).
+#include "core/mappedfile.h"
+#include "ui/hexview.h"
+#include "ui/jobcenter.h"
+#include "ui/jobcolors.h"
+#include "ui/jobdialog.h"
+#include "ui/jobsdock.h"
+#include "ui/jobssupport.h"
+#include "ui/jobwatcher.h"
+#include "ui/overviewmap.h"
+
+#include <QApplication>
+#include <QLineEdit>
+#include <QMainWindow>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QMenuBar>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hexmap;
+
+namespace {
+constexpr std::uint64_t kMiB = 1ull << 20;
+
+struct Window {
+    QMainWindow main;
+    HexView *view = new HexView(&main);
+    JobsSupport *jobs = nullptr;
+    explicit Window(const MappedFile &file)
+    {
+        main.setCentralWidget(view);
+        QMenu *fileMenu = main.menuBar()->addMenu("&File");
+        QMenu *editMenu = main.menuBar()->addMenu("&Edit");
+        QMenu *viewMenu = main.menuBar()->addMenu("&View");
+        jobs = new JobsSupport(&main, view);
+        jobs->install(fileMenu, editMenu, viewMenu);
+        view->setFile(file);
+        jobs->setFile(file);
+        main.resize(1100, 760);
+    }
+};
+
+bool allPaused(const JobWatcher *job)
+{
+    const auto &w = job->lastSnapshot().workers;
+    return !w.empty() && std::all_of(w.begin(), w.end(), [](const WorkerSnapshot &s) {
+        return s.state == WorkerState::Paused || s.state == WorkerState::Done;
+    });
+}
+
+QPalette darkPalette()
+{
+    QPalette p;
+    p.setColor(QPalette::Window, QColor(0x2B, 0x2D, 0x31));
+    p.setColor(QPalette::WindowText, QColor(0xE6, 0xE6, 0xE6));
+    p.setColor(QPalette::Base, QColor(0x1E, 0x1F, 0x22));
+    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2B));
+    p.setColor(QPalette::Text, QColor(0xE6, 0xE6, 0xE6));
+    p.setColor(QPalette::Button, QColor(0x33, 0x35, 0x3A));
+    p.setColor(QPalette::ButtonText, QColor(0xE6, 0xE6, 0xE6));
+    p.setColor(QPalette::Highlight, QColor(0x3C, 0x7F, 0xC8));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+    return p;
+}
+} // namespace
+
+class TestJobsSupport : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void dialogStartsJobAndViewIsTinted()
+    {
+        const QString path = m_dir.filePath("support.bin");
+        { auto created = MappedFile::create(path.toStdString(), 64 * kMiB); QVERIFY(created.ok()); }
+        auto ro = MappedFile::openReadOnly(path.toStdString());
+        QVERIFY(ro.ok());
+        Window w(*ro);
+        w.main.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w.main));
+        w.jobs->setDialogRunner([](JobDialog &d) {
+            d.valueEdit()->setText("DE AD BE EF");
+            d.threadsBox()->setValue(4);
+            return d.okButton()->isEnabled();
+        });
+        w.jobs->pattern->trigger();
+        QCOMPARE(w.jobs->center()->jobs().size(), std::size_t(1));
+        JobWatcher *job = w.jobs->center()->jobs().front();
+        QCOMPARE(job->spec().operation, JobOperation::Pattern);
+        QCOMPARE(job->spec().range, (ByteRange{0, 64 * kMiB}));
+        QTRY_VERIFY_WITH_TIMEOUT(job->isFinished(), 30000);
+        QCOMPARE(job->lastSnapshot().state, JobState::Succeeded);
+        QVERIFY(w.view->highlights().empty()); // tint only while running
+        // The view's read-only mapping shares the page cache: it shows the pattern.
+        QCOMPARE(std::to_integer<int>(w.view->file().readSlice(0, 1)[0]), 0xDE);
+
+        // A paused job tints its workers: written prefix light, the rest strong.
+        JobSpec spec;
+        spec.operation = JobOperation::Fill;
+        spec.range = {0, 64 * kMiB};
+        spec.threads = 2;
+        spec.chunkSize = 4 * kMiB;
+        auto second = w.jobs->startJob(spec, [](Job &j) { j.pauseAfterChunks(2); });
+        QVERIFY(second.ok());
+        QTRY_VERIFY_WITH_TIMEOUT(allPaused(*second), 10000);
+        QCoreApplication::processEvents();
+        const auto &h = w.view->highlights();
+        QVERIFY2(h.size() == 4, qPrintable(QString("%1 highlights, job %2, finished %3, done %4")
+                                               .arg(h.size()).arg(toString((*second)->lastSnapshot().state))
+                                               .arg((*second)->isFinished()).arg((*second)->lastSnapshot().totalDone)));
+        QCOMPARE(h[0].range, (ByteRange{0, 8 * kMiB}));
+        QCOMPARE(h[1].range, (ByteRange{8 * kMiB, 24 * kMiB}));
+        QCOMPARE(h[2].range, (ByteRange{32 * kMiB, 8 * kMiB}));
+        QVERIFY(h[0].color != h[2].color);
+        (*second)->cancel();
+        QTRY_VERIFY_WITH_TIMEOUT((*second)->isFinished(), 10000);
+
+        // Clicking at the bottom of the map scrolls the view to the end of the file.
+        OverviewMap *map = w.jobs->map();
+        const int lastRow = map->model().height() - 1;
+        QTest::mouseClick(map, Qt::LeftButton, {}, QPoint(map->width() / 2, map->topMargin() + lastRow));
+        QCOMPARE(w.view->visibleRange().end(), 64 * kMiB);
+        QTest::mouseClick(map, Qt::LeftButton, {}, QPoint(map->width() / 2, map->topMargin() + lastRow / 2));
+        const ByteRange span = map->model().rowRange(lastRow / 2);
+        QVERIFY(w.view->visibleRange().contains(span.offset + span.size / 2));
+        QTest::mouseClick(map, Qt::LeftButton, {}, QPoint(map->width() / 2, 2));
+        QCOMPARE(w.view->topOffset(), 0u);
+    }
+
+    void screenshots()
+    {
+        const QByteArray outDir = qgetenv("HEXMAP_SCREENSHOT_DIR");
+        if (outDir.isEmpty())
+            return; // only on request: writes a 2 GiB file
+        const QString path = m_dir.filePath("disk-image-2g.bin");
+        { auto created = MappedFile::create(path.toStdString(), 2048 * kMiB); QVERIFY(created.ok()); }
+        for (const bool dark : {false, true}) {
+            const QPalette old = QApplication::palette();
+            if (dark)
+                QApplication::setPalette(darkPalette());
+            auto ro = MappedFile::openReadOnly(path.toStdString());
+            Window w(*ro);
+            w.main.setWindowTitle("disk-image-2g.bin — Hexmap");
+            w.main.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w.main));
+            JobSpec spec;
+            spec.operation = JobOperation::Pattern;
+            spec.pattern = {std::byte{0xDE}, std::byte{0xAD}, std::byte{0xBE}, std::byte{0xEF}};
+            spec.range = {0, 2048 * kMiB};
+            spec.threads = 4;
+            spec.chunkSize = 8 * kMiB;
+            auto job = w.jobs->startJob(spec);
+            QVERIFY(job.ok());
+            // A real, unpaused run: grab it a little past a third of the way.
+            QTRY_VERIFY_WITH_TIMEOUT((*job)->lastSnapshot().fraction() >= 0.36, 60000);
+            (*job)->job()->pause(); // hold the workers still so the frame shows a worker's front
+            QTRY_VERIFY_WITH_TIMEOUT(allPaused(*job), 10000);
+            const WorkerSnapshot w1 = (*job)->lastSnapshot().workers[1];
+            w.view->scrollToOffset((w1.range.offset + w1.bytesDone) / 16 * 16 - 16 * 12);
+            w.jobs->dock()->tree()->expandAll();
+            QTest::qWait(60);
+            const QString file = QString::fromLocal8Bit(outDir) + (dark ? "/job-dark.png" : "/job-light.png");
+            QVERIFY(w.main.grab().save(file));
+            (*job)->cancel();
+            QTRY_VERIFY_WITH_TIMEOUT((*job)->isFinished(), 10000);
+            QApplication::setPalette(old);
+        }
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+QTEST_MAIN(TestJobsSupport)
+#include "tst_jobssupport.moc"

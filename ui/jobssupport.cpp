@@ -1,0 +1,200 @@
+#include "ui/jobssupport.h"
+
+#include "ui/editsession.h"
+#include "ui/hexview.h"
+#include "ui/jobcenter.h"
+#include "ui/jobcolors.h"
+#include "ui/jobdialog.h"
+#include "ui/jobsdock.h"
+#include "ui/jobstatuswidget.h"
+#include "ui/jobwatcher.h"
+#include "ui/overviewmap.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QMainWindow>
+#include <QMenu>
+#include <QStatusBar>
+
+namespace hexmap {
+
+JobsSupport::JobsSupport(QMainWindow *window, HexView *view, EditSession *session)
+    : QObject(window), m_window(window), m_view(view), m_session(session), m_center(new JobCenter(this))
+{
+    m_dock = new JobsDock(m_center, window);
+    m_map = new OverviewMap(window);
+    m_map->setJobCenter(m_center);
+    m_status = new JobStatusWidget(m_center, window);
+    fill = new QAction(tr("&Fill…"), this);
+    zero = new QAction(tr("&Zero…"), this);
+    pattern = new QAction(tr("&Pattern…"), this);
+    flush = new QAction(tr("F&lush (start writeback)"), this);
+    sync = new QAction(tr("S&ync (make durable)"), this);
+    fill->setObjectName(QStringLiteral("jobFill"));
+    zero->setObjectName(QStringLiteral("jobZero"));
+    pattern->setObjectName(QStringLiteral("jobPattern"));
+    flush->setObjectName(QStringLiteral("jobFlush"));
+    sync->setObjectName(QStringLiteral("jobSync"));
+    fill->setStatusTip(tr("Fill a range with one byte, in the background, on several threads"));
+    connect(fill, &QAction::triggered, this, [this] { askJob(JobOperation::Fill); });
+    connect(zero, &QAction::triggered, this, [this] { askJob(JobOperation::Zero); });
+    connect(pattern, &QAction::triggered, this, [this] { askJob(JobOperation::Pattern); });
+    connect(flush, &QAction::triggered, this, &JobsSupport::flushFile);
+    connect(sync, &QAction::triggered, this, &JobsSupport::syncFile);
+
+    connect(m_center, &JobCenter::changed, this, &JobsSupport::updateTint);
+    connect(m_view, &HexView::visibleRangeChanged, m_map, &OverviewMap::setViewport);
+    connect(m_map, &OverviewMap::navigateRequested, this, [this](std::uint64_t offset) {
+        const std::uint64_t half = m_view->visibleRange().size / 2;
+        m_view->scrollToOffset(offset > half ? offset - half : 0);
+    });
+    connect(m_status, &JobStatusWidget::syncFailed, this, &JobsSupport::statusMessage);
+    if (m_session) {
+        connect(m_session, &EditSession::fileReplaced, this, [this](const MappedFile &file) {
+            if (file.isWritable() && !m_center->hasRunningJobs())
+                m_center->setFileKeepingState(file);
+        });
+        connect(m_session, &EditSession::overlayChanged, this, [this] { m_map->setEditRanges(unsavedEdits()); });
+    }
+    updateActions();
+}
+
+JobsSupport::~JobsSupport() = default;
+
+void JobsSupport::install(QMenu *fileMenu, QMenu *editMenu, QMenu *viewMenu)
+{
+    QWidget *central = m_window->takeCentralWidget();
+    auto *box = new QWidget(m_window);
+    auto *layout = new QHBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    if (central)
+        layout->addWidget(central, 1);
+    layout->addWidget(m_map);
+    m_window->setCentralWidget(box);
+    m_window->addDockWidget(Qt::BottomDockWidgetArea, m_dock);
+    m_window->statusBar()->addPermanentWidget(m_status);
+    if (editMenu) {
+        editMenu->addSeparator();
+        editMenu->addActions({fill, zero, pattern});
+    }
+    if (fileMenu) {
+        fileMenu->addSeparator();
+        fileMenu->addActions({flush, sync});
+    }
+    if (viewMenu) {
+        viewMenu->addSeparator();
+        viewMenu->addAction(m_dock->toggleViewAction());
+        QAction *showMap = viewMenu->addAction(tr("Overview &Map"));
+        showMap->setCheckable(true);
+        showMap->setChecked(true);
+        connect(showMap, &QAction::toggled, m_map, &QWidget::setVisible);
+    }
+}
+
+void JobsSupport::setFile(const MappedFile &file)
+{
+    m_file = file;
+    m_center->setFile(file.isWritable() ? file : MappedFile());
+    m_map->setFileSize(file.isValid() ? file.size() : 0);
+    m_map->setEditRanges({});
+    updateActions();
+}
+
+bool JobsSupport::confirmClose()
+{
+    m_center->cancelAll();
+    for (JobWatcher *job : m_center->jobs())
+        if (job->job())
+            job->job()->wait();
+    return true;
+}
+
+Status JobsSupport::ensureWritable()
+{
+    if (m_center->file().isValid() && m_center->file().isWritable())
+        return {};
+    if (!m_file.isValid())
+        return Error{make_error_code(Errc::InvalidArgument), "no file is open"};
+    if (m_session) {
+        if (!m_session->setEditingEnabled(true))
+            return Error{make_error_code(Errc::NotWritable), m_file.path()};
+        m_center->setFileKeepingState(m_session->file());
+        return {};
+    }
+    auto rw = MappedFile::openReadWrite(m_file.path());
+    if (!rw)
+        return rw.error();
+    m_center->setFileKeepingState(*rw);
+    return {};
+}
+
+Result<JobWatcher *> JobsSupport::startJob(const JobSpec &spec, const std::function<void(Job &)> &prepare)
+{
+    if (Status s = ensureWritable(); !s)
+        return s.error();
+    return m_center->start(spec, prepare);
+}
+
+std::vector<ByteRange> JobsSupport::unsavedEdits() const
+{
+    return m_session ? m_session->overlay().ranges() : std::vector<ByteRange>{};
+}
+
+void JobsSupport::askJob(JobOperation op)
+{
+    if (!m_file.isValid())
+        return;
+    JobDialog dialog(op, m_file.size(), m_view->selection(), m_window);
+    dialog.setUnsavedEdits(unsavedEdits());
+    dialog.setBusyRanges(m_center->runningRanges());
+    const bool accepted = m_runner ? m_runner(dialog) : dialog.exec() == QDialog::Accepted;
+    if (!accepted)
+        return;
+    const auto spec = dialog.spec();
+    if (!spec)
+        return;
+    const auto job = startJob(*spec);
+    if (!job)
+        emit statusMessage(tr("The job could not start: %1").arg(QString::fromStdString(job.message())));
+}
+
+void JobsSupport::flushFile()
+{
+    if (!m_file.isValid())
+        return;
+    if (Status s = ensureWritable(); !s) {
+        emit statusMessage(tr("Flush: %1").arg(QString::fromStdString(s.message())));
+        return;
+    }
+    if (auto job = m_center->startFlush({0, m_file.size()}, 1); !job)
+        emit statusMessage(tr("Flush: %1").arg(QString::fromStdString(job.message())));
+}
+
+void JobsSupport::syncFile()
+{
+    if (!m_file.isValid())
+        return;
+    if (Status s = ensureWritable(); !s) {
+        emit statusMessage(tr("Sync: %1").arg(QString::fromStdString(s.message())));
+        return;
+    }
+    if (auto job = m_center->startSync({0, m_file.size()}, 1); !job)
+        emit statusMessage(job.code() == make_error_code(Errc::RangeBusy)
+                               ? tr("Sync: wait for the running job to finish (or sync its bytes from the status bar)")
+                               : tr("Sync: %1").arg(QString::fromStdString(job.message())));
+}
+
+void JobsSupport::updateTint()
+{
+    const QColor base = m_view->palette().color(QPalette::Base);
+    m_view->setHighlights(m_center->highlights(base, JobColors::isDark(m_view->palette())));
+}
+
+void JobsSupport::updateActions()
+{
+    for (QAction *a : {fill, zero, pattern, flush, sync})
+        a->setEnabled(m_file.isValid());
+}
+
+} // namespace hexmap
