@@ -171,6 +171,7 @@ void HexPainter::paintRows(QPainter &painter, const State &state, std::uint64_t 
     const bool hexActive = state.activeArea != HexLayout::Area::Ascii;
     std::array<std::byte, HexLayout::kMaxBytesPerRow> scratch;
     std::array<bool, HexLayout::kMaxBytesPerRow> edited;
+    std::array<bool, HexLayout::kMaxBytesPerRow> pending; // inside a placeholder highlight: bytes not read
     QString line;
     QString *rec = nullptr;
     if (record) {
@@ -191,10 +192,26 @@ void HexPainter::paintRows(QPainter &painter, const State &state, std::uint64_t 
                 std::fill_n(edited.begin() + std::ptrdiff_t(at - start), length, true);
             });
         }
+        pending.fill(false);
+        if (state.highlights) {
+            for (const Highlight &h : *state.highlights) {
+                const ByteRange part = h.placeholder ? h.range.intersected({start, bytes.size()}) : ByteRange{};
+                if (!part.isEmpty())
+                    std::fill_n(pending.begin() + std::ptrdiff_t(part.offset - start), part.size, true);
+            }
+        }
         if (rec)
             rec->append(QLatin1Char(' '));
         for (std::size_t i = 0; i < bytes.size(); ++i) {
             const std::uint64_t offset = start + i;
+            if (pending[i]) {
+                const qreal px = l.xOfHexByte(int(i)) + state.xShift;
+                if (rec)
+                    rec->append(QLatin1Char(' '));
+                put(NonPrintable, px, baseline, '-', rec);
+                put(NonPrintable, px + cw, baseline, '-', rec);
+                continue;
+            }
             const auto v = std::to_integer<unsigned>(bytes[i]);
             const bool selected = state.selection.contains(offset);
             const bool atCursor = cursorVisible && offset == state.cursor;
@@ -210,6 +227,10 @@ void HexPainter::paintRows(QPainter &painter, const State &state, std::uint64_t 
             rec->append(QLatin1String("  "));
         const qreal asciiX = l.asciiColumn().x + state.xShift;
         for (std::size_t i = 0; i < bytes.size(); ++i) {
+            if (pending[i]) {
+                put(NonPrintable, asciiX + qreal(i) * cw, baseline, '-', rec);
+                continue;
+            }
             const bool printable = isPrintable(bytes[i]);
             const std::uint64_t offset = start + i;
             Ink ink = state.selection.contains(offset) ? Selected : (edited[i] ? Edited : (printable ? Text : NonPrintable));

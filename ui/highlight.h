@@ -11,6 +11,9 @@ namespace hexmap {
 struct Highlight {
     ByteRange range;
     QColor color;
+    // The bytes may be being written by another thread (a job worker's not-yet-written part): the painter draws
+    // placeholders ("--") there and never reads those bytes from the mapping.
+    bool placeholder = false;
 };
 
 } // namespace hexmap

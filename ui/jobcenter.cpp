@@ -195,7 +195,7 @@ std::vector<Highlight> JobCenter::highlights(const QColor &base, bool dark) cons
         if (t.done)
             out.push_back({{t.range.offset, t.done}, JobColors::tint(c, base, dark ? 0.30 : 0.28)});
         if (t.done < t.range.size)
-            out.push_back({{t.range.offset + t.done, t.range.size - t.done}, JobColors::tint(c, base, 0.65)});
+            out.push_back({{t.range.offset + t.done, t.range.size - t.done}, JobColors::tint(c, base, 0.65), true});
     }
     return out;
 }

@@ -120,6 +120,18 @@ private slots:
         QCOMPARE(h[1].range, (ByteRange{8 * kMiB, 24 * kMiB}));
         QCOMPARE(h[2].range, (ByteRange{32 * kMiB, 8 * kMiB}));
         QVERIFY(h[0].color != h[2].color);
+        QVERIFY(!h[0].placeholder);
+        QVERIFY(h[1].placeholder);
+        // The view paints real bytes from the written prefix and placeholders where a worker may be writing.
+        w.view->setRecordPaintedText(true);
+        w.view->scrollToOffset(8 * kMiB - 16 * 4);
+        w.view->viewport()->repaint();
+        const QStringList rows = w.view->paintedRowTexts();
+        QVERIFY(rows.size() > 8);
+        QVERIFY2(rows.first().contains("00 00 00"), qPrintable(rows.first()));   // filled with 0x00: done
+        QVERIFY2(!rows.first().contains("--"), qPrintable(rows.first()));
+        QVERIFY2(rows.last().contains("-- -- --"), qPrintable(rows.last()));   // not yet written: placeholders
+        w.view->setRecordPaintedText(false);
         (*second)->cancel();
         QTRY_VERIFY_WITH_TIMEOUT((*second)->isFinished(), 10000);
 
