@@ -43,7 +43,9 @@ Result<std::unique_ptr<Job>> Job::create(MappedFile file, JobSpec spec)
     const std::uint64_t page = MappedFile::pageSize();
     std::uint64_t chunk = spec.chunkSize;
     if (chunk == 0)
-        chunk = isWrite(spec.operation) ? JobSpec::kDefaultChunkSize : JobSpec::kDefaultSyncChunkSize;
+        chunk = spec.operation == JobOperation::Zero ? JobSpec::kDefaultZeroChunkSize
+            : isWrite(spec.operation)                ? JobSpec::kDefaultChunkSize
+                                                     : JobSpec::kDefaultSyncChunkSize;
     chunk = std::max(page, chunk > UINT64_MAX - page ? UINT64_MAX / page * page : (chunk + page - 1) / page * page);
     spec.syncChunkSize = std::max(page, spec.syncChunkSize / page * page);
 
