@@ -5,6 +5,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <unistd.h>
+
 #ifndef HEXMAP_GUI_PATH
 #error "tst_gui needs the hexmap GUI target"
 #endif
@@ -17,6 +19,7 @@ private slots:
     void help();
     void commandLineErrors_data();
     void commandLineErrors();
+    void unreadableFile();
     void screenshotOfASmallFile();
     void measureStartup();
     void demoIsCreatedOnceAndReused();
@@ -99,6 +102,34 @@ void TestGui::commandLineErrors()
     const Run r = run(arguments, m_dir.path());
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(r.err.trimmed(), expectedError);
+}
+
+void TestGui::unreadableFile()
+{
+    // Permission bits do not stop root, so under root the app runs as the unprivileged user "nobody" (65534).
+    QTemporaryDir dir;
+    QVERIFY(QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
+                                                  | QFile::ReadOther | QFile::ExeOther));
+    QFile file(dir.filePath(QStringLiteral("unreadable.bin")));
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write("0123456789") == 10);
+    file.close();
+    QVERIFY(file.setPermissions(QFile::WriteOwner));
+
+    QProcess process;
+    process.setProcessEnvironment(m_env);
+    process.setWorkingDirectory(dir.path());
+    if (::geteuid() == 0) {
+        process.setChildProcessModifier([] {
+            if (::setgid(65534) != 0 || ::setuid(65534) != 0)
+                ::_exit(97);
+        });
+    }
+    process.start(QStringLiteral(HEXMAP_GUI_PATH), {QStringLiteral("unreadable.bin")});
+    QVERIFY(process.waitForFinished(60000));
+    QVERIFY2(process.exitCode() != 97, "could not drop privileges to uid 65534");
+    QCOMPARE(process.exitCode(), 1);
+    QCOMPARE(QString::fromLocal8Bit(process.readAllStandardError()).trimmed(),
+             QStringLiteral("hexmap: unreadable.bin: Permission denied"));
 }
 
 void TestGui::screenshotOfASmallFile()
