@@ -1,5 +1,7 @@
 #include "ui/mainwindow.h"
 
+#include "ui/editingsupport.h"
+#include "ui/editsession.h"
 #include "ui/filepositions.h"
 #include "ui/gotodialog.h"
 #include "ui/hexview.h"
@@ -20,7 +22,9 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
+#include <QMenuBar>
 #include <QStatusBar>
+#include <QToolBar>
 
 namespace hexmap {
 namespace {
@@ -41,13 +45,14 @@ QString droppedFile(const QMimeData *mime)
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_view(new HexView(this)), m_recent(new RecentFiles(this)),
       m_actions(new MainWindowActions(this, m_recent)), m_status(new StatusBarWidgets(statusBar())),
-      m_positions(std::make_unique<FilePositions>())
+      m_editing(new EditingSupport(this, m_view)), m_positions(std::make_unique<FilePositions>())
 {
     setObjectName(QStringLiteral("mainWindow"));
     setCentralWidget(m_view);
     setAcceptDrops(true);
     resize(1000, 680);
     connectActions();
+    connectEditing();
     applyViewSettings();
     updateTitle();
 }
@@ -77,8 +82,33 @@ void MainWindow::connectActions()
     connect(m_view, &HexView::statusMessage, this, [this](const QString &message) { statusBar()->showMessage(message, 5000); });
 }
 
+void MainWindow::connectEditing()
+{
+    const auto menuTitled = [this](const QString &title) -> QMenu * {
+        for (QAction *action : menuBar()->actions())
+            if (action->menu() && action->text() == title)
+                return action->menu();
+        return nullptr;
+    };
+    QToolBar *toolBar = addToolBar(tr("Editing"));
+    toolBar->setObjectName(QStringLiteral("editingToolBar"));
+    m_editing->install(menuTitled(tr("&File")), menuTitled(tr("&Edit")), toolBar);
+    connect(m_editing, &EditingSupport::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+    connect(m_editing, &EditingSupport::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_editing->session(), &EditSession::editingEnabledChanged, this, [this] {
+        if (!hasFile())
+            return;
+        m_status->setFile(m_view->file().size(), m_view->file().isWritable());
+        m_status->setCursorOffset(m_view->cursorOffset());
+        updateTitle();
+    });
+}
+
 bool MainWindow::openFile(const QString &path)
 {
+    if (!m_editing->confirmClose()) // unsaved edits: Save / Discard / Cancel
+        return false;
     auto file = MappedFile::openReadOnly(QFile::encodeName(path).toStdString());
     if (!file) {
         reportError(QString::fromStdString(file.message()));
@@ -90,11 +120,14 @@ bool MainWindow::openFile(const QString &path)
 
 void MainWindow::showFile(const MappedFile &file)
 {
+    if (!m_editing->confirmClose())
+        return;
     closeFile();
     const QString path = QFile::decodeName(QByteArray::fromStdString(file.path()));
     const QFileInfo info(path);
     m_canonicalPath = info.canonicalFilePath().isEmpty() ? info.absoluteFilePath() : info.canonicalFilePath();
     m_view->setFile(file);
+    m_editing->setFile(file);
     m_status->setFile(file.size(), file.isWritable());
     m_actions->setFileActionsEnabled(true);
     m_recent->add(m_canonicalPath);
@@ -108,9 +141,10 @@ void MainWindow::showFile(const MappedFile &file)
 
 void MainWindow::closeFile()
 {
-    if (!m_view->hasFile())
+    if (!m_view->hasFile() || !m_editing->confirmClose())
         return;
     m_positions->setOffset(m_canonicalPath, m_view->cursorOffset());
+    m_editing->setFile(MappedFile());
     m_view->clearFile();
     m_canonicalPath.clear();
     m_status->clearFile();
@@ -163,11 +197,14 @@ void MainWindow::updateTitle()
     if (!hasFile()) {
         setWindowFilePath(QString());
         setWindowTitle(tr("Hexmap"));
+        setWindowModified(false);
         return;
     }
     setWindowFilePath(m_canonicalPath);
     const QString mode = m_view->file().isWritable() ? tr("read-write") : tr("read-only");
-    setWindowTitle(tr("%1 [%2] — Hexmap").arg(QFileInfo(m_canonicalPath).fileName(), mode));
+    // "[*]" is where Qt shows the unsaved-edits mark ('*') while windowModified is set.
+    setWindowTitle(tr("%1[*] [%2] — Hexmap").arg(QFileInfo(m_canonicalPath).fileName(), mode));
+    setWindowModified(m_editing->isModified());
 }
 
 void MainWindow::applyViewSettings()
@@ -210,6 +247,10 @@ void MainWindow::showAbout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_editing->confirmClose()) {
+        event->ignore(); // Cancel (or a failed save): the window and the edits stay
+        return;
+    }
     closeFile();
     event->accept();
 }

@@ -9,6 +9,7 @@
 
 namespace hexmap {
 
+class EditingSupport;
 class FilePositions;
 class HexView;
 class MainWindowActions;
@@ -45,6 +46,7 @@ public:
     RecentFiles *recentFiles() const { return m_recent; }
     MainWindowActions *windowActions() const { return m_actions; }
     FilePositions &filePositions() const { return *m_positions; }
+    EditingSupport *editing() const { return m_editing; } // editing actions, session, inspector dock
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -53,6 +55,7 @@ protected:
 
 private:
     void connectActions();
+    void connectEditing();
     void chooseFile();
     void updateTitle();
     void applyViewSettings();
@@ -65,6 +68,7 @@ private:
     RecentFiles *m_recent;
     MainWindowActions *m_actions;
     StatusBarWidgets *m_status;
+    EditingSupport *m_editing;
     std::unique_ptr<FilePositions> m_positions;
     ErrorReporter m_reporter;
     QString m_canonicalPath;

@@ -1,0 +1,115 @@
+// Editing inside the real MainWindow: the Enable Editing action, typing, the unsaved mark in the title, Save, and
+// the Save / Discard / Cancel prompt on close and on opening another file.
+#include "ui/editingsupport.h"
+#include "ui/editsession.h"
+#include "ui/hexview.h"
+#include "ui/inspectordock.h"
+#include "ui/mainwindow.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QtTest>
+
+using namespace hexmap;
+
+class TestMainWindowEditing : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void editSaveAndTitle();
+    void closePromptCancelKeepsWindow();
+    void openingAnotherFileAsks();
+
+private:
+    QByteArray readAll(const QString &path);
+    QTemporaryDir m_dir;
+    QString m_a, m_b;
+};
+
+void TestMainWindowEditing::initTestCase()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("hexmap-test-editing"));
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestMainWindowEditing::init()
+{
+    m_a = m_dir.filePath(QStringLiteral("a.bin"));
+    m_b = m_dir.filePath(QStringLiteral("b.bin"));
+    for (const QString &p : {m_a, m_b}) {
+        QFile f(p);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(QByteArray(32, '\0'));
+    }
+}
+
+QByteArray TestMainWindowEditing::readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+void TestMainWindowEditing::editSaveAndTitle()
+{
+    MainWindow window;
+    QVERIFY(window.openFile(m_a));
+    EditingSupport *editing = window.editing();
+    QVERIFY(editing->inspector()->isVisibleTo(&window));
+    QVERIFY(window.windowTitle().contains(QLatin1String("read-only")));
+    editing->enableEditing->trigger();
+    QVERIFY(editing->session()->isEditingEnabled());
+    QVERIFY2(window.windowTitle().contains(QLatin1String("read-write")), qPrintable(window.windowTitle()));
+    QTest::keyClicks(window.hexView(), QStringLiteral("4142"));
+    QVERIFY(window.isWindowModified());
+    QCOMPARE(readAll(m_a).left(2), QByteArray(2, '\0'));
+    editing->save->trigger();
+    QVERIFY(!window.isWindowModified());
+    QCOMPARE(readAll(m_a).left(3), QByteArray("AB\0", 3));
+}
+
+void TestMainWindowEditing::closePromptCancelKeepsWindow()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openFile(m_a));
+    EditingSupport *editing = window.editing();
+    editing->enableEditing->trigger();
+    QTest::keyClicks(window.hexView(), QStringLiteral("ff"));
+    QMessageBox::StandardButton answer = QMessageBox::Cancel;
+    int asked = 0;
+    editing->setPrompt([&] {
+        ++asked;
+        return answer;
+    });
+    QVERIFY(!window.close()); // Cancel: the close event is ignored
+    QCOMPARE(asked, 1);
+    QVERIFY(window.hasFile());
+    QVERIFY(editing->isModified());
+    answer = QMessageBox::Save;
+    QVERIFY(window.close());
+    QCOMPARE(asked, 2);
+    QCOMPARE(readAll(m_a).at(0), '\xff');
+}
+
+void TestMainWindowEditing::openingAnotherFileAsks()
+{
+    MainWindow window;
+    QVERIFY(window.openFile(m_a));
+    EditingSupport *editing = window.editing();
+    editing->enableEditing->trigger();
+    QTest::keyClicks(window.hexView(), QStringLiteral("11"));
+    editing->setPrompt([] { return QMessageBox::Cancel; });
+    QVERIFY(!window.openFile(m_b));
+    QVERIFY(window.currentPath().endsWith(QLatin1String("a.bin")));
+    editing->setPrompt([] { return QMessageBox::Discard; });
+    QVERIFY(window.openFile(m_b));
+    QVERIFY(window.currentPath().endsWith(QLatin1String("b.bin")));
+    QVERIFY(!editing->isModified());
+    QVERIFY(!editing->session()->isEditingEnabled()); // the new file opens read-only
+    QCOMPARE(readAll(m_a).at(0), '\0');
+}
+
+QTEST_MAIN(TestMainWindowEditing)
+#include "tst_mainwindowediting.moc"
