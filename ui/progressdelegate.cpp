@@ -15,6 +15,9 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         QStyledItemDelegate::paint(painter, option, index);
         return;
     }
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &option, painter, widget); // selection background
     // The bar on the left, its label to the right of it: text never sits on a coloured chunk.
     const int textWidth = std::min(option.rect.width() / 2, option.fontMetrics.horizontalAdvance(QStringLiteral("000.00 MiB")) + 6);
     QStyleOptionProgressBar bar;
@@ -33,8 +36,6 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         bar.palette.setColor(QPalette::Highlight, c);
         bar.palette.setColor(QPalette::HighlightedText, c.lightness() > 150 ? Qt::black : Qt::white);
     }
-    const QWidget *widget = option.widget;
-    QStyle *style = widget ? widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);
     const QRect textRect(bar.rect.right() + 6, option.rect.top(), textWidth - 4, option.rect.height());
     painter->save();

@@ -8,6 +8,7 @@
 #include "ui/jobsdock.h"
 #include "ui/jobssupport.h"
 #include "ui/jobwatcher.h"
+#include "ui/mainwindow.h"
 #include "ui/overviewmap.h"
 
 #include <QApplication>
@@ -19,6 +20,7 @@
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -75,7 +77,11 @@ class TestJobsSupport : public QObject
 {
     Q_OBJECT
 private slots:
-    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // MainWindow's QSettings stay out of the user's
+        QVERIFY(m_dir.isValid());
+    }
 
     void dialogStartsJobAndViewIsTinted()
     {
@@ -159,10 +165,13 @@ private slots:
             if (dark)
                 QApplication::setPalette(darkPalette());
             auto ro = MappedFile::openReadOnly(path.toStdString());
-            Window w(*ro);
-            w.main.setWindowTitle("disk-image-2g.bin — Hexmap");
-            w.main.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&w.main));
+            MainWindow main;
+            main.setErrorReporter([](const QString &) {});
+            main.showFile(*ro);
+            main.resize(1100, 780);
+            main.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&main));
+            struct { JobsSupport *jobs; HexView *view; } w{main.jobs(), main.hexView()};
             JobSpec spec;
             spec.operation = JobOperation::Pattern;
             spec.pattern = {std::byte{0xDE}, std::byte{0xAD}, std::byte{0xBE}, std::byte{0xEF}};
@@ -180,7 +189,7 @@ private slots:
             w.jobs->dock()->tree()->expandAll();
             QTest::qWait(60);
             const QString file = QString::fromLocal8Bit(outDir) + (dark ? "/job-dark.png" : "/job-light.png");
-            QVERIFY(w.main.grab().save(file));
+            QVERIFY(main.grab().save(file));
             (*job)->cancel();
             QTRY_VERIFY_WITH_TIMEOUT((*job)->isFinished(), 10000);
             QApplication::setPalette(old);
