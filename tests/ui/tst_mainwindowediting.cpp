@@ -64,6 +64,12 @@ void TestMainWindowEditing::editSaveAndTitle()
     QTest::keyClicks(window.hexView(), QStringLiteral("4142"));
     QVERIFY(window.isWindowModified());
     QCOMPARE(readAll(m_a).left(2), QByteArray(2, '\0'));
+    const QString out = qEnvironmentVariable("HEXMAP_SCREENSHOT_DIR");
+    if (!out.isEmpty()) {
+        window.resize(1100, 560);
+        window.show();
+        QVERIFY(window.grab().save(out + QStringLiteral("/mainwindow-editing.png")));
+    }
     editing->save->trigger();
     QVERIFY(!window.isWindowModified());
     QCOMPARE(readAll(m_a).left(3), QByteArray("AB\0", 3));
