@@ -1,6 +1,7 @@
 #include "ui/mainwindow.h"
 
 #include "ui/editingsupport.h"
+#include "ui/jobssupport.h"
 #include "ui/editsession.h"
 #include "ui/filepositions.h"
 #include "ui/gotodialog.h"
@@ -53,6 +54,7 @@ MainWindow::MainWindow(QWidget *parent)
     resize(1000, 680);
     connectActions();
     connectEditing();
+    connectJobs();
     applyViewSettings();
     updateTitle();
 }
@@ -105,6 +107,20 @@ void MainWindow::connectEditing()
     });
 }
 
+void MainWindow::connectJobs()
+{
+    const auto menuTitled = [this](const QString &title) -> QMenu * {
+        for (QAction *action : menuBar()->actions())
+            if (action->menu() && action->text() == title)
+                return action->menu();
+        return nullptr;
+    };
+    m_jobs = new JobsSupport(this, m_view, m_editing->session());
+    m_jobs->install(menuTitled(tr("&File")), menuTitled(tr("&Edit")), menuTitled(tr("&View")));
+    connect(m_jobs, &JobsSupport::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+}
+
 bool MainWindow::openFile(const QString &path)
 {
     if (!m_editing->confirmClose()) // unsaved edits: Save / Discard / Cancel
@@ -128,6 +144,7 @@ void MainWindow::showFile(const MappedFile &file)
     m_canonicalPath = info.canonicalFilePath().isEmpty() ? info.absoluteFilePath() : info.canonicalFilePath();
     m_view->setFile(file);
     m_editing->setFile(file);
+    m_jobs->setFile(file);
     m_status->setFile(file.size(), file.isWritable());
     m_actions->setFileActionsEnabled(true);
     m_recent->add(m_canonicalPath);
@@ -144,6 +161,8 @@ void MainWindow::closeFile()
     if (!m_view->hasFile() || !m_editing->confirmClose())
         return;
     m_positions->setOffset(m_canonicalPath, m_view->cursorOffset());
+    m_jobs->confirmClose(); // cancels running jobs and waits (within one chunk)
+    m_jobs->setFile(MappedFile());
     m_editing->setFile(MappedFile());
     m_view->clearFile();
     m_canonicalPath.clear();

@@ -10,6 +10,7 @@
 namespace hexmap {
 
 class EditingSupport;
+class JobsSupport;
 class FilePositions;
 class HexView;
 class MainWindowActions;
@@ -47,6 +48,7 @@ public:
     MainWindowActions *windowActions() const { return m_actions; }
     FilePositions &filePositions() const { return *m_positions; }
     EditingSupport *editing() const { return m_editing; } // editing actions, session, inspector dock
+    JobsSupport *jobs() const { return m_jobs; } // Fill/Zero/Pattern/Flush/Sync jobs, dock, overview map
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -56,6 +58,7 @@ protected:
 private:
     void connectActions();
     void connectEditing();
+    void connectJobs();
     void chooseFile();
     void updateTitle();
     void applyViewSettings();
@@ -69,6 +72,7 @@ private:
     MainWindowActions *m_actions;
     StatusBarWidgets *m_status;
     EditingSupport *m_editing;
+    JobsSupport *m_jobs = nullptr;
     std::unique_ptr<FilePositions> m_positions;
     ErrorReporter m_reporter;
     QString m_canonicalPath;
