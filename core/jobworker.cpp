@@ -1,5 +1,6 @@
 #include "core/jobworker.h"
 
+#include "core/errors.h"
 #include "core/jobgate.h"
 #include "core/patternkernel.h"
 
@@ -72,6 +73,12 @@ Status JobWorker::run(MappedFile &file, JobGate &gate, const PatternKernel *kern
         if (auto s = writeChunk(file, base, ByteRange::fromBounds(pos, next), kernel); !s) {
             setState(WorkerState::Failed);
             return s;
+        }
+        // Writes through the mapping into a part of the file that was cut off on disk land in zero pages that
+        // the SIGBUS guard mapped over the lost tail: stop with the cause instead of reporting success.
+        if (file.wasTruncatedOnDisk()) {
+            setState(WorkerState::Failed);
+            return Error{make_error_code(Errc::FileTruncated), file.path()};
         }
         pos = next;
         ++chunksDone;
