@@ -68,8 +68,16 @@ std::optional<int> CommandLine::parse(const QStringList &arguments, int minPosit
     QStringList argv = arguments;
     argv.prepend(QStringLiteral("hexmap-cli ") + m_command);
     m_json = arguments.contains(QStringLiteral("--json")); // also for errors the parser itself reports
-    if (!m_parser.parse(argv))
+    if (!m_parser.parse(argv)) {
+        // "-1" as a value is read as the option "-1": say what was typed instead of "Unknown option '1'".
+        for (const QString &name : m_parser.unknownOptionNames()) {
+            bool number = false;
+            name.toULongLong(&number);
+            if (number)
+                return fail(ExitUsage, QStringLiteral("negative value '-%1' (values are 0 or more)").arg(name));
+        }
         return fail(ExitUsage, m_parser.errorText());
+    }
     m_json = m_parser.isSet(QStringLiteral("json"));
     if (m_parser.isSet(QStringLiteral("help"))) {
         QString help = m_parser.helpText();

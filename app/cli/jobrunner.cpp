@@ -16,8 +16,10 @@ namespace hexmap::cli {
 namespace {
 
 volatile std::sig_atomic_t g_interrupted = 0;
+volatile std::sig_atomic_t g_resumeRequested = 0;
 
 extern "C" void onSigint(int) { g_interrupted = 1; }
+extern "C" void onSigusr1(int) { g_resumeRequested = 1; }
 
 QString rate(double bytesPerSecond)
 {
@@ -77,6 +79,10 @@ int JobRunner::run(MappedFile file, const JobSpec &spec)
     if (const char *hook = std::getenv("HEXMAP_CLI_TEST_PAUSE_AFTER_CHUNKS")) {
         job.pauseAfterChunks(std::strtoull(hook, nullptr, 10));
         testHook = true;
+        struct sigaction resume {};
+        resume.sa_handler = onSigusr1;
+        sigemptyset(&resume.sa_mask);
+        ::sigaction(SIGUSR1, &resume, nullptr);
     }
     struct sigaction action {};
     struct sigaction previous {};
@@ -96,6 +102,10 @@ int JobRunner::run(MappedFile file, const JobSpec &spec)
         if (g_interrupted && !cancelled) {
             job.cancel();
             cancelled = true;
+        }
+        if (testHook && g_resumeRequested) {
+            g_resumeRequested = 0;
+            job.resume();
         }
         const JobSnapshot s = job.snapshot();
         if (testHook && !announcedPause) {

@@ -17,7 +17,8 @@ class CommandLine;
 // reports the result (one line, or one JSON object with --json). Exit code: 0, 130 when cancelled, 1 on an
 // I/O error, 2 for bad job options or a refused job.
 // Test hook: HEXMAP_CLI_TEST_PAUSE_AFTER_CHUNKS=N makes every worker pause after N chunks and prints
-// "hexmap-cli: test hook: workers paused" on stderr once they all are (send SIGINT then).
+// "hexmap-cli: test hook: workers paused" on stderr once they all are (send SIGINT then to cancel, or SIGUSR1
+// to let them run to the end).
 // Thread: the main thread only.
 class JobRunner {
 public:
