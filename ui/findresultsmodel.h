@@ -1,0 +1,40 @@
+#pragma once
+
+#include "core/mappedfile.h"
+
+#include <QAbstractListModel>
+
+#include <cstdint>
+#include <vector>
+
+namespace hexmap {
+
+// The matches of one "find all" as a list model: one row per match offset (a std::vector, so 100 000 rows cost
+// 800 KB); the display text (offset and context bytes) is made only for the rows a view asks for, reading the
+// bytes straight from the mapping. Thread: GUI thread only.
+class FindResultsModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    enum Role { OffsetRole = Qt::UserRole + 1 }; // the match offset as qulonglong
+
+    explicit FindResultsModel(QObject *parent = nullptr);
+
+    // Replaces the list (offsets ascending); patternSize is the match length (>= 1).
+    void setMatches(const MappedFile &file, std::vector<std::uint64_t> offsets, std::uint64_t patternSize, bool capped);
+    void clear();
+
+    const std::vector<std::uint64_t> &offsets() const { return m_offsets; }
+    std::uint64_t patternSize() const { return m_patternSize; }
+    bool isCapped() const { return m_capped; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+
+private:
+    MappedFile m_file;
+    std::vector<std::uint64_t> m_offsets;
+    std::uint64_t m_patternSize = 1;
+    bool m_capped = false;
+};
+
+} // namespace hexmap
