@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages Hexmap needs to build, test and run. Idempotent; uses sudo when not root.
 set -euo pipefail
 packages=(
-    build-essential cmake ninja-build ccache pkg-config
+    build-essential cmake ninja-build ccache pkg-config dpkg-dev
     qt6-base-dev qt6-base-dev-tools libqt6svg6 qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     clang libclang-rt-14-dev
     xvfb xauth xxd fonts-dejavu-core

@@ -1,28 +1,33 @@
-// hexmap: the GUI. `hexmap [FILE]`, `hexmap --demo`, plus --screenshot PATH and --measure-startup for docs,
-// tests and benchmarks.
+// hexmap: the GUI. `hexmap [FILE]`, `hexmap --demo`, plus --screenshot PATH, --measure-startup and --list-actions
+// for docs, tests and benchmarks. The user interface follows the system locale (translations.h).
 //
 // Command-line errors (a FILE that cannot be opened, a demo file that cannot be created, bad options) are printed
 // to stderr as "hexmap: PATH: reason" and exit with code 1 before any window is created, so they work without a
 // display too. Errors after startup (File > Open, Open Recent, drag and drop) show a message box instead.
+#include "actionlister.h"
 #include "firstpaintwatcher.h"
+#include "translations.h"
 
 #include "ui/demofile.h"
+#include "ui/desktopsupport.h"
 #include "ui/hexview.h"
 #include "ui/mainwindow.h"
+#include "ui/theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QIcon>
-#include <QPalette>
 #include <QStandardPaths>
-#include <QStyleFactory>
 
 #include <cstdio>
 #include <optional>
 
 namespace {
+
+// Texts shown before the application object exists, translated through Translations::text() in this context.
+constexpr const char *Context = "hexmap";
 
 int fail(const QString &message)
 {
@@ -30,37 +35,20 @@ int fail(const QString &message)
     return 1;
 }
 
-// HEXMAP_PALETTE=dark: the Fusion style with a dark palette (for screenshots and checking the view's colours).
+// HEXMAP_PALETTE=dark: the Fusion style with the dark palette (for screenshots and checking the view's colours);
+// it overrides the theme chosen in Preferences for this run.
 void applyPaletteFromEnvironment()
 {
-    if (qEnvironmentVariable("HEXMAP_PALETTE") != QLatin1String("dark"))
-        return;
-    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-    QPalette p;
-    p.setColor(QPalette::Window, QColor(45, 45, 48));
-    p.setColor(QPalette::WindowText, QColor(220, 220, 220));
-    p.setColor(QPalette::Base, QColor(30, 30, 32));
-    p.setColor(QPalette::AlternateBase, QColor(40, 40, 44));
-    p.setColor(QPalette::Text, QColor(220, 220, 220));
-    p.setColor(QPalette::Button, QColor(50, 50, 54));
-    p.setColor(QPalette::ButtonText, QColor(220, 220, 220));
-    p.setColor(QPalette::ToolTipBase, QColor(50, 50, 54));
-    p.setColor(QPalette::ToolTipText, QColor(220, 220, 220));
-    p.setColor(QPalette::Highlight, QColor(42, 130, 218));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::PlaceholderText, QColor(140, 140, 140));
-    p.setColor(QPalette::Disabled, QPalette::Text, QColor(120, 120, 120));
-    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(120, 120, 120));
-    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(120, 120, 120));
-    QApplication::setPalette(p);
+    if (qEnvironmentVariable("HEXMAP_PALETTE") == QLatin1String("dark"))
+        hexmap::applyTheme(hexmap::Preferences::Theme::Dark);
 }
 
 // The demo file in the cache directory, created unless a valid one exists already. Empty path + message on error.
-std::optional<QString> demoFilePath(QString *error)
+std::optional<QString> demoFilePath(const hexmap::Translations &tl, QString *error)
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
     if (dir.isEmpty() || !QDir().mkpath(dir)) {
-        *error = QStringLiteral("%1: cannot create the cache directory").arg(dir);
+        *error = tl.text(Context, QT_TRANSLATE_NOOP("hexmap", "%1: cannot create the cache directory")).arg(dir);
         return std::nullopt;
     }
     const QString path = QDir(dir).filePath(QStringLiteral("demo.bin"));
@@ -84,19 +72,31 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("hexmap"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HEXMAP_VERSION));
 
+    hexmap::Translations translations;
+    const auto &tl = translations;
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Hexmap: a hex editor and visualizer for huge files."));
-    const QCommandLineOption helpOption = parser.addHelpOption();
-    const QCommandLineOption versionOption = parser.addVersionOption();
-    const QCommandLineOption demoOption(QStringLiteral("demo"),
-                                        QStringLiteral("Create (once) and open a 256 MiB demo file in the cache directory."));
-    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-                                              QStringLiteral("Save a PNG of the window once painted, then quit."),
-                                              QStringLiteral("path"));
-    const QCommandLineOption measureOption(QStringLiteral("measure-startup"),
-                                           QStringLiteral("Print the time to the first painted frame and the peak RSS, then quit."));
-    parser.addOptions({demoOption, screenshotOption, measureOption});
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The file to open (read-only)."),
+    parser.setApplicationDescription(
+        tl.text(Context, QT_TRANSLATE_NOOP("hexmap", "Hexmap: a hex editor and visualizer for huge files.")));
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
+                                        tl.text(Context, QT_TRANSLATE_NOOP("hexmap", "Show this help and exit.")));
+    const QCommandLineOption versionOption({QStringLiteral("v"), QStringLiteral("version")},
+                                           tl.text(Context, QT_TRANSLATE_NOOP("hexmap", "Show the version and exit.")));
+    const QCommandLineOption demoOption(
+        QStringLiteral("demo"),
+        tl.text(Context, QT_TRANSLATE_NOOP("hexmap", "Create (once) and open a 256 MiB demo file in the cache directory.")));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        tl.text(Context, QT_TRANSLATE_NOOP("hexmap", "Save a PNG of the window once painted, then quit.")),
+        tl.text(Context, QT_TRANSLATE_NOOP("hexmap", "path")));
+    const QCommandLineOption measureOption(
+        QStringLiteral("measure-startup"),
+        tl.text(Context, QT_TRANSLATE_NOOP("hexmap", "Print the time to the first painted frame and the peak RSS, then quit.")));
+    const QCommandLineOption listActionsOption(
+        QStringLiteral("list-actions"),
+        tl.text(Context, QT_TRANSLATE_NOOP("hexmap", "Print every menu action with its shortcut (tab separated), then quit.")));
+    parser.addOptions({helpOption, versionOption, demoOption, screenshotOption, measureOption, listActionsOption});
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 tl.text(Context, QT_TRANSLATE_NOOP("hexmap", "The file to open (read-only).")),
                                  QStringLiteral("[file]"));
 
     QStringList arguments;
@@ -105,7 +105,10 @@ int main(int argc, char *argv[])
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (parser.isSet(helpOption)) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+        // Without an application object the parser cannot know the program's name.
+        QString help = parser.helpText();
+        help.replace(QLatin1String("<executable_name>"), QStringLiteral("hexmap"));
+        std::fputs(qPrintable(help), stdout);
         return 0;
     }
     if (parser.isSet(versionOption)) {
@@ -114,12 +117,12 @@ int main(int argc, char *argv[])
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1 || (positional.size() == 1 && parser.isSet(demoOption)))
-        return fail(QStringLiteral("give one file, or --demo (see --help)"));
+        return fail(tl.text(Context, QT_TRANSLATE_NOOP("hexmap", "give one file, or --demo (see --help)")));
 
     QString path;
     if (parser.isSet(demoOption)) {
         QString error;
-        const auto demo = demoFilePath(&error);
+        const auto demo = demoFilePath(tl, &error);
         if (!demo)
             return fail(error);
         path = *demo;
@@ -135,14 +138,20 @@ int main(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
+    translations.install();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/hexmap/icons/hexmap.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral("hexmap"));
-    applyPaletteFromEnvironment();
 
     hexmap::MainWindow window;
+    new hexmap::DesktopSupport(&window, window.hexView(), window.windowActions()); // owned by the window
+    applyPaletteFromEnvironment();
     if (file.isValid())
         window.showFile(file);
     file = {};
+    if (parser.isSet(listActionsOption)) {
+        std::fputs(qPrintable(hexmap::listMenuActions(window)), stdout);
+        return 0;
+    }
 
     const bool measure = parser.isSet(measureOption);
     const QString screenshot = parser.value(screenshotOption);

@@ -1,0 +1,1100 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>hexmap</name>
+    <message>
+        <source>Not an offset: type 1234, 0x4D2, +16, -16 or end-16</source>
+        <translation>不是偏移:请输入 1234、0x4D2、+16、-16 或 end-16</translation>
+    </message>
+    <message>
+        <source>Past the end of the file (%1 bytes)</source>
+        <translation>超出文件末尾(%1 字节)</translation>
+    </message>
+    <message>
+        <source>Before the start of the file</source>
+        <translation>在文件开头之前</translation>
+    </message>
+    <message>
+        <source>1234, 0x4D2, +16, -0x10, end-16</source>
+        <translation>1234、0x4D2、+16、-0x10、end-16</translation>
+    </message>
+    <message>
+        <source> (control)</source>
+        <translation>(控制字符)</translation>
+    </message>
+    <message>
+        <source>invalid UTF-8</source>
+        <translation>无效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the cache directory</source>
+        <translation>%1:无法创建缓存目录</translation>
+    </message>
+    <message>
+        <source>Hexmap: a hex editor and visualizer for huge files.</source>
+        <translation>Hexmap:面向超大文件的十六进制编辑器和可视化工具。</translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>显示此帮助并退出。</translation>
+    </message>
+    <message>
+        <source>Show the version and exit.</source>
+        <translation>显示版本并退出。</translation>
+    </message>
+    <message>
+        <source>Create (once) and open a 256 MiB demo file in the cache directory.</source>
+        <translation>在缓存目录中创建(仅一次)并打开一个 256 MiB 的演示文件。</translation>
+    </message>
+    <message>
+        <source>Save a PNG of the window once painted, then quit.</source>
+        <translation>窗口绘制完成后保存其 PNG 截图,然后退出。</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Print the time to the first painted frame and the peak RSS, then quit.</source>
+        <translation>打印到首帧绘制的时间和峰值 RSS,然后退出。</translation>
+    </message>
+    <message>
+        <source>Print every menu action with its shortcut (tab separated), then quit.</source>
+        <translation>打印每个菜单操作及其快捷键(以制表符分隔),然后退出。</translation>
+    </message>
+    <message>
+        <source>The file to open (read-only).</source>
+        <translation>要打开的文件(只读)。</translation>
+    </message>
+    <message>
+        <source>give one file, or --demo (see --help)</source>
+        <translation>请给出一个文件,或使用 --demo(参见 --help)</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::DesktopSupport</name>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::EditController</name>
+    <message>
+        <source>Type hex digits (0-9, A-F) in the hex column</source>
+        <translation>请在十六进制列中输入十六进制数字(0-9、A-F)</translation>
+    </message>
+    <message>
+        <source>The clipboard is empty</source>
+        <translation>剪贴板为空</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::EditSession</name>
+    <message>
+        <source>No file is open</source>
+        <translation>没有打开的文件</translation>
+    </message>
+    <message>
+        <source>Cannot enable editing: %1</source>
+        <translation>无法启用编辑:%1</translation>
+    </message>
+    <message>
+        <source>Save or revert the unsaved edits before turning editing off</source>
+        <translation>关闭编辑前,请先保存或还原未保存的修改</translation>
+    </message>
+    <message>
+        <source>The file is read-only: use Edit &gt; Enable Editing to change bytes</source>
+        <translation>文件为只读:请使用“编辑 &gt; 启用编辑”来修改字节</translation>
+    </message>
+    <message>
+        <source>Cannot write past the end of the file: the size is fixed (overwrite mode)</source>
+        <translation>无法写到文件末尾之后:文件大小固定(覆盖模式)</translation>
+    </message>
+    <message>
+        <source>Nothing to paste</source>
+        <translation>没有可粘贴的内容</translation>
+    </message>
+    <message>
+        <source>Cannot paste %1: pasting is limited to %2</source>
+        <translation>无法粘贴 %1:粘贴上限为 %2</translation>
+    </message>
+    <message>
+        <source>Cannot paste at the end of the file: the size is fixed (overwrite mode)</source>
+        <translation>无法在文件末尾粘贴:文件大小固定(覆盖模式)</translation>
+    </message>
+    <message>
+        <source>Pasted %1 of %2 bytes: the file ends there (overwrite mode never grows it)</source>
+        <translation>已粘贴 %2 字节中的 %1:文件在此结束(覆盖模式不会增大文件)</translation>
+    </message>
+    <message>
+        <source>Pasted %1</source>
+        <translation>已粘贴 %1</translation>
+    </message>
+    <message>
+        <source>Select the bytes to fill first</source>
+        <translation>请先选择要填充的字节</translation>
+    </message>
+    <message>
+        <source>The selection (%1) is larger than %2: use Edit &gt; Fill… to fill it as a background job</source>
+        <translation>选区(%1)大于 %2:请使用“编辑 &gt; 填充…”作为后台任务填充</translation>
+    </message>
+    <message>
+        <source>End of file: typing cannot grow the file (overwrite mode)</source>
+        <translation>已到文件末尾:输入不会增大文件(覆盖模式)</translation>
+    </message>
+    <message>
+        <source>Save failed, the edits are kept: %1</source>
+        <translation>保存失败,修改已保留:%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %1 in %n range(s)</source>
+        <translation><numerusform>已保存 %1,共 %n 个区间</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::EditingSupport</name>
+    <message>
+        <source>Enable &amp;Editing</source>
+        <translation>启用编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Reopen the file read-write so that bytes can be overwritten (Ctrl+E)</source>
+        <translation>以读写方式重新打开文件,以便覆盖字节(Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert Unsaved Edits</source>
+        <translation>还原未保存的修改(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste (Overwrite)</source>
+        <translation>粘贴(覆盖)(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Fill Selection with &amp;Byte…</source>
+        <translation>用字节填充选区(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Unsaved edits</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>%1 has %2 of unsaved edits. Save them?</source>
+        <translation>%1 有 %2 未保存的修改。是否保存?</translation>
+    </message>
+    <message>
+        <source>Fill Selection</source>
+        <translation>填充选区</translation>
+    </message>
+    <message>
+        <source>Byte value for %1 (hex, e.g. 00 or FF):</source>
+        <translation>%1 的字节值(十六进制,例如 00 或 FF):</translation>
+    </message>
+    <message>
+        <source>Not a byte value: %1</source>
+        <translation>不是字节值:%1</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::FileChangeBanner</name>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>重新加载(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Close File</source>
+        <translation>关闭文件</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::FileChangeSupport</name>
+    <message>
+        <source>File Changes</source>
+        <translation>文件变更</translation>
+    </message>
+    <message>
+        <source>%1 was truncated on disk to %2 bytes</source>
+        <translation>%1 在磁盘上被截断为 %2 字节</translation>
+    </message>
+    <message>
+        <source>%1 changed on disk</source>
+        <translation>%1 在磁盘上已更改</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::FindBar</name>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation>关闭查找栏(Esc)</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>UTF-16</source>
+        <translation>UTF-16</translation>
+    </message>
+    <message>
+        <source>Hex bytes (?? = any byte), UTF-8 text, or UTF-16LE text</source>
+        <translation>十六进制字节(?? = 任意字节)、UTF-8 文本或 UTF-16LE 文本</translation>
+    </message>
+    <message>
+        <source>DE AD ?? EF</source>
+        <translation>DE AD ?? EF</translation>
+    </message>
+    <message>
+        <source>Ignore &amp;case</source>
+        <translation>忽略大小写(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous</source>
+        <translation>上一个(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Find &amp;All</source>
+        <translation>查找全部(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Find previous (Shift+F3)</source>
+        <translation>查找上一个(Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Find next (F3)</source>
+        <translation>查找下一个(F3)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>No file is open</source>
+        <translation>没有打开的文件</translation>
+    </message>
+    <message>
+        <source>Type a pattern to search for</source>
+        <translation>请输入要搜索的模式</translation>
+    </message>
+    <message>
+        <source>"%1" (%2%3)</source>
+        <translation>“%1”(%2%3)</translation>
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>UTF-16LE</source>
+        <translation>UTF-16LE</translation>
+    </message>
+    <message>
+        <source>, ignoring case</source>
+        <translation>,忽略大小写</translation>
+    </message>
+    <message>
+        <source>Searching forward…</source>
+        <translation>正在向后搜索…</translation>
+    </message>
+    <message>
+        <source>Searching backward…</source>
+        <translation>正在向前搜索…</translation>
+    </message>
+    <message>
+        <source>Finding all…</source>
+        <translation>正在查找全部…</translation>
+    </message>
+    <message>
+        <source>Not found: %1</source>
+        <translation>未找到:%1</translation>
+    </message>
+    <message>
+        <source>Match at 0x%1</source>
+        <translation>匹配位于 0x%1</translation>
+    </message>
+    <message>
+        <source>%1 (wrapped)</source>
+        <translation>%1(已回绕)</translation>
+    </message>
+    <message>
+        <source>Search wrapped around the end of the file</source>
+        <translation>搜索已绕过文件末尾</translation>
+    </message>
+    <message>
+        <source>%1+ matches (capped)</source>
+        <translation>%1+ 个匹配(已达上限)</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 个匹配</translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>%1 个匹配</translation>
+    </message>
+    <message>
+        <source>Search cancelled</source>
+        <translation>搜索已取消</translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>搜索失败:%1</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::FindResultsDock</name>
+    <message>
+        <source>Find Results</source>
+        <translation>查找结果</translation>
+    </message>
+    <message>
+        <source>No search yet</source>
+        <translation>尚未搜索</translation>
+    </message>
+    <message>
+        <source>First %1 matches of %2 (more exist)</source>
+        <translation>%2 中的前 %1 个匹配(还有更多)</translation>
+    </message>
+    <message>
+        <source>1 match of %1</source>
+        <translation>%1 中的 1 个匹配</translation>
+    </message>
+    <message>
+        <source>%1 matches of %2</source>
+        <translation>%2 中的 %1 个匹配</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::FindResultsModel</name>
+    <message>
+        <source>Offset %1 (0x%2)</source>
+        <translation>偏移 %1(0x%2)</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::FindSupport</name>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>查找下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>查找上一个(&amp;V)</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::GotoDialog</name>
+    <message>
+        <source>Go to Offset</source>
+        <translation>跳转到偏移</translation>
+    </message>
+    <message>
+        <source>Offset (decimal, 0x hex, +/- from the cursor, end-N from the end):</source>
+        <translation>偏移(十进制、0x 十六进制、+/- 相对光标、end-N 相对末尾):</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::HexView</name>
+    <message>
+        <source>Cannot copy %1: copying is limited to %2. Select less.</source>
+        <translation>无法复制 %1:复制上限为 %2。请选择更少的字节。</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>已复制 %1</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::HexViewAccessibility</name>
+    <message>
+        <source>Hex view</source>
+        <translation>十六进制视图</translation>
+    </message>
+    <message>
+        <source>No file is open</source>
+        <translation>没有打开的文件</translation>
+    </message>
+    <message>
+        <source>Offset 0x%1 (%2) of %3 bytes</source>
+        <translation>偏移 0x%1(%2),共 %3 字节</translation>
+    </message>
+    <message>
+        <source>, value 0x%1 (%2)</source>
+        <translation>,值 0x%1(%2)</translation>
+    </message>
+    <message>
+        <source>, hex column</source>
+        <translation>,十六进制列</translation>
+    </message>
+    <message>
+        <source>, text column</source>
+        <translation>,文本列</translation>
+    </message>
+    <message>
+        <source>, %1 bytes selected from 0x%2</source>
+        <translation>,从 0x%2 起选中 %1 字节</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::InspectorDock</name>
+    <message>
+        <source>Data Inspector</source>
+        <translation>数据检查器</translation>
+    </message>
+    <message>
+        <source>Big endian</source>
+        <translation>大端序</translation>
+    </message>
+    <message>
+        <source>Decode multi-byte values most significant byte first</source>
+        <translation>按最高有效字节在前解码多字节值</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>Offset %1</source>
+        <translation>偏移 %1</translation>
+    </message>
+    <message>
+        <source>No file</source>
+        <translation>无文件</translation>
+    </message>
+    <message>
+        <source>The value runs past the end of the file</source>
+        <translation>该值超出了文件末尾</translation>
+    </message>
+    <message>
+        <source>The %1 value runs past the end of the file</source>
+        <translation>%1 值超出了文件末尾</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::JobDialog</name>
+    <message>
+        <source>Write job</source>
+        <translation>写入任务</translation>
+    </message>
+    <message>
+        <source>Fill with a byte</source>
+        <translation>用一个字节填充</translation>
+    </message>
+    <message>
+        <source>Zero</source>
+        <translation>清零</translation>
+    </message>
+    <message>
+        <source>Repeat a pattern</source>
+        <translation>重复一个模式</translation>
+    </message>
+    <message>
+        <source>&amp;Operation:</source>
+        <translation>操作(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Selection: %1</source>
+        <translation>选区(&amp;S):%1</translation>
+    </message>
+    <message>
+        <source>&amp;Whole file: %1</source>
+        <translation>整个文件(&amp;W):%1</translation>
+    </message>
+    <message>
+        <source>O&amp;ffset and length:</source>
+        <translation>偏移和长度(&amp;F):</translation>
+    </message>
+    <message>
+        <source>0x1000, 4096, -4K (from the end)</source>
+        <translation>0x1000、4096、-4K(从末尾算起)</translation>
+    </message>
+    <message>
+        <source>256 MiB, 0x100000, empty = to the end</source>
+        <translation>256 MiB、0x100000,留空 = 到末尾</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>范围:</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Writes:</source>
+        <translation>写入:</translation>
+    </message>
+    <message>
+        <source>&amp;Threads:</source>
+        <translation>线程数(&amp;T):</translation>
+    </message>
+    <message>
+        <source>default: 8 MiB</source>
+        <translation>默认:8 MiB</translation>
+    </message>
+    <message>
+        <source>&amp;Chunk size:</source>
+        <translation>块大小(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Release disk space (punch holes; reads back as zeros)</source>
+        <translation>释放磁盘空间(打洞;读回为零)(&amp;R)</translation>
+    </message>
+    <message>
+        <source>S&amp;ync when done (make the bytes durable)</source>
+        <translation>完成后同步(使字节持久化)(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Pattern:</source>
+        <translation>模式(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Byte:</source>
+        <translation>字节(&amp;B):</translation>
+    </message>
+    <message>
+        <source>DE AD BE EF</source>
+        <translation>DE AD BE EF</translation>
+    </message>
+    <message>
+        <source>0xFF, 255 or 0b11111111</source>
+        <translation>0xFF、255 或 0b11111111</translation>
+    </message>
+    <message>
+        <source> job</source>
+        <translation> 任务</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>覆盖</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::JobStatusWidget</name>
+    <message>
+        <source>Bytes written by jobs that are only in the page cache: a crash or power loss can lose them until they are synced</source>
+        <translation>任务写入但仅在页缓存中的字节:在同步之前,崩溃或断电可能使其丢失</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Make the bytes jobs wrote durable (a Sync job with progress)</source>
+        <translation>使任务写入的字节持久化(带进度的同步任务)</translation>
+    </message>
+    <message>
+        <source>Unsynced: %1</source>
+        <translation>未同步:%1</translation>
+    </message>
+    <message>
+        <source>Cannot sync yet: a running job overlaps the unsynced bytes.</source>
+        <translation>暂时无法同步:正在运行的任务与未同步的字节重叠。</translation>
+    </message>
+    <message>
+        <source>Cannot sync: %1</source>
+        <translation>无法同步:%1</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::JobsDock</name>
+    <message>
+        <source>Jobs</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>ETA</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>已用时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Cancel job</source>
+        <translation>取消任务</translation>
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation>清除已完成</translation>
+    </message>
+    <message>
+        <source>Worker %1</source>
+        <translation>工作线程 %1</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>syncing</source>
+        <translation>同步中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>cancelled, %1 bytes written (%2)</source>
+        <translation>已取消,已写入 %1 字节(%2)</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失败:%1</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::JobsSupport</name>
+    <message>
+        <source>&amp;Fill…</source>
+        <translation>填充(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Zero…</source>
+        <translation>清零(&amp;Z)…</translation>
+    </message>
+    <message>
+        <source>&amp;Pattern…</source>
+        <translation>模式(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>F&amp;lush (start writeback)</source>
+        <translation>刷新(开始回写)(&amp;L)</translation>
+    </message>
+    <message>
+        <source>S&amp;ync (make durable)</source>
+        <translation>同步(持久化)(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Fill a range with one byte, in the background, on several threads</source>
+        <translation>在后台用多个线程以一个字节填充一个范围</translation>
+    </message>
+    <message>
+        <source>Overview &amp;Map</source>
+        <translation>概览图(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The job could not start: %1</source>
+        <translation>任务无法启动:%1</translation>
+    </message>
+    <message>
+        <source>Flush: %1</source>
+        <translation>刷新:%1</translation>
+    </message>
+    <message>
+        <source>Sync: %1</source>
+        <translation>同步:%1</translation>
+    </message>
+    <message>
+        <source>Sync: wait for the running job to finish (or sync its bytes from the status bar)</source>
+        <translation>同步:请等待正在运行的任务完成(或从状态栏同步其字节)</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::MainWindow</name>
+    <message>
+        <source>Editing</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Cannot Open File</source>
+        <translation>无法打开文件</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened.
+
+%1</source>
+        <translation>无法打开该文件。
+
+%1</translation>
+    </message>
+    <message>
+        <source>Open File</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>Hexmap</source>
+        <translation>Hexmap</translation>
+    </message>
+    <message>
+        <source>read-write</source>
+        <translation>读写</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>%1[*] [%2] — Hexmap</source>
+        <translation>%1[*] [%2] — Hexmap</translation>
+    </message>
+    <message>
+        <source>About Hexmap</source>
+        <translation>关于 Hexmap</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Hexmap %1&lt;/h3&gt;&lt;p&gt;A hex editor and visualizer for huge files, built on its own memory-mapped file engine.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Hexmap %1&lt;/h3&gt;&lt;p&gt;一个面向超大文件的十六进制编辑器和可视化工具,基于自有的内存映射文件引擎。&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::MainWindowActions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open...</source>
+        <translation>打开(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy as Hex</source>
+        <translation>复制为十六进制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy as C &amp;Array</source>
+        <translation>复制为 C 数组(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Raw Text</source>
+        <translation>复制为原始文本(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Offset...</source>
+        <translation>跳转到偏移(&amp;G)...</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Bytes per Row</source>
+        <translation>每行字节数(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to Width</source>
+        <translation>适应宽度(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Grouping</source>
+        <translation>分组(&amp;G)</translation>
+    </message>
+    <message>
+        <source>1 Byte</source>
+        <translation>1 字节</translation>
+    </message>
+    <message>
+        <source>%1 Bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Hexmap</source>
+        <translation>关于 Hexmap(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::OverviewMap</name>
+    <message>
+        <source>Job workers</source>
+        <translation>任务工作线程</translation>
+    </message>
+    <message>
+        <source>Written / synced</source>
+        <translation>已写入 / 已同步</translation>
+    </message>
+    <message>
+        <source>Unsaved edits</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>Search hits</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Viewport</source>
+        <translation>视口</translation>
+    </message>
+    <message>
+        <source>Job workers: pale = assigned, solid = written</source>
+        <translation>任务工作线程:浅色 = 已分配,实色 = 已写入</translation>
+    </message>
+    <message>
+        <source>Vermillion = written by a job, not synced; grey-blue = synced</source>
+        <translation>朱红 = 任务已写入但未同步;灰蓝 = 已同步</translation>
+    </message>
+    <message>
+        <source>Yellow = unsaved edits; ticks = search hits</source>
+        <translation>黄色 = 未保存的修改;刻度 = 搜索结果</translation>
+    </message>
+    <message>
+        <source>0x%1 (%2 per pixel row)
+%3</source>
+        <translation>0x%1(每像素行 %2)
+%3</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>Fit to width</source>
+        <translation>适应宽度</translation>
+    </message>
+    <message>
+        <source>1 byte</source>
+        <translation>1 字节</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> 磅</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Hex view</source>
+        <translation>十六进制视图</translation>
+    </message>
+    <message>
+        <source>&amp;Bytes per row:</source>
+        <translation>每行字节数(&amp;B):</translation>
+    </message>
+    <message>
+        <source>&amp;Grouping:</source>
+        <translation>分组(&amp;G):</translation>
+    </message>
+    <message>
+        <source>&amp;Font:</source>
+        <translation>字体(&amp;F):</translation>
+    </message>
+    <message>
+        <source>Colour &amp;theme:</source>
+        <translation>配色主题(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>The operation's default</source>
+        <translation>操作的默认值</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>&amp;Ask for confirmation before a job writes</source>
+        <translation>任务写入前请求确认(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Default &amp;threads:</source>
+        <translation>默认线程数(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Default &amp;chunk size:</source>
+        <translation>默认块大小(&amp;C):</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::RecentFilesMenu</name>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>清空菜单(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::StatusBarWidgets</name>
+    <message>
+        <source>Offset: 0x%1 (%2)</source>
+        <translation>偏移:0x%1(%2)</translation>
+    </message>
+    <message>
+        <source>No selection</source>
+        <translation>无选区</translation>
+    </message>
+    <message>
+        <source>Selection: 0x%1 + %2 bytes</source>
+        <translation>选区:0x%1 + %2 字节</translation>
+    </message>
+    <message>
+        <source>Size: %1 (%2 bytes)</source>
+        <translation>大小:%1(%2 字节)</translation>
+    </message>
+    <message>
+        <source>Read-write</source>
+        <translation>读写</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::ValueDecoder</name>
+    <message>
+        <source>Enter a value</source>
+        <translation>请输入一个值</translation>
+    </message>
+    <message>
+        <source>Not a float32 value: %1</source>
+        <translation>不是 float32 值:%1</translation>
+    </message>
+    <message>
+        <source>Not a float64 value: %1</source>
+        <translation>不是 float64 值:%1</translation>
+    </message>
+    <message>
+        <source>Enter up to 8 binary digits</source>
+        <translation>最多输入 8 位二进制数字</translation>
+    </message>
+    <message>
+        <source>Enter exactly one character</source>
+        <translation>请输入恰好一个字符</translation>
+    </message>
+    <message>
+        <source>Not a %1 bit pattern: %2</source>
+        <translation>不是 %1 位模式:%2</translation>
+    </message>
+    <message>
+        <source>Not a %1 value (%2 to %3): %4</source>
+        <translation>不是 %1 值(%2 到 %3):%4</translation>
+    </message>
+    <message>
+        <source>Not a %1 value (0 to %2): %3</source>
+        <translation>不是 %1 值(0 到 %2):%3</translation>
+    </message>
+</context>
+</TS>
