@@ -1,0 +1,133 @@
+#include "ui/desktopsupport.h"
+
+#include "ui/hexview.h"
+#include "ui/hexviewaccessibility.h"
+#include "ui/mainwindowactions.h"
+#include "ui/preferences.h"
+#include "ui/preferencesdialog.h"
+#include "ui/theme.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QEvent>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSettings>
+
+namespace hexmap {
+
+namespace {
+
+const QString GeometryKey = QStringLiteral("window/geometry");
+const QString StateKey = QStringLiteral("window/state");
+constexpr int StateVersion = 1;
+
+// The menu in `window`'s menu bar that holds `action`, or nullptr.
+QMenu *menuHolding(QMainWindow *window, QAction *action)
+{
+    for (QAction *top : window->menuBar()->actions()) {
+        if (QMenu *menu = top->menu(); menu && menu->actions().contains(action))
+            return menu;
+    }
+    return nullptr;
+}
+
+void triggerWithData(QActionGroup *group, int value)
+{
+    for (QAction *action : group->actions()) {
+        if (action->data().toInt() == value && !action->isChecked()) {
+            action->trigger();
+            return;
+        }
+    }
+}
+
+} // namespace
+
+DesktopSupport::DesktopSupport(QMainWindow *window, HexView *view, MainWindowActions *actions)
+    : QObject(window), m_window(window), m_view(view), m_actions(actions), m_preferences(new Preferences(this)),
+      m_accessibility(new HexViewAccessibility(view))
+{
+    m_preferencesAction = new QAction(tr("&Preferences…"), this);
+    m_preferencesAction->setObjectName(QStringLiteral("preferencesAction"));
+    m_preferencesAction->setMenuRole(QAction::PreferencesRole);
+    // QKeySequence::Preferences is empty on plain X11 and offscreen: Ctrl+, as elsewhere.
+    m_preferencesAction->setShortcuts(QKeySequence::keyBindings(QKeySequence::Preferences).isEmpty()
+                                          ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Comma)}
+                                          : QKeySequence::keyBindings(QKeySequence::Preferences));
+    if (QMenu *edit = menuHolding(window, actions->goTo)) {
+        edit->addSeparator();
+        edit->addAction(m_preferencesAction);
+    } else {
+        window->addAction(m_preferencesAction);
+    }
+    connect(m_preferencesAction, &QAction::triggered, this, &DesktopSupport::showPreferences);
+
+    connect(m_preferences, &Preferences::bytesPerRowChanged, this, &DesktopSupport::followBytesPerRow);
+    connect(m_preferences, &Preferences::groupSizeChanged, this, &DesktopSupport::followGroupSize);
+    connect(m_preferences, &Preferences::themeChanged, this, [](Preferences::Theme theme) { applyTheme(theme); });
+    if (m_preferences->theme() != Preferences::Theme::System)
+        applyTheme(m_preferences->theme());
+    // The dialog shows what the View menu chose since it was opened.
+    for (QActionGroup *group : {actions->bytesPerRow, actions->groupSize})
+        connect(group, &QActionGroup::triggered, this, [this] {
+            if (m_dialog)
+                m_dialog->reload();
+        });
+
+    m_window->installEventFilter(this);
+    restoreWindowState();
+}
+
+PreferencesDialog *DesktopSupport::preferencesDialog()
+{
+    if (!m_dialog)
+        m_dialog = new PreferencesDialog(m_preferences, m_window);
+    return m_dialog;
+}
+
+void DesktopSupport::showPreferences()
+{
+    PreferencesDialog *dialog = preferencesDialog();
+    dialog->reload();
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
+bool DesktopSupport::restoreWindowState()
+{
+    const QSettings settings;
+    const QByteArray geometry = settings.value(GeometryKey).toByteArray();
+    const QByteArray state = settings.value(StateKey).toByteArray();
+    const bool geometryRestored = !geometry.isEmpty() && m_window->restoreGeometry(geometry);
+    const bool stateRestored = !state.isEmpty() && m_window->restoreState(state, StateVersion);
+    return geometryRestored || stateRestored;
+}
+
+void DesktopSupport::saveWindowState() const
+{
+    QSettings settings;
+    settings.setValue(GeometryKey, m_window->saveGeometry());
+    settings.setValue(StateKey, m_window->saveState(StateVersion));
+}
+
+bool DesktopSupport::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_window && event->type() == QEvent::Close)
+        saveWindowState(); // also when the close is then cancelled: the layout is worth keeping either way
+    return QObject::eventFilter(watched, event);
+}
+
+void DesktopSupport::followBytesPerRow(int value)
+{
+    triggerWithData(m_actions->bytesPerRow, value); // MainWindow applies it to the view and stores it
+}
+
+void DesktopSupport::followGroupSize(int value)
+{
+    triggerWithData(m_actions->groupSize, value);
+}
+
+} // namespace hexmap

@@ -1,0 +1,50 @@
+#include "ui/hexviewaccessibility.h"
+
+#include "ui/hexview.h"
+
+#include <QLocale>
+
+#include <array>
+#include <cstddef>
+
+namespace hexmap {
+
+HexViewAccessibility::HexViewAccessibility(HexView *view) : QObject(view), m_view(view)
+{
+    m_view->setAccessibleName(tr("Hex view"));
+    connect(m_view, &HexView::cursorMoved, this, &HexViewAccessibility::update);
+    connect(m_view, &HexView::selectionChanged, this, &HexViewAccessibility::update);
+    connect(m_view, &HexView::visibleRangeChanged, this, &HexViewAccessibility::update); // e.g. a new file
+    update();
+}
+
+QString HexViewAccessibility::describe() const
+{
+    if (!m_view->hasFile())
+        return tr("No file is open");
+    const std::uint64_t size = m_view->file().size();
+    const std::uint64_t offset = m_view->cursorOffset();
+    const QLocale locale;
+    QString text = tr("Offset 0x%1 (%2) of %3 bytes")
+                       .arg(QString::number(offset, 16).toUpper(), locale.toString(offset), locale.toString(size));
+    std::array<std::byte, 1> byte{};
+    if (m_view->file().readAt(offset, byte) == 1) {
+        const auto value = std::to_integer<unsigned>(byte[0]);
+        text += tr(", value 0x%1 (%2)").arg(value, 2, 16, QLatin1Char('0')).arg(value);
+    }
+    text += m_view->cursorArea() == HexView::Area::Hex ? tr(", hex column") : tr(", text column");
+    const ByteRange selection = m_view->selection();
+    if (selection.size > 0)
+        text += tr(", %1 bytes selected from 0x%2")
+                    .arg(locale.toString(selection.size), QString::number(selection.offset, 16).toUpper());
+    return text;
+}
+
+void HexViewAccessibility::update()
+{
+    const QString text = describe();
+    if (text != m_view->accessibleDescription())
+        m_view->setAccessibleDescription(text);
+}
+
+} // namespace hexmap

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QObject>
+
+#include <cstdint>
+
+namespace hexmap {
+
+class HexView;
+
+// Screen-reader support for a HexView: gives it an accessible name ("Hex view") and keeps its accessible
+// description ("Offset 0x… (…) of … bytes, value 0x…, …" plus the selection) current on every cursor move,
+// selection change and file change (QWidget::setAccessibleDescription sends QAccessible::DescriptionChanged).
+// The value is read from the mapping (unsaved edits are not reflected). Owned by the view (QObject parent).
+// Thread: GUI thread only.
+class HexViewAccessibility : public QObject {
+    Q_OBJECT
+public:
+    explicit HexViewAccessibility(HexView *view);
+
+    QString describe() const; // the current description (empty text when no file is open)
+    void update();
+
+private:
+    HexView *m_view;
+};
+
+} // namespace hexmap
