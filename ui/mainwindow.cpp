@@ -9,6 +9,7 @@
 #include "ui/mainwindowactions.h"
 #include "ui/recentfiles.h"
 #include "ui/recentfilesmenu.h"
+#include "ui/findsupport.h"
 #include "ui/statusbarwidgets.h"
 
 #include <QAction>
@@ -55,6 +56,7 @@ MainWindow::MainWindow(QWidget *parent)
     connectActions();
     connectEditing();
     connectJobs();
+    connectFind();
     applyViewSettings();
     updateTitle();
 }
@@ -121,6 +123,18 @@ void MainWindow::connectJobs()
             [this](const QString &message) { statusBar()->showMessage(message, 5000); });
 }
 
+void MainWindow::connectFind()
+{
+    QMenu *editMenu = nullptr;
+    for (QAction *action : menuBar()->actions())
+        if (action->menu() && action->text() == tr("&Edit"))
+            editMenu = action->menu();
+    m_find = new FindSupport(this, m_view, m_jobs ? m_jobs->map() : nullptr);
+    m_find->install(editMenu); // the find bar under the view and map, the results dock, Ctrl+F / F3 / Shift+F3
+    connect(m_find, &FindSupport::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+}
+
 bool MainWindow::openFile(const QString &path)
 {
     if (!m_editing->confirmClose()) // unsaved edits: Save / Discard / Cancel
@@ -145,6 +159,7 @@ void MainWindow::showFile(const MappedFile &file)
     m_view->setFile(file);
     m_editing->setFile(file);
     m_jobs->setFile(file);
+    m_find->setFile(file);
     m_status->setFile(file.size(), file.isWritable());
     m_actions->setFileActionsEnabled(true);
     m_recent->add(m_canonicalPath);
@@ -163,6 +178,7 @@ void MainWindow::closeFile()
     m_positions->setOffset(m_canonicalPath, m_view->cursorOffset());
     m_jobs->confirmClose(); // cancels running jobs and waits (within one chunk)
     m_jobs->setFile(MappedFile());
+    m_find->setFile(MappedFile());
     m_editing->setFile(MappedFile());
     m_view->clearFile();
     m_canonicalPath.clear();

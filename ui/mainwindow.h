@@ -12,6 +12,7 @@ namespace hexmap {
 class EditingSupport;
 class JobsSupport;
 class FilePositions;
+class FindSupport;
 class HexView;
 class MainWindowActions;
 class RecentFiles;
@@ -48,6 +49,7 @@ public:
     MainWindowActions *windowActions() const { return m_actions; }
     FilePositions &filePositions() const { return *m_positions; }
     EditingSupport *editing() const { return m_editing; } // editing actions, session, inspector dock
+    FindSupport *find() const { return m_find; } // find bar, results dock, Find/Find Next/Previous
     JobsSupport *jobs() const { return m_jobs; } // Fill/Zero/Pattern/Flush/Sync jobs, dock, overview map
 
 protected:
@@ -59,6 +61,7 @@ private:
     void connectActions();
     void connectEditing();
     void connectJobs();
+    void connectFind();
     void chooseFile();
     void updateTitle();
     void applyViewSettings();
@@ -73,6 +76,7 @@ private:
     StatusBarWidgets *m_status;
     EditingSupport *m_editing;
     JobsSupport *m_jobs = nullptr;
+    FindSupport *m_find = nullptr;
     std::unique_ptr<FilePositions> m_positions;
     ErrorReporter m_reporter;
     QString m_canonicalPath;
