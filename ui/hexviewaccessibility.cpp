@@ -2,6 +2,7 @@
 
 #include "ui/hexview.h"
 
+#include <QKeyEvent>
 #include <QLocale>
 
 #include <array>
@@ -15,7 +16,34 @@ HexViewAccessibility::HexViewAccessibility(HexView *view) : QObject(view), m_vie
     connect(m_view, &HexView::cursorMoved, this, &HexViewAccessibility::update);
     connect(m_view, &HexView::selectionChanged, this, &HexViewAccessibility::update);
     connect(m_view, &HexView::visibleRangeChanged, this, &HexViewAccessibility::update); // e.g. a new file
+    m_view->installEventFilter(this);
     update();
+}
+
+bool HexViewAccessibility::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Tab || key->key() == Qt::Key_Backtab) && (key->modifiers() & Qt::ControlModifier)) {
+            moveFocus(key->key() == Qt::Key_Tab && !(key->modifiers() & Qt::ShiftModifier));
+            return true;
+        }
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void HexViewAccessibility::moveFocus(bool forward)
+{
+    // The view's viewport and scroll bars are its own children: skip them.
+    for (QWidget *w = forward ? m_view->nextInFocusChain() : m_view->previousInFocusChain(); w && w != m_view;
+         w = forward ? w->nextInFocusChain() : w->previousInFocusChain()) {
+        if (m_view->isAncestorOf(w) || !w->isVisible() || !w->isEnabled() || !(w->focusPolicy() & Qt::TabFocus))
+            continue;
+        if (w->window() != m_view->window())
+            continue;
+        w->setFocus(forward ? Qt::TabFocusReason : Qt::BacktabFocusReason);
+        return;
+    }
 }
 
 QString HexViewAccessibility::describe() const

@@ -41,6 +41,7 @@ private slots:
     void viewFollowsPreferences();
     void windowStatePersists();
     void accessibleDescriptionFollowsCursor();
+    void ctrlTabLeavesTheHexView();
 };
 
 void TestPreferences::initTestCase()
@@ -256,6 +257,31 @@ void TestPreferences::accessibleDescriptionFollowsCursor()
     window.hexView()->setCursorOffset(15, true);
     QVERIFY2(window.hexView()->accessibleDescription().contains(QStringLiteral("6 bytes selected from 0xA")),
              qPrintable(window.hexView()->accessibleDescription()));
+}
+
+// Tab switches the hex/text column inside the view; Ctrl+Tab must still move the keyboard focus on.
+void TestPreferences::ctrlTabLeavesTheHexView()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("b.bin"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray(64, 'x'));
+    f.close();
+    hexmap::MainWindow window;
+    new hexmap::DesktopSupport(&window, window.hexView(), window.windowActions());
+    QVERIFY(window.openFile(path));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    window.hexView()->setFocus();
+    QTRY_VERIFY(window.hexView()->hasFocus());
+    QTest::keyClick(window.hexView(), Qt::Key_Tab);
+    QCOMPARE(window.hexView()->cursorArea(), hexmap::HexView::Area::Ascii);
+    QVERIFY(window.hexView()->hasFocus());
+    QTest::keyClick(window.hexView(), Qt::Key_Tab, Qt::ControlModifier);
+    QTRY_VERIFY(!window.hexView()->hasFocus());
 }
 
 QTEST_MAIN(TestPreferences)
