@@ -3,6 +3,7 @@
 #include "ui/editingsupport.h"
 #include "ui/jobssupport.h"
 #include "ui/editsession.h"
+#include "ui/filechangesupport.h"
 #include "ui/filepositions.h"
 #include "ui/gotodialog.h"
 #include "ui/hexview.h"
@@ -59,6 +60,7 @@ MainWindow::MainWindow(QWidget *parent)
     connectFind();
     applyViewSettings();
     updateTitle();
+    new FileChangeSupport(this); // banner for files truncated or changed on disk; a child of the window
 }
 
 MainWindow::~MainWindow() = default;
