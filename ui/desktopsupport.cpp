@@ -66,6 +66,8 @@ DesktopSupport::DesktopSupport(QMainWindow *window, HexView *view, MainWindowAct
 
     connect(m_preferences, &Preferences::bytesPerRowChanged, this, &DesktopSupport::followBytesPerRow);
     connect(m_preferences, &Preferences::groupSizeChanged, this, &DesktopSupport::followGroupSize);
+    connect(m_preferences, &Preferences::fontChanged, m_view, &HexView::setViewFont);
+    m_view->setViewFont(m_preferences->font());
     connect(m_preferences, &Preferences::themeChanged, this, [](Preferences::Theme theme) { applyTheme(theme); });
     if (m_preferences->theme() != Preferences::Theme::System)
         applyTheme(m_preferences->theme());

@@ -262,6 +262,13 @@ void HexView::setGroupSize(int groupSize)
     relayout();
 }
 
+void HexView::setViewFont(const QFont &font)
+{
+    m_painter.setFont(font);
+    relayout();
+    viewport()->update();
+}
+
 int HexView::groupSize() const
 {
     return m_layout.groupSize();

@@ -56,6 +56,8 @@ public:
     int bytesPerRow() const;              // the effective value
     void setGroupSize(int groupSize);     // 1, 2, 4, 8
     int groupSize() const;
+    void setViewFont(const QFont &font); // the monospace font of the bytes (Preferences); relayouts
+    QFont viewFont() const { return m_painter.font(); }
 
     // Copies the selection (or the byte at the cursor) to the clipboard; false (and statusMessage) when the
     // selection exceeds CopyLimit.

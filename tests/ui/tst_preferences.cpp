@@ -207,6 +207,10 @@ void TestPreferences::viewFollowsPreferences()
     support->preferences()->setGroupSize(8);
     QCOMPARE(window.hexView()->groupSize(), 8);
     QCOMPARE(QSettings().value(QStringLiteral("view/bytesPerRow")).toInt(), 32);
+    QFont font = support->preferences()->font();
+    font.setPointSize(font.pointSize() == 19 ? 18 : 19);
+    support->preferences()->setFont(font);
+    QCOMPARE(window.hexView()->viewFont().pointSize(), font.pointSize());
     // Live theme: the application palette turns dark.
     support->preferences()->setTheme(Preferences::Theme::Dark);
     QVERIFY(QApplication::palette().color(QPalette::Base).lightness() < 100);
