@@ -8,6 +8,7 @@
 #include "ui/overviewmap.h"
 
 #include <QAction>
+#include <QDockWidget>
 #include <QKeySequence>
 #include <QMainWindow>
 #include <QMenu>
@@ -71,6 +72,12 @@ void FindSupport::install(QMenu *editMenu)
     layout->addWidget(m_bar);
     m_window->setCentralWidget(box);
     m_window->addDockWidget(Qt::BottomDockWidgetArea, m_dock);
+    // Share the bottom area as a tab with a dock already there (Jobs) rather than squeezing it to half a width.
+    for (QDockWidget *other : m_window->findChildren<QDockWidget *>())
+        if (other != m_dock && m_window->dockWidgetArea(other) == Qt::BottomDockWidgetArea) {
+            m_window->tabifyDockWidget(other, m_dock);
+            break;
+        }
     m_dock->hide();
     if (editMenu) {
         editMenu->addSeparator();
@@ -95,7 +102,10 @@ void FindSupport::showMatches(const SearchMatches &matches, std::uint64_t patter
 {
     m_dock->model()->setMatches(m_view->file(), matches.offsets, patternSize, matches.capped);
     m_dock->updateSummary(description);
-    m_dock->show();
+    if (!m_dock->isVisible()) {
+        m_dock->show();
+        m_window->resizeDocks({m_dock}, {std::max(120, m_window->height() / 4)}, Qt::Vertical);
+    }
     m_dock->raise();
     updateViewMarks();
     updateMapMarks();

@@ -1,13 +1,13 @@
 // Tests for the find bar: FindBar, SearchWatcher, FindResultsDock/Model, FindSupport, FindBarModel.
-#include "ui/hexviewtesthelpers.h"
+#include "findtesthelpers.h"
 
 #include "ui/findbar.h"
-#include "ui/findbarmodel.h"
 #include "ui/findresultsdock.h"
 #include "ui/findresultsmodel.h"
 #include "ui/findsupport.h"
 #include "ui/hexview.h"
 #include "ui/jobcolors.h"
+#include "ui/mainwindow.h"
 #include "ui/overviewmap.h"
 #include "ui/searchwatcher.h"
 
@@ -26,60 +26,12 @@
 using namespace hexmap;
 using namespace hexmap::testing;
 
-namespace {
-
-// "hello" (68 65 6C 6C 6F) at 0 and 13; "HELLO" at 27; UTF-16LE "hi" (68 00 69 00) at 40. 48 bytes.
-QByteArray sample()
-{
-    QByteArray b("hello world, hello hexmap, HELLO again");
-    b.append(2, '\0');
-    b.append("h\0i\0", 4);
-    b.append(4, '\x7F');
-    return b;
-}
-
-// A window like the main one: the view with the map beside it, FindSupport installed.
-struct Window {
-    QMainWindow window;
-    HexView *view = nullptr;
-    OverviewMap *map = nullptr;
-    FindSupport *find = nullptr;
-    QStringList status;
-
-    explicit Window(const MappedFile &file)
-    {
-        auto *box = new QWidget(&window);
-        auto *layout = new QHBoxLayout(box);
-        view = new HexView(box);
-        map = new OverviewMap(box);
-        layout->addWidget(view, 1);
-        layout->addWidget(map);
-        window.setCentralWidget(box);
-        find = new FindSupport(&window, view, map);
-        find->install(nullptr);
-        view->setFile(file);
-        map->setFileSize(file.size());
-        find->setFile(file);
-        QObject::connect(find, &FindSupport::statusMessage, &window, [this](const QString &m) {
-            status << m;
-            window.statusBar()->showMessage(m);
-        });
-        window.resize(1000, 600);
-        window.show();
-    }
-    FindBar *bar() const { return find->bar(); }
-};
-
-} // namespace
 
 class TestFindBar : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
 
-    void startOffsets_data();
-    void startOffsets();
-    void contextText();
     void hexNextPreviousWrap();
     void textIgnoreCaseAndUtf16();
     void findAllListAndNavigate();
@@ -87,54 +39,13 @@ private slots:
     void malformedPatternStartsNothing();
     void escapeHidesBar();
     void cancelOnHugeSparseFile();
+    void mainWindowKeys();
     void screenshot();
 
 private:
     MappedFile sampleFile() { return makeFile(m_dir.filePath(QStringLiteral("sample.bin")), sample()); }
     QTemporaryDir m_dir;
 };
-
-void TestFindBar::startOffsets_data()
-{
-    QTest::addColumn<quint64>("cursor");
-    QTest::addColumn<quint64>("selOffset");
-    QTest::addColumn<quint64>("selSize");
-    QTest::addColumn<bool>("forward");
-    QTest::addColumn<quint64>("from");
-    QTest::addColumn<bool>("wrapped");
-    // file size 100
-    QTest::newRow("next from cursor") << quint64(10) << quint64(0) << quint64(0) << true << quint64(11) << false;
-    QTest::newRow("next from selection end") << quint64(10) << quint64(10) << quint64(5) << true << quint64(15) << false;
-    QTest::newRow("next at last byte wraps") << quint64(99) << quint64(0) << quint64(0) << true << quint64(0) << true;
-    QTest::newRow("next selection to end wraps") << quint64(90) << quint64(90) << quint64(10) << true << quint64(0) << true;
-    QTest::newRow("previous from cursor") << quint64(10) << quint64(0) << quint64(0) << false << quint64(9) << false;
-    QTest::newRow("previous before selection") << quint64(12) << quint64(10) << quint64(5) << false << quint64(9) << false;
-    QTest::newRow("previous at 0 wraps") << quint64(0) << quint64(0) << quint64(0) << false << quint64(99) << true;
-}
-
-void TestFindBar::startOffsets()
-{
-    QFETCH(quint64, cursor);
-    QFETCH(quint64, selOffset);
-    QFETCH(quint64, selSize);
-    QFETCH(bool, forward);
-    QFETCH(quint64, from);
-    QFETCH(bool, wrapped);
-    const ByteRange sel{selOffset, selSize};
-    const auto start = forward ? FindBarModel::nextStart(cursor, sel, 100) : FindBarModel::previousStart(cursor, sel, 100);
-    QCOMPARE(start.from, std::uint64_t(from));
-    QCOMPARE(start.wrappedAlready, wrapped);
-}
-
-void TestFindBar::contextText()
-{
-    const QByteArray b = sample();
-    const auto *data = reinterpret_cast<const std::byte *>(b.constData());
-    QCOMPARE(FindBarModel::contextText(data, std::uint64_t(b.size()), 13, 5, 2, 2),
-             QStringLiteral("2C 20 [68 65 6C 6C 6F] 20 68"));
-    QCOMPARE(FindBarModel::contextText(data, std::uint64_t(b.size()), 0, 2, 4, 1), QStringLiteral("[68 65] 6C"));
-    QCOMPARE(FindBarModel::contextText(data, std::uint64_t(b.size()), 47, 1, 1, 4), QStringLiteral("7F [7F]"));
-}
 
 void TestFindBar::hexNextPreviousWrap()
 {
@@ -335,20 +246,55 @@ void TestFindBar::cancelOnHugeSparseFile()
     QCOMPARE(w.find->dock()->model()->rowCount(), 0);
 }
 
+void TestFindBar::mainWindowKeys()
+{
+    MainWindow window;
+    window.setErrorReporter([](const QString &message) { QFAIL(qPrintable(message)); });
+    const MappedFile written = sampleFile(); // writes sample.bin
+    QVERIFY(window.openFile(QString::fromStdString(written.path())));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    FindBar *bar = window.find()->bar();
+    QVERIFY(!bar->isVisible());
+    window.hexView()->setCursorOffset(0);
+    window.hexView()->setFocus();
+    QTest::keySequence(window.hexView(), QKeySequence::Find);
+    QTRY_VERIFY(bar->isVisible());
+    QTRY_VERIFY(bar->patternEdit()->hasFocus());
+    bar->setMode(FindBar::Mode::Text);
+    QTest::keyClicks(bar->patternEdit(), QStringLiteral("hello"));
+    QTest::keySequence(bar->patternEdit(), QKeySequence::FindNext);
+    QTRY_COMPARE(window.hexView()->selection(), (ByteRange{13, 5}));
+    QTest::keySequence(bar->patternEdit(), QKeySequence::FindNext);
+    QTRY_COMPARE(window.hexView()->selection(), (ByteRange{0, 5}));
+    QTRY_VERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("wrapped")));
+    QTest::keySequence(bar->patternEdit(), QKeySequence::FindPrevious);
+    QTRY_COMPARE(window.hexView()->selection(), (ByteRange{13, 5}));
+    QTest::keyClick(bar->patternEdit(), Qt::Key_Escape);
+    QVERIFY(!bar->isVisible());
+    window.closeFile();
+    QVERIFY(!window.find()->find->isEnabled());
+}
+
 void TestFindBar::screenshot()
 {
-    Window w(sampleFile());
-    QVERIFY(QTest::qWaitForWindowExposed(&w.window));
-    w.find->find->trigger();
-    w.bar()->setMode(FindBar::Mode::Text);
-    w.bar()->setIgnoreCase(true);
-    w.bar()->setPatternText(QStringLiteral("hello"));
-    w.bar()->findAll();
-    QTRY_VERIFY(!w.bar()->isSearching());
-    w.find->dock()->listView()->setCurrentIndex(w.find->dock()->model()->index(1));
-    w.view->setCursorOffset(13);
-    w.view->setSelection({13, 5});
-    const QImage image = w.window.grab().toImage();
+    const MappedFile written = makeFile(m_dir.filePath(QStringLiteral("shot.bin")), sample() + ramp(4096 - 48));
+    MainWindow window;
+    QVERIFY(window.openFile(QString::fromStdString(written.path())));
+    window.resize(1100, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    FindBar *bar = window.find()->bar();
+    window.find()->find->trigger();
+    bar->setMode(FindBar::Mode::Hex);
+    bar->setPatternText(QStringLiteral("68 ?? 6A"));
+    bar->findAll();
+    QTRY_VERIFY(!bar->isSearching());
+    QCOMPARE(window.find()->dock()->model()->rowCount(), 16); // 68 69 6A once per 256 bytes of the ramp
+    window.find()->dock()->listView()->setCurrentIndex(window.find()->dock()->model()->index(1));
+    window.hexView()->setCursorOffset(408);
+    window.hexView()->setSelection({408, 3});
+    const QImage image = window.grab().toImage();
     QVERIFY(!image.isNull());
     const QByteArray dir = qgetenv("HEXMAP_SCREENSHOT_DIR");
     const QString path = (dir.isEmpty() ? m_dir.path() : QString::fromLocal8Bit(dir)) + QStringLiteral("/findbar.png");
