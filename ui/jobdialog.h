@@ -41,6 +41,7 @@ public:
     QComboBox *formatBox() const { return m_format; }
     QRadioButton *customRangeButton() const { return m_custom; }
     QSpinBox *threadsBox() const { return m_threads; }
+    QLineEdit *chunkEdit() const { return m_chunk; }
     QLabel *summaryLabel() const { return m_summary; }
     QLabel *previewLabel() const { return m_preview; }
     QPushButton *okButton() const;

@@ -9,11 +9,14 @@
 #include "ui/jobstatuswidget.h"
 #include "ui/jobwatcher.h"
 #include "ui/overviewmap.h"
+#include "ui/preferences.h"
 
 #include <QAction>
 #include <QHBoxLayout>
+#include <QLineEdit>
 #include <QMainWindow>
 #include <QMenu>
+#include <QSpinBox>
 #include <QStatusBar>
 
 namespace hexmap {
@@ -148,6 +151,11 @@ void JobsSupport::askJob(JobOperation op)
     JobDialog dialog(op, m_file.size(), m_view->selection(), m_window);
     dialog.setUnsavedEdits(unsavedEdits());
     dialog.setBusyRanges(m_center->runningRanges());
+    const Preferences preferences; // the defaults chosen in Edit > Preferences (0 = the dialog's own)
+    if (preferences.jobThreads() > 0)
+        dialog.threadsBox()->setValue(preferences.jobThreads());
+    if (preferences.jobChunkSize() > 0)
+        dialog.chunkEdit()->setText(QString::number(preferences.jobChunkSize()));
     const bool accepted = m_runner ? m_runner(dialog) : dialog.exec() == QDialog::Accepted;
     if (!accepted)
         return;

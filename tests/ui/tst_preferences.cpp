@@ -3,6 +3,8 @@
 // window state saved on close and restored, the hex view's accessible description following the cursor).
 #include "ui/desktopsupport.h"
 #include "ui/hexview.h"
+#include "ui/jobdialog.h"
+#include "ui/jobssupport.h"
 #include "ui/mainwindow.h"
 #include "ui/mainwindowactions.h"
 #include "ui/preferences.h"
@@ -15,6 +17,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QFontComboBox>
+#include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -42,6 +45,7 @@ private slots:
     void windowStatePersists();
     void accessibleDescriptionFollowsCursor();
     void ctrlTabLeavesTheHexView();
+    void jobDialogUsesTheDefaults();
 };
 
 void TestPreferences::initTestCase()
@@ -286,6 +290,35 @@ void TestPreferences::ctrlTabLeavesTheHexView()
     QVERIFY(window.hexView()->hasFocus());
     QTest::keyClick(window.hexView(), Qt::Key_Tab, Qt::ControlModifier);
     QTRY_VERIFY(!window.hexView()->hasFocus());
+}
+
+void TestPreferences::jobDialogUsesTheDefaults()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("c.bin"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray(8192, 'x'));
+    f.close();
+    hexmap::MainWindow window;
+    QVERIFY(window.openFile(path));
+    int threads = -1;
+    QString chunk = QStringLiteral("unset");
+    window.jobs()->setDialogRunner([&](hexmap::JobDialog &dialog) {
+        threads = dialog.threadsBox()->value();
+        chunk = dialog.chunkEdit()->text();
+        return false; // cancel: nothing is written
+    });
+    window.jobs()->fill->trigger();
+    QVERIFY(threads >= 1);
+    QCOMPARE(chunk, QString()); // no preference: the dialog's own defaults
+    Preferences p;
+    p.setJobThreads(3);
+    p.setJobChunkSize(16u << 20);
+    window.jobs()->fill->trigger();
+    QCOMPARE(threads, 3);
+    QCOMPARE(chunk, QString::number(16u << 20));
 }
 
 QTEST_MAIN(TestPreferences)
