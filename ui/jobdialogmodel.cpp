@@ -3,6 +3,7 @@
 #include "core/hexbytes.h"
 #include "core/numberparser.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 
 #include <algorithm>
@@ -24,6 +25,7 @@ bool overlapsAny(ByteRange range, const std::vector<ByteRange> &ranges)
 }
 
 QString hex(std::uint64_t v) { return QStringLiteral("0x") + QString::number(v, 16).toUpper(); }
+QString tr(const char *text) { return QCoreApplication::translate("hexmap::JobDialogModel", text); }
 
 } // namespace
 
@@ -145,19 +147,19 @@ QString JobDialogModel::summary() const
     QString what;
     switch (m_op) {
     case JobOperation::Fill:
-        what = QStringLiteral("with the byte %1").arg(hex(std::to_integer<unsigned>(s->fillByte)));
+        what = tr("with the byte %1").arg(hex(std::to_integer<unsigned>(s->fillByte)));
         break;
     case JobOperation::Zero:
-        what = m_release ? QStringLiteral("with zeros, releasing whole blocks") : QStringLiteral("with zeros");
+        what = m_release ? tr("with zeros, releasing whole blocks") : tr("with zeros");
         break;
     case JobOperation::Pattern:
-        what = QStringLiteral("with a %1-byte pattern").arg(s->pattern.size());
+        what = tr("with a %1-byte pattern").arg(s->pattern.size());
         break;
     case JobOperation::Flush:
     case JobOperation::Sync: break;
     }
-    return QStringLiteral("Overwrites %1 bytes (%2) from %3 to %4 %5, using %6 thread(s). "
-                          "A job writes straight into the file and cannot be undone.")
+    return tr("Overwrites %1 bytes (%2) from %3 to %4 %5, using %6 thread(s). "
+              "A job writes straight into the file and cannot be undone.")
         .arg(exact, QString::fromStdString(formatSize(s->range.size)), hex(s->range.offset),
              hex(s->range.end() - 1), what)
         .arg(s->threads);

@@ -21,7 +21,7 @@ OverviewMap::OverviewMap(QWidget *parent) : QWidget(parent)
     setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setMouseTracking(false);
-    setToolTip(QStringLiteral("Overview map"));
+    setToolTip(tr("Overview map"));
 }
 
 void OverviewMap::setJobCenter(const JobCenter *center)

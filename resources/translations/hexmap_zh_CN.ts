@@ -614,6 +614,29 @@
     </message>
 </context>
 <context>
+    <name>hexmap::JobDialogModel</name>
+    <message>
+        <source>with the byte %1</source>
+        <translation>覆盖为字节 %1</translation>
+    </message>
+    <message>
+        <source>with zeros, releasing whole blocks</source>
+        <translation>清零并释放整块的磁盘空间</translation>
+    </message>
+    <message>
+        <source>with zeros</source>
+        <translation>清零</translation>
+    </message>
+    <message>
+        <source>with a %1-byte pattern</source>
+        <translation>覆盖为 %1 字节的模式</translation>
+    </message>
+    <message>
+        <source>Overwrites %1 bytes (%2) from %3 to %4 %5, using %6 thread(s). A job writes straight into the file and cannot be undone.</source>
+        <translation>将 %3 到 %4 的 %1 字节(%2)%5,使用 %6 个线程。任务直接写入文件,无法撤销。</translation>
+    </message>
+</context>
+<context>
     <name>hexmap::JobStatusWidget</name>
     <message>
         <source>Bytes written by jobs that are only in the page cache: a crash or power loss can lose them until they are synced</source>
@@ -939,6 +962,10 @@
 %3</source>
         <translation>0x%1(每像素行 %2)
 %3</translation>
+    </message>
+    <message>
+        <source>Overview map</source>
+        <translation>概览图</translation>
     </message>
 </context>
 <context>
