@@ -70,6 +70,14 @@ Status JobWorker::run(MappedFile &file, JobGate &gate, const PatternKernel *kern
             return {};
         }
         const std::uint64_t next = chunkEnd(pos, m_chunkSize);
+        // A chunk past the end on disk would regrow the file (pwrite, fallocate ZERO_RANGE) or write into the
+        // guard's zero pages: one fstat per chunk (chunks are MiBs) turns that into a FileTruncated error first.
+        if (auto onDisk = file.sizeOnDisk(); !onDisk || *onDisk < next) {
+            setState(WorkerState::Failed);
+            if (!onDisk)
+                return onDisk.error();
+            return Error{make_error_code(Errc::FileTruncated), file.path()};
+        }
         if (auto s = writeChunk(file, base, ByteRange::fromBounds(pos, next), kernel); !s) {
             setState(WorkerState::Failed);
             return s;

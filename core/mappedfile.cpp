@@ -51,6 +51,13 @@ bool MappedFile::wasTruncatedOnDisk() const
     return m_mapping && m_mapping->faulted().load(std::memory_order_acquire);
 }
 
+Result<std::uint64_t> MappedFile::sizeOnDisk() const
+{
+    if (!m_mapping)
+        return std::uint64_t(0);
+    return fileops::sizeOnDisk(*m_mapping);
+}
+
 std::uint64_t MappedFile::pageSize() { return fileops::pageSize(); }
 std::uint64_t MappedFile::allocationGranularity() { return fileops::pageSize(); }
 

@@ -62,6 +62,9 @@ public:
     bool sharesMappingWith(const MappedFile &other) const { return m_mapping == other.m_mapping; }
     // True once the SIGBUS guard found that the file shrank on disk under this mapping.
     bool wasTruncatedOnDisk() const;
+    // The file's current size on disk (fstat on the mapped descriptor): below size() once another process
+    // truncated it, even before any access faulted. 0 for an invalid handle. Fails with errno (fstat).
+    Result<std::uint64_t> sizeOnDisk() const;
 
     // The system's page size and mapping granularity (queried once from sysconf, never a literal).
     static std::uint64_t pageSize();
