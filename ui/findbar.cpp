@@ -205,6 +205,13 @@ void FindBar::cancel()
     m_watcher->cancel();
 }
 
+void FindBar::reset()
+{
+    m_watcher->abandon();
+    setSearching(false);
+    setMessage(QString(), false);
+}
+
 void FindBar::setSearching(bool searching)
 {
     m_progress->setVisible(searching);

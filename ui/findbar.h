@@ -40,7 +40,8 @@ public:
     void findNext();
     void findPrevious();
     void findAll();
-    void cancel();
+    void cancel(); // the running search stops; the bar says "Search cancelled"
+    void reset();  // another file: the running search is dropped without a result, the message cleared
     bool isSearching() const;
 
     void setMode(Mode mode);

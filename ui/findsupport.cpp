@@ -89,7 +89,7 @@ void FindSupport::install(QMenu *editMenu)
 
 void FindSupport::setFile(const MappedFile &file)
 {
-    m_bar->cancel();
+    m_bar->reset(); // a search of the previous file must not report into this one
     m_dock->model()->clear();
     m_dock->updateSummary(QString());
     for (QAction *a : {find, findNext, findPrevious})

@@ -39,6 +39,13 @@ void SearchWatcher::cancel()
         m_job->cancel();
 }
 
+void SearchWatcher::abandon()
+{
+    m_timer.stop();
+    m_job.reset();
+    m_kind = Kind::None;
+}
+
 void SearchWatcher::poll()
 {
     if (!m_job)

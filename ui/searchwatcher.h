@@ -31,6 +31,7 @@ public:
     void startFindNext(SearchEngine engine, std::uint64_t from, SearchDirection direction, bool wrap);
     void startFindAll(SearchEngine engine);
     void cancel(); // asks the running search to stop; failed(cancelled = true) follows on a later tick
+    void abandon(); // cancels and joins the running search now (within one slice); no signal follows
     bool isRunning() const { return m_job != nullptr; }
     Kind kind() const { return m_kind; }
 

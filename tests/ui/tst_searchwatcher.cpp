@@ -17,6 +17,7 @@ private slots:
     void findAllEmitsOnce();
     void replacedSearchIsSilent();
     void cancelReportsCancelled();
+    void abandonIsSilent();
 
 private:
     SearchEngine engine(const MappedFile &file, const QString &hex)
@@ -92,6 +93,19 @@ void TestSearchWatcher::cancelReportsCancelled()
     QTRY_VERIFY(!watcher.isRunning());
     QCOMPARE(failed.count(), 1);
     QCOMPARE(failed.first().at(1).toBool(), true);
+}
+
+void TestSearchWatcher::abandonIsSilent()
+{
+    SearchWatcher watcher;
+    QSignalSpy all(&watcher, &SearchWatcher::foundAll);
+    QSignalSpy failed(&watcher, &SearchWatcher::failed);
+    watcher.startFindAll(engine(small(), QStringLiteral("FE FF")));
+    watcher.abandon(); // even when the search already finished, nothing is reported
+    QVERIFY(!watcher.isRunning());
+    QTest::qWait(100);
+    QCOMPARE(all.count(), 0);
+    QCOMPARE(failed.count(), 0);
 }
 
 QTEST_MAIN(TestSearchWatcher)
