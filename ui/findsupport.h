@@ -27,8 +27,8 @@ class OverviewMap;
 // Find Next (F3 / FindNext), Find Previous (Shift+F3 / FindPrevious), the "find all" matches tinted in the view
 // (only the visible ones are handed to the view, merged when they touch) and marked on the overview map (one
 // tick per 1/4096 of the file that holds a match). Other highlights of the view (job tints) are kept when the
-// search marks change; a later HexView::setHighlights by someone else replaces the search marks until the view
-// scrolls.
+// search marks change; a later HexView::setHighlights by someone else (the jobs tint while a job runs) replaces
+// the search marks until the view next scrolls.
 // Owned by the window (QObject parent). Thread: GUI thread only.
 class FindSupport : public QObject {
     Q_OBJECT
