@@ -1,5 +1,7 @@
 #include "ui/desktopsupport.h"
 
+#include "ui/bookmarks.h"
+#include "ui/bookmarksdock.h"
 #include "ui/hexview.h"
 #include "ui/hexviewaccessibility.h"
 #include "ui/mainwindowactions.h"
@@ -9,7 +11,9 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QCoreApplication>
 #include <QEvent>
+#include <QFileInfo>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
@@ -78,6 +82,7 @@ DesktopSupport::DesktopSupport(QMainWindow *window, HexView *view, MainWindowAct
                 m_dialog->reload();
         });
 
+    installBookmarks();
     m_window->installEventFilter(this);
     restoreWindowState();
 }
@@ -120,6 +125,45 @@ bool DesktopSupport::eventFilter(QObject *watched, QEvent *event)
     if (watched == m_window && event->type() == QEvent::Close)
         saveWindowState(); // also when the close is then cancelled: the layout is worth keeping either way
     return QObject::eventFilter(watched, event);
+}
+
+void DesktopSupport::installBookmarks()
+{
+    m_bookmarks = new Bookmarks(this);
+    m_bookmarksDock = new BookmarksDock(m_bookmarks, m_view, m_window);
+    m_window->addDockWidget(Qt::RightDockWidgetArea, m_bookmarksDock);
+    m_bookmarksDock->hide(); // until the user opens it (View > Bookmarks) or adds one
+    m_toggleBookmark = new QAction(tr("Toggle &Bookmark"), this);
+    m_toggleBookmark->setObjectName(QStringLiteral("toggleBookmarkAction"));
+    m_toggleBookmark->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    if (QMenu *edit = menuHolding(m_window, m_actions->goTo))
+        edit->insertAction(m_preferencesAction, m_toggleBookmark);
+    else
+        m_window->addAction(m_toggleBookmark);
+    for (QAction *top : m_window->menuBar()->actions()) {
+        QMenu *menu = top->menu();
+        if (menu && menu->title() == QCoreApplication::translate("hexmap::MainWindowActions", "&View")) {
+            menu->addAction(m_bookmarksDock->toggleViewAction());
+            break;
+        }
+    }
+    connect(m_toggleBookmark, &QAction::triggered, this, [this] {
+        followFile();
+        if (m_view->hasFile() && m_bookmarks->toggle(m_view->cursorOffset()))
+            m_bookmarksDock->show();
+    });
+    connect(m_view, &HexView::visibleRangeChanged, this, &DesktopSupport::followFile);
+    connect(m_view, &HexView::cursorMoved, this, &DesktopSupport::followFile);
+    followFile();
+}
+
+void DesktopSupport::followFile()
+{
+    const QString path = m_view->hasFile()
+                             ? QFileInfo(QString::fromStdString(m_view->file().path())).canonicalFilePath()
+                             : QString();
+    m_bookmarks->setFile(path);
+    m_toggleBookmark->setEnabled(m_view->hasFile());
 }
 
 void DesktopSupport::followBytesPerRow(int value)

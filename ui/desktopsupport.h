@@ -7,6 +7,8 @@ class QMainWindow;
 
 namespace hexmap {
 
+class Bookmarks;
+class BookmarksDock;
 class HexView;
 class HexViewAccessibility;
 class MainWindowActions;
@@ -25,6 +27,9 @@ public:
 
     Preferences *preferences() const { return m_preferences; }
     QAction *preferencesAction() const { return m_preferencesAction; }
+    QAction *toggleBookmarkAction() const { return m_toggleBookmark; }
+    Bookmarks *bookmarks() const { return m_bookmarks; }
+    BookmarksDock *bookmarksDock() const { return m_bookmarksDock; }
     PreferencesDialog *preferencesDialog(); // created on first use, then kept
 
     void showPreferences();
@@ -37,6 +42,8 @@ protected:
 private:
     void followBytesPerRow(int value);
     void followGroupSize(int value);
+    void installBookmarks();
+    void followFile(); // the bookmarks follow the view's file
 
     QMainWindow *m_window;
     HexView *m_view;
@@ -45,6 +52,9 @@ private:
     QAction *m_preferencesAction;
     PreferencesDialog *m_dialog = nullptr;
     HexViewAccessibility *m_accessibility;
+    Bookmarks *m_bookmarks = nullptr;
+    BookmarksDock *m_bookmarksDock = nullptr;
+    QAction *m_toggleBookmark = nullptr;
 };
 
 } // namespace hexmap

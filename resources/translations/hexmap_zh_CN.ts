@@ -73,10 +73,25 @@
     </message>
 </context>
 <context>
+    <name>hexmap::BookmarksDock</name>
+    <message>
+        <source>Bookmarks</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <source>Offset 0x%1 (%2)</source>
+        <translation>偏移 0x%1(%2)</translation>
+    </message>
+</context>
+<context>
     <name>hexmap::DesktopSupport</name>
     <message>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Toggle &amp;Bookmark</source>
+        <translation>切换书签(&amp;B)</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,124 @@
+// Bookmarks: toggle (Ctrl+B through DesktopSupport), rename, colour, per-file storage in AppDataLocation (never
+// beside the file), reload by another instance, the dock navigating to a bookmark.
+#include "ui/bookmarks.h"
+#include "ui/bookmarksdock.h"
+#include "ui/desktopsupport.h"
+#include "ui/hexview.h"
+#include "ui/mainwindow.h"
+#include "ui/mainwindowactions.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFile>
+#include <QListWidget>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using hexmap::Bookmarks;
+
+class TestBookmarks : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void toggleRenameColourPersist();
+    void storageIsNotBesideTheFile();
+    void noFileNoBookmarks();
+    void ctrlBAndDock();
+
+private:
+    QString makeFile(const QString &name, int size);
+    QTemporaryDir m_dir;
+};
+
+void TestBookmarks::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("HexmapTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_bookmarks"));
+    QVERIFY(m_dir.isValid());
+    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
+    QSettings().clear();
+}
+
+QString TestBookmarks::makeFile(const QString &name, int size)
+{
+    const QString path = m_dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.write(QByteArray(size, 'b'));
+    return QFileInfo(path).canonicalFilePath();
+}
+
+void TestBookmarks::toggleRenameColourPersist()
+{
+    const QString path = makeFile(QStringLiteral("a.bin"), 4096);
+    QVERIFY(!path.isEmpty());
+    {
+        Bookmarks b;
+        QSignalSpy changed(&b, &Bookmarks::changed);
+        b.setFile(path);
+        QVERIFY(b.items().empty());
+        QVERIFY(b.toggle(4095));
+        QVERIFY(b.toggle(16));
+        QVERIFY(b.toggle(0));
+        QVERIFY(!b.toggle(16)); // removes it
+        QCOMPARE(b.items().size(), std::size_t(2));
+        QCOMPARE(b.items()[0].offset, std::uint64_t(0)); // sorted by offset
+        QCOMPARE(b.items()[1].offset, std::uint64_t(4095));
+        QCOMPARE(b.items()[1].name, QStringLiteral("0xFFF"));
+        b.rename(1, QStringLiteral("last byte"));
+        b.setColor(0, QColor(Qt::red));
+        QVERIFY(changed.count() >= 6);
+    }
+    Bookmarks again;
+    again.setFile(path);
+    QCOMPARE(again.items().size(), std::size_t(2));
+    QCOMPARE(again.items()[1].name, QStringLiteral("last byte"));
+    QCOMPARE(again.items()[0].color, QColor(Qt::red));
+}
+
+void TestBookmarks::storageIsNotBesideTheFile()
+{
+    const QString path = makeFile(QStringLiteral("b.bin"), 100);
+    Bookmarks b;
+    b.setFile(path);
+    QVERIFY(b.toggle(5));
+    const QString stored = Bookmarks::storagePath(path);
+    QVERIFY(QFile::exists(stored));
+    QVERIFY(stored.startsWith(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
+    QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden).filter(QStringLiteral("json")).size(), 0);
+    QVERIFY(Bookmarks::storagePath(path) != Bookmarks::storagePath(makeFile(QStringLiteral("c.bin"), 100)));
+}
+
+void TestBookmarks::noFileNoBookmarks()
+{
+    Bookmarks b;
+    QVERIFY(!b.toggle(0));
+    QVERIFY(b.items().empty());
+}
+
+void TestBookmarks::ctrlBAndDock()
+{
+    const QString path = makeFile(QStringLiteral("d.bin"), 1024);
+    hexmap::MainWindow window;
+    auto *support = new hexmap::DesktopSupport(&window, window.hexView(), window.windowActions());
+    QCOMPARE(support->toggleBookmarkAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_B));
+    QVERIFY(!support->toggleBookmarkAction()->isEnabled());
+    QVERIFY(window.openFile(path));
+    window.hexView()->setCursorOffset(100);
+    support->toggleBookmarkAction()->trigger();
+    QCOMPARE(support->bookmarks()->file(), path);
+    QCOMPARE(support->bookmarks()->items().size(), std::size_t(1));
+    QCOMPARE(support->bookmarksDock()->list()->count(), 1);
+    window.hexView()->setCursorOffset(0);
+    emit support->bookmarksDock()->list()->itemActivated(support->bookmarksDock()->list()->item(0));
+    QCOMPARE(window.hexView()->cursorOffset(), std::uint64_t(100));
+    window.closeFile();
+    QTRY_VERIFY(support->bookmarks()->items().empty());
+}
+
+QTEST_MAIN(TestBookmarks)
+#include "tst_bookmarks.moc"

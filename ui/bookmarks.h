@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QColor>
+#include <QObject>
+#include <QString>
+
+#include <cstdint>
+#include <vector>
+
+namespace hexmap {
+
+// The bookmarks of one file: named, coloured offsets, kept sorted by offset (one per offset). They are saved per
+// file as JSON in QStandardPaths::AppDataLocation/bookmarks/ (the name is a SHA-1 of the canonical path), never
+// next to the file. setFile() loads; every change saves at once. Thread: GUI thread only.
+class Bookmarks : public QObject {
+    Q_OBJECT
+public:
+    struct Bookmark {
+        std::uint64_t offset = 0;
+        QString name;
+        QColor color;
+    };
+
+    explicit Bookmarks(QObject *parent = nullptr);
+
+    void setFile(const QString &canonicalPath); // loads its bookmarks; empty path = no file (empty list)
+    QString file() const { return m_path; }
+    const std::vector<Bookmark> &items() const { return m_items; }
+    int indexOf(std::uint64_t offset) const; // -1 when none
+
+    // Adds a bookmark at `offset` (named "0x…", the next colour of a fixed palette) or removes the one there.
+    // Returns true when one was added.
+    bool toggle(std::uint64_t offset);
+    void rename(int index, const QString &name);
+    void setColor(int index, const QColor &color);
+    void remove(int index);
+
+    static QString storagePath(const QString &canonicalPath); // the JSON file for a file's bookmarks
+
+signals:
+    void changed();
+
+private:
+    void load();
+    void save() const;
+
+    QString m_path;
+    std::vector<Bookmark> m_items;
+};
+
+} // namespace hexmap
