@@ -26,15 +26,7 @@ int runFill(const QStringList &arguments)
     spec.fillByte = static_cast<std::byte>(*value);
     if (auto code = runner.applyOptions(spec))
         return *code;
-    int code = ExitOk;
-    auto file = cli.openFile(cli.positionals().at(0), true, &code);
-    if (!file)
-        return code;
-    auto range = cli.range(file->size(), &code);
-    if (!range)
-        return code;
-    spec.range = *range;
-    return runner.run(std::move(*file), spec);
+    return runner.runOnFileArgument(std::move(spec));
 }
 
 } // namespace hexmap::cli

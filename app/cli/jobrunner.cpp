@@ -204,4 +204,17 @@ int JobRunner::report(const JobSnapshot &s) const
     return ExitOk;
 }
 
+int JobRunner::runOnFileArgument(JobSpec spec)
+{
+    int code = ExitOk;
+    auto file = m_cli.openFile(m_cli.positionals().at(0), true, &code);
+    if (!file)
+        return code;
+    auto range = m_cli.range(file->size(), &code);
+    if (!range)
+        return code;
+    spec.range = *range;
+    return run(std::move(*file), spec);
+}
+
 } // namespace hexmap::cli

@@ -28,6 +28,9 @@ public:
     std::optional<int> applyOptions(JobSpec &spec) const;
     // Creates, runs and reports the job; returns the exit code.
     int run(MappedFile file, const JobSpec &spec);
+    // Opens the FILE positional read-write, resolves the range options against its size into spec.range, then
+    // run()s; returns the exit code (usage or I/O errors reported as by CommandLine).
+    int runOnFileArgument(JobSpec spec);
 
 private:
     void showProgress(const JobSnapshot &s, bool final) const;

@@ -21,15 +21,7 @@ int runSync(const QStringList &arguments)
     if (auto code = runner.applyOptions(spec))
         return *code;
     spec.syncWhenDone = false;
-    int code = ExitOk;
-    auto file = cli.openFile(cli.positionals().at(0), true, &code);
-    if (!file)
-        return code;
-    auto range = cli.range(file->size(), &code);
-    if (!range)
-        return code;
-    spec.range = *range;
-    return runner.run(std::move(*file), spec);
+    return runner.runOnFileArgument(std::move(spec));
 }
 
 } // namespace hexmap::cli

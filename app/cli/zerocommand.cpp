@@ -24,15 +24,7 @@ int runZero(const QStringList &arguments)
     spec.zeroMode = cli.isSet(QStringLiteral("release-space")) ? ZeroMode::ReleaseSpace : ZeroMode::KeepSpace;
     if (auto code = runner.applyOptions(spec))
         return *code;
-    int code = ExitOk;
-    auto file = cli.openFile(cli.positionals().at(0), true, &code);
-    if (!file)
-        return code;
-    auto range = cli.range(file->size(), &code);
-    if (!range)
-        return code;
-    spec.range = *range;
-    return runner.run(std::move(*file), spec);
+    return runner.runOnFileArgument(std::move(spec));
 }
 
 } // namespace hexmap::cli
