@@ -39,6 +39,9 @@ InspectorDock::InspectorDock(EditSession *session, QWidget *parent)
         m_table->setItem(row, 1, new QTableWidgetItem());
     }
     m_table->resizeRowsToContents();
+    // Room for the longest values (a 20-digit uint64, a float64 in full) next to the type names.
+    const int valueWidth = m_table->fontMetrics().horizontalAdvance(QStringLiteral("uint64 -9223372036854775808 "));
+    m_table->setMinimumWidth(valueWidth + 24);
     layout->addWidget(m_offsetLabel);
     layout->addWidget(m_bigEndian);
     layout->addWidget(m_table);

@@ -53,7 +53,7 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     setCentralWidget(m_view);
     setAcceptDrops(true);
-    resize(1000, 680);
+    resize(1280, 800);
     connectActions();
     connectEditing();
     connectJobs();
