@@ -23,6 +23,16 @@ SaveReport saveOverlay(MappedFile &file, const EditOverlay &overlay, const SaveF
     const std::uint64_t size = file.size();
     std::vector<ByteRange> spans; // page-aligned, sorted, merged sync spans of the written runs
 
+    // A running job owns its range (the file's allocator reservation): writing edits there would race with its
+    // workers. Then nothing is written at all, so a save is never half done because of a job.
+    overlay.forEachRun([&](std::uint64_t offset, std::span<const std::byte> bytes) {
+        const ByteRange range{offset, bytes.size()};
+        if (file.isReserved(range))
+            report.failures.push_back({range, Error{make_error_code(Errc::RangeBusy), file.path()}});
+    });
+    if (!report.failures.empty())
+        return report;
+
     overlay.forEachRun([&](std::uint64_t offset, std::span<const std::byte> bytes) {
         const ByteRange range{offset, bytes.size()};
         Status status = hook ? hook(SaveStage::Write, range) : Status{};

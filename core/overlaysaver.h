@@ -42,7 +42,8 @@ inline constexpr std::uint64_t kSaveSyncMergeGap = 1u << 20;
 // into page-aligned spans (gap <= kSaveSyncMergeGap) so 100 000 scattered edits do not cost 100 000 syncs. Nothing
 // outside the overlay's runs is written. Does not modify the overlay: the caller clears it when report.ok().
 // Thread: any thread that may write the file's mapping (the caller keeps others off these ranges).
-// Failure contract: never throws and never stops early; every run that could not be written (Errc::NotWritable for a
+// Failure contract: never throws. When any run overlaps a range reserved by a running job (MappedFile::isReserved),
+// nothing is written and those runs are listed with Errc::RangeBusy. Otherwise it never stops early; every run that could not be written (Errc::NotWritable for a
 // read-only mapping, Errc::OutOfBounds for a run past the end, a hook error) and every span whose sync failed
 // (errno, e.g. EIO) is listed in failures; a run whose write failed is not synced. Bytes of runs that were written
 // stay in the mapping (they may reach the disk later even when their sync failed).

@@ -24,6 +24,7 @@ private slots:
     void syncCallsAreMerged();
     void readOnlyMappingFailsEveryRun();
     void runPastTheEndFails();
+    void runningJobRangeRefusesTheWholeSave();
     void injectedFaultKeepsGoing_data();
     void injectedFaultKeepsGoing();
 
@@ -150,6 +151,33 @@ void TestOverlaySaver::runPastTheEndFails()
     QCOMPARE(report.failures[0].range, (ByteRange{98, 4}));
     QCOMPARE(report.failures[0].error.code, make_error_code(Errc::OutOfBounds));
     QVERIFY(preadBytes(file.path(), 0, 100) == reference); // all or nothing per run
+}
+
+void TestOverlaySaver::runningJobRangeRefusesTheWholeSave()
+{
+    QTemporaryDir dir;
+    std::vector<std::byte> reference;
+    MappedFile file = makeFile(dir, 4 * page(), reference);
+    QVERIFY(file.isValid());
+    EditOverlay overlay;
+    QVERIFY(overlay.set(1, std::byte(1)));            // outside the job
+    QVERIFY(overlay.set(2 * page() + 5, std::byte(2))); // inside the job's range
+    {
+        // A running job holds an allocator over its range for as long as it runs.
+        auto job = file.allocator(ByteRange{2 * page(), page()});
+        QVERIFY(job.ok());
+        const SaveReport report = saveOverlay(file, overlay);
+        QCOMPARE(report.failures.size(), std::size_t(1));
+        QCOMPARE(report.failures[0].range, (ByteRange{2 * page() + 5, 1}));
+        QCOMPARE(report.failures[0].error.code, make_error_code(Errc::RangeBusy));
+        QCOMPARE(report.bytesWritten, std::uint64_t(0));
+        QVERIFY(preadBytes(file.path(), 0, 4 * page()) == reference); // nothing written, not even outside
+    }
+    const SaveReport after = saveOverlay(file, overlay); // the job is gone
+    QVERIFY(after.ok());
+    reference[1] = std::byte(1);
+    reference[2 * page() + 5] = std::byte(2);
+    QVERIFY(preadBytes(file.path(), 0, 4 * page()) == reference);
 }
 
 void TestOverlaySaver::injectedFaultKeepsGoing_data()
