@@ -19,6 +19,8 @@
 #include <QSpinBox>
 #include <QStatusBar>
 
+#include <algorithm>
+
 namespace hexmap {
 
 JobsSupport::JobsSupport(QMainWindow *window, HexView *view, EditSession *session)
@@ -76,6 +78,8 @@ void JobsSupport::install(QMenu *fileMenu, QMenu *editMenu, QMenu *viewMenu)
     layout->addWidget(m_map);
     m_window->setCentralWidget(box);
     m_window->addDockWidget(Qt::BottomDockWidgetArea, m_dock);
+    // The list is empty until a job runs: give the hex view most of the height.
+    m_window->resizeDocks({m_dock}, {std::max(120, m_window->height() / 5)}, Qt::Vertical);
     m_window->statusBar()->addPermanentWidget(m_status);
     if (editMenu) {
         editMenu->addSeparator();
