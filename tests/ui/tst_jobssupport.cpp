@@ -7,6 +7,7 @@
 #include "ui/jobdialog.h"
 #include "ui/jobsdock.h"
 #include "ui/jobssupport.h"
+#include "ui/theme.h"
 #include "ui/jobwatcher.h"
 #include "ui/mainwindow.h"
 #include "ui/overviewmap.h"
@@ -56,21 +57,6 @@ bool allPaused(const JobWatcher *job)
     });
 }
 
-QPalette darkPalette()
-{
-    QPalette p;
-    p.setColor(QPalette::Window, QColor(0x2B, 0x2D, 0x31));
-    p.setColor(QPalette::WindowText, QColor(0xE6, 0xE6, 0xE6));
-    p.setColor(QPalette::Base, QColor(0x1E, 0x1F, 0x22));
-    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2B));
-    p.setColor(QPalette::Text, QColor(0xE6, 0xE6, 0xE6));
-    p.setColor(QPalette::Button, QColor(0x33, 0x35, 0x3A));
-    p.setColor(QPalette::ButtonText, QColor(0xE6, 0xE6, 0xE6));
-    p.setColor(QPalette::Highlight, QColor(0x3C, 0x7F, 0xC8));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
-    return p;
-}
 } // namespace
 
 class TestJobsSupport : public QObject
