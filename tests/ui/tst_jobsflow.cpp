@@ -1,6 +1,7 @@
 // The job UI end to end without the main window: JobCenter + OverviewMap + JobsDock + JobStatusWidget.
 #include "core/mappedfile.h"
 #include "ui/jobcenter.h"
+#include "jobtesthelpers.h"
 #include "ui/jobcolors.h"
 #include "ui/jobsdock.h"
 #include "ui/jobstatuswidget.h"
@@ -26,22 +27,7 @@ using namespace hexmap;
 namespace {
 constexpr std::uint64_t kMiB = 1ull << 20;
 
-std::vector<unsigned char> preadAll(const QString &path, std::uint64_t size)
-{
-    std::vector<unsigned char> out(size);
-    const int fd = ::open(path.toLocal8Bit().constData(), O_RDONLY);
-    std::uint64_t got = 0;
-    while (fd >= 0 && got < size) {
-        const ssize_t n = ::pread(fd, out.data() + got, size - got, off_t(got));
-        if (n <= 0)
-            break;
-        got += std::uint64_t(n);
-    }
-    if (fd >= 0)
-        ::close(fd);
-    out.resize(got);
-    return out;
-}
+using jobtest::preadAll;
 
 bool allWorkers(const JobWatcher *job, WorkerState state)
 {

@@ -1,4 +1,5 @@
 #include "ui/jobwatcher.h"
+#include "jobtesthelpers.h"
 
 #include "core/mappedfile.h"
 
@@ -30,23 +31,7 @@ std::unique_ptr<Job> makeJob(const MappedFile &file, JobOperation op, unsigned t
     return job ? std::move(job.value()) : nullptr;
 }
 
-// Reads the file through an independent path (pread), not the mapping.
-std::vector<unsigned char> preadAll(const QString &path, std::uint64_t size)
-{
-    std::vector<unsigned char> out(size);
-    const int fd = ::open(path.toLocal8Bit().constData(), O_RDONLY);
-    std::uint64_t got = 0;
-    while (fd >= 0 && got < size) {
-        const ssize_t n = ::pread(fd, out.data() + got, size - got, off_t(got));
-        if (n <= 0)
-            break;
-        got += std::uint64_t(n);
-    }
-    if (fd >= 0)
-        ::close(fd);
-    out.resize(got);
-    return out;
-}
+using jobtest::preadAll;
 } // namespace
 
 class TestJobWatcher : public QObject
