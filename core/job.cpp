@@ -104,7 +104,8 @@ Status Job::start()
 
 void Job::runWorker(std::size_t index)
 {
-    const Status status = m_workers[index]->run(m_file, m_gate, m_kernel.get());
+    const Status status = m_workers[index]->run(m_file, m_gate, m_kernel.get(),
+                                                  m_chunkHook ? &m_chunkHook : nullptr);
     workerFinished(status);
 }
 

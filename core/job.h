@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/jobgate.h"
+#include "core/jobhook.h"
 #include "core/jobsnapshot.h"
 #include "core/jobspec.h"
 #include "core/mappedfile.h"
@@ -60,6 +61,8 @@ public:
     void pause() { m_gate.pause(); }
     void pauseAfterChunks(std::uint64_t chunks) { m_gate.pauseAfterChunks(chunks); }
     void resume(std::uint64_t pauseAfterChunks = UINT64_MAX) { m_gate.resume(pauseAfterChunks); }
+    // Test hook (see ChunkHook): set before start(); workers call it around every write chunk.
+    void setChunkHook(ChunkHook hook) { m_chunkHook = std::move(hook); }
 
     JobSnapshot snapshot() const;
     const JobSpec &spec() const { return m_spec; }
@@ -80,6 +83,7 @@ private:
     std::vector<std::thread> m_threads;
     JobGate m_gate;
     CompletionCallback m_callback;
+    ChunkHook m_chunkHook;
 
     std::atomic<JobState> m_state{JobState::NotStarted};
     std::atomic<std::size_t> m_remaining{0};

@@ -41,7 +41,7 @@ std::uint64_t JobWorker::chunkEnd(std::uint64_t pos, std::uint64_t chunk) const
     return aligned > pos ? aligned : pos + chunk;
 }
 
-Status JobWorker::run(MappedFile &file, JobGate &gate, const PatternKernel *kernel)
+Status JobWorker::run(MappedFile &file, JobGate &gate, const PatternKernel *kernel, const ChunkHook *hook)
 {
     // The token lives in this frame: the bytes stay reserved exactly while this worker runs.
     WriteRange token = std::move(m_token);
@@ -55,7 +55,12 @@ Status JobWorker::run(MappedFile &file, JobGate &gate, const PatternKernel *kern
             return bytes.error();
         }
         base = bytes->data();
-        // Real blocks for the whole range up front: a full disk fails here, not as SIGBUS mid-write.
+        // Real blocks for the whole range up front: a full disk fails here, not as SIGBUS mid-write. Not over a
+        // range already cut off on disk (the reservation keeps the size, but would allocate blocks past the end).
+        if (auto onDisk = checkSizeOnDisk(file, m_range.end()); !onDisk) {
+            setState(WorkerState::Failed);
+            return onDisk.error();
+        }
         if (auto s = file.reserve(m_range); !s) {
             setState(WorkerState::Failed);
             return s;
@@ -69,26 +74,34 @@ Status JobWorker::run(MappedFile &file, JobGate &gate, const PatternKernel *kern
             setState(WorkerState::Cancelled);
             return {};
         }
-        const std::uint64_t next = chunkEnd(pos, m_chunkSize);
-        // A chunk past the end on disk would regrow the file (pwrite, fallocate ZERO_RANGE) or write into the
-        // guard's zero pages: one fstat per chunk (chunks are MiBs) turns that into a FileTruncated error first.
-        if (auto onDisk = file.sizeOnDisk(); !onDisk || *onDisk < next) {
+        const ByteRange chunk = ByteRange::fromBounds(pos, chunkEnd(pos, m_chunkSize));
+        // A chunk past the end on disk would write into the guard's zero pages (or, for a pwrite, regrow the
+        // file): one fstat per chunk (chunks are MiBs) turns that into a FileTruncated error first.
+        const auto before = checkSizeOnDisk(file, chunk.end());
+        if (!before) {
             setState(WorkerState::Failed);
-            if (!onDisk)
-                return onDisk.error();
-            return Error{make_error_code(Errc::FileTruncated), file.path()};
+            return before.error();
         }
-        if (auto s = writeChunk(file, base, ByteRange::fromBounds(pos, next), kernel); !s) {
+        if (hook)
+            (*hook)(ChunkPoint::Checked, chunk);
+        if (auto s = writeChunk(file, base, chunk, kernel); !s) {
             setState(WorkerState::Failed);
             return s;
         }
-        // Writes through the mapping into a part of the file that was cut off on disk land in zero pages that
-        // the SIGBUS guard mapped over the lost tail: stop with the cause instead of reporting success.
-        if (file.wasTruncatedOnDisk()) {
+        if (hook)
+            (*hook)(ChunkPoint::Written, chunk);
+        // Cut while the chunk was written: writes through the mapping past the new end landed in zero pages that
+        // the SIGBUS guard mapped over the lost tail (the flag), and any cut shows as a smaller size on disk than
+        // before the chunk (fallocate keeps the size; see writeThrough for pwrite). Stop with the cause instead of
+        // reporting the chunk (or, for the last one, the job) as done.
+        const std::uint64_t expected = std::min(*before, file.size()); // a file grown past the mapping may shrink back
+        if (auto after = file.sizeOnDisk(); file.wasTruncatedOnDisk() || !after || *after < expected) {
             setState(WorkerState::Failed);
-            return Error{make_error_code(Errc::FileTruncated), file.path()};
+            if (!file.wasTruncatedOnDisk() && !after)
+                return after.error();
+            return truncatedError(file);
         }
-        pos = next;
+        pos = chunk.end();
         ++chunksDone;
         m_bytesDone.store(pos - m_range.offset, std::memory_order_release);
         if (op == JobOperation::Sync)
@@ -125,14 +138,14 @@ Status JobWorker::writeChunk(MappedFile &file, std::byte *base, ByteRange chunk,
     switch (m_spec.operation) {
     case JobOperation::Fill:
         if (viaCache)
-            return writeThrough(file, chunk, *kernel);
+            return writeThrough(file, base, chunk, *kernel);
         if (m_spec.prefault)
             (void)file.prefaultForWrite(chunk); // an optimisation only: kernels without it just fault lazily
         std::memset(dst, std::to_integer<int>(m_spec.fillByte), n);
         return {};
     case JobOperation::Pattern:
         if (viaCache)
-            return writeThrough(file, chunk, *kernel);
+            return writeThrough(file, base, chunk, *kernel);
         if (m_spec.prefault)
             (void)file.prefaultForWrite(chunk);
         kernel->write({dst, n}, chunk.offset - m_spec.range.offset);
@@ -159,21 +172,61 @@ Status JobWorker::syncChunk(MappedFile &file, ByteRange chunk, std::uint64_t chu
     return file.syncRange(chunk);
 }
 
-Status JobWorker::writeThrough(MappedFile &file, ByteRange chunk, const PatternKernel &kernel)
+Status JobWorker::writeThrough(MappedFile &file, std::byte *base, ByteRange chunk, const PatternKernel &kernel)
 {
     // pwrite from the kernel's cache-resident block (>= 256 KiB of whole periods) rather than memset through the
     // mapping: measured 1.2-2x faster here (no 4 KiB write faults, no read of uncached pages that are about to be
     // overwritten), and a full disk is an ENOSPC error, not a SIGBUS. Same page cache, so the mapping sees it.
+    //
+    // A pwrite past the end on disk regrows the file, and nothing stops another process from cutting the file
+    // between a size check and the pwrite. So each block is checked (fstat) right before its pwrite (again inside
+    // MappedFile::writeThrough) and right after it: a cut in between shows as a smaller size than before, because
+    // a regrowing pwrite can only give the file back the size up to the block's end, and a block never ends at the
+    // end on disk - the last page of the file goes through the mapping, which never changes the size (past the
+    // end it hits the SIGBUS guard's zero page and sets the flag the caller checks). What remains: a cut landing
+    // between writeThrough's fstat and its pwrite (microseconds) is detected and fails the job, but the file is
+    // left regrown to the block's end (zeros from the cut up to the block); docs/RELIABILITY.md, Known gaps.
+    const std::uint64_t page = MappedFile::pageSize();
     std::uint64_t phase = chunk.offset - m_spec.range.offset;
     for (std::uint64_t pos = chunk.offset; pos < chunk.end();) {
         const std::span<const std::byte> src = kernel.source(phase);
         const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(src.size(), chunk.end() - pos));
-        if (auto s = file.writeThrough(pos, src.first(n)); !s)
-            return s;
+        const auto before = checkSizeOnDisk(file, pos + n);
+        if (!before)
+            return before.error();
+        const std::uint64_t expected = std::min(*before, file.size());
+        const std::size_t viaMapping =
+            pos + n == expected ? static_cast<std::size_t>(std::min<std::uint64_t>(n, page)) : 0;
+        if (n > viaMapping) {
+            if (auto s = file.writeThrough(pos, src.first(n - viaMapping)); !s)
+                return s;
+        }
+        if (viaMapping > 0)
+            std::memcpy(base + (pos + n - viaMapping - m_range.offset), src.data() + (n - viaMapping), viaMapping);
+        const auto after = file.sizeOnDisk();
+        if (!after)
+            return after.error();
+        if (*after < expected)
+            return truncatedError(file);
         pos += n;
         phase += n;
     }
     return {};
+}
+
+Result<std::uint64_t> JobWorker::checkSizeOnDisk(const MappedFile &file, std::uint64_t end)
+{
+    auto onDisk = file.sizeOnDisk();
+    if (!onDisk)
+        return onDisk.error();
+    if (*onDisk < end)
+        return truncatedError(file);
+    return *onDisk;
+}
+
+Error JobWorker::truncatedError(const MappedFile &file)
+{
+    return Error{make_error_code(Errc::FileTruncated), file.path()};
 }
 
 } // namespace hexmap

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/jobhook.h"
 #include "core/jobsnapshot.h"
 #include "core/jobspec.h"
 #include "core/mappedfile.h"
@@ -26,7 +27,8 @@ public:
 
     // Runs the operation over the token's range. Returns the error that stopped it (the state is then Failed),
     // or success (state Done, or Cancelled when the gate said stop: bytesDone tells exactly what was written).
-    Status run(MappedFile &file, JobGate &gate, const PatternKernel *kernel);
+    // `hook` (may be null) is the test hook called around each write chunk.
+    Status run(MappedFile &file, JobGate &gate, const PatternKernel *kernel, const ChunkHook *hook = nullptr);
 
     // Drops the token without running (the job could not start this worker's thread); state becomes Failed.
     void abandon();
@@ -36,7 +38,10 @@ public:
 
 private:
     Status writeChunk(MappedFile &file, std::byte *base, ByteRange chunk, const PatternKernel *kernel);
-    Status writeThrough(MappedFile &file, ByteRange chunk, const PatternKernel &kernel);
+    Status writeThrough(MappedFile &file, std::byte *base, ByteRange chunk, const PatternKernel &kernel);
+    // The size on disk when it covers [0, end); Errc::FileTruncated (naming the file) when it does not, or errno.
+    static Result<std::uint64_t> checkSizeOnDisk(const MappedFile &file, std::uint64_t end);
+    static Error truncatedError(const MappedFile &file);
     Status syncChunk(MappedFile &file, ByteRange chunk, std::uint64_t chunkSize);
     std::uint64_t chunkEnd(std::uint64_t pos, std::uint64_t chunk) const;
     void setState(WorkerState state) { m_state.store(state, std::memory_order_release); }

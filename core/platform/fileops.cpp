@@ -3,6 +3,7 @@
 #include "core/mappedfile.h"
 #include "core/mapping.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
 #include <linux/falloc.h>
@@ -82,7 +83,9 @@ Status populateWrite(const Mapping &mapping, ByteRange range)
 
 Status zeroBlocks(const Mapping &mapping, ByteRange range, bool release)
 {
-    const int mode = release ? FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE : FALLOC_FL_ZERO_RANGE;
+    // KEEP_SIZE for both: zeroing must never change the size, even over a range that another process cut off the
+    // file after the caller's size check (ZERO_RANGE alone would regrow the file to the range end).
+    const int mode = (release ? FALLOC_FL_PUNCH_HOLE : FALLOC_FL_ZERO_RANGE) | FALLOC_FL_KEEP_SIZE;
     if (::fallocate(mapping.fd(), mode, static_cast<off_t>(range.offset), static_cast<off_t>(range.size)) != 0)
         return fromErrno(mapping);
     return {};
@@ -95,8 +98,29 @@ Status reserveBlocks(const Mapping &mapping, ByteRange range)
     const off_t hole = ::lseek(mapping.fd(), static_cast<off_t>(range.offset), SEEK_HOLE);
     if (hole >= 0 && static_cast<std::uint64_t>(hole) >= range.end())
         return {};
+    // fallocate KEEP_SIZE, not posix_fallocate: reserving must never change the size, even when another process
+    // cut the file after the caller's size check (posix_fallocate would regrow it to the range end). If the cut
+    // lands just before this call, the blocks past the new end stay allocated (not counted in the size) until the
+    // file is next truncated: disk space, never bytes.
+    int rc = 0;
+    do
+        rc = ::fallocate(mapping.fd(), FALLOC_FL_KEEP_SIZE, static_cast<off_t>(range.offset),
+                         static_cast<off_t>(range.size));
+    while (rc != 0 && errno == EINTR);
+    if (rc == 0)
+        return {};
+    if (errno != EOPNOTSUPP && errno != ENOSYS)
+        return fromErrno(mapping);
+    // No fallocate on this filesystem: glibc's emulation writes a byte per block, so only below the size on disk
+    // (a cut landing between this fstat and the emulation's writes can still regrow the file: docs/RELIABILITY.md).
+    struct stat st {};
+    if (::fstat(mapping.fd(), &st) != 0)
+        return fromErrno(mapping);
+    const std::uint64_t end = std::min<std::uint64_t>(range.end(), static_cast<std::uint64_t>(st.st_size));
+    if (end <= range.offset)
+        return {}; // all of it is past the end on disk: the caller's size check reports the truncation
     const int err = ::posix_fallocate(mapping.fd(), static_cast<off_t>(range.offset),
-                                      static_cast<off_t>(range.size));
+                                      static_cast<off_t>(end - range.offset));
     if (err != 0)
         return Error::fromErrno(err, mapping.path());
     return {};

@@ -22,11 +22,12 @@ Status syncPages(const Mapping &mapping, ByteRange range);
 Status startWriteback(const Mapping &mapping, ByteRange range);
 Status advise(const Mapping &mapping, Advice advice, ByteRange range);
 Status populateWrite(const Mapping &mapping, ByteRange range);
-// fallocate ZERO_RANGE (release=false) or PUNCH_HOLE|KEEP_SIZE (release=true) over `range`, which the caller
-// aligned to the filesystem block size. EOPNOTSUPP means "do it with memset".
+// fallocate ZERO_RANGE (release=false) or PUNCH_HOLE (release=true), both with KEEP_SIZE (never changes the
+// size), over `range`, which the caller aligned to the filesystem block size. EOPNOTSUPP means "do it with memset".
 Status zeroBlocks(const Mapping &mapping, ByteRange range, bool release);
-// posix_fallocate over `range`, skipped when SEEK_HOLE finds no hole inside it (blocks already allocated: the
-// common case of overwriting an existing file, where posix_fallocate would still walk every extent).
+// fallocate KEEP_SIZE over `range` (never changes the size; posix_fallocate, clipped to the size on disk, where
+// fallocate is unsupported), skipped when SEEK_HOLE finds no hole inside it (blocks already allocated: the common
+// case of overwriting an existing file, where fallocate would still walk every extent).
 Status reserveBlocks(const Mapping &mapping, ByteRange range);
 // pwrite all of `data` at `offset` through the page cache (retrying EINTR and short writes). The file's mapping
 // shares that page cache, so it sees the bytes at once. Errors: errno (ENOSPC, EIO, EFBIG...).
