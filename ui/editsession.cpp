@@ -1,6 +1,7 @@
 #include "ui/editsession.h"
 
 #include "core/numberparser.h"
+#include "ui/reloadeditscommand.h"
 
 #include <vector>
 
@@ -249,6 +250,32 @@ void EditSession::revert()
     for (const ByteRange &r : ranges)
         emit overlayChanged(r);
     setModifiedState();
+}
+
+EditSession::ReapplyReport EditSession::reapplyEdits(const std::vector<EditOverlay::Run> &runs)
+{
+    ReapplyReport report;
+    for (const EditOverlay::Run &run : runs)
+        report.droppedBytes += run.bytes.size();
+    if (runs.empty() || !checkEditable())
+        return report;
+    const ByteRange whole{0, m_file.size()};
+    EditOverlay after = m_overlay;
+    for (const EditOverlay::Run &run : runs) {
+        const ByteRange fits = run.range().intersected(whole); // starts at run.offset when not empty
+        if (fits.isEmpty())
+            continue;
+        after.set(run.offset, std::span<const std::byte>(run.bytes).first(static_cast<std::size_t>(fits.size)));
+        report.keptBytes += fits.size;
+        report.droppedBytes -= fits.size;
+    }
+    if (report.keptBytes == 0)
+        return report;
+    breakTyping();
+    m_pushing = true;
+    m_undo.push(new ReloadEditsCommand(this, m_overlay.extract(whole), after.extract(whole)));
+    m_pushing = false;
+    return report;
 }
 
 void EditSession::restoreSlice(const EditOverlay::Slice &slice)

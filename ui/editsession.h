@@ -14,12 +14,15 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <vector>
 
 namespace hexmap {
 
 // EditSession: the editing state of one open file: the mapping (read-only until editing is enabled), the overlay
 // of unsaved edits, the undo stack, the nibble state of hex typing, Save and Revert. Every change goes through an
 // OverwriteCommand on the undo stack; the file is written only by save(). The file size never changes.
+// Reload (FileChangeSupport) carries the unsaved edits over to the file's new mapping with reapplyEdits(): they
+// stay unsaved, become ONE undo step (ReloadEditsCommand), and the undo history from before the reload is cleared.
 // Owned by the window (QObject parent). Thread: GUI thread only.
 class EditSession : public QObject
 {
@@ -79,6 +82,17 @@ public:
     SaveReport save();
     // Drops all unsaved edits and the undo history.
     void revert();
+
+    // What reapplyEdits kept and dropped, in bytes.
+    struct ReapplyReport {
+        std::uint64_t keptBytes = 0;
+        std::uint64_t droppedBytes = 0;
+    };
+    // After a reload: puts `runs` (the unsaved edits made over the file's previous mapping, as overlay().runs()
+    // gave them) back on top of the current file as one undo step, cut at the current end of the file: a run past
+    // the end is dropped, a run crossing it keeps the bytes before the end and drops the rest. Nothing is written
+    // to the file. With editing off nothing is applied (everything counts as dropped, message() says why).
+    ReapplyReport reapplyEdits(const std::vector<EditOverlay::Run> &runs);
     // Test hook: injected into saveOverlay (fail the 2nd range, a sync...).
     void setSaveFaultHook(SaveFaultHook hook) { m_faultHook = std::move(hook); }
 

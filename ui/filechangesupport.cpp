@@ -1,5 +1,8 @@
 #include "ui/filechangesupport.h"
 
+#include "core/editoverlay.h"
+#include "ui/editingsupport.h"
+#include "ui/editsession.h"
 #include "ui/filechangebanner.h"
 #include "ui/filewatcher.h"
 #include "ui/hexview.h"
@@ -7,11 +10,29 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QStatusBar>
 #include <QToolBar>
 
 #include <algorithm>
+#include <vector>
 
 namespace hexmap {
+namespace {
+
+QString reloadMessage(const QString &name, std::uint64_t size, bool hadEdits, const EditSession::ReapplyReport &kept)
+{
+    if (!hadEdits)
+        return FileChangeSupport::tr("Reloaded %1 (%2 bytes)").arg(name).arg(size);
+    if (kept.droppedBytes == 0)
+        return FileChangeSupport::tr("Reloaded %1: kept all %2 edited bytes (unsaved)").arg(name).arg(kept.keptBytes);
+    return FileChangeSupport::tr("Reloaded %1: kept %2 edited bytes, dropped %3 bytes past the new end (0x%4)")
+        .arg(name)
+        .arg(kept.keptBytes)
+        .arg(kept.droppedBytes)
+        .arg(QString::number(size, 16).toUpper());
+}
+
+} // namespace
 
 FileChangeSupport::FileChangeSupport(MainWindow *window)
     : QObject(window), m_window(window),
@@ -36,6 +57,7 @@ FileChangeSupport::FileChangeSupport(MainWindow *window)
     });
     connect(m_watcher, &FileWatcher::watchedFileChanged, this, &FileChangeSupport::hideBanner);
     connect(m_banner, &FileChangeBanner::reloadRequested, this, &FileChangeSupport::reload);
+    connect(m_banner, &FileChangeBanner::dismissRequested, this, &FileChangeSupport::hideBanner);
     connect(m_banner, &FileChangeBanner::closeRequested, this, [this] {
         m_window->closeFile();
         if (!m_window->hasFile())
@@ -54,15 +76,39 @@ void FileChangeSupport::reload()
 {
     if (!m_window->hasFile())
         return;
-    const QString path = QFile::decodeName(QByteArray::fromStdString(m_window->hexView()->file().path()));
-    const std::uint64_t cursor = m_window->hexView()->cursorOffset();
-    if (!m_window->openFile(path))
-        return; // reported by the window; the old mapping (and the banner) stay
     HexView *view = m_window->hexView();
-    if (view->hasFile() && view->file().size() > 0)
-        view->setCursorOffset(std::min(cursor, view->file().size() - 1));
-    hideBanner();
+    EditSession *session = m_window->editing()->session();
+    const std::string nativePath = view->file().path();
+    const QString path = QFile::decodeName(QByteArray::fromStdString(nativePath));
+    const QString name = QFileInfo(path).fileName();
+    const std::uint64_t cursor = view->cursorOffset();
+    const bool editing = session->isEditingEnabled();
+    // Open first: when that fails (deleted, emptied, no longer writable) the old mapping and the edits stay.
+    auto reopened = MappedFile::open(nativePath, editing ? OpenMode::ReadWrite : OpenMode::ReadOnly);
+    if (!reopened) {
+        showBanner(tr("Cannot reload: %1").arg(QString::fromStdString(reopened.message())), path);
+        return;
+    }
+    // The edits are carried over below, so there is nothing to ask: revert() only empties the overlay (and the
+    // undo history), which lets showFile() skip its Save/Discard question. Nothing is written to the file.
+    const std::vector<EditOverlay::Run> edits = session->overlay().runs();
+    session->revert();
+    m_window->showFile(*reopened);
+    if (editing)
+        session->setEditingEnabled(true); // the new mapping is read-write already: no reopen
+    const EditSession::ReapplyReport kept = session->reapplyEdits(edits);
+    const std::uint64_t size = reopened->size(); // never 0: empty files do not open
+    view->setCursorOffset(std::min(cursor, size - 1));
+    m_watcher->check(); // takes the new mapping as the watched file
     m_watcher->rearm();
+    hideBanner();
+    m_lastReload = reloadMessage(name, size, !edits.empty(), kept);
+    m_window->statusBar()->showMessage(m_lastReload, 10000);
+    if (kept.droppedBytes > 0) { // lost work: a notice that stays until dismissed, not only a status message
+        m_banner->setNotice(m_lastReload, path);
+        m_bar->show();
+    }
+    emit reloaded(m_lastReload);
 }
 
 void FileChangeSupport::showBanner(const QString &text, const QString &path)

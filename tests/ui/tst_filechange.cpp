@@ -1,5 +1,9 @@
 // Files changed under the window: the banner appears with the right text when the open file is truncated or
 // changed on disk by someone else; Reload shows the new size and keeps the cursor (clamped); Close closes.
+// Reload with unsaved edits: no Save/Discard question, nothing written, the edits that fit are kept (unsaved, one
+// undo step, saved by Save), those past the new end are dropped and the message names the file and the count.
+#include "ui/editingsupport.h"
+#include "ui/editsession.h"
 #include "ui/filechangebanner.h"
 #include "ui/filechangesupport.h"
 #include "ui/filewatcher.h"
@@ -8,6 +12,8 @@
 
 #include <QFile>
 #include <QPushButton>
+#include <QStatusBar>
+#include <QUndoStack>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -24,9 +30,18 @@ private slots:
     void growthShowsChangedBanner();
     void closeButtonClosesTheFile();
     void noBannerWithoutChanges();
+    void reloadKeepsEditsThatFit();
+    void reloadAfterGrowthKeepsAllEdits();
+    void reloadKeepsEditingWithoutEdits();
+    void reloadFailureKeepsEdits();
 
 private:
     QString makeFile(const QString &name, qint64 size);
+    // Opens `path`, enables editing and makes any Save/Discard question fail the test (counted in m_prompts).
+    FileChangeSupport *openForEditing(MainWindow &window, const QString &path);
+    static QByteArray displayed(EditSession *session, std::uint64_t offset, std::size_t count);
+    static bool write(EditSession *session, std::uint64_t offset, const QByteArray &bytes);
+    int m_prompts = 0;
     FileChangeSupport *supportOf(MainWindow &window);
     QTemporaryDir m_dir;
 };
@@ -82,6 +97,8 @@ void TestFileChange::truncatedShowsBannerAndReloads()
     QCOMPARE(window.hexView()->file().size(), 10000u);
     QCOMPARE(window.hexView()->cursorOffset(), 9999u); // kept, clamped to the new last byte
     QVERIFY(!support->isBannerShown());
+    QCOMPARE(support->lastReloadMessage(), QStringLiteral("Reloaded shrinks.bin (10000 bytes)"));
+    QVERIFY(!window.hexView()->file().isWritable()); // read-only stays read-only
 
     // Shrinking again after the reload is reported again, and Reload keeps a cursor that still fits.
     window.hexView()->setCursorOffset(1234);
@@ -140,6 +157,195 @@ void TestFileChange::noBannerWithoutChanges()
     QCOMPARE(truncated.count(), 0);
     QCOMPARE(changed.count(), 0);
     QVERIFY(!support->isBannerShown());
+}
+
+FileChangeSupport *TestFileChange::openForEditing(MainWindow &window, const QString &path)
+{
+    m_prompts = 0;
+    window.setErrorReporter([](const QString &message) { QFAIL(qPrintable(message)); });
+    window.editing()->setPrompt([this] {
+        ++m_prompts; // a modal question here would block a real user's reload
+        return QMessageBox::Cancel;
+    });
+    FileChangeSupport *support = supportOf(window);
+    window.show();
+    if (!window.openFile(path) || !window.editing()->session()->setEditingEnabled(true))
+        return nullptr;
+    return support;
+}
+
+QByteArray TestFileChange::displayed(EditSession *session, std::uint64_t offset, std::size_t count)
+{
+    QByteArray out(qsizetype(count), '\0');
+    const std::size_t n = session->readDisplayed(offset, std::as_writable_bytes(std::span(out.data(), count)));
+    out.resize(qsizetype(n));
+    return out;
+}
+
+bool TestFileChange::write(EditSession *session, std::uint64_t offset, const QByteArray &bytes)
+{
+    return session->writeBytes(offset, std::as_bytes(std::span(bytes.constData(), std::size_t(bytes.size()))),
+                               OverwriteCommand::Kind::Paste);
+}
+
+static QByteArray readDisk(const QString &path)
+{
+    QFile f(path); // a fresh descriptor: read(2), never the window's mapping
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+void TestFileChange::reloadKeepsEditsThatFit()
+{
+    const QString path = makeFile(QStringLiteral("edited.bin"), 64 * 1024);
+    MainWindow window;
+    FileChangeSupport *support = openForEditing(window, path);
+    QVERIFY(support);
+    EditSession *session = window.editing()->session();
+    QVERIFY(write(session, 0, QByteArray::fromHex("aabbcc")));        // kept
+    QVERIFY(write(session, 100, QByteArray::fromHex("11")));          // kept
+    QVERIFY(write(session, 39998, QByteArray::fromHex("01020304"))); // crosses the new end: 2 kept, 2 dropped
+    QVERIFY(write(session, 60000, QByteArray::fromHex("deadbeef"))); // past the new end: dropped
+    window.hexView()->setCursorOffset(50000);
+    QVERIFY(window.isWindowModified());
+
+    QVERIFY(QFile::resize(path, 40000)); // another process cuts the file
+    QTRY_VERIFY(support->isBannerShown());
+    const QByteArray before = readDisk(path);
+    QCOMPARE(before.size(), 40000);
+    QSignalSpy reloaded(support, &FileChangeSupport::reloaded);
+    support->banner()->reloadButton()->click();
+
+    QCOMPARE(m_prompts, 0);
+    QCOMPARE(reloaded.count(), 1);
+    QCOMPARE(readDisk(path), before); // the reload wrote nothing
+    QCOMPARE(session->file().size(), 40000u);
+    QCOMPARE(window.hexView()->file().size(), 40000u);
+    QVERIFY(session->isEditingEnabled());
+    QVERIFY(session->file().isWritable());
+    QVERIFY(session->isModified());
+    QVERIFY(window.isWindowModified());
+    QCOMPARE(window.hexView()->cursorOffset(), 39999u);
+    QCOMPARE(displayed(session, 0, 4), QByteArray::fromHex("aabbcc03"));
+    QCOMPARE(displayed(session, 99, 3), QByteArray::fromHex("631165"));
+    QCOMPARE(displayed(session, 39996, 8), QByteArray::fromHex("3c3d0102")); // clamped at the new end
+    QCOMPARE(session->overlay().byteCount(), 6u);
+    const QString expected =
+        QStringLiteral("Reloaded edited.bin: kept 6 edited bytes, dropped 6 bytes past the new end (0x9C40)");
+    QCOMPARE(support->lastReloadMessage(), expected);
+    QCOMPARE(reloaded.first().first().toString(), expected);
+    QCOMPARE(window.statusBar()->currentMessage(), expected);
+    // Dropped edits are lost work: the banner stays up with the notice (Dismiss only) until dismissed.
+    QVERIFY(support->isBannerShown());
+    QVERIFY(support->banner()->isNotice());
+    QCOMPARE(support->banner()->message(), expected);
+    QVERIFY(support->banner()->dismissButton()->isVisible());
+    QVERIFY(!support->banner()->reloadButton()->isVisible());
+    support->banner()->dismissButton()->click();
+    QVERIFY(!support->isBannerShown());
+
+    // One undo step takes every carried edit off; redo puts them back.
+    QUndoStack *undo = session->undoStack();
+    QCOMPARE(undo->count(), 1);
+    undo->undo();
+    QVERIFY(!session->isModified());
+    QVERIFY(!window.isWindowModified());
+    QCOMPARE(displayed(session, 0, 3), QByteArray::fromHex("000102"));
+    undo->redo();
+    QVERIFY(session->isModified());
+    QCOMPARE(displayed(session, 0, 3), QByteArray::fromHex("aabbcc"));
+
+    // Save writes exactly the kept edits.
+    QVERIFY(session->save().ok());
+    QVERIFY(!session->isModified());
+    QByteArray expectedDisk = before;
+    expectedDisk.replace(0, 3, QByteArray::fromHex("aabbcc"));
+    expectedDisk[100] = char(0x11);
+    expectedDisk.replace(39998, 2, QByteArray::fromHex("0102"));
+    QCOMPARE(readDisk(path), expectedDisk);
+    QCOMPARE(m_prompts, 0);
+}
+
+void TestFileChange::reloadAfterGrowthKeepsAllEdits()
+{
+    const QString path = makeFile(QStringLiteral("grown.bin"), 4096);
+    MainWindow window;
+    FileChangeSupport *support = openForEditing(window, path);
+    QVERIFY(support);
+    EditSession *session = window.editing()->session();
+    QVERIFY(write(session, 10, QByteArray::fromHex("ff")));
+    QVERIFY(write(session, 4090, QByteArray::fromHex("a1a2a3a4a5a6"))); // up to the old last byte
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::Append));
+    QCOMPARE(f.write(QByteArray(100, 'x')), qint64(100));
+    f.close();
+    QTRY_VERIFY(support->isBannerShown());
+    const QByteArray before = readDisk(path);
+    support->banner()->reloadButton()->click();
+    QCOMPARE(m_prompts, 0);
+    QCOMPARE(readDisk(path), before);
+    QCOMPARE(session->file().size(), 4196u);
+    QVERIFY(session->isEditingEnabled());
+    QVERIFY(session->isModified());
+    QCOMPARE(displayed(session, 4089, 8), QByteArray::fromHex("f9a1a2a3a4a5a6") + "x");
+    QCOMPARE(displayed(session, 10, 1), QByteArray::fromHex("ff"));
+    const QString expected = QStringLiteral("Reloaded grown.bin: kept all 7 edited bytes (unsaved)");
+    QCOMPARE(support->lastReloadMessage(), expected);
+    QCOMPARE(window.statusBar()->currentMessage(), expected);
+    QVERIFY(!support->isBannerShown()); // nothing lost: no notice to dismiss
+    QVERIFY(session->save().ok());
+    QByteArray expectedDisk = before;
+    expectedDisk[10] = char(0xff);
+    expectedDisk.replace(4090, 6, QByteArray::fromHex("a1a2a3a4a5a6"));
+    QCOMPARE(readDisk(path), expectedDisk);
+}
+
+void TestFileChange::reloadKeepsEditingWithoutEdits()
+{
+    const QString path = makeFile(QStringLiteral("plain.bin"), 8192);
+    MainWindow window;
+    FileChangeSupport *support = openForEditing(window, path);
+    QVERIFY(support);
+    EditSession *session = window.editing()->session();
+    QVERIFY(QFile::resize(path, 5000));
+    QTRY_VERIFY(support->isBannerShown());
+    support->banner()->reloadButton()->click();
+    QCOMPARE(m_prompts, 0);
+    QVERIFY(session->isEditingEnabled());
+    QVERIFY(window.hexView()->file().isWritable());
+    QVERIFY(!session->isModified());
+    QCOMPARE(session->undoStack()->count(), 0);
+    QCOMPARE(support->lastReloadMessage(), QStringLiteral("Reloaded plain.bin (5000 bytes)"));
+    QVERIFY(!support->isBannerShown());
+    // Editing still works on the new mapping.
+    QVERIFY(write(session, 4999, QByteArray::fromHex("7f")));
+    QVERIFY(session->save().ok());
+    QCOMPARE(readDisk(path).at(4999), char(0x7f));
+}
+
+void TestFileChange::reloadFailureKeepsEdits()
+{
+    const QString path = makeFile(QStringLiteral("emptied.bin"), 8192);
+    MainWindow window;
+    FileChangeSupport *support = openForEditing(window, path);
+    QVERIFY(support);
+    EditSession *session = window.editing()->session();
+    QVERIFY(write(session, 5, QByteArray::fromHex("55")));
+    QVERIFY(QFile::resize(path, 0));
+    QTRY_VERIFY(support->isBannerShown());
+    support->banner()->reloadButton()->click();
+    QCOMPARE(m_prompts, 0);
+    // An empty file cannot be opened: nothing changes, the banner says why (naming the file) and offers Reload
+    // and Close again.
+    QVERIFY(support->isBannerShown());
+    QVERIFY(!support->banner()->isNotice());
+    const QString message = support->banner()->message();
+    QVERIFY2(message.startsWith(QStringLiteral("Cannot reload: ")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("emptied.bin")), qPrintable(message));
+    QVERIFY(session->isModified());
+    QCOMPARE(session->overlay().byteCount(), 1u);
+    QVERIFY(support->lastReloadMessage().isEmpty());
+    QCOMPARE(QFileInfo(path).size(), 0);
+    session->revert(); // let the window close without a question
 }
 
 QTEST_MAIN(TestFileChange)
