@@ -132,19 +132,10 @@ void FindSupport::updateViewMarks()
         return a.range.offset == b.range.offset && a.range.size == b.range.size && a.color == b.color &&
                a.placeholder == b.placeholder;
     };
-    const auto shown = std::count_if(m_view->highlights().begin(), m_view->highlights().end(),
-                                     [this](const Highlight &h) { return !h.placeholder && h.color == m_color; });
-    if (std::equal(marks.begin(), marks.end(), m_marks.begin(), m_marks.end(), same) &&
-        static_cast<std::size_t>(shown) == m_marks.size())
-        return; // unchanged, and nobody replaced the view's highlights meanwhile
-    // Keep everyone else's highlights: drop only the ones in our colour, then add ours on top.
-    std::vector<Highlight> all;
-    for (const Highlight &h : m_view->highlights())
-        if (h.placeholder || h.color != m_color)
-            all.push_back(h);
-    all.insert(all.end(), marks.begin(), marks.end());
-    m_marks = std::move(marks);
-    m_view->setHighlights(std::move(all));
+    if (std::equal(marks.begin(), marks.end(), m_marks.begin(), m_marks.end(), same))
+        return; // unchanged
+    m_marks = marks;
+    m_view->setHighlights(HighlightLayer::Search, std::move(marks));
 }
 
 void FindSupport::updateMapMarks()

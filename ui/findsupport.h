@@ -26,9 +26,8 @@ class OverviewMap;
 // central widget (hidden until Ctrl+F), the Find Results dock, the actions Edit > Find… (QKeySequence::Find),
 // Find Next (F3 / FindNext), Find Previous (Shift+F3 / FindPrevious), the "find all" matches tinted in the view
 // (only the visible ones are handed to the view, merged when they touch) and marked on the overview map (one
-// tick per 1/4096 of the file that holds a match). Other highlights of the view (job tints) are kept when the
-// search marks change; a later HexView::setHighlights by someone else (the jobs tint while a job runs) replaces
-// the search marks until the view next scrolls.
+// tick per 1/4096 of the file that holds a match). The marks live in the view's Search highlight layer, so job
+// tints and bookmarks never replace them.
 // Owned by the window (QObject parent). Thread: GUI thread only.
 class FindSupport : public QObject {
     Q_OBJECT

@@ -55,7 +55,8 @@ HexLayout::Metrics HexLayout::Metrics::fromFont(const QFontMetricsF &fm)
     qreal w = 0;
     for (const QChar c : QStringLiteral("0123456789ABCDEFabcdefW."))
         w = std::max(w, fm.horizontalAdvance(c));
-    m.charWidth = w > 0 ? w : 1.0;
+    // Whole pixels: every cell starts on a pixel, so rows are composed from pre-rendered cells (RowStrip).
+    m.charWidth = std::max<qreal>(1.0, std::round(w));
     m.lineHeight = std::max(1, qCeil(fm.height()));
     m.ascent = fm.ascent();
     return m;

@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <cmath>
 
 namespace hexmap {
 
@@ -23,6 +24,11 @@ bool isPrintable(std::byte b)
     return b >= std::byte{0x20} && b < std::byte{0x7F};
 }
 
+QColor opaque(const QColor &color, const QColor &under) // a translucent colour as drawn over `under`
+{
+    return color.alpha() == 255 ? color : mix(under, color, color.alphaF());
+}
+
 } // namespace
 
 HexPainter::Colors HexPainter::Colors::fromPalette(const QPalette &p)
@@ -33,7 +39,12 @@ HexPainter::Colors HexPainter::Colors::fromPalette(const QPalette &p)
     c.offset = mix(c.text, c.base, 0.40);
     c.zero = mix(c.text, c.base, 0.55);
     // Non-printable marks: a dimmed '.' in the link hue, so it never reads as a real '.' (0x2E).
-    c.nonPrintable = mix(p.color(QPalette::Link), c.base, 0.35);
+    // A palette whose link colour is too close to the base (a dark theme keeping the default dark blue) gets a
+    // light blue instead, so the marks stay visible.
+    QColor link = p.color(QPalette::Link);
+    if (std::abs(link.lightnessF() - c.base.lightnessF()) < 0.3)
+        link = c.base.lightnessF() < 0.5 ? QColor(100, 170, 255) : QColor(0, 90, 200);
+    c.nonPrintable = mix(link, c.base, 0.35);
     c.highlight = p.color(QPalette::Highlight);
     c.highlightedText = p.color(QPalette::HighlightedText);
     c.cursor = c.text;
@@ -108,144 +119,171 @@ void HexPainter::flush(QPainter &painter)
     }
 }
 
-void HexPainter::fillSpan(QPainter &painter, const State &state, ByteRange range, std::uint64_t row, qreal top,
-                          const QColor &color)
+void HexPainter::paintCursorOutline(QPainter &painter, const State &state)
 {
+    // The active column's cursor cell is composed into the row strip; the other column gets a 1 px outline.
     const HexLayout &l = *state.layout;
-    const ByteRange part = range.intersected(l.rowRange(row));
-    if (part.isEmpty())
-        return;
-    const int a = l.columnOf(part.offset);
-    const int b = l.columnOf(part.end() - 1);
-    const qreal h = l.metrics().lineHeight;
-    const qreal hx = l.xOfHexByte(a) + state.xShift;
-    painter.fillRect(QRectF(hx, top, l.xOfHexByte(b) + l.hexByteWidth() + state.xShift - hx, h), color);
-    const qreal ax = l.xOfAsciiByte(a) + state.xShift;
-    painter.fillRect(QRectF(ax, top, l.xOfAsciiByte(b) + l.asciiByteWidth() + state.xShift - ax, h), color);
-}
-
-void HexPainter::paintRowBackground(QPainter &painter, const State &state, std::uint64_t row, qreal top)
-{
-    if (state.highlights) {
-        for (const Highlight &h : *state.highlights)
-            fillSpan(painter, state, h.range, row, top, h.color);
-    }
-    if (state.overlay) {
-        state.overlay->forEachEditedSpan(state.layout->rowRange(row), [&](std::uint64_t at, std::uint64_t length) {
-            fillSpan(painter, state, {at, length}, row, top, m_colors.editedBackground);
-        });
-    }
-    fillSpan(painter, state, state.selection, row, top, m_colors.highlight);
-}
-
-void HexPainter::paintCursor(QPainter &painter, const State &state)
-{
-    const HexLayout &l = *state.layout;
-    const auto place = [&](HexLayout::Area area) {
-        return l.byteRect(area, state.cursor, state.firstRow).translated(state.xShift, state.yShift);
-    };
     const HexLayout::Area other =
         state.activeArea == HexLayout::Area::Ascii ? HexLayout::Area::Hex : HexLayout::Area::Ascii;
-    painter.fillRect(place(state.activeArea), m_colors.cursor);
+    const QRectF o = l.byteRect(other, state.cursor, state.firstRow).translated(state.xShift, state.yShift);
     painter.save();
     painter.setPen(QPen(m_colors.cursor, 1));
     painter.setBrush(Qt::NoBrush);
-    const QRectF o = place(other); // whole pixels: a crisp 1 px outline at any fractional char width
     const QRect r(QPoint(qRound(o.left()), qRound(o.top())), QPoint(qRound(o.right()) - 1, qRound(o.bottom()) - 1));
-    painter.drawRect(r.adjusted(0, 0, -1, -1));
+    painter.drawRect(r.adjusted(0, 0, -1, -1)); // whole pixels: a crisp outline at any char width
     painter.restore();
 }
 
-void HexPainter::paintRows(QPainter &painter, const State &state, std::uint64_t beginRow, std::uint64_t endRow,
+void HexPainter::rowBackgrounds(const State &state, std::uint64_t start, std::size_t count,
+                                std::array<QRgb, HexLayout::kMaxBytesPerRow> &bg) const
+{
+    const QColor &base = m_colors.base;
+    std::fill_n(bg.begin(), count, base.rgb());
+    const ByteRange row{start, count};
+    const auto paint = [&](ByteRange range, QRgb color) {
+        const ByteRange part = range.intersected(row);
+        if (!part.isEmpty())
+            std::fill_n(bg.begin() + std::ptrdiff_t(part.offset - start), part.size, color);
+    };
+    if (state.highlights)
+        for (const Highlight &h : *state.highlights)
+            paint(h.range, opaque(h.color, base).rgb());
+    if (state.overlay)
+        state.overlay->forEachEditedSpan(row, [&](std::uint64_t at, std::uint64_t length) {
+            paint({at, length}, opaque(m_colors.editedBackground, base).rgb());
+        });
+    paint(state.selection, opaque(m_colors.highlight, base).rgb());
+}
+
+QRect HexPainter::paintRows(QPainter &painter, const State &state, std::uint64_t beginRow, std::uint64_t endRow,
                            int width, QStringList *record)
 {
-    (void)width;
     const HexLayout &l = *state.layout;
     if (!state.file || !state.file->isValid() || beginRow >= endRow)
-        return;
-    const qreal cw = l.metrics().charWidth;
-    const qreal offsetX = l.offsetColumn().x + state.xShift;
+        return {};
+    const qreal dpr = painter.device() ? painter.device()->devicePixelRatioF() : 1.0;
+    m_strip.configure(m_font, dpr, qRound(l.metrics().charWidth), l.metrics().lineHeight, l.metrics().ascent);
+    const auto dx = [dpr](qreal x) { return int(std::floor(x * dpr + 0.5)); }; // content x -> strip column
     const int digits = l.offsetDigits();
-    const bool cursorVisible = state.showCursor && l.rowOf(state.cursor) >= beginRow && l.rowOf(state.cursor) < endRow
-        && state.cursor < l.fileSize();
+    const bool cursorVisible = state.showCursor && l.rowOf(state.cursor) >= beginRow &&
+                               l.rowOf(state.cursor) < endRow && state.cursor < l.fileSize();
     const bool hexActive = state.activeArea != HexLayout::Area::Ascii;
+    const QRgb base = m_colors.base.rgb();
+    const QRgb inks[InkCount] = {m_colors.text.rgb(),   m_colors.zero.rgb(),           m_colors.nonPrintable.rgb(),
+                                 m_colors.offset.rgb(), m_colors.highlightedText.rgb(), m_colors.cursorText.rgb(),
+                                 m_colors.edited.rgb()};
     std::array<std::byte, HexLayout::kMaxBytesPerRow> scratch;
     std::array<bool, HexLayout::kMaxBytesPerRow> edited;
     std::array<bool, HexLayout::kMaxBytesPerRow> pending; // inside a placeholder highlight: bytes not read
+    std::array<QRgb, HexLayout::kMaxBytesPerRow> bg;
     QString line;
     QString *rec = nullptr;
     if (record) {
         line.reserve(digits + 4 * l.bytesPerRow() + 4);
         rec = &line;
     }
+    const auto put = [&](int x, char c, Ink ink, QRgb background) {
+        m_strip.put(x, c, inks[ink], background);
+        if (rec)
+            rec->append(QLatin1Char(c));
+    };
+    const int offsetX = dx(l.offsetColumn().x);
+    const int cell = m_strip.cellWidth();
+    // Strip columns of each byte's cells, and of the end of its hex cell, computed once per paint.
+    std::array<int, HexLayout::kMaxBytesPerRow> hexX, hexEnd, asciiX;
+    for (int i = 0; i < l.bytesPerRow(); ++i) {
+        hexX[std::size_t(i)] = dx(l.xOfHexByte(i));
+        hexEnd[std::size_t(i)] = dx(l.xOfHexByte(i) + l.hexByteWidth());
+        asciiX[std::size_t(i)] = dx(l.xOfAsciiByte(i));
+    }
+    const int asciiCell = dx(l.asciiByteWidth());
+    const int stripWidth = std::min(int(std::ceil(l.totalWidth() * dpr)), int(std::ceil((width - state.xShift) * dpr)));
     for (std::uint64_t row = beginRow; row < endRow; ++row) {
         const qreal top = state.yShift + l.rowTop(state.firstRow, row);
-        const qreal baseline = top + l.metrics().ascent;
-        paintRowBackground(painter, state, row, top);
+        m_strip.begin(stripWidth, base); // only up to the viewport's right edge
         const std::uint64_t start = l.rowStart(row);
         for (int i = 0; i < digits; ++i)
-            put(Offset, offsetX + i * cw, baseline, kHexDigits[(start >> (4 * (digits - 1 - i))) & 0xF], rec);
+            put(offsetX + i * cell, kHexDigits[(start >> (4 * (digits - 1 - i))) & 0xF], Offset, base);
         const std::span<const std::byte> bytes = rowBytes(state, row, scratch);
+        const std::size_t n = bytes.size();
         edited.fill(false);
-        if (state.overlay) {
-            state.overlay->forEachEditedSpan({start, bytes.size()}, [&](std::uint64_t at, std::uint64_t length) {
+        if (state.overlay)
+            state.overlay->forEachEditedSpan({start, n}, [&](std::uint64_t at, std::uint64_t length) {
                 std::fill_n(edited.begin() + std::ptrdiff_t(at - start), length, true);
             });
-        }
         pending.fill(false);
-        if (state.highlights) {
+        if (state.highlights)
             for (const Highlight &h : *state.highlights) {
-                const ByteRange part = h.placeholder ? h.range.intersected({start, bytes.size()}) : ByteRange{};
+                const ByteRange part = h.placeholder ? h.range.intersected({start, n}) : ByteRange{};
                 if (!part.isEmpty())
                     std::fill_n(pending.begin() + std::ptrdiff_t(part.offset - start), part.size, true);
             }
+        rowBackgrounds(state, start, n, bg);
+        // Background runs: a run of equal colour covers its bytes and the gaps between them, in both columns.
+        for (std::size_t a = 0; a < n;) {
+            std::size_t b = a + 1;
+            while (b < n && bg[b] == bg[a])
+                ++b;
+            if (bg[a] != base) {
+                m_strip.fill(hexX[a], hexEnd[b - 1], bg[a]);
+                m_strip.fill(asciiX[a], asciiX[b - 1] + asciiCell, bg[a]);
+            }
+            a = b;
+        }
+        // The cursor: a solid cell in the active column (the other one gets an outline after the rows).
+        const std::size_t cursorAt = cursorVisible && state.cursor - start < n ? state.cursor - start : n;
+        const QRgb cursorRgb = m_colors.cursor.rgb();
+        if (cursorAt < n) {
+            if (hexActive)
+                m_strip.fill(hexX[cursorAt], hexEnd[cursorAt], cursorRgb);
+            else
+                m_strip.fill(asciiX[cursorAt], asciiX[cursorAt] + asciiCell, cursorRgb);
         }
         if (rec)
             rec->append(QLatin1Char(' '));
-        for (std::size_t i = 0; i < bytes.size(); ++i) {
-            const std::uint64_t offset = start + i;
+        for (std::size_t i = 0; i < n; ++i) {
+            const int x = hexX[i];
+            if (rec)
+                rec->append(QLatin1Char(' '));
             if (pending[i]) {
-                const qreal px = l.xOfHexByte(int(i)) + state.xShift;
-                if (rec)
-                    rec->append(QLatin1Char(' '));
-                put(NonPrintable, px, baseline, '-', rec);
-                put(NonPrintable, px + cw, baseline, '-', rec);
+                put(x, '-', NonPrintable, bg[i]);
+                put(x + cell, '-', NonPrintable, bg[i]);
                 continue;
             }
             const auto v = std::to_integer<unsigned>(bytes[i]);
-            const bool selected = state.selection.contains(offset);
-            const bool atCursor = cursorVisible && offset == state.cursor;
-            const Ink base = selected ? Selected : (edited[i] ? Edited : Text);
-            const Ink hexInk = atCursor && hexActive ? CursorInk : (v == 0 && base == Text ? Zero : base);
-            const qreal x = l.xOfHexByte(int(i)) + state.xShift;
-            if (rec)
-                rec->append(QLatin1Char(' '));
-            put(hexInk, x, baseline, kHexDigits[v >> 4], rec);
-            put(hexInk, x + cw, baseline, kHexDigits[v & 0xF], rec);
+            const std::uint64_t offset = start + i;
+            const Ink ink = state.selection.contains(offset) ? Selected : (edited[i] ? Edited : Text);
+            const bool atCursor = i == cursorAt && hexActive;
+            const Ink hexInk = atCursor ? CursorInk : (v == 0 && ink == Text ? Zero : ink);
+            put(x, kHexDigits[v >> 4], hexInk, atCursor ? cursorRgb : bg[i]);
+            put(x + cell, kHexDigits[v & 0xF], hexInk, atCursor ? cursorRgb : bg[i]);
         }
         if (rec)
             rec->append(QLatin1String("  "));
-        const qreal asciiX = l.asciiColumn().x + state.xShift;
-        for (std::size_t i = 0; i < bytes.size(); ++i) {
+        for (std::size_t i = 0; i < n; ++i) {
+            const int x = asciiX[i];
             if (pending[i]) {
-                put(NonPrintable, asciiX + qreal(i) * cw, baseline, '-', rec);
+                put(x, '-', NonPrintable, bg[i]);
                 continue;
             }
             const bool printable = isPrintable(bytes[i]);
             const std::uint64_t offset = start + i;
-            Ink ink = state.selection.contains(offset) ? Selected : (edited[i] ? Edited : (printable ? Text : NonPrintable));
-            if (cursorVisible && offset == state.cursor && !hexActive)
-                ink = CursorInk;
-            put(ink, asciiX + qreal(i) * cw, baseline, printable ? char(bytes[i]) : '.', rec);
+            Ink ink = state.selection.contains(offset) ? Selected
+                                                       : (edited[i] ? Edited : (printable ? Text : NonPrintable));
+            const bool atCursor = i == cursorAt && !hexActive;
+            put(x, printable ? char(bytes[i]) : '.', atCursor ? CursorInk : ink, atCursor ? cursorRgb : bg[i]);
         }
+        m_strip.draw(painter, 0, top, -state.xShift * dpr, width);
         if (rec) {
             record->append(line);
             line.clear();
         }
     }
     if (cursorVisible)
-        paintCursor(painter, state);
-    flush(painter);
+        paintCursorOutline(painter, state);
+    const int top = state.yShift + l.rowTop(state.firstRow, beginRow);
+    const qreal right = std::min<qreal>(width, l.totalWidth() + state.xShift);
+    return QRect(0, top, std::max(0, int(std::floor(right))), int(endRow - beginRow) * l.metrics().lineHeight);
 }
 
 void HexPainter::paintHeader(QPainter &painter, const State &state, int width, int height)

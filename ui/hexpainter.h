@@ -5,6 +5,7 @@
 #include "core/mappedfile.h"
 #include "ui/hexlayout.h"
 #include "ui/highlight.h"
+#include "ui/rowstrip.h"
 
 #include <QColor>
 #include <QFont>
@@ -26,8 +27,9 @@ class QPalette;
 namespace hexmap {
 
 // HexPainter paints the header and rows [a, b) of a hex view into a QPainter, reading each row's bytes through
-// rowBytes() (the one place an edit overlay will be merged). Glyphs of a paint are gathered into a few preallocated
-// buffers (one per colour) and drawn with one QGlyphRun each: no heap allocation per row, no text shaping.
+// rowBytes() (the one place the edit overlay is merged). Each row is composed into an opaque RowStrip (background
+// runs, then character cells copied from pre-rendered CellSheets) and drawn with one drawImage: no glyph blending,
+// no text shaping, no heap allocation per row. The header's few glyphs go through one QGlyphRun per colour.
 // Thread: GUI thread (it holds fonts and buffers); a painter must not be shared between threads.
 class HexPainter
 {
@@ -61,9 +63,10 @@ public:
     void setColors(const Colors &colors) { m_colors = colors; }
     const Colors &colors() const { return m_colors; }
 
-    // Paints rows [beginRow, endRow) (their background included). When record is non-null, appends one line of
-    // text per painted row made of exactly the characters whose glyphs were drawn.
-    void paintRows(QPainter &painter, const State &state, std::uint64_t beginRow, std::uint64_t endRow,
+    // Paints rows [beginRow, endRow) (their background included) and returns the rectangle it covered (the rows'
+    // band, as wide as the content or `width`). When record is non-null, appends one line of text per painted row
+    // made of exactly the characters whose glyphs were drawn.
+    QRect paintRows(QPainter &painter, const State &state, std::uint64_t beginRow, std::uint64_t endRow,
                    int width, QStringList *record = nullptr);
     // Paints the header band (column offsets "00 01 ..." above the hex and ASCII columns) of the given height.
     void paintHeader(QPainter &painter, const State &state, int width, int height);
@@ -81,10 +84,10 @@ private:
     };
     void put(Ink ink, qreal x, qreal y, char c, QString *record);
     void flush(QPainter &painter);
-    void paintRowBackground(QPainter &painter, const State &state, std::uint64_t row, qreal top);
-    void fillSpan(QPainter &painter, const State &state, ByteRange range, std::uint64_t row, qreal top,
-                  const QColor &color);
-    void paintCursor(QPainter &painter, const State &state);
+    // Per byte of the row at `start`, the background: base < highlights < edits < selection.
+    void rowBackgrounds(const State &state, std::uint64_t start, std::size_t count,
+                        std::array<QRgb, HexLayout::kMaxBytesPerRow> &bg) const;
+    void paintCursorOutline(QPainter &painter, const State &state);
 
     QFont m_font;
     QRawFont m_rawFont;
@@ -92,6 +95,7 @@ private:
     Colors m_colors;
     std::array<Run, InkCount> m_runs;
     QGlyphRun m_glyphRun;
+    RowStrip m_strip;
 };
 
 } // namespace hexmap

@@ -24,7 +24,9 @@ HexView::HexView(QWidget *parent)
     setFocusPolicy(Qt::StrongFocus);
     viewport()->setCursor(Qt::IBeamCursor);
     viewport()->setBackgroundRole(QPalette::Base);
-    viewport()->setAutoFillBackground(true);
+    // paintEvent covers every dirty pixel (row strips, then the base colour around them): no background pass.
+    viewport()->setAutoFillBackground(false);
+    viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     m_painter.setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -45,6 +47,8 @@ void HexView::setFile(const MappedFile &file)
     if (m_hasFile)
         (void)m_file.advise(Advice::Random); // a hint only: jumps across a huge file fault fewer pages
     m_firstRow = 0;
+    for (auto &layer : m_layers)
+        layer.clear();
     m_highlights.clear();
     relayout();
     setCursorAndAnchor(0, 0, false);
@@ -309,10 +313,18 @@ void HexView::updateScrollBars()
     m_syncingBar = false;
 }
 
-void HexView::setHighlights(std::vector<Highlight> highlights)
+void HexView::setHighlights(HighlightLayer layer, std::vector<Highlight> highlights)
 {
-    m_highlights = std::move(highlights);
+    m_layers[std::size_t(layer)] = std::move(highlights);
+    m_highlights.clear();
+    for (const auto &l : m_layers)
+        m_highlights.insert(m_highlights.end(), l.begin(), l.end());
     viewport()->update();
+}
+
+const std::vector<Highlight> &HexView::highlights(HighlightLayer layer) const
+{
+    return m_layers[std::size_t(layer)];
 }
 
 void HexView::setEditOverlay(const EditOverlay *overlay)
@@ -359,7 +371,10 @@ void HexView::paintEvent(QPaintEvent *event)
     begin = std::max(begin, m_firstRow);
     if (m_recordText)
         m_paintedRows.clear();
-    m_painter.paintRows(p, st, begin, std::max(begin, end), w, m_recordText ? &m_paintedRows : nullptr);
+    const QRect covered =
+        m_painter.paintRows(p, st, begin, std::max(begin, end), w, m_recordText ? &m_paintedRows : nullptr);
+    for (const QRect &r : QRegion(p.clipBoundingRect().toAlignedRect()).subtracted(covered))
+        p.fillRect(r, m_painter.colors().base);
 }
 
 void HexView::resizeEvent(QResizeEvent *event)

@@ -9,6 +9,7 @@
 #include <QAbstractScrollArea>
 #include <QStringList>
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -64,8 +65,10 @@ public:
     bool copySelection(CopyFormat format);
 
     // ---- added members ----
-    // Tinted ranges (e.g. job worker ranges) drawn under the bytes; replaces the previous set.
-    void setHighlights(std::vector<Highlight> highlights);
+    // Tinted ranges drawn under the bytes, in layers (bookmarks, search marks, job worker ranges); replaces only
+    // that layer's previous set. highlights() is every layer's, bottom to top, in the order they are drawn.
+    void setHighlights(HighlightLayer layer, std::vector<Highlight> highlights);
+    const std::vector<Highlight> &highlights(HighlightLayer layer) const;
     const std::vector<Highlight> &highlights() const { return m_highlights; }
     // Unsaved edits drawn over the mapping in the "edited" colour (owned by the caller, e.g. an EditSession; must
     // outlive the view or be reset to nullptr). Call viewport()->update() after changing the overlay.
@@ -118,7 +121,8 @@ private:
     HexLayout m_layout;
     HexPainter m_painter;
     HexViewController *m_controller = nullptr; // child QObject
-    std::vector<Highlight> m_highlights;
+    std::array<std::vector<Highlight>, HighlightLayerCount> m_layers;
+    std::vector<Highlight> m_highlights; // every layer, bottom to top (what the painter draws)
     const EditOverlay *m_overlay = nullptr;
     std::uint64_t m_firstRow = 0;
     std::uint64_t m_cursor = 0;

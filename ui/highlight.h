@@ -16,4 +16,9 @@ struct Highlight {
     bool placeholder = false;
 };
 
+// Independent sets of highlights a HexView draws, bottom to top: bookmarks under search marks under job tints.
+// Each owner replaces only its own layer, so a running job no longer wipes the search marks or the bookmarks.
+enum class HighlightLayer { Bookmarks, Search, Jobs };
+inline constexpr int HighlightLayerCount = 3;
+
 } // namespace hexmap

@@ -200,7 +200,7 @@ void JobsSupport::syncFile()
 void JobsSupport::updateTint()
 {
     const QColor base = m_view->palette().color(QPalette::Base);
-    m_view->setHighlights(m_center->highlights(base, JobColors::isDark(m_view->palette())));
+    m_view->setHighlights(HighlightLayer::Jobs, m_center->highlights(base, JobColors::isDark(m_view->palette())));
 }
 
 void JobsSupport::updateActions()

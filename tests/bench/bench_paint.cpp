@@ -1,4 +1,6 @@
-// Full repaint of a 1920x1080 HexView viewport into an image, at 16 and 64 bytes per row (QBENCHMARK).
+// Full repaint of a 1920x1080 HexView viewport into an image, at 16 and 64 bytes per row (QBENCHMARK), and the
+// baseline it is compared with in the same process: filling the same image once (every pixel written once, the
+// least any full repaint must do).
 // Run: QT_QPA_PLATFORM=offscreen build/tests/bench/bench_paint   (see docs/BENCHMARKS.md, "Paint")
 #include "core/mappedfile.h"
 #include "ui/hexview.h"
@@ -23,6 +25,7 @@ private slots:
     void initTestCase();
     void fullRepaint_data();
     void fullRepaint();
+    void baselineFill();
 };
 
 void BenchPaint::initTestCase()
@@ -61,6 +64,18 @@ void BenchPaint::fullRepaint()
     view.viewport()->render(&image); // warm up: glyph cache, page faults
     QBENCHMARK {
         view.viewport()->render(&image);
+    }
+}
+
+void BenchPaint::baselineFill()
+{
+    HexView view;
+    view.resize(1920, 1080);
+    view.show();
+    QImage image(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+    quint32 shade = 0;
+    QBENCHMARK {
+        image.fill(QColor::fromRgb(0xFF000000u | (++shade & 0xFF))); // a different colour each time: no shortcut
     }
 }
 

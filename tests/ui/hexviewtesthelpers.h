@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QHash>
 #include <QImage>
 #include <QMouseEvent>
 #include <QTest>
@@ -68,6 +69,24 @@ inline void click(HexView &view, QPointF pos, Qt::KeyboardModifiers mods = Qt::N
 {
     sendMouse(view, QEvent::MouseButtonPress, pos, Qt::LeftButton, mods);
     sendMouse(view, QEvent::MouseButtonRelease, pos, Qt::NoButton, mods);
+}
+
+// The most frequent colour of the pixels inside `rect`: a cell's background (its glyph's ink covers fewer pixels).
+inline QRgb dominantColor(const QImage &image, QRectF rect)
+{
+    QHash<QRgb, int> counts;
+    const QRect r = rect.toAlignedRect().intersected(image.rect());
+    for (int y = r.top(); y <= r.bottom(); ++y)
+        for (int x = r.left(); x <= r.right(); ++x)
+            ++counts[image.pixel(x, y)];
+    QRgb best = 0;
+    int most = -1;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        if (it.value() > most) {
+            most = it.value();
+            best = it.key();
+        }
+    return best;
 }
 
 } // namespace hexmap::testing

@@ -125,7 +125,21 @@ void TestHexView::cursorAndSelectionArePaintedWhereTheLayoutSays()
 
     // A highlight tints its range.
     view.setSelection(ByteRange{});
-    view.setHighlights({Highlight{ByteRange{0x50, 4}, QColor(0, 200, 0)}});
+    view.setHighlights(HighlightLayer::Search, {Highlight{ByteRange{0x50, 4}, QColor(0, 200, 0)}});
+    img = paint(view);
+    QCOMPARE(pixelAt(img, view.cellRect(0x53, HexView::Area::Hex).topLeft() + QPointF(1, 1)), QColor(0, 200, 0));
+    QCOMPARE(pixelAt(img, view.cellRect(0x54, HexView::Area::Hex).topLeft() + QPointF(1, 1)), colors.base);
+
+    // Layers are independent: setting the job tints keeps the search marks; jobs draw on top where they overlap.
+    view.setHighlights(HighlightLayer::Bookmarks, {Highlight{ByteRange{0x60, 2}, QColor(200, 0, 200)}});
+    view.setHighlights(HighlightLayer::Jobs, {Highlight{ByteRange{0x52, 8}, QColor(0, 0, 200)}});
+    QCOMPARE(view.highlights().size(), std::size_t(3));
+    QCOMPARE(view.highlights(HighlightLayer::Search).size(), std::size_t(1));
+    img = paint(view);
+    QCOMPARE(pixelAt(img, view.cellRect(0x51, HexView::Area::Hex).topLeft() + QPointF(1, 1)), QColor(0, 200, 0));
+    QCOMPARE(pixelAt(img, view.cellRect(0x52, HexView::Area::Hex).topLeft() + QPointF(1, 1)), QColor(0, 0, 200));
+    QCOMPARE(pixelAt(img, view.cellRect(0x61, HexView::Area::Ascii).topLeft() + QPointF(1, 1)), QColor(200, 0, 200));
+    view.setHighlights(HighlightLayer::Jobs, {});
     img = paint(view);
     QCOMPARE(pixelAt(img, view.cellRect(0x53, HexView::Area::Hex).topLeft() + QPointF(1, 1)), QColor(0, 200, 0));
     QCOMPARE(pixelAt(img, view.cellRect(0x54, HexView::Area::Hex).topLeft() + QPointF(1, 1)), colors.base);

@@ -90,7 +90,7 @@ private slots:
         QCOMPARE(job->spec().range, (ByteRange{0, 64 * kMiB}));
         QTRY_VERIFY_WITH_TIMEOUT(job->isFinished(), 30000);
         QCOMPARE(job->lastSnapshot().state, JobState::Succeeded);
-        QVERIFY(w.view->highlights().empty()); // tint only while running
+        QVERIFY(w.view->highlights(HighlightLayer::Jobs).empty()); // tint only while running
         // The view's read-only mapping shares the page cache: it shows the pattern.
         QCOMPARE(std::to_integer<int>(w.view->file().readSlice(0, 1)[0]), 0xDE);
 
@@ -104,7 +104,7 @@ private slots:
         QVERIFY(second.ok());
         QTRY_VERIFY_WITH_TIMEOUT(allPaused(*second), 10000);
         QCoreApplication::processEvents();
-        const auto &h = w.view->highlights();
+        const auto &h = w.view->highlights(HighlightLayer::Jobs);
         QVERIFY2(h.size() == 4, qPrintable(QString("%1 highlights, job %2, finished %3, done %4")
                                                .arg(h.size()).arg(toString((*second)->lastSnapshot().state))
                                                .arg((*second)->isFinished()).arg((*second)->lastSnapshot().totalDone)));
