@@ -1,10 +1,12 @@
 #include "ui/desktopsupport.h"
 
+#include "ui/bookmarkdisplay.h"
 #include "ui/bookmarks.h"
 #include "ui/bookmarksdock.h"
 #include "ui/hexview.h"
 #include "ui/hexviewaccessibility.h"
 #include "ui/mainwindowactions.h"
+#include "ui/overviewmap.h"
 #include "ui/preferences.h"
 #include "ui/preferencesdialog.h"
 #include "ui/theme.h"
@@ -155,6 +157,8 @@ void DesktopSupport::installBookmarks()
     connect(m_view, &HexView::visibleRangeChanged, this, &DesktopSupport::followFile);
     connect(m_view, &HexView::cursorMoved, this, &DesktopSupport::followFile);
     followFile();
+    // Bookmarked bytes tinted in the view, flags on the overview map (the map is the jobs' one, when present).
+    new BookmarkDisplay(m_bookmarks, m_view, m_window->findChild<OverviewMap *>(), this);
 }
 
 void DesktopSupport::followFile()

@@ -9,6 +9,7 @@
 #include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPolygonF>
 #include <QToolTip>
 
 #include <algorithm>
@@ -51,6 +52,12 @@ void OverviewMap::setViewport(ByteRange visible)
 void OverviewMap::setEditRanges(std::vector<ByteRange> ranges)
 {
     m_edits = std::move(ranges);
+    update();
+}
+
+void OverviewMap::setBookmarks(std::vector<Flag> flags)
+{
+    m_flags = std::move(flags);
     update();
 }
 
@@ -159,6 +166,18 @@ void OverviewMap::paintEvent(QPaintEvent *)
         p.setBrush(Qt::NoBrush);
         p.drawRect(QRectF(1, kMargin + rows.first, width() - 2, rows.second - rows.first));
     }
+    if (isLayerVisible(Bookmarks)) {
+        // A flag per bookmark: a line across every lane and a triangle at the left edge pointing at it.
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(Qt::NoPen);
+        for (const Flag &f : m_flags) {
+            const int y = kMargin + m.rowsOf({f.offset, 1}).first;
+            p.fillRect(0, y, width(), 1, f.color);
+            p.setBrush(f.color);
+            p.drawPolygon(QPolygonF({QPointF(0, y - 4.0), QPointF(6, y + 0.5), QPointF(0, y + 5.0)}));
+        }
+        p.setRenderHint(QPainter::Antialiasing, false);
+    }
 }
 
 void OverviewMap::navigateTo(int y)
@@ -193,7 +212,8 @@ void OverviewMap::contextMenuEvent(QContextMenuEvent *event)
                                                 {Durability, tr("Written / synced")},
                                                 {Edits, tr("Unsaved edits")},
                                                 {SearchHits, tr("Search hits")},
-                                                {Viewport, tr("Viewport")}};
+                                                {Viewport, tr("Viewport")},
+                                                {Bookmarks, tr("Bookmarks")}};
     for (const auto &[layer, name] : layers) {
         QAction *a = menu.addAction(name);
         a->setCheckable(true);

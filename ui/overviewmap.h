@@ -21,14 +21,19 @@ class JobCenter;
 //   Workers    - each job worker's range in its colour (pale), its written prefix solid;
 //   Durability - bytes jobs wrote and nobody synced (vermillion) versus synced (blue-grey);
 //   Marks      - unsaved edits (yellow) and search hits (ticks);
-//   Viewport   - a frame over the whole width around the bytes the hex view shows.
+//   Viewport   - a frame over the whole width around the bytes the hex view shows;
+//   Bookmarks  - a flag (triangle at the left edge and a line across) in each bookmark's colour.
 // Clicking or dragging emits navigateRequested(offset). Painting costs O(height + ranges), never O(file size);
 // the worker and durability data come from a JobCenter, edits / hits / viewport through setters.
 // Thread: GUI thread only.
 class OverviewMap : public QWidget {
     Q_OBJECT
 public:
-    enum Layer { Workers = 1, Durability = 2, Edits = 4, SearchHits = 8, Viewport = 16, AllLayers = 31 };
+    enum Layer { Workers = 1, Durability = 2, Edits = 4, SearchHits = 8, Viewport = 16, Bookmarks = 32, AllLayers = 63 };
+    struct Flag {
+        std::uint64_t offset = 0;
+        QColor color;
+    };
     // One worker as drawn: its range's pixel rows and its written prefix's rows (empty when nothing written).
     struct Segment {
         int colorIndex = 0;
@@ -44,6 +49,8 @@ public:
     void setViewport(ByteRange visible);
     void setEditRanges(std::vector<ByteRange> ranges);
     void setSearchHits(std::vector<ByteRange> hits);
+    void setBookmarks(std::vector<Flag> flags);
+    const std::vector<Flag> &bookmarks() const { return m_flags; }
     void setLayerVisible(Layer layer, bool visible);
     bool isLayerVisible(Layer layer) const { return (m_layers & layer) != 0; }
 
@@ -82,6 +89,7 @@ private:
     ByteRange m_viewport;
     std::vector<ByteRange> m_edits;
     std::vector<ByteRange> m_hits;
+    std::vector<Flag> m_flags;
     int m_layers = AllLayers;
 };
 

@@ -5,7 +5,9 @@
 #include "ui/desktopsupport.h"
 #include "ui/hexview.h"
 #include "ui/mainwindow.h"
+#include "ui/jobssupport.h"
 #include "ui/mainwindowactions.h"
+#include "ui/overviewmap.h"
 
 #include <QAction>
 #include <QDir>
@@ -26,6 +28,7 @@ private slots:
     void storageIsNotBesideTheFile();
     void noFileNoBookmarks();
     void ctrlBAndDock();
+    void shownInViewAndOnMap();
 
 private:
     QString makeFile(const QString &name, int size);
@@ -118,6 +121,57 @@ void TestBookmarks::ctrlBAndDock()
     QCOMPARE(window.hexView()->cursorOffset(), std::uint64_t(100));
     window.closeFile();
     QTRY_VERIFY(support->bookmarks()->items().empty());
+}
+
+void TestBookmarks::shownInViewAndOnMap()
+{
+    const QString path = makeFile(QStringLiteral("e.bin"), 1 << 20);
+    hexmap::MainWindow window;
+    auto *support = new hexmap::DesktopSupport(&window, window.hexView(), window.windowActions());
+    window.resize(1000, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openFile(path));
+    hexmap::HexView *view = window.hexView();
+    hexmap::OverviewMap *map = window.jobs()->map();
+    view->setCursorOffset(0x40);
+    support->toggleBookmarkAction()->trigger();
+    view->setCursorOffset(0x80000); // far below the first page
+    support->toggleBookmarkAction()->trigger();
+    const auto &items = support->bookmarks()->items();
+    QCOMPARE(items.size(), std::size_t(2));
+
+    // The map has one flag per bookmark, drawn in its colour at the left edge of the bookmark's pixel row.
+    QCOMPARE(map->bookmarks().size(), std::size_t(2));
+    QCOMPARE(map->bookmarks()[1].offset, std::uint64_t(0x80000));
+    const QImage mapImage = map->grab().toImage();
+    const int row = map->topMargin() + map->model().rowsOf(hexmap::ByteRange{0x80000, 1}).first;
+    QCOMPARE(mapImage.pixelColor(0, row), items[1].color);
+    QCOMPARE(mapImage.pixelColor(map->width() / 2, row), items[1].color);
+
+    // The view tints only the visible bookmarked byte: scrolled to the top, 0x40 is tinted, 0x80000 is not sent.
+    view->setCursorOffset(0x10);
+    view->scrollToOffset(0);
+    QCoreApplication::processEvents();
+    const auto &marks = view->highlights(hexmap::HighlightLayer::Bookmarks);
+    QCOMPARE(marks.size(), std::size_t(1));
+    QCOMPARE(marks[0].range, (hexmap::ByteRange{0x40, 1}));
+    const QImage shot = view->viewport()->grab().toImage();
+    const QPoint inside = view->cellRect(0x40, hexmap::HexView::Area::Hex).topLeft().toPoint() + QPoint(1, 1);
+    QCOMPARE(shot.pixelColor(inside), marks[0].color);
+    QVERIFY(marks[0].color != view->palette().color(QPalette::Base));
+
+    // Scrolled to the second one: it replaces the first in the view.
+    view->scrollToOffset(0x80000);
+    QCoreApplication::processEvents();
+    QCOMPARE(view->highlights(hexmap::HighlightLayer::Bookmarks).size(), std::size_t(1));
+    QCOMPARE(view->highlights(hexmap::HighlightLayer::Bookmarks)[0].range.offset, std::uint64_t(0x80000));
+
+    // Removing a bookmark removes its flag and its tint.
+    view->setCursorOffset(0x80000);
+    support->toggleBookmarkAction()->trigger();
+    QCOMPARE(map->bookmarks().size(), std::size_t(1));
+    QVERIFY(view->highlights(hexmap::HighlightLayer::Bookmarks).empty());
 }
 
 QTEST_MAIN(TestBookmarks)
