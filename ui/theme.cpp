@@ -36,6 +36,8 @@ QPalette darkPalette()
     p.setColor(QPalette::ToolTipText, QColor(220, 220, 220));
     p.setColor(QPalette::Highlight, QColor(42, 130, 218));
     p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(100, 170, 255)); // the default dark blue is unreadable on a dark base
+    p.setColor(QPalette::LinkVisited, QColor(190, 140, 255));
     p.setColor(QPalette::PlaceholderText, QColor(140, 140, 140));
     p.setColor(QPalette::Disabled, QPalette::Text, QColor(120, 120, 120));
     p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(120, 120, 120));
