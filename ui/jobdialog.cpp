@@ -1,5 +1,8 @@
 #include "ui/jobdialog.h"
 
+#include "ui/jobconfirmation.h"
+#include "ui/preferences.h"
+
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
@@ -124,6 +127,17 @@ void JobDialog::setBusyRanges(std::vector<ByteRange> ranges)
 
 QPushButton *JobDialog::okButton() const { return m_buttons->button(QDialogButtonBox::Ok); }
 
+void JobDialog::accept()
+{
+    sync();
+    const auto spec = m_model.spec();
+    if (!spec)
+        return; // OK is disabled then; Enter in a field must not close the dialog either
+    if (Preferences().confirmJobs() && !JobConfirmation::ask(*spec, m_fileName, this))
+        return;
+    QDialog::accept();
+}
+
 void JobDialog::sync()
 {
     const auto op = JobOperation(m_operation->currentData().toInt());
@@ -149,7 +163,7 @@ void JobDialog::sync()
     m_format->setVisible(op == JobOperation::Pattern);
     m_value->setPlaceholderText(op == JobOperation::Pattern ? tr("DE AD BE EF") : tr("0xFF, 255 or 0b11111111"));
     m_release->setVisible(op == JobOperation::Zero);
-    setWindowTitle(JobDialogModel::operationName(op) + tr(" job"));
+    setWindowTitle(tr("%1 Job").arg(JobDialogModel::operationName(op)));
 
     const QString error = m_model.errorText();
     m_preview->setText(m_model.preview(16));

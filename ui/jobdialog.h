@@ -20,8 +20,9 @@ namespace hexmap {
 // offset + length (any notation numberparser accepts); the byte or the pattern (hex or text) with a preview of
 // the first bytes; threads; chunk size; "release space" (Zero); "sync when done". It states how many bytes will
 // be overwritten and that a job cannot be undone; OK stays disabled while the input is invalid (the reason is
-// shown), including when the range holds unsaved edits. All validation lives in JobDialogModel.
-// Thread: GUI thread only.
+// shown), including when the range holds unsaved edits. All validation lives in JobDialogModel. When
+// Preferences::confirmJobs is on, OK first asks JobConfirmation (naming the file given by setFileName); Cancel
+// there returns to this dialog with its input kept. Thread: GUI thread only.
 class JobDialog : public QDialog {
     Q_OBJECT
 public:
@@ -29,6 +30,9 @@ public:
 
     void setUnsavedEdits(std::vector<ByteRange> ranges);
     void setBusyRanges(std::vector<ByteRange> ranges);
+    // The file's name as the confirmation shows it ("disk.img").
+    void setFileName(const QString &name) { m_fileName = name; }
+    QString fileName() const { return m_fileName; }
     const JobDialogModel &model() const { return m_model; }
     // The spec to run (valid after accept()).
     Result<JobSpec> spec() const { return m_model.spec(); }
@@ -45,6 +49,11 @@ public:
     QLabel *summaryLabel() const { return m_summary; }
     QLabel *previewLabel() const { return m_preview; }
     QPushButton *okButton() const;
+
+public slots:
+    // Closes the dialog as accepted when the input is valid and, with Preferences::confirmJobs on, the user
+    // confirmed the overwrite; otherwise the dialog stays open.
+    void accept() override;
 
 private:
     void sync(); // widgets -> model -> labels and OK
@@ -67,6 +76,7 @@ private:
     QLabel *m_summary;
     QLabel *m_error;
     QDialogButtonBox *m_buttons;
+    QString m_fileName;
 };
 
 } // namespace hexmap

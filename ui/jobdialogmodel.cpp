@@ -184,11 +184,11 @@ QString JobDialogModel::preview(int count) const
 QString JobDialogModel::operationName(JobOperation op)
 {
     switch (op) {
-    case JobOperation::Fill: return QStringLiteral("Fill");
-    case JobOperation::Zero: return QStringLiteral("Zero");
-    case JobOperation::Pattern: return QStringLiteral("Pattern");
-    case JobOperation::Flush: return QStringLiteral("Flush");
-    case JobOperation::Sync: return QStringLiteral("Sync");
+    case JobOperation::Fill: return tr("Fill");
+    case JobOperation::Zero: return tr("Zero");
+    case JobOperation::Pattern: return tr("Pattern");
+    case JobOperation::Flush: return tr("Flush");
+    case JobOperation::Sync: return tr("Sync");
     }
     return {};
 }

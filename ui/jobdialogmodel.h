@@ -56,7 +56,7 @@ public:
     // The first `count` bytes the range will hold, as hex ("DE AD BE EF DE AD …"); "" when invalid.
     QString preview(int count = 16) const;
 
-    static QString operationName(JobOperation op); // "Fill", "Zero", "Pattern", "Flush", "Sync"
+    static QString operationName(JobOperation op); // "Fill", "Zero", "Pattern", "Flush", "Sync" (translated)
     static QString rangeText(ByteRange range);     // "0x0 – 0xFFFFFFF (256.00 MiB)"
 
 private:

@@ -12,6 +12,7 @@
 #include "ui/preferences.h"
 
 #include <QAction>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QMainWindow>
@@ -153,6 +154,7 @@ void JobsSupport::askJob(JobOperation op)
     if (!m_file.isValid())
         return;
     JobDialog dialog(op, m_file.size(), m_view->selection(), m_window);
+    dialog.setFileName(QFileInfo(QString::fromStdString(m_file.path())).fileName()); // for the confirmation
     dialog.setUnsavedEdits(unsavedEdits());
     dialog.setBusyRanges(m_center->runningRanges());
     const Preferences preferences; // the defaults chosen in Edit > Preferences (0 = the dialog's own)

@@ -52,7 +52,8 @@ public:
     void flushFile();
     void syncFile();
 
-    // Test hook replacing QDialog::exec(): return true to accept the prepared dialog.
+    // Test hook replacing QDialog::exec(): return true to accept the prepared dialog (the confirmation that the
+    // dialog's OK asks is skipped then: the runner stands for the user).
     using DialogRunner = std::function<bool(JobDialog &)>;
     void setDialogRunner(DialogRunner runner) { m_runner = std::move(runner); }
 
