@@ -14,12 +14,14 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QCoreApplication>
+#include <QDockWidget>
 #include <QEvent>
 #include <QFileInfo>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
+#include <QToolBar>
 
 namespace hexmap {
 
@@ -37,6 +39,25 @@ QMenu *menuHolding(QMainWindow *window, QAction *action)
             return menu;
     }
     return nullptr;
+}
+
+QMenu *viewMenu(QMainWindow *window)
+{
+    for (QAction *top : window->menuBar()->actions()) {
+        QMenu *menu = top->menu();
+        if (menu && menu->title() == QCoreApplication::translate("hexmap::MainWindowActions", "&View"))
+            return menu;
+    }
+    return nullptr;
+}
+
+// `action` or, recursively, in one of its submenus.
+bool menuHas(const QMenu *menu, const QAction *action)
+{
+    for (QAction *a : menu->actions())
+        if (a == action || (a->menu() && menuHas(a->menu(), action)))
+            return true;
+    return false;
 }
 
 void triggerWithData(QActionGroup *group, int value)
@@ -85,6 +106,7 @@ DesktopSupport::DesktopSupport(QMainWindow *window, HexView *view, MainWindowAct
         });
 
     installBookmarks();
+    addPanelToggles();
     m_window->installEventFilter(this);
     restoreWindowState();
 }
@@ -142,13 +164,8 @@ void DesktopSupport::installBookmarks()
         edit->insertAction(m_preferencesAction, m_toggleBookmark);
     else
         m_window->addAction(m_toggleBookmark);
-    for (QAction *top : m_window->menuBar()->actions()) {
-        QMenu *menu = top->menu();
-        if (menu && menu->title() == QCoreApplication::translate("hexmap::MainWindowActions", "&View")) {
-            menu->addAction(m_bookmarksDock->toggleViewAction());
-            break;
-        }
-    }
+    if (QMenu *view = viewMenu(m_window))
+        view->addAction(m_bookmarksDock->toggleViewAction());
     connect(m_toggleBookmark, &QAction::triggered, this, [this] {
         followFile();
         if (m_view->hasFile() && m_bookmarks->toggle(m_view->cursorOffset()))
@@ -159,6 +176,30 @@ void DesktopSupport::installBookmarks()
     followFile();
     // Bookmarked bytes tinted in the view, flags on the overview map (the map is the jobs' one, when present).
     new BookmarkDisplay(m_bookmarks, m_view, m_window->findChild<OverviewMap *>(), this);
+}
+
+void DesktopSupport::addPanelToggles()
+{
+    QMenu *view = viewMenu(m_window);
+    if (!view)
+        return;
+    QList<QAction *> toggles;
+    for (QDockWidget *dock : m_window->findChildren<QDockWidget *>())
+        toggles << dock->toggleViewAction();
+    for (QToolBar *bar : m_window->findChildren<QToolBar *>()) {
+        if (bar->toggleViewAction()->isVisible()) // "Editing" alone would not say what it shows
+            bar->toggleViewAction()->setText(tr("%1 Toolbar").arg(bar->windowTitle()));
+        toggles << bar->toggleViewAction();
+    }
+    bool separated = false;
+    for (QAction *toggle : toggles) {
+        if (!toggle->isVisible() || menuHas(view, toggle)) // hidden: not user-toggleable (e.g. a banner)
+            continue;
+        if (!separated)
+            view->addSeparator();
+        separated = true;
+        view->addAction(toggle);
+    }
 }
 
 void DesktopSupport::followFile()

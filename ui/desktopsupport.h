@@ -18,7 +18,8 @@ class PreferencesDialog;
 // Desktop integration for a main window, installed from outside it: Edit > Preferences… (the live
 // PreferencesDialog over a Preferences model), the colour theme, the View menu following preference changes,
 // the window geometry and dock/toolbar layout restored now and saved whenever the window closes, and the hex
-// view's screen-reader description (HexViewAccessibility). Construct after the window has created its docks and
+// view's screen-reader description (HexViewAccessibility), and a View menu entry for every dock and toolbar
+// that has none yet (so a closed panel always comes back). Construct after the window has created its docks and
 // toolbars. Owned by the window (QObject parent). Thread: GUI thread only.
 class DesktopSupport : public QObject {
     Q_OBJECT
@@ -43,6 +44,7 @@ private:
     void followBytesPerRow(int value);
     void followGroupSize(int value);
     void installBookmarks();
+    void addPanelToggles();
     void followFile(); // the bookmarks follow the view's file
 
     QMainWindow *m_window;

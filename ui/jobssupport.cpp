@@ -41,6 +41,14 @@ JobsSupport::JobsSupport(QMainWindow *window, HexView *view, EditSession *sessio
     pattern->setObjectName(QStringLiteral("jobPattern"));
     flush->setObjectName(QStringLiteral("jobFlush"));
     sync->setObjectName(QStringLiteral("jobSync"));
+    // Ctrl+Shift+letter (for Flush and Sync the menu mnemonic's letter); Zero: Ctrl+Shift+Del, as Ctrl+Shift+Z is
+    // Redo on KDE and GNOME. Fill/Zero/Pattern open their dialog first and Flush/Sync change no bytes, so no stray
+    // key press overwrites anything.
+    fill->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    zero->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
+    pattern->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    flush->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    sync->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y));
     fill->setStatusTip(tr("Fill a range with one byte, in the background, on several threads"));
     connect(fill, &QAction::triggered, this, [this] { askJob(JobOperation::Fill); });
     connect(zero, &QAction::triggered, this, [this] { askJob(JobOperation::Zero); });

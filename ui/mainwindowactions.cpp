@@ -32,8 +32,11 @@ MainWindowActions::MainWindowActions(QMainWindow *window, RecentFiles *recentFil
     QMenu *edit = bar->addMenu(tr("&Edit"));
     copyHex = makeAction(edit, tr("&Copy as Hex"), QStringLiteral("copyHexAction"));
     copyHex->setShortcut(QKeySequence::Copy);
+    // The other copy formats: Ctrl+C plus a modifier.
     copyCArray = makeAction(edit, tr("Copy as C &Array"), QStringLiteral("copyCArrayAction"));
+    copyCArray->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     copyText = makeAction(edit, tr("Copy as &Raw Text"), QStringLiteral("copyTextAction"));
+    copyText->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C));
     edit->addSeparator();
     selectAll = makeAction(edit, tr("Select &All"), QStringLiteral("selectAllAction"));
     selectAll->setShortcut(QKeySequence::SelectAll);

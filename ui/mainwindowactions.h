@@ -12,7 +12,8 @@ namespace hexmap {
 class RecentFiles;
 class RecentFilesMenu;
 
-// Creates the main window's actions and menus (File, Edit, View, Help) with standard QKeySequence shortcuts.
+// Creates the main window's actions and menus (File, Edit, View, Help) with standard QKeySequence shortcuts, and
+// Ctrl+Shift+C / Ctrl+Alt+C for Copy as C Array / Copy as Raw Text (no standard key exists for those).
 // MainWindow connects them; this class only builds them and enables/disables the file-dependent ones.
 // Thread: GUI thread only.
 class MainWindowActions : public QObject {
