@@ -1,14 +1,11 @@
 #include "ui/hexview.h"
 
 #include "core/numberparser.h"
-#include "ui/copyformatter.h"
 #include "ui/hexviewcontroller.h"
+#include "ui/selectioncopier.h"
 
-#include <QClipboard>
 #include <QFontDatabase>
 #include <QFontMetricsF>
-#include <QGuiApplication>
-#include <QMimeData>
 #include <QPaintEvent>
 #include <QPainter>
 #include <QScrollBar>
@@ -141,110 +138,6 @@ void HexView::setSelection(ByteRange range)
 void HexView::selectAll()
 {
     setSelection(ByteRange{0, m_layout.fileSize()});
-}
-
-// ---- scrolling -----------------------------------------------------------------------------------------------
-
-std::uint64_t HexView::topOffset() const
-{
-    return m_layout.rowStart(m_firstRow);
-}
-
-std::uint64_t HexView::pageRows() const
-{
-    return m_layout.pageRows(viewport()->height() - headerHeight());
-}
-
-int HexView::headerHeight() const
-{
-    return m_layout.metrics().lineHeight + 5;
-}
-
-void HexView::scrollToOffset(std::uint64_t offset)
-{
-    setFirstRow(m_layout.rowOf(std::min(offset, m_layout.lastOffset())));
-}
-
-void HexView::scrollByRows(std::int64_t rows)
-{
-    if (rows < 0)
-        setFirstRow(std::uint64_t(-rows) > m_firstRow ? 0 : m_firstRow - std::uint64_t(-rows));
-    else
-        setFirstRow(m_firstRow + std::min<std::uint64_t>(std::uint64_t(rows), UINT64_MAX - m_firstRow));
-}
-
-ByteRange HexView::visibleRange() const
-{
-    if (!m_hasFile)
-        return ByteRange{0, 0};
-    const std::uint64_t rows = m_layout.visibleRows(viewport()->height() - headerHeight());
-    const std::uint64_t last = std::min(m_firstRow + rows, m_layout.rowCount());
-    return ByteRange::fromBounds(topOffset(), std::min(m_layout.rowStart(last), m_layout.fileSize()));
-}
-
-void HexView::setFirstRow(std::uint64_t row)
-{
-    row = m_layout.clampFirstRow(row, pageRows());
-    if (row == m_firstRow)
-        return;
-    m_firstRow = row;
-    m_syncingBar = true;
-    verticalScrollBar()->setValue(m_layout.scrollValueForFirstRow(m_firstRow, pageRows()));
-    m_syncingBar = false;
-    viewport()->update();
-    emitVisibleIfChanged();
-}
-
-void HexView::ensureCursorVisible()
-{
-    setFirstRow(m_layout.firstRowToShow(m_cursor, m_firstRow, pageRows()));
-}
-
-void HexView::onVerticalValueChanged(int value)
-{
-    if (m_syncingBar)
-        return;
-    const std::uint64_t page = pageRows();
-    if (value == m_layout.scrollValueForFirstRow(m_firstRow, page))
-        return; // the bar already stands for our row (write-back after a row-exact move)
-    m_firstRow = m_layout.firstRowForScrollValue(value, page);
-    viewport()->update();
-    emitVisibleIfChanged();
-}
-
-// In the scaled range one bar step may stand for many rows: arrows and page clicks move by rows instead, and
-// the bar is set to the value of the row we chose (onVerticalValueChanged then keeps that row).
-void HexView::onVerticalAction(int action)
-{
-    const std::uint64_t page = pageRows();
-    if (!m_layout.scroller(page).isScaled())
-        return;
-    std::int64_t rows = 0;
-    switch (action) {
-    case QAbstractSlider::SliderSingleStepAdd: rows = 1; break;
-    case QAbstractSlider::SliderSingleStepSub: rows = -1; break;
-    case QAbstractSlider::SliderPageStepAdd: rows = std::int64_t(page); break;
-    case QAbstractSlider::SliderPageStepSub: rows = -std::int64_t(page); break;
-    default: return;
-    }
-    scrollByRows(rows);
-    verticalScrollBar()->setSliderPosition(m_layout.scrollValueForFirstRow(m_firstRow, page));
-}
-
-void HexView::scrollContentsBy(int dx, int dy)
-{
-    (void)dx;
-    (void)dy;
-    viewport()->update(); // rows are repainted from m_firstRow; horizontal shift is read at paint time
-}
-
-void HexView::emitVisibleIfChanged()
-{
-    const ByteRange v = visibleRange();
-    if (v == m_lastVisible)
-        return;
-    m_lastVisible = v;
-    emit visibleRangeChanged(v);
 }
 
 // ---- layout --------------------------------------------------------------------------------------------------
@@ -405,20 +298,6 @@ void HexView::mouseMoveEvent(QMouseEvent *event) { m_controller->mouseMove(event
 void HexView::mouseReleaseEvent(QMouseEvent *event) { m_controller->mouseRelease(event); }
 void HexView::mouseDoubleClickEvent(QMouseEvent *event) { m_controller->mouseDoubleClick(event); }
 
-void HexView::wheelEvent(QWheelEvent *event)
-{
-    const QPoint delta = event->angleDelta();
-    if (delta.y() == 0 || (event->modifiers() & Qt::ShiftModifier)) {
-        QAbstractScrollArea::wheelEvent(event); // horizontal
-        return;
-    }
-    m_wheelRemainder += delta.y();
-    const int steps = m_wheelRemainder / 40; // 120 per notch = 3 rows
-    m_wheelRemainder -= steps * 40;
-    scrollByRows(-std::int64_t(steps));
-    event->accept();
-}
-
 bool HexView::focusNextPrevChild(bool next)
 {
     if (m_hasFile)
@@ -433,24 +312,13 @@ bool HexView::copySelection(CopyFormat format)
     if (!m_hasFile)
         return false;
     const ByteRange range = m_selection.isEmpty() ? ByteRange{m_cursor, 1} : m_selection;
-    if (range.size > CopyLimit) {
-        emit statusMessage(tr("Cannot copy %1: copying is limited to %2. Select less.")
-                               .arg(QString::fromStdString(formatSize(range.size)),
-                                    QString::fromStdString(formatSize(CopyLimit))));
-        return false;
-    }
-    const std::span<const std::byte> bytes = m_file.readSlice(range.offset, range.size);
-    auto *mime = new QMimeData; // ownership passes to the clipboard
     const auto kind = format == CopyFormat::CArray   ? CopyFormatter::Format::CArray
         : format == CopyFormat::RawText              ? CopyFormatter::Format::RawText
                                                      : CopyFormatter::Format::HexText;
-    mime->setText(CopyFormatter::format(bytes, kind));
-    if (format == CopyFormat::RawText)
-        mime->setData(QStringLiteral("application/octet-stream"),
-                      QByteArray(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size())));
-    QGuiApplication::clipboard()->setMimeData(mime);
-    emit statusMessage(tr("Copied %1").arg(QString::fromStdString(formatSize(bytes.size()))));
-    return true;
+    QString message;
+    const bool copied = SelectionCopier::copy(m_file, m_overlay, range, kind, CopyLimit, &message);
+    emit statusMessage(message);
+    return copied;
 }
 
 } // namespace hexmap

@@ -6,6 +6,7 @@
 #include "ui/hexview.h"
 #include "hexviewtesthelpers.h"
 
+#include <QClipboard>
 #include <QMimeData>
 #include <QtTest>
 
@@ -35,6 +36,7 @@ private slots:
     void pasteHexText();
     void enableEditingKeepsTheCursor();
     void renderingShowsEdits();
+    void copyIncludesUnsavedEdits();
 
 private:
     QTemporaryDir m_dir;
@@ -70,6 +72,25 @@ void TestEditController::typingInHex()
     QCOMPARE(session.overlay().byteCount(), std::uint64_t(5));
     session.undoStack()->undo();
     QVERIFY(session.overlay().isEmpty());
+}
+
+void TestEditController::copyIncludesUnsavedEdits()
+{
+    HexView view;
+    EditSession session;
+    EditController controller(&view, &session);
+    const MappedFile file = *MappedFile::openReadOnly(m_path);
+    view.setFile(file);
+    session.setFile(file);
+    QVERIFY(session.setEditingEnabled(true));
+    view.setCursorOffset(16);
+    QTest::keyClicks(&view, QStringLiteral("CAFE"));
+    view.setSelection({15, 4}); // one untouched byte, the two edited ones, one untouched
+    QVERIFY(view.copySelection(HexView::CopyFormat::HexText));
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("11 CA FE 11"));
+    QVERIFY(view.copySelection(HexView::CopyFormat::RawText));
+    QCOMPARE(QGuiApplication::clipboard()->mimeData()->data(QStringLiteral("application/octet-stream")),
+             QByteArray("\x11\xCA\xFE\x11", 4));
 }
 
 void TestEditController::typingInAscii()
