@@ -1,10 +1,12 @@
-// hexmap: the GUI. `hexmap [FILE]`, `hexmap --demo`, plus --screenshot PATH, --measure-startup and --list-actions
-// for docs, tests and benchmarks. The user interface follows the system locale (translations.h).
+// hexmap: the GUI. `hexmap [FILE]`, `hexmap --demo`, plus --screenshot PATH, --screenshot-job PATH (demojobshot.h),
+// --measure-startup and --list-actions for docs, tests and benchmarks. The user interface follows the system
+// locale (translations.h).
 //
 // Command-line errors (a FILE that cannot be opened, a demo file that cannot be created, bad options) are printed
 // to stderr as "hexmap: PATH: reason" and exit with code 1 before any window is created, so they work without a
 // display too. Errors after startup (File > Open, Open Recent, drag and drop) show a message box instead.
 #include "actionlister.h"
+#include "demojobshot.h"
 #include "firstpaintwatcher.h"
 #include "translations.h"
 
@@ -88,13 +90,19 @@ int main(int argc, char *argv[])
         QStringLiteral("screenshot"),
         tl.text(Context, QT_TRANSLATE_NOOP("hexmap", "Save a PNG of the window once painted, then quit.")),
         tl.text(Context, QT_TRANSLATE_NOOP("hexmap", "path")));
+    const QCommandLineOption screenshotJobOption(
+        QStringLiteral("screenshot-job"),
+        tl.text(Context, QT_TRANSLATE_NOOP("hexmap", "Open the demo file, run a 4-worker pattern job over it, save a PNG of the "
+                                                     "window half way, then cancel, restore the demo file and quit.")),
+        tl.text(Context, QT_TRANSLATE_NOOP("hexmap", "path")));
     const QCommandLineOption measureOption(
         QStringLiteral("measure-startup"),
         tl.text(Context, QT_TRANSLATE_NOOP("hexmap", "Print the time to the first painted frame and the peak RSS, then quit.")));
     const QCommandLineOption listActionsOption(
         QStringLiteral("list-actions"),
         tl.text(Context, QT_TRANSLATE_NOOP("hexmap", "Print every menu action with its shortcut (tab separated), then quit.")));
-    parser.addOptions({helpOption, versionOption, demoOption, screenshotOption, measureOption, listActionsOption});
+    parser.addOptions({helpOption, versionOption, demoOption, screenshotOption, screenshotJobOption, measureOption,
+                       listActionsOption});
     parser.addPositionalArgument(QStringLiteral("file"),
                                  tl.text(Context, QT_TRANSLATE_NOOP("hexmap", "The file to open (read-only).")),
                                  QStringLiteral("[file]"));
@@ -119,8 +127,13 @@ int main(int argc, char *argv[])
     if (positional.size() > 1 || (positional.size() == 1 && parser.isSet(demoOption)))
         return fail(tl.text(Context, QT_TRANSLATE_NOOP("hexmap", "give one file, or --demo (see --help)")));
 
+    const QString screenshotJob = parser.value(screenshotJobOption);
+    if (!screenshotJob.isEmpty() && !positional.isEmpty())
+        return fail(tl.text(Context, QT_TRANSLATE_NOOP("hexmap", "--screenshot-job works on the demo file only (it "
+                                                                 "rewrites it afterwards): give no file")));
+
     QString path;
-    if (parser.isSet(demoOption)) {
+    if (parser.isSet(demoOption) || !screenshotJob.isEmpty()) {
         QString error;
         const auto demo = demoFilePath(tl, &error);
         if (!demo)
@@ -151,6 +164,12 @@ int main(int argc, char *argv[])
     if (parser.isSet(listActionsOption)) {
         std::fputs(qPrintable(hexmap::listMenuActions(window)), stdout);
         return 0;
+    }
+
+    if (!screenshotJob.isEmpty()) {
+        (new hexmap::DemoJobShot(&window, screenshotJob, path))->start(); // owned by the window
+        window.show();
+        return QApplication::exec();
     }
 
     const bool measure = parser.isSet(measureOption);
