@@ -233,6 +233,10 @@
         <source>Close File</source>
         <translation>关闭文件</translation>
     </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>关闭提示(&amp;D)</translation>
+    </message>
 </context>
 <context>
     <name>hexmap::FileChangeSupport</name>
@@ -247,6 +251,29 @@
     <message>
         <source>%1 changed on disk</source>
         <translation>%1 在磁盘上已更改</translation>
+    </message>
+    <message>
+        <source>Cannot reload: %1</source>
+        <translation>无法重新加载:%1</translation>
+    </message>
+    <message>
+        <source>Reloaded %1 (%2 bytes)</source>
+        <translation>已重新加载 %1(%2 字节)</translation>
+    </message>
+    <message>
+        <source>Reloaded %1: kept all %2 edited bytes (unsaved)</source>
+        <translation>已重新加载 %1:保留了全部 %2 个已编辑字节(未保存)</translation>
+    </message>
+    <message>
+        <source>Reloaded %1: kept %2 edited bytes, dropped %3 bytes past the new end (0x%4)</source>
+        <translation>已重新加载 %1:保留了 %2 个已编辑字节,丢弃了新末尾(0x%4)之后的 %3 个字节</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::ReloadEditsCommand</name>
+    <message numerus="yes">
+        <source>Keep %n edited byte(s) over the reload</source>
+        <translation><numerusform>重新加载时保留 %n 个已编辑字节</numerusform></translation>
     </message>
 </context>
 <context>
