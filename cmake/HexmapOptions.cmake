@@ -11,7 +11,7 @@ target_compile_definitions(hexmap_options INTERFACE
 
 if(HEXMAP_SANITIZE)
     list(JOIN HEXMAP_SANITIZE "," _hexmap_san)
-    target_compile_options(hexmap_options INTERFACE -fsanitize=${_hexmap_san} -fno-omit-frame-pointer -g)
+    target_compile_options(hexmap_options INTERFACE -fsanitize=${_hexmap_san} -fno-omit-frame-pointer -g1)
     target_link_options(hexmap_options INTERFACE -fsanitize=${_hexmap_san})
     if("undefined" IN_LIST HEXMAP_SANITIZE)
         target_compile_options(hexmap_options INTERFACE -fno-sanitize-recover=undefined)
