@@ -71,6 +71,14 @@
         <source>give one file, or --demo (see --help)</source>
         <translation>请给出一个文件,或使用 --demo(参见 --help)</translation>
     </message>
+    <message>
+        <source>Open the demo file, run a 4-worker pattern job over it, save a PNG of the window half way, then cancel, restore the demo file and quit.</source>
+        <translation>打开演示文件,在其上运行一个 4 线程的模式任务,进行到一半时保存窗口的 PNG 截图,然后取消任务、恢复演示文件并退出。</translation>
+    </message>
+    <message>
+        <source>--screenshot-job works on the demo file only (it rewrites it afterwards): give no file</source>
+        <translation>--screenshot-job 只作用于演示文件(之后会重写该文件):请不要指定文件</translation>
+    </message>
 </context>
 <context>
     <name>hexmap::BookmarksDock</name>
@@ -84,6 +92,25 @@
     </message>
 </context>
 <context>
+    <name>hexmap::DemoJobShot</name>
+    <message>
+        <source>the job did not reach half way within 60 s</source>
+        <translation>任务未能在 60 秒内进行到一半</translation>
+    </message>
+    <message>
+        <source>%1: the job could not start: %2</source>
+        <translation>%1:任务无法启动:%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the screenshot</source>
+        <translation>%1:无法写入截图</translation>
+    </message>
+    <message>
+        <source>%1: cannot restore the demo file: %2</source>
+        <translation>%1:无法恢复演示文件:%2</translation>
+    </message>
+</context>
+<context>
     <name>hexmap::DesktopSupport</name>
     <message>
         <source>&amp;Preferences…</source>
@@ -92,6 +119,10 @@
     <message>
         <source>Toggle &amp;Bookmark</source>
         <translation>切换书签(&amp;B)</translation>
+    </message>
+    <message>
+        <source>%1 Toolbar</source>
+        <translation>%1工具栏</translation>
     </message>
 </context>
 <context>
@@ -165,7 +196,9 @@
     </message>
     <message numerus="yes">
         <source>Saved %1 in %n range(s)</source>
-        <translation><numerusform>已保存 %1,共 %n 个区间</numerusform></translation>
+        <translation>
+            <numerusform>已保存 %1,共 %n 个区间</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -270,13 +303,6 @@
     </message>
 </context>
 <context>
-    <name>hexmap::ReloadEditsCommand</name>
-    <message numerus="yes">
-        <source>Keep %n edited byte(s) over the reload</source>
-        <translation><numerusform>重新加载时保留 %n 个已编辑字节</numerusform></translation>
-    </message>
-</context>
-<context>
     <name>hexmap::FindBar</name>
     <message>
         <source>Close the find bar (Esc)</source>
@@ -343,7 +369,7 @@
         <translation>请输入要搜索的模式</translation>
     </message>
     <message>
-        <source>"%1" (%2%3)</source>
+        <source>&quot;%1&quot; (%2%3)</source>
         <translation>“%1”(%2%3)</translation>
     </message>
     <message>
@@ -464,17 +490,6 @@
     </message>
 </context>
 <context>
-    <name>hexmap::HexView</name>
-    <message>
-        <source>Cannot copy %1: copying is limited to %2. Select less.</source>
-        <translation>无法复制 %1:复制上限为 %2。请选择更少的字节。</translation>
-    </message>
-    <message>
-        <source>Copied %1</source>
-        <translation>已复制 %1</translation>
-    </message>
-</context>
-<context>
     <name>hexmap::HexViewAccessibility</name>
     <message>
         <source>Hex view</source>
@@ -546,6 +561,45 @@
     <message>
         <source>The %1 value runs past the end of the file</source>
         <translation>%1 值超出了文件末尾</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::JobConfirmation</name>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>Fill %1 (%2) of %3 with %4?</source>
+        <translation>将 %3 中的 %1(%2)填充为 %4?</translation>
+    </message>
+    <message>
+        <source>Zero %1 (%2) of %3 and release its disk space?</source>
+        <translation>将 %3 中的 %1(%2)清零并释放其磁盘空间?</translation>
+    </message>
+    <message>
+        <source>Zero %1 (%2) of %3?</source>
+        <translation>将 %3 中的 %1(%2)清零?</translation>
+    </message>
+    <message>
+        <source>Fill %1 (%2) of %3 with the pattern %4?</source>
+        <translation>用模式 %4 填充 %3 中的 %1(%2)?</translation>
+    </message>
+    <message>
+        <source>Overwrite Bytes?</source>
+        <translation>覆盖字节?</translation>
+    </message>
+    <message>
+        <source>This cannot be undone: the job writes straight into the file, not into the undo history.</source>
+        <translation>此操作无法撤销:任务直接写入文件,不进入撤销历史。</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite</source>
+        <translation>覆盖(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -643,16 +697,16 @@
         <translation>0xFF、255 或 0b11111111</translation>
     </message>
     <message>
-        <source> job</source>
-        <translation> 任务</translation>
-    </message>
-    <message>
         <source>Overwrite</source>
         <translation>覆盖</translation>
     </message>
     <message>
         <source>OK</source>
         <translation>确定</translation>
+    </message>
+    <message>
+        <source>%1 Job</source>
+        <translation>%1任务</translation>
     </message>
 </context>
 <context>
@@ -676,6 +730,26 @@
     <message>
         <source>Overwrites %1 bytes (%2) from %3 to %4 %5, using %6 thread(s). A job writes straight into the file and cannot be undone.</source>
         <translation>将 %3 到 %4 的 %1 字节(%2)%5,使用 %6 个线程。任务直接写入文件,无法撤销。</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>Zero</source>
+        <translation>清零</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Flush</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
     </message>
 </context>
 <context>
@@ -1009,6 +1083,10 @@
         <source>Overview map</source>
         <translation>概览图</translation>
     </message>
+    <message>
+        <source>Bookmarks</source>
+        <translation>书签</translation>
+    </message>
 </context>
 <context>
     <name>hexmap::PreferencesDialog</name>
@@ -1069,7 +1147,7 @@
         <translation>自动</translation>
     </message>
     <message>
-        <source>The operation's default</source>
+        <source>The operation&apos;s default</source>
         <translation>操作的默认值</translation>
     </message>
     <message>
@@ -1102,6 +1180,26 @@
     <message>
         <source>&amp;Clear Menu</source>
         <translation>清空菜单(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::ReloadEditsCommand</name>
+    <message numerus="yes">
+        <source>Keep %n edited byte(s) over the reload</source>
+        <translation>
+            <numerusform>重新加载时保留 %n 个已编辑字节</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::SelectionCopier</name>
+    <message>
+        <source>Cannot copy %1: copying is limited to %2. Select less.</source>
+        <translation>无法复制 %1:复制上限为 %2。请选择更少的字节。</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>已复制 %1</translation>
     </message>
 </context>
 <context>
