@@ -56,7 +56,10 @@ JobsDock::JobsDock(JobCenter *center, QWidget *parent) : QDockWidget(tr("Jobs"),
     m_tree->setUniformRowHeights(true);
     m_tree->header()->setStretchLastSection(true);
     m_tree->setColumnWidth(JobColumn, 150);
-    m_tree->setColumnWidth(RangeColumn, 220);
+    // Wide enough for a 40-bit range with its size ("0x1000000000 – 0x1FFFFFFFFF (64.00 GiB)") in the dock's font.
+    m_tree->setColumnWidth(RangeColumn,
+                           m_tree->fontMetrics().horizontalAdvance(
+                               QStringLiteral("0x0000000000 \u2013 0x0000000000 (000.00 MiB)")) + 16);
     m_tree->setColumnWidth(ProgressColumn, 180);
     m_tree->setColumnWidth(SpeedColumn, 90);
     m_tree->setColumnWidth(EtaColumn, 60);

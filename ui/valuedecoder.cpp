@@ -90,7 +90,21 @@ std::optional<QString> decodeCharacter(std::span<const std::byte> bytes)
     const QList<uint> ucs4 = s.toUcs4();
     if (ucs4.size() != 1 || ucs4[0] == 0xFFFD || s.toUtf8() != utf8) // overlong, surrogate, bad continuation
         return tr("invalid UTF-8");
-    return s + QStringLiteral(" (") + codePoint(char32_t(ucs4[0])) + QLatin1Char(')');
+    const char32_t cp = char32_t(ucs4[0]);
+    switch (QChar::category(cp)) {
+    case QChar::Mark_NonSpacing:
+    case QChar::Mark_SpacingCombining:
+    case QChar::Mark_Enclosing: // shown on a dotted circle: alone it would combine with the text around it
+        return QString(QChar(0x25CC)) + s + QStringLiteral(" (") + codePoint(cp) + tr(", combining)");
+    case QChar::Other_Control: // C1 controls
+        return codePoint(cp) + tr(" (control)");
+    case QChar::Other_Format:
+    case QChar::Separator_Line:
+    case QChar::Separator_Paragraph:
+        return codePoint(cp) + tr(" (format)");
+    default:
+        return s + QStringLiteral(" (") + codePoint(cp) + QLatin1Char(')');
+    }
 }
 
 std::optional<std::vector<std::byte>> fail(QString *error, const QString &why)

@@ -75,6 +75,10 @@ void TestValueDecoder::decode_data()
     QTest::newRow("char A") << QByteArray("41") << Type::Character << L << "A";
     QTest::newRow("char LF") << QByteArray("0a") << Type::Character << L << "U+000A (control)";
     QTest::newRow("char e-acute") << QByteArray("c3a9") << Type::Character << L << QString::fromUtf8("é (U+00E9)");
+    QTest::newRow("char combining") << QByteArray("dead") << Type::Character << L
+                                    << QString::fromUtf8("\u25CC\u07AD (U+07AD, combining)");
+    QTest::newRow("char C1 control") << QByteArray("c285") << Type::Character << L << "U+0085 (control)";
+    QTest::newRow("char zero width joiner") << QByteArray("e2808d") << Type::Character << L << "U+200D (format)";
     QTest::newRow("char euro") << QByteArray("e282ac41") << Type::Character << B << QString::fromUtf8("€ (U+20AC)");
     QTest::newRow("char emoji") << QByteArray("f09f9880") << Type::Character << L
                                 << QString::fromUtf8("😀 (U+1F600)");
