@@ -79,6 +79,14 @@
         <source>--screenshot-job works on the demo file only (it rewrites it afterwards): give no file</source>
         <translation>--screenshot-job 只作用于演示文件(之后会重写该文件):请不要指定文件</translation>
     </message>
+    <message>
+        <source>, combining)</source>
+        <translation>，组合字符)</translation>
+    </message>
+    <message>
+        <source> (format)</source>
+        <translation>(格式字符)</translation>
+    </message>
 </context>
 <context>
     <name>hexmap::BookmarksDock</name>
