@@ -20,7 +20,7 @@ std::vector<ByteRange> JobSnapshot::syncedRanges() const
     return out;
 }
 
-const char *toString(JobState state)
+const char *stateName(JobState state)
 {
     switch (state) {
     case JobState::NotStarted: return "not started";
@@ -32,7 +32,7 @@ const char *toString(JobState state)
     return "?";
 }
 
-const char *toString(WorkerState state)
+const char *stateName(WorkerState state)
 {
     switch (state) {
     case WorkerState::Pending: return "pending";

@@ -51,7 +51,7 @@ struct JobSnapshot {
     std::vector<ByteRange> syncedRanges() const;
 };
 
-const char *toString(JobState state);
-const char *toString(WorkerState state);
+const char *stateName(JobState state);
+const char *stateName(WorkerState state);
 
 } // namespace hexmap

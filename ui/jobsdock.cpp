@@ -160,7 +160,7 @@ void JobsDock::refresh(JobWatcher *job)
         const std::uint64_t wdone = job->spec().operation == JobOperation::Sync ? ws.bytesSynced : ws.bytesDone;
         child->setData(ProgressColumn, ProgressDelegate::ProgressRole, permille(wdone, ws.range.size));
         child->setText(ProgressColumn, QString::fromStdString(formatSize(wdone)));
-        child->setText(StateColumn, QString::fromLatin1(toString(ws.state)));
+        child->setText(StateColumn, QString::fromLatin1(stateName(ws.state)));
     }
 }
 

@@ -149,7 +149,7 @@ int JobRunner::report(const JobSnapshot &s) const
 {
     const double seconds = std::chrono::duration<double>(s.elapsed).count();
     QJsonObject o;
-    o.insert(QStringLiteral("state"), QString::fromLatin1(toString(s.state)));
+    o.insert(QStringLiteral("state"), QString::fromLatin1(stateName(s.state)));
     o.insert(QStringLiteral("offset"), static_cast<qint64>(s.range.offset));
     o.insert(QStringLiteral("length"), static_cast<qint64>(s.range.size));
     o.insert(QStringLiteral("bytesDone"), static_cast<qint64>(s.totalDone));
@@ -164,7 +164,7 @@ int JobRunner::report(const JobSnapshot &s) const
         wo.insert(QStringLiteral("length"), static_cast<qint64>(w.range.size));
         wo.insert(QStringLiteral("bytesDone"), static_cast<qint64>(w.bytesDone));
         wo.insert(QStringLiteral("bytesSynced"), static_cast<qint64>(w.bytesSynced));
-        wo.insert(QStringLiteral("state"), QString::fromLatin1(toString(w.state)));
+        wo.insert(QStringLiteral("state"), QString::fromLatin1(stateName(w.state)));
         workers.append(wo);
         if (w.bytesDone)
             written << QStringLiteral("[%1, +%2)").arg(w.range.offset).arg(w.bytesDone);

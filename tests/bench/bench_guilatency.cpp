@@ -140,7 +140,7 @@ int main(int argc, char **argv)
     print(what, during);
     std::printf("job %.2f s (%.2f GiB/s), %d progress ticks (%.1f Hz), state %s\n", seconds,
                 double(size) / double(1ull << 30) / seconds, paints, paints / seconds,
-                toString(watcher->lastSnapshot().state));
+                stateName(watcher->lastSnapshot().state));
     std::printf("GUI thread CPU during the job: %.1f ms (%.2f %% of wall time; includes the 1 ms timer itself)\n",
                 guiCpuMs, guiCpuMs / (seconds * 10.0));
     QElapsedTimer paint;

@@ -106,7 +106,7 @@ private slots:
         QCoreApplication::processEvents();
         const auto &h = w.view->highlights(HighlightLayer::Jobs);
         QVERIFY2(h.size() == 4, qPrintable(QString("%1 highlights, job %2, finished %3, done %4")
-                                               .arg(h.size()).arg(toString((*second)->lastSnapshot().state))
+                                               .arg(h.size()).arg(stateName((*second)->lastSnapshot().state))
                                                .arg((*second)->isFinished()).arg((*second)->lastSnapshot().totalDone)));
         QCOMPARE(h[0].range, (ByteRange{0, 8 * kMiB}));
         QCOMPARE(h[1].range, (ByteRange{8 * kMiB, 24 * kMiB}));
