@@ -3,6 +3,7 @@
 #include "core/byterange.h"
 #include "core/editoverlay.h"
 #include "core/mappedfile.h"
+#include "ui/hexcolors.h"
 #include "ui/hexlayout.h"
 #include "ui/highlight.h"
 #include "ui/rowstrip.h"
@@ -34,12 +35,7 @@ namespace hexmap {
 class HexPainter
 {
 public:
-    struct Colors {
-        QColor base, text, offset, zero, nonPrintable, highlight, highlightedText, cursor, cursorText, header,
-            headerText, separator;
-        QColor edited, editedBackground; // unsaved overlay bytes: ink and cell tint
-        static Colors fromPalette(const QPalette &palette);
-    };
+    using Colors = HexColors; // the palette-derived colours of a paint
     // Everything one paint needs. Coordinates: content x is shifted by xShift (negative when scrolled right),
     // row y by yShift (the header's height).
     struct State {

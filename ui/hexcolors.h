@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QColor>
+
+class QPalette;
+
+namespace hexmap {
+
+// The colours a hex view paints with, derived from a palette (light or dark): text and dimmed inks (offsets,
+// zero bytes, non-printable marks), selection, cursor, header, and the unsaved-edit ink and tint.
+// Plain value; any thread (fromPalette reads only the palette it is given).
+struct HexColors {
+    QColor base, text, offset, zero, nonPrintable, highlight, highlightedText, cursor, cursorText, header,
+        headerText, separator;
+    QColor edited, editedBackground; // unsaved overlay bytes: ink and cell tint
+    static HexColors fromPalette(const QPalette &palette);
+
+    static QColor mix(const QColor &a, const QColor &b, qreal t); // t = weight of b
+    static QColor opaque(const QColor &color, const QColor &under); // a translucent colour as drawn over `under`
+};
+
+} // namespace hexmap
