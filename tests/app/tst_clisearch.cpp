@@ -1,5 +1,7 @@
 // Drives the real `hexmap-cli search`: output format, exit codes 0/1/2/3, --all/--max, ranges, --json, UTF-16,
 // case folding, and agreement with a naive scan on a file with matches across the engine's 8 MiB slices.
+#include "processrunner.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -21,11 +23,7 @@ private slots:
     void bigFileAgreesWithNaiveScan();
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = hexmap::testing::ProcessRun;
     Run run(const QStringList &arguments);
     QString writeFile(const QString &name, const QByteArray &bytes);
     QTemporaryDir m_dir;
@@ -51,19 +49,7 @@ QString TestCliSearch::writeFile(const QString &name, const QByteArray &bytes)
 
 TestCliSearch::Run TestCliSearch::run(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(HEXMAP_CLI_PATH), QStringList{QStringLiteral("search")} + arguments);
-    Run result;
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        result.err = QStringLiteral("timed out");
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return hexmap::testing::runProcess(QStringLiteral(HEXMAP_CLI_PATH), QStringList{QStringLiteral("search")} + arguments);
 }
 
 void TestCliSearch::results_data()

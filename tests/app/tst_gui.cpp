@@ -1,4 +1,6 @@
 // Drives the real `hexmap` binary: --version, --help, command-line errors, --screenshot, --demo.
+#include "processrunner.h"
+
 #include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -25,11 +27,7 @@ private slots:
     void demoIsCreatedOnceAndReused();
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = hexmap::testing::ProcessRun;
     Run run(const QStringList &arguments, const QString &workingDir = {}, int timeoutMs = 60000);
     QTemporaryDir m_dir;
     QProcessEnvironment m_env;
@@ -47,22 +45,7 @@ void TestGui::initTestCase()
 
 TestGui::Run TestGui::run(const QStringList &arguments, const QString &workingDir, int timeoutMs)
 {
-    QProcess process;
-    process.setProcessEnvironment(m_env);
-    if (!workingDir.isEmpty())
-        process.setWorkingDirectory(workingDir);
-    process.start(QStringLiteral(HEXMAP_GUI_PATH), arguments);
-    Run result;
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        result.err = QStringLiteral("timed out");
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    result.out = QString::fromLocal8Bit(process.readAllStandardOutput());
-    result.err = QString::fromLocal8Bit(process.readAllStandardError());
-    return result;
+    return hexmap::testing::runProcess(QStringLiteral(HEXMAP_GUI_PATH), arguments, m_env, timeoutMs, workingDir);
 }
 
 void TestGui::version()

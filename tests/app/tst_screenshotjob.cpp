@@ -1,6 +1,8 @@
 // Drives `hexmap --screenshot-job PATH` offscreen, with private config and cache directories: it writes a PNG
 // taken while a 4-worker job is half done with every worker running (the line it prints says so), exits 0,
 // and leaves the demo file byte for byte as `--demo` created it. Refuses a FILE argument and an unwritable PATH.
+#include "processrunner.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QProcess>
@@ -22,11 +24,7 @@ private slots:
     void unwritablePathFailsAndRestores();
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = hexmap::testing::ProcessRun;
     Run run(const QStringList &arguments);
     QByteArray demoHash() const;
     QString demoPath() const { return m_dir.filePath(QStringLiteral("cache/Hexmap/hexmap/demo.bin")); }
@@ -52,20 +50,7 @@ TestScreenshotJob::Run TestScreenshotJob::run(const QStringList &arguments)
     env.insert(QStringLiteral("XDG_CACHE_HOME"), m_dir.filePath(QStringLiteral("cache")));
     env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
     env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(HEXMAP_GUI_PATH), arguments);
-    Run result;
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        result.err = QStringLiteral("timed out");
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    result.out = QString::fromLocal8Bit(process.readAllStandardOutput());
-    result.err = QString::fromLocal8Bit(process.readAllStandardError());
-    return result;
+    return hexmap::testing::runProcess(QStringLiteral(HEXMAP_GUI_PATH), arguments, env);
 }
 
 QByteArray TestScreenshotJob::demoHash() const
