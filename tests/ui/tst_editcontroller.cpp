@@ -24,6 +24,19 @@ std::vector<std::byte> bytes(std::initializer_list<int> values)
 
 } // namespace
 
+// A view and an edit session on one file, wired by an EditController (editing still off).
+struct Editor {
+    HexView view;
+    EditSession session;
+    EditController controller{&view, &session};
+    explicit Editor(const std::string &path)
+    {
+        const MappedFile file = *MappedFile::openReadOnly(path);
+        view.setFile(file);
+        session.setFile(file);
+    }
+};
+
 class TestEditController : public QObject {
     Q_OBJECT
 
@@ -53,12 +66,9 @@ void TestEditController::init()
 
 void TestEditController::typingInHex()
 {
-    HexView view;
-    EditSession session;
-    EditController controller(&view, &session);
-    const MappedFile file = *MappedFile::openReadOnly(m_path);
-    view.setFile(file);
-    session.setFile(file);
+    Editor editor(m_path);
+    HexView &view = editor.view;
+    EditSession &session = editor.session;
     QVERIFY(session.setEditingEnabled(true));
     view.setCursorOffset(16);
     QTest::keyClicks(&view, QStringLiteral("deadBEEF"));
@@ -76,12 +86,9 @@ void TestEditController::typingInHex()
 
 void TestEditController::copyIncludesUnsavedEdits()
 {
-    HexView view;
-    EditSession session;
-    EditController controller(&view, &session);
-    const MappedFile file = *MappedFile::openReadOnly(m_path);
-    view.setFile(file);
-    session.setFile(file);
+    Editor editor(m_path);
+    HexView &view = editor.view;
+    EditSession &session = editor.session;
     QVERIFY(session.setEditingEnabled(true));
     view.setCursorOffset(16);
     QTest::keyClicks(&view, QStringLiteral("CAFE"));
@@ -95,12 +102,9 @@ void TestEditController::copyIncludesUnsavedEdits()
 
 void TestEditController::typingInAscii()
 {
-    HexView view;
-    EditSession session;
-    EditController controller(&view, &session);
-    const MappedFile file = *MappedFile::openReadOnly(m_path);
-    view.setFile(file);
-    session.setFile(file);
+    Editor editor(m_path);
+    HexView &view = editor.view;
+    EditSession &session = editor.session;
     QVERIFY(session.setEditingEnabled(true));
     view.setCursorArea(HexView::Area::Ascii);
     view.setCursorOffset(250);
@@ -111,12 +115,9 @@ void TestEditController::typingInAscii()
 
 void TestEditController::navigationBreaksTheStep()
 {
-    HexView view;
-    EditSession session;
-    EditController controller(&view, &session);
-    const MappedFile file = *MappedFile::openReadOnly(m_path);
-    view.setFile(file);
-    session.setFile(file);
+    Editor editor(m_path);
+    HexView &view = editor.view;
+    EditSession &session = editor.session;
     QVERIFY(session.setEditingEnabled(true));
     QTest::keyClicks(&view, QStringLiteral("a"));
     QTest::keyClick(&view, Qt::Key_Right); // navigation still works and ends the half-typed byte
@@ -129,12 +130,9 @@ void TestEditController::navigationBreaksTheStep()
 
 void TestEditController::readOnlyTypingChangesNothing()
 {
-    HexView view;
-    EditSession session;
-    EditController controller(&view, &session);
-    const MappedFile file = *MappedFile::openReadOnly(m_path);
-    view.setFile(file);
-    session.setFile(file);
+    Editor editor(m_path);
+    HexView &view = editor.view;
+    EditSession &session = editor.session;
     QSignalSpy messages(&session, &EditSession::message);
     QTest::keyClicks(&view, QStringLiteral("ff"));
     QVERIFY(session.overlay().isEmpty());
@@ -144,34 +142,28 @@ void TestEditController::readOnlyTypingChangesNothing()
 
 void TestEditController::pasteHexText()
 {
-    HexView view;
-    EditSession session;
-    EditController controller(&view, &session);
-    const MappedFile file = *MappedFile::openReadOnly(m_path);
-    view.setFile(file);
-    session.setFile(file);
+    Editor editor(m_path);
+    HexView &view = editor.view;
+    EditSession &session = editor.session;
     QVERIFY(session.setEditingEnabled(true));
     view.setCursorOffset(254);
     QMimeData hexText;
     hexText.setText(QStringLiteral("CA FE BA BE"));
-    QVERIFY(controller.pasteMimeData(&hexText));
+    QVERIFY(editor.controller.pasteMimeData(&hexText));
     QCOMPARE(session.overlay().runs(), (std::vector<EditOverlay::Run>{{254, bytes({0xCA, 0xFE})}}));
     view.setCursorArea(HexView::Area::Ascii);
     view.setCursorOffset(0);
-    QVERIFY(controller.pasteMimeData(&hexText)); // in the ASCII column, text is text
+    QVERIFY(editor.controller.pasteMimeData(&hexText)); // in the ASCII column, text is text
     QCOMPARE(session.overlay().get(0), std::optional<std::byte>(std::byte{'C'}));
     QCOMPARE(session.overlay().get(10), std::optional<std::byte>(std::byte{'E'}));
 }
 
 void TestEditController::enableEditingKeepsTheCursor()
 {
-    HexView view;
+    Editor editor(m_path);
+    HexView &view = editor.view;
+    EditSession &session = editor.session;
     view.resize(600, 300);
-    EditSession session;
-    EditController controller(&view, &session);
-    const MappedFile file = *MappedFile::openReadOnly(m_path);
-    view.setFile(file);
-    session.setFile(file);
     view.setCursorOffset(200);
     view.setCursorArea(HexView::Area::Ascii);
     QVERIFY(session.setEditingEnabled(true));
@@ -183,14 +175,11 @@ void TestEditController::enableEditingKeepsTheCursor()
 
 void TestEditController::renderingShowsEdits()
 {
-    HexView view;
+    Editor editor(m_path);
+    HexView &view = editor.view;
+    EditSession &session = editor.session;
     view.resize(760, 260);
     view.show();
-    EditSession session;
-    EditController controller(&view, &session);
-    const MappedFile file = *MappedFile::openReadOnly(m_path);
-    view.setFile(file);
-    session.setFile(file);
     QVERIFY(session.setEditingEnabled(true));
     const auto render = [&view] {
         QImage img(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
