@@ -50,7 +50,8 @@ private slots:
         QSignalSpy progressed(&watcher, &JobWatcher::progressed);
         QSignalSpy finished(&watcher, &JobWatcher::finished);
         QVERIFY(watcher.start().ok());
-        QVERIFY(watcher.isRunning());
+        // start() polls once: a 32 MiB page-cache fill may already have ended by then (seen under TSan in CI).
+        QVERIFY(watcher.isRunning() || finished.count() == 1);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
         QVERIFY(progressed.count() >= 1);
         const auto last = finished.at(0).at(0).value<JobSnapshot>();
