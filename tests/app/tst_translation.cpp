@@ -2,6 +2,8 @@
 // --list-actions, which builds the real MainWindow offscreen) must come out in Simplified Chinese under
 // LANG/LC_ALL=zh_CN.UTF-8 and in English under LC_ALL=C. The locale need not be generated on the machine:
 // QLocale reads the variables itself. Fails if the embedded translation does not load.
+#include "processrunner.h"
+
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QStringList>
@@ -23,11 +25,7 @@ private slots:
     void everyActionHasTextAndAPlace();
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = hexmap::testing::ProcessRun;
     Run run(const QString &locale, const QStringList &arguments);
     QTemporaryDir m_dir;
 };
@@ -47,20 +45,7 @@ TestTranslation::Run TestTranslation::run(const QString &locale, const QStringLi
     env.remove(QStringLiteral("LC_MESSAGES"));
     env.insert(QStringLiteral("LANG"), locale);
     env.insert(QStringLiteral("LC_ALL"), locale);
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(HEXMAP_GUI_PATH), arguments);
-    Run result;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        result.err = QStringLiteral("timed out");
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return hexmap::testing::runProcess(QStringLiteral(HEXMAP_GUI_PATH), arguments, env, 60000);
 }
 
 void TestTranslation::help_data()
