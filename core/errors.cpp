@@ -23,6 +23,12 @@ public:
         case Errc::Cancelled: return "cancelled";
         case Errc::FileTruncated: return "the file was truncated on disk";
         case Errc::ParseError: return "malformed input";
+        case Errc::FileReplaced: return "the file on disk is no longer the one that was opened (replaced or deleted)";
+        case Errc::FileChanged: return "another program changed the file since it was opened";
+        case Errc::WriteLocked: return "the file is being written by another Hexmap process";
+        case Errc::JournalInvalid: return "the save journal is damaged or belongs to another file";
+        case Errc::JournalPending: return "an interrupted save must be completed first";
+        case Errc::TooLarge: return "too large";
         }
         return "unknown hexmap error";
     }

@@ -21,6 +21,12 @@ enum class Errc {
     Cancelled,            // job cancelled by the user
     FileTruncated,        // the file shrank on disk under the mapping (SIGBUS recovered)
     ParseError,           // malformed number, size, pattern
+    FileReplaced,         // the path now names another file than the one opened (or it was deleted)
+    FileChanged,          // another program changed the file since it was opened (size or modification time)
+    WriteLocked,          // another Hexmap process holds the write lock (context names the holder)
+    JournalInvalid,       // a save journal that is damaged or belongs to another file
+    JournalPending,       // a committed save journal must be replayed before the file is used
+    TooLarge,             // a request above a stated memory or output cap
 };
 
 const std::error_category &hexmapCategory() noexcept;

@@ -58,6 +58,26 @@ Result<std::uint64_t> MappedFile::sizeOnDisk() const
     return fileops::sizeOnDisk(*m_mapping);
 }
 
+FileIdentity MappedFile::identity() const { return m_mapping ? m_mapping->identity() : FileIdentity{}; }
+
+Result<FileChange> MappedFile::checkIdentity() const
+{
+    if (!m_mapping)
+        return Error{make_error_code(Errc::InvalidArgument), "no file"};
+    return compareFileIdentity(m_mapping->identity(), m_mapping->fd(), m_mapping->path());
+}
+
+Status MappedFile::refreshIdentity()
+{
+    if (!m_mapping)
+        return Error{make_error_code(Errc::InvalidArgument), "no file"};
+    auto now = fileIdentityOf(m_mapping->fd(), m_mapping->path());
+    if (!now)
+        return now.error();
+    m_mapping->setIdentity(*now);
+    return {};
+}
+
 std::uint64_t MappedFile::pageSize() { return fileops::pageSize(); }
 std::uint64_t MappedFile::allocationGranularity() { return fileops::pageSize(); }
 

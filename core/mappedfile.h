@@ -2,6 +2,7 @@
 
 #include "core/byterange.h"
 #include "core/concurrentrangeallocator.h"
+#include "core/fileidentity.h"
 #include "core/openmode.h"
 #include "core/rangeallocator.h"
 #include "core/result.h"
@@ -65,6 +66,16 @@ public:
     // The file's current size on disk (fstat on the mapped descriptor): below size() once another process
     // truncated it, even before any access faulted. 0 for an invalid handle. Fails with errno (fstat).
     Result<std::uint64_t> sizeOnDisk() const;
+
+    // The identity recorded when the file was opened (device, inode, size, mtime), or by the last
+    // refreshIdentity(). Default-constructed for an invalid handle.
+    FileIdentity identity() const;
+    // How the file on disk differs from identity(): check before a Save, a job or a reload decision, and never
+    // write silently unless it is FileChange::None. Fails with errno (fstat); Errc::InvalidArgument when invalid.
+    Result<FileChange> checkIdentity() const;
+    // Records the file's current size and mtime as known (after Hexmap's own writes changed them), keeping the
+    // inode recorded at open. Fails with errno (fstat), Errc::InvalidArgument when invalid.
+    Status refreshIdentity();
 
     // The system's page size and mapping granularity (queried once from sysconf, never a literal).
     static std::uint64_t pageSize();

@@ -2,6 +2,7 @@
 
 #include "core/byterange.h"
 #include "core/claimregistry.h"
+#include "core/fileidentity.h"
 #include "core/openmode.h"
 #include "core/result.h"
 
@@ -9,6 +10,7 @@
 #include <cstdint>
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <string>
 
 namespace hexmap {
@@ -35,6 +37,10 @@ public:
     std::uint64_t id() const { return m_id; }
     ClaimRegistry &claims() { return m_claims; }
 
+    // The identity recorded at open (or by the last setIdentity, after Hexmap's own writes). Thread: any.
+    FileIdentity identity() const;
+    void setIdentity(const FileIdentity &identity);
+
     // Set by the SIGBUS guard when the file shrank under the mapping; polled by owners.
     std::atomic<bool> &faulted() { return m_faulted; }
 
@@ -50,6 +56,8 @@ private:
     std::atomic<bool> m_faulted{false};
     std::uint64_t m_id = 0;
     int m_guardSlot = -1; // SigbusGuard slot, -1 when unguarded
+    mutable std::mutex m_identityMutex;
+    FileIdentity m_identity;
 };
 
 } // namespace hexmap

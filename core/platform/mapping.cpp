@@ -59,6 +59,20 @@ Mapping::Mapping(int fd, std::byte *base, std::uint64_t size, OpenMode mode, std
     // A file truncated on disk under the mapping must not kill the process (see SigbusGuard).
     SigbusGuard::install();
     m_guardSlot = SigbusGuard::registerMapping(m_base, m_size, m_fd, &m_faulted);
+    if (auto id = fileIdentityOf(m_fd, m_path))
+        m_identity = *id;
+}
+
+FileIdentity Mapping::identity() const
+{
+    std::lock_guard lock(m_identityMutex);
+    return m_identity;
+}
+
+void Mapping::setIdentity(const FileIdentity &identity)
+{
+    std::lock_guard lock(m_identityMutex);
+    m_identity = identity;
 }
 
 Mapping::~Mapping()

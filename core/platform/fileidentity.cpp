@@ -1,0 +1,62 @@
+#include "core/fileidentity.h"
+
+#include <cerrno>
+#include <sys/stat.h>
+
+namespace hexmap {
+namespace {
+
+FileIdentity identityFromStat(const struct stat &st)
+{
+    FileIdentity id;
+    id.device = static_cast<std::uint64_t>(st.st_dev);
+    id.inode = static_cast<std::uint64_t>(st.st_ino);
+    id.size = static_cast<std::uint64_t>(st.st_size);
+    id.mtimeNs = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+    return id;
+}
+
+} // namespace
+
+const char *describeFileChange(FileChange change)
+{
+    switch (change) {
+    case FileChange::None: return "is unchanged";
+    case FileChange::Deleted: return "was deleted";
+    case FileChange::Replaced: return "was replaced by another file";
+    case FileChange::Shrunk: return "was truncated by another program";
+    case FileChange::Grown: return "was extended by another program";
+    case FileChange::Modified: return "was modified by another program";
+    }
+    return "changed";
+}
+
+Result<FileIdentity> fileIdentityOf(int fd, const std::string &path)
+{
+    struct stat st {};
+    if (::fstat(fd, &st) != 0)
+        return Error::fromErrno(errno, path);
+    return identityFromStat(st);
+}
+
+Result<FileChange> compareFileIdentity(const FileIdentity &recorded, int fd, const std::string &path)
+{
+    struct stat opened {};
+    if (::fstat(fd, &opened) != 0)
+        return Error::fromErrno(errno, path);
+    const FileIdentity now = identityFromStat(opened);
+    struct stat named {};
+    if (opened.st_nlink == 0 || ::stat(path.c_str(), &named) != 0)
+        return FileChange::Deleted; // ENOENT, or a path we can no longer reach: writing would not reach it either
+    if (!identityFromStat(named).sameInode(recorded) || !now.sameInode(recorded))
+        return FileChange::Replaced;
+    if (now.size < recorded.size)
+        return FileChange::Shrunk;
+    if (now.size > recorded.size)
+        return FileChange::Grown;
+    if (now.mtimeNs != recorded.mtimeNs)
+        return FileChange::Modified;
+    return FileChange::None;
+}
+
+} // namespace hexmap
