@@ -9,7 +9,13 @@
 namespace hexmap {
 namespace {
 
-QString sizeText(std::uint64_t bytes) { return QString::fromStdString(formatSize(bytes)); }
+// "4 bytes" below 1 KiB, "3.50 MiB" above.
+QString sizeText(std::uint64_t bytes)
+{
+    if (bytes < 1024)
+        return bytes == 1 ? SaveMessages::tr("1 byte") : SaveMessages::tr("%1 bytes").arg(bytes);
+    return QString::fromStdString(formatSize(bytes));
+}
 QString hex(std::uint64_t offset) { return QStringLiteral("0x") + QString::number(offset, 16).toUpper(); }
 
 } // namespace
@@ -82,7 +88,9 @@ QString SaveMessages::failure(const SaveReport &report, std::uint64_t unsavedByt
             QString text = tr("%1: %2 at %3 were not saved (%4).")
                                .arg(reason(first.error.code), sizeText(first.range.size), hex(first.range.offset), details);
             if (report.failures.size() > 1)
-                text += QLatin1Char(' ') + tr("%n more range(s) failed too.", nullptr, int(std::min<std::size_t>(report.failures.size() - 1, INT_MAX)));
+                text += QLatin1Char(' ')
+                    + (report.failures.size() == 2 ? tr("1 more range failed too.")
+                                                   : tr("%1 more ranges failed too.").arg(report.failures.size() - 1));
             if (report.stoppedAt != SaveStage::Write)
                 text += QLatin1Char(' ') + tr("Nothing was written.");
             why = text;
@@ -108,8 +116,9 @@ QString SaveMessages::recovery(const JournalRecovery &r)
     switch (r.outcome) {
     case JournalOutcome::None: return {};
     case JournalOutcome::Replayed:
-        return tr("An interrupted save of %1 was completed from its journal (%2 in %n range(s)).", nullptr,
-                  int(std::min<std::uint64_t>(r.ranges, INT_MAX)))
+        return (r.ranges == 1 ? tr("An interrupted save of %1 was completed from its journal (%2 in 1 range).")
+                              : tr("An interrupted save of %1 was completed from its journal (%2 in %3 ranges).")
+                                    .arg(QStringLiteral("%1"), QStringLiteral("%2"), QString::number(r.ranges)))
             .arg(file, sizeText(r.bytes));
     case JournalOutcome::Discarded:
         return tr("An interrupted save of %1 had not begun writing (%2): the file keeps its old bytes.").arg(file, why);
