@@ -7,7 +7,11 @@
 #include "core/fullext4.h"
 #include "core/mappedfile.h"
 #include "core/enginetesthelpers.h"
+#include "core/savejournal.h"
 #include "ui/editsession.h"
+#include "ui/mainwindow.h"
+
+#include <QStatusBar>
 
 #include <QSignalSpy>
 #include <QtTest>
@@ -26,6 +30,7 @@ private slots:
     void fullDiskKeepsTheEdit();
     void changedFileIsNotWritten_data();
     void changedFileIsNotWritten();
+    void windowReplaysJournalAtOpen();
 
 private:
     QTemporaryDir m_dir;
@@ -57,6 +62,8 @@ void TestSaveFailures::initTestCase()
     QVERIFY(m_dir.isValid());
     QVERIFY(m_journals.isValid());
     qputenv("HEXMAP_JOURNAL_DIR", QFile::encodeName(m_journals.path()));
+    QCoreApplication::setOrganizationName(QStringLiteral("hexmap-test-savefailures"));
+    QStandardPaths::setTestModeEnabled(true);
 }
 
 void TestSaveFailures::fullDiskKeepsTheEdit()
@@ -178,6 +185,38 @@ void TestSaveFailures::changedFileIsNotWritten()
         QVERIFY(preadBytes(path, 0, sizeAfter) == expectedAtPath);
     QVERIFY(QDir(m_journals.path()).entryList(QDir::Files).isEmpty());
     ::unlink(other.c_str());
+}
+
+// Row 9, GUI side: opening a file whose Save was killed after its journal was committed completes the Save, says
+// so in the status bar, and the file is not then taken for "modified by another program" (a Save works).
+void TestSaveFailures::windowReplaysJournalAtOpen()
+{
+    const std::uint64_t size = 2 * page();
+    const std::string path = pathIn(m_dir, "interrupted.bin");
+    const auto old = patternBytes(0, size, 5);
+    {
+        QFile f(QString::fromStdString(path));
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(f.write(reinterpret_cast<const char *>(old.data()), qint64(size)), qint64(size));
+    }
+    {
+        auto file = MappedFile::openReadOnly(path);
+        QVERIFY(file.ok());
+        auto journal = SaveJournal::begin(file->identity(), path);
+        QVERIFY(journal.ok());
+        QVERIFY(journal->add(page() + 7, bytesOf({0xAA, 0xBB})));
+        QVERIFY(journal->commit());
+    } // killed before it was applied
+    MainWindow window;
+    QVERIFY(window.openFile(QString::fromStdString(path)));
+    const QString said = window.statusBar()->currentMessage();
+    QVERIFY2(said.contains(QLatin1String("was completed from its journal")), qPrintable(said));
+    auto expected = old;
+    expected[page() + 7] = std::byte{0xAA};
+    expected[page() + 8] = std::byte{0xBB};
+    QVERIFY(preadBytes(path, 0, size) == expected);
+    QVERIFY(QDir(m_journals.path()).entryList(QDir::Files).isEmpty());
+    window.close();
 }
 
 QTEST_MAIN(TestSaveFailures)
