@@ -58,6 +58,12 @@ EditingSupport::EditingSupport(QMainWindow *window, HexView *view)
     connect(m_session, &EditSession::modifiedChanged, this, &EditingSupport::updateActions);
     connect(m_session, &EditSession::editingEnabledChanged, this, &EditingSupport::updateActions);
     connect(m_session, &EditSession::message, this, &EditingSupport::statusMessage);
+    connect(m_session, &EditSession::saveFailed, this, [this](const QString &text) { // not modal: never blocks
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Save Failed"), text, QMessageBox::Ok, m_window);
+        box->setObjectName(QStringLiteral("saveFailedBox"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
     connect(m_inspector, &InspectorDock::message, this, &EditingSupport::statusMessage);
     updateActions();
 }

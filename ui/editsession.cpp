@@ -1,7 +1,9 @@
 #include "ui/editsession.h"
 
+#include "core/journalrecovery.h"
 #include "core/numberparser.h"
 #include "ui/reloadeditscommand.h"
+#include "ui/savemessages.h"
 
 #include <vector>
 
@@ -218,14 +220,14 @@ SaveReport EditSession::save()
     SaveReport report;
     if (!m_file.isValid() || m_overlay.isEmpty())
         return report;
-    if (!m_file.isWritable()) {
-        report.failures.push_back({ByteRange{0, m_file.size()}, Error{make_error_code(Errc::NotWritable), m_file.path()}});
-        emit message(tr("Save failed, the edits are kept: %1").arg(QString::fromStdString(report.summary())));
-        return report;
-    }
-    report = saveOverlay(m_file, m_overlay, m_faultHook);
+    SaveOptions options;
+    options.hook = m_faultHook;
+    report = saveOverlay(m_file, m_overlay, options); // refuses a read-only mapping or a changed file itself
     if (!report.ok()) {
-        emit message(tr("Save failed, the edits are kept: %1").arg(QString::fromStdString(report.summary())));
+        // Nothing is cleared: a Save is all or nothing, so every edit stays unsaved (the title keeps its *).
+        const QString text = SaveMessages::failure(report, m_overlay.byteCount());
+        emit message(text);
+        emit saveFailed(text, report.fileChange != FileChange::None);
         return report;
     }
     const std::vector<ByteRange> ranges = m_overlay.ranges();
@@ -239,6 +241,16 @@ SaveReport EditSession::save()
                      .arg(sizeText(report.bytesWritten)));
     emit saved();
     return report;
+}
+
+QString EditSession::recoverInterruptedSave(MappedFile &file)
+{
+    if (!file.isValid())
+        return {};
+    const JournalRecovery recovery = recoverSaveJournal(file.path());
+    if (recovery.outcome == JournalOutcome::Replayed)
+        (void)file.refreshIdentity(); // the replay is Hexmap's own write, not another program's
+    return SaveMessages::recovery(recovery);
 }
 
 void EditSession::revert()

@@ -77,9 +77,15 @@ public:
     void breakTyping();
     std::optional<std::uint64_t> pendingNibbleOffset() const { return m_lowNibbleAt; }
 
-    // Writes the overlay into the mapping and syncs it (saveOverlay). On success the overlay and undo history are
-    // cleared; on failure nothing is cleared, the edits stay and message() gives the failed ranges.
+    // Saves the overlay atomically (saveOverlay: checks the file is still the one opened, reserves blocks, writes a
+    // journal, pwrite, fdatasync). On success the overlay and undo history are cleared and message() says
+    // "Saved N in M range(s)"; on failure nothing is cleared, every edit stays unsaved, and message() and
+    // saveFailed() say why in words ("The disk is full: 4 bytes at 0x3000000 were not saved").
     SaveReport save();
+    // Completes or discards a save journal left by an interrupted Save of `file` (recoverSaveJournal), refreshing
+    // the file's identity after a replay. Call when a file is opened, before it is shown. Returns one translated
+    // line for the user, or an empty string when there was no journal.
+    static QString recoverInterruptedSave(MappedFile &file);
     // Drops all unsaved edits and the undo history.
     void revert();
 
@@ -108,6 +114,9 @@ signals:
     void editingEnabledChanged(bool enabled);
     void fileReplaced(const hexmap::MappedFile &file); // the mapping was reopened (read-write or read-only)
     void saved();
+    // A Save did not complete: `text` says why and what to do; `fileChanged` when the file on disk is no longer the
+    // one opened (replaced, deleted, truncated or changed by another program), so reload or Save As make sense.
+    void saveFailed(const QString &text, bool fileChanged);
     void message(const QString &text); // for the status bar
 
 private:

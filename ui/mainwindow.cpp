@@ -155,6 +155,8 @@ void MainWindow::showFile(const MappedFile &file)
     if (!m_editing->confirmClose())
         return;
     closeFile();
+    MappedFile opened = file; // shares the mapping; a replayed journal refreshes its identity
+    const QString recovered = EditSession::recoverInterruptedSave(opened); // a journal left by an interrupted Save
     const QString path = QFile::decodeName(QByteArray::fromStdString(file.path()));
     const QFileInfo info(path);
     m_canonicalPath = info.canonicalFilePath().isEmpty() ? info.absoluteFilePath() : info.canonicalFilePath();
@@ -171,6 +173,8 @@ void MainWindow::showFile(const MappedFile &file)
     m_status->setCursorOffset(m_view->cursorOffset());
     updateTitle();
     m_view->setFocus();
+    if (!recovered.isEmpty())
+        statusBar()->showMessage(recovered, 20000);
 }
 
 void MainWindow::closeFile()

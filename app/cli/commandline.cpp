@@ -1,6 +1,7 @@
 #include "app/cli/commandline.h"
 
 #include "app/cli/exitcode.h"
+#include "core/journalrecovery.h"
 #include "core/numberparser.h"
 
 #include <QCoreApplication>
@@ -126,6 +127,13 @@ std::optional<MappedFile> CommandLine::openFile(const QString &path, bool writab
         return std::nullopt;
     }
     const std::string p = path.toStdString();
+    const JournalRecovery recovered = recoverSaveJournal(p); // a journal left by an interrupted Save (GUI or CLI)
+    if (recovered.happened())
+        printErr(QStringLiteral("hexmap-cli %1: %2").arg(m_command, fromStd(recovered.message())));
+    if (writable && recovered.leavesFilePending()) {
+        *exitCode = fail(ExitIoError, QStringLiteral("not writing a file whose interrupted save is still pending"));
+        return std::nullopt;
+    }
     auto file = writable ? MappedFile::openReadWrite(p) : MappedFile::openReadOnly(p);
     if (!file) {
         *exitCode = fail(ExitIoError, QStringLiteral("cannot open: ") + fromStd(file.message()));
