@@ -146,31 +146,64 @@ Status MappedFile::fill(ByteRange range, std::byte value)
     return {};
 }
 
+namespace {
+
+// memset of the stretches of `range` that hold data (SEEK_DATA): a hole (or an unwritten extent) reads as zero
+// already, and a store into it would allocate its block.
+void zeroDataBytes(const Mapping &mapping, ByteRange range)
+{
+    for (std::uint64_t pos = range.offset; pos < range.end();) {
+        const ByteRange data = fileops::nextData(mapping, ByteRange::fromBounds(pos, range.end()));
+        if (data.isEmpty())
+            return;
+        std::memset(mapping.base() + data.offset, 0, data.size);
+        pos = data.end();
+    }
+}
+
+// Zeroes `range`, all of which holds data: whole blocks with fallocate (ZERO_RANGE keeps them allocated,
+// PUNCH_HOLE releases them), the unaligned edges (or everything, where fallocate is unsupported) with memset.
+Status zeroStretch(const Mapping &mapping, ByteRange range, ZeroMode mode, std::uint64_t block)
+{
+    const std::uint64_t inner = (range.offset + block - 1) / block * block;
+    const std::uint64_t innerEnd = range.end() / block * block;
+    if (innerEnd > inner) {
+        auto s = fileops::zeroBlocks(mapping, ByteRange::fromBounds(inner, innerEnd), mode == ZeroMode::ReleaseSpace);
+        if (s.ok()) {
+            zeroDataBytes(mapping, ByteRange::fromBounds(range.offset, inner));
+            zeroDataBytes(mapping, ByteRange::fromBounds(innerEnd, range.end()));
+            return {};
+        }
+        if (s.code() != std::errc::operation_not_supported && s.code() != std::errc::function_not_supported)
+            return s;
+    }
+    zeroDataBytes(mapping, range);
+    return {};
+}
+
+} // namespace
+
 Status MappedFile::zero(ByteRange range, ZeroMode mode)
 {
     if (auto s = checkWritable(); !s)
         return s;
     if (auto s = checkRange(range); !s)
         return s;
-    // Whole filesystem blocks go through fallocate (ZERO_RANGE keeps them allocated, PUNCH_HOLE releases them);
-    // the mapping reads zeros afterwards. The unaligned edges, or everything where fallocate is unsupported, get
-    // memset through the mapping.
+    // Zeroing never allocates: holes (and unwritten extents) already read as zero, so only stretches that hold
+    // data are touched (SEEK_DATA), and the memset edges only where they hold data. ReleaseSpace punches every
+    // whole block of the range (that frees preallocated blocks too and never allocates one); KeepSpace zeroes
+    // the data stretches in place (ZERO_RANGE keeps their blocks).
     const std::uint64_t block = std::max(fileops::blockSize(*m_mapping), pageSize());
-    const std::uint64_t inner = (range.offset + block - 1) / block * block;
-    const std::uint64_t innerEnd = range.end() / block * block;
-    std::byte *base = m_mapping->base();
-    if (innerEnd > inner) {
-        auto s = fileops::zeroBlocks(*m_mapping, ByteRange::fromBounds(inner, innerEnd),
-                                     mode == ZeroMode::ReleaseSpace);
-        if (s.ok()) {
-            std::memset(base + range.offset, 0, inner - range.offset);
-            std::memset(base + innerEnd, 0, range.end() - innerEnd);
+    if (mode == ZeroMode::ReleaseSpace)
+        return zeroStretch(*m_mapping, range, mode, block);
+    for (std::uint64_t pos = range.offset; pos < range.end();) {
+        const ByteRange data = fileops::nextData(*m_mapping, ByteRange::fromBounds(pos, range.end()));
+        if (data.isEmpty())
             return {};
-        }
-        if (s.code() != std::errc::operation_not_supported && s.code() != std::errc::function_not_supported)
+        if (auto s = zeroStretch(*m_mapping, data, mode, block); !s)
             return s;
+        pos = data.end();
     }
-    std::memset(base + range.offset, 0, range.size);
     return {};
 }
 
