@@ -161,22 +161,17 @@ void zeroDataBytes(const Mapping &mapping, ByteRange range)
     }
 }
 
-// Zeroes `range`, all of which holds data: whole blocks with fallocate (ZERO_RANGE keeps them allocated,
-// PUNCH_HOLE releases them), the unaligned edges (or everything, where fallocate is unsupported) with memset.
-Status zeroStretch(const Mapping &mapping, ByteRange range, ZeroMode mode, std::uint64_t block)
+// Zeroes `range` with one fallocate: ZERO_RANGE keeps the blocks allocated, PUNCH_HOLE releases them, both with
+// KEEP_SIZE. Unaligned ends are fine: the filesystem zeroes the partial blocks in place, and only those that have
+// a block (a store through the mapping would fault the whole page in and, with blocks smaller than a page,
+// allocate its other blocks). memset of the data bytes where fallocate is unsupported.
+Status zeroStretch(const Mapping &mapping, ByteRange range, ZeroMode mode)
 {
-    const std::uint64_t inner = (range.offset + block - 1) / block * block;
-    const std::uint64_t innerEnd = range.end() / block * block;
-    if (innerEnd > inner) {
-        auto s = fileops::zeroBlocks(mapping, ByteRange::fromBounds(inner, innerEnd), mode == ZeroMode::ReleaseSpace);
-        if (s.ok()) {
-            zeroDataBytes(mapping, ByteRange::fromBounds(range.offset, inner));
-            zeroDataBytes(mapping, ByteRange::fromBounds(innerEnd, range.end()));
-            return {};
-        }
-        if (s.code() != std::errc::operation_not_supported && s.code() != std::errc::function_not_supported)
-            return s;
-    }
+    auto s = fileops::zeroBlocks(mapping, range, mode == ZeroMode::ReleaseSpace);
+    if (s.ok())
+        return {};
+    if (s.code() != std::errc::operation_not_supported && s.code() != std::errc::function_not_supported)
+        return s;
     zeroDataBytes(mapping, range);
     return {};
 }
@@ -189,18 +184,18 @@ Status MappedFile::zero(ByteRange range, ZeroMode mode)
         return s;
     if (auto s = checkRange(range); !s)
         return s;
-    // Zeroing never allocates: holes (and unwritten extents) already read as zero, so only stretches that hold
-    // data are touched (SEEK_DATA), and the memset edges only where they hold data. ReleaseSpace punches every
-    // whole block of the range (that frees preallocated blocks too and never allocates one); KeepSpace zeroes
-    // the data stretches in place (ZERO_RANGE keeps their blocks).
-    const std::uint64_t block = std::max(fileops::blockSize(*m_mapping), pageSize());
+    // Zeroing never allocates: holes (and unwritten extents) already read as zero. ReleaseSpace punches the whole
+    // range (that frees preallocated blocks too and never allocates one); KeepSpace zeroes only the stretches that
+    // hold data (SEEK_DATA), in place (ZERO_RANGE keeps their blocks).
+    if (range.isEmpty())
+        return {};
     if (mode == ZeroMode::ReleaseSpace)
-        return zeroStretch(*m_mapping, range, mode, block);
+        return zeroStretch(*m_mapping, range, mode);
     for (std::uint64_t pos = range.offset; pos < range.end();) {
         const ByteRange data = fileops::nextData(*m_mapping, ByteRange::fromBounds(pos, range.end()));
         if (data.isEmpty())
             return {};
-        if (auto s = zeroStretch(*m_mapping, data, mode, block); !s)
+        if (auto s = zeroStretch(*m_mapping, data, mode); !s)
             return s;
         pos = data.end();
     }

@@ -25,7 +25,8 @@ Status startWriteback(const Mapping &mapping, ByteRange range);
 Status advise(const Mapping &mapping, Advice advice, ByteRange range);
 Status populateWrite(const Mapping &mapping, ByteRange range);
 // fallocate ZERO_RANGE (release=false) or PUNCH_HOLE (release=true), both with KEEP_SIZE (never changes the
-// size), over `range`, which the caller aligned to the filesystem block size. EOPNOTSUPP means "do it with memset".
+// size), over `range`; unaligned ends are zeroed in place by the filesystem (only blocks that exist). EOPNOTSUPP
+// means "do it with memset".
 Status zeroBlocks(const Mapping &mapping, ByteRange range, bool release);
 // fallocate KEEP_SIZE over `range` (never changes the size), skipped when SEEK_HOLE finds no hole inside it (blocks
 // already allocated: the common case of overwriting an existing file, where fallocate would still walk every
