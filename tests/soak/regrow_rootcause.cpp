@@ -1,4 +1,5 @@
-// Root cause demo: truncate(2) waits for the inode lock held by worker A's pwrite; worker B's fstat meanwhile still
+// Root cause demo for issue 13 row 3 (not built by CMake): g++ -O2 -pthread regrow_rootcause.cpp && ./a.out /var/tmp/x.bin
+// truncate(2) waits for the inode lock held by worker A's pwrite; worker B's fstat meanwhile still
 // sees the old size, so B's size-checked pwrite queues behind the truncate and regrows the file.
 #include <chrono>
 #include <cstdio>

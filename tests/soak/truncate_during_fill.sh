@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Row 3 reproduction: hexmap-cli fill of a 2 GiB file while another process truncates it to 100 MiB after a random
-# delay; prints the final size. Usage: repro_regrow.sh CLI [RUNS=5] [THREADS="1 2 4"] [DIR=/var/tmp]
+# delay; prints the final size. Usage: truncate_during_fill.sh CLI [RUNS=5] [THREADS="1 2 4"] [DIR=/var/tmp]
 cli=${1:?hexmap-cli path}; runs=${2:-5}; threads=${3:-"1 2 4"}; dir=${4:-/var/tmp}
 f="$dir/i13-regrow.bin"; cut=$((100 << 20))
 for t in $threads; do
