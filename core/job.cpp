@@ -59,8 +59,6 @@ Result<std::unique_ptr<Job>> Job::create(MappedFile file, JobSpec spec)
         job->m_workers.push_back(std::make_unique<JobWorker>(std::move(*token), job->m_spec, chunk));
     if (job->m_spec.operation == JobOperation::Pattern)
         job->m_kernel = std::make_unique<PatternKernel>(job->m_spec.pattern);
-    if (job->m_spec.operation == JobOperation::Fill) // the page-cache writer copies from the kernel's block
-        job->m_kernel = std::make_unique<PatternKernel>(std::span<const std::byte>(&job->m_spec.fillByte, 1));
     return job;
 }
 
@@ -112,9 +110,14 @@ void Job::runWorker(std::size_t index)
 void Job::workerFinished(const Status &status)
 {
     if (!status) {
-        std::lock_guard lock(m_mutex);
-        if (!m_error)
-            m_error = status.error();
+        {
+            std::lock_guard lock(m_mutex);
+            if (!m_error)
+                m_error = status.error();
+        }
+        // The job has failed: the other workers stop at their next chunk (and give back what they reserved but
+        // did not write) instead of writing on into a file that was cut or a disk that is full.
+        m_gate.cancel();
     }
     if (m_remaining.fetch_sub(1, std::memory_order_acq_rel) != 1)
         return;

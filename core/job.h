@@ -26,8 +26,10 @@ class PatternKernel;
 // threads over disjoint, page-aligned parts of the range cut by the file's RangeAllocator. The range stays
 // reserved from create() until the last worker stops, so an overlapping job is refused (Errc::RangeBusy).
 // A job ends exactly once: Succeeded, Cancelled (workers stop at their next chunk boundary; snapshot() says
-// exactly which bytes were written) or Failed (the first error). The completion callback then runs once, on
-// the worker thread that finished last, before wait() returns.
+// exactly which bytes were written) or Failed (the first error; the other workers then stop at their next chunk
+// boundary). A Fill/Pattern worker that fails or is cancelled gives back the blocks it reserved in holes but did
+// not write (JobSpace). The completion callback then runs once, on the worker thread that finished last, before
+// wait() returns. Nothing a job does changes the file's size.
 // Thread: create/start/wait/destructor from the owning thread; cancel, pause, resume, snapshot from any
 // thread (including the callback). Never call wait() or destroy the job from the completion callback.
 class Job {

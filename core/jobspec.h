@@ -17,12 +17,15 @@ enum class JobOperation {
     Sync,    // make the range durable (msync MS_SYNC), chunk by chunk
 };
 
-// How Fill and Pattern jobs put their bytes into the file.
+// How Fill and Pattern jobs put their bytes into the file. Both write through the shared mapping, never with
+// pwrite: a pwrite past the end regrows a file that another program cut, and no size check can rule that out
+// (docs/RELIABILITY.md, issue 13). Stores into a MAP_SHARED mapping never change the size.
 enum class WriteMethod {
-    PageCache, // pwrite from a reused, cache-resident source block: no page faults, no read-before-write of
-               // uncached pages, ENOSPC/EIO as errors. The mapping shares the page cache and sees the bytes at once.
-               // 1.2-2x the mapping path on this VM (bench_jobs, docs/BENCHMARKS.md ## Jobs).
-    Mapping,   // memset/memcpy through the mapping (optionally prefaulted with MADV_POPULATE_WRITE per chunk)
+    PageCache, // the default (the name is historical: it was pwrite through the page cache until issue 13):
+               // MADV_POPULATE_WRITE of each chunk, then memset/memcpy. A page past the end on disk, or a hole
+               // without a block on a full disk, fails the prefault (EFAULT) before any byte of the chunk is written.
+    Mapping,   // memset/memcpy through the mapping, prefaulted per chunk only when JobSpec::prefault is set;
+               // without it, faults past the end go to the SIGBUS guard (checked after every chunk)
 };
 
 // What a Job does. Plain value; any thread.
@@ -50,6 +53,7 @@ struct JobSpec {
     bool syncWhenDone = false; // Fill/Zero/Pattern: sync each worker's range (in syncChunkSize chunks) at the end
     WriteMethod writeMethod = WriteMethod::PageCache; // Fill/Pattern
     bool prefault = true; // Fill/Pattern with WriteMethod::Mapping: MADV_POPULATE_WRITE each chunk before writing
+                          // (WriteMethod::PageCache always does)
 };
 
 } // namespace hexmap

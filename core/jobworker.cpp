@@ -2,6 +2,7 @@
 
 #include "core/errors.h"
 #include "core/jobgate.h"
+#include "core/jobspace.h"
 #include "core/patternkernel.h"
 
 #include <algorithm>
@@ -47,59 +48,56 @@ Status JobWorker::run(MappedFile &file, JobGate &gate, const PatternKernel *kern
     WriteRange token = std::move(m_token);
     setState(WorkerState::Running);
     const JobOperation op = m_spec.operation;
+    const bool writes = op == JobOperation::Fill || op == JobOperation::Pattern;
+    JobSpace space;
+    // Bytes before dirtyEnd may have been written by this worker; blocks reserved past it were never written.
+    std::uint64_t dirtyEnd = m_range.offset;
+    auto stop = [&](WorkerState state, Status status) {
+        if (writes && state != WorkerState::Done)
+            space.giveBack(dirtyEnd); // failed or cancelled: the reserved, unwritten blocks go back to the disk
+        setState(state);
+        return status;
+    };
     std::byte *base = nullptr;
-    if (op == JobOperation::Fill || op == JobOperation::Pattern) {
+    if (writes) {
         auto bytes = file.bytes(token);
-        if (!bytes) {
-            setState(WorkerState::Failed);
-            return bytes.error();
-        }
+        if (!bytes)
+            return stop(WorkerState::Failed, bytes.error());
         base = bytes->data();
-        // Real blocks for the whole range up front: a full disk fails here, not as SIGBUS mid-write. Not over a
+        // Real blocks for the range's holes up front: a full disk fails here, not as a fault mid-write. Not over a
         // range already cut off on disk (the reservation keeps the size, but would allocate blocks past the end).
-        if (auto onDisk = checkSizeOnDisk(file, m_range.end()); !onDisk) {
-            setState(WorkerState::Failed);
-            return onDisk.error();
-        }
-        if (auto s = file.reserve(m_range); !s) {
-            setState(WorkerState::Failed);
-            return s;
-        }
+        if (auto onDisk = checkSizeOnDisk(file, m_range.end()); !onDisk)
+            return stop(WorkerState::Failed, onDisk.error());
+        if (auto s = space.reserve(file, m_range); !s)
+            return stop(WorkerState::Failed, s);
     }
     std::uint64_t chunksDone = 0;
     WorkerState current = WorkerState::Running;
     auto onPause = [&](bool paused) { setState(paused ? WorkerState::Paused : current); };
     for (std::uint64_t pos = m_range.offset; pos < m_range.end();) {
-        if (!gate.pass(chunksDone, onPause)) {
-            setState(WorkerState::Cancelled);
-            return {};
-        }
+        if (!gate.pass(chunksDone, onPause))
+            return stop(WorkerState::Cancelled, {});
         const ByteRange chunk = ByteRange::fromBounds(pos, chunkEnd(pos, m_chunkSize));
-        // A chunk past the end on disk would write into the guard's zero pages (or, for a pwrite, regrow the
-        // file): one fstat per chunk (chunks are MiBs) turns that into a FileTruncated error first.
+        // A chunk past the end on disk would write into the guard's zero pages: one fstat per chunk (chunks are
+        // MiBs) turns that into a FileTruncated error first.
         const auto before = checkSizeOnDisk(file, chunk.end());
-        if (!before) {
-            setState(WorkerState::Failed);
-            return before.error();
-        }
+        if (!before)
+            return stop(WorkerState::Failed, before.error());
         if (hook)
             (*hook)(ChunkPoint::Checked, chunk);
-        if (auto s = writeChunk(file, base, chunk, kernel); !s) {
-            setState(WorkerState::Failed);
-            return s;
-        }
+        if (auto s = writeChunk(file, base, chunk, kernel, space, dirtyEnd); !s)
+            return stop(WorkerState::Failed, s);
         if (hook)
             (*hook)(ChunkPoint::Written, chunk);
         // Cut while the chunk was written: writes through the mapping past the new end landed in zero pages that
         // the SIGBUS guard mapped over the lost tail (the flag), and any cut shows as a smaller size on disk than
-        // before the chunk (fallocate keeps the size; see writeThrough for pwrite). Stop with the cause instead of
-        // reporting the chunk (or, for the last one, the job) as done.
+        // before the chunk (nothing a job does changes the size). Stop with the cause instead of reporting the
+        // chunk (or, for the last one, the job) as done.
         const std::uint64_t expected = std::min(*before, file.size()); // a file grown past the mapping may shrink back
         if (auto after = file.sizeOnDisk(); file.wasTruncatedOnDisk() || !after || *after < expected) {
-            setState(WorkerState::Failed);
             if (!file.wasTruncatedOnDisk() && !after)
-                return after.error();
-            return truncatedError(file);
+                return stop(WorkerState::Failed, after.error());
+            return stop(WorkerState::Failed, truncatedError(file));
         }
         pos = chunk.end();
         ++chunksDone;
@@ -107,48 +105,48 @@ Status JobWorker::run(MappedFile &file, JobGate &gate, const PatternKernel *kern
         if (op == JobOperation::Sync)
             m_bytesSynced.store(pos - m_range.offset, std::memory_order_release);
     }
+    dirtyEnd = m_range.end(); // everything is written: nothing to give back from here on
     if (m_spec.syncWhenDone && op != JobOperation::Sync) {
         current = WorkerState::Syncing;
         setState(current);
         auto onSyncPause = [&](bool paused) { setState(paused ? WorkerState::Paused : current); };
         for (std::uint64_t pos = m_range.offset; pos < m_range.end();) {
-            if (!gate.pass(chunksDone, onSyncPause)) {
-                setState(WorkerState::Cancelled);
-                return {};
-            }
+            if (!gate.pass(chunksDone, onSyncPause))
+                return stop(WorkerState::Cancelled, {});
             const std::uint64_t next = chunkEnd(pos, m_spec.syncChunkSize);
-            if (auto s = syncChunk(file, ByteRange::fromBounds(pos, next), m_spec.syncChunkSize); !s) {
-                setState(WorkerState::Failed);
-                return s;
-            }
+            if (auto s = syncChunk(file, ByteRange::fromBounds(pos, next), m_spec.syncChunkSize); !s)
+                return stop(WorkerState::Failed, s);
             pos = next;
             ++chunksDone;
             m_bytesSynced.store(pos - m_range.offset, std::memory_order_release);
         }
     }
-    setState(WorkerState::Done);
-    return {};
+    return stop(WorkerState::Done, {});
 }
 
-Status JobWorker::writeChunk(MappedFile &file, std::byte *base, ByteRange chunk, const PatternKernel *kernel)
+Status JobWorker::writeChunk(MappedFile &file, std::byte *base, ByteRange chunk, const PatternKernel *kernel,
+                             const JobSpace &space, std::uint64_t &dirtyEnd)
 {
+    // Fill and Pattern write through the mapping, never with pwrite. Linux has no pwrite that refuses to extend a
+    // file, and a size check before it cannot close the gap: another process's truncate waits on the inode lock
+    // while one worker's pwrite holds it, and a second worker, whose fstat still saw the old size, queues its
+    // pwrite behind the truncate and regrows the file (docs/RELIABILITY.md, issue 13). Stores into a MAP_SHARED
+    // mapping never change the size: past the end they fault, and MADV_POPULATE_WRITE fails (EFAULT) instead.
     std::byte *dst = base ? base + (chunk.offset - m_range.offset) : nullptr;
     const auto n = static_cast<std::size_t>(chunk.size);
-    const bool viaCache = m_spec.writeMethod == WriteMethod::PageCache;
+    const bool populate = m_spec.writeMethod == WriteMethod::PageCache || m_spec.prefault;
     switch (m_spec.operation) {
     case JobOperation::Fill:
-        if (viaCache)
-            return writeThrough(file, base, chunk, *kernel);
-        if (m_spec.prefault)
-            (void)file.prefaultForWrite(chunk); // an optimisation only: kernels without it just fault lazily
-        std::memset(dst, std::to_integer<int>(m_spec.fillByte), n);
-        return {};
     case JobOperation::Pattern:
-        if (viaCache)
-            return writeThrough(file, base, chunk, *kernel);
-        if (m_spec.prefault)
-            (void)file.prefaultForWrite(chunk);
-        kernel->write({dst, n}, chunk.offset - m_spec.range.offset);
+        if (populate) {
+            if (auto s = prefault(file, chunk, space); !s)
+                return s; // nothing of the chunk written: dirtyEnd stays at its start
+        }
+        dirtyEnd = chunk.end();
+        if (m_spec.operation == JobOperation::Fill)
+            std::memset(dst, std::to_integer<int>(m_spec.fillByte), n);
+        else
+            kernel->write({dst, n}, chunk.offset - m_spec.range.offset);
         return {};
     case JobOperation::Zero:
         return file.zero(chunk, m_spec.zeroMode);
@@ -158,6 +156,21 @@ Status JobWorker::writeChunk(MappedFile &file, std::byte *base, ByteRange chunk,
         return syncChunk(file, chunk, m_chunkSize);
     }
     return {};
+}
+
+Status JobWorker::prefault(MappedFile &file, ByteRange chunk, const JobSpace &space)
+{
+    // Faults the chunk's pages in writable in one call (no 4 KiB write faults during the memset). A page it cannot
+    // fault (past the end on disk, no block for a hole on a full disk, an I/O error) is an error here, before any
+    // byte of the chunk is written, instead of a SIGBUS later.
+    const Status s = file.prefaultForWrite(chunk);
+    if (s || s.code() == std::errc::invalid_argument || s.code() == std::errc::function_not_supported)
+        return {}; // done, or a kernel without MADV_POPULATE_WRITE: the stores fault lazily (the guard covers them)
+    if (s.code() != std::errc::bad_address)
+        return s;
+    if (auto onDisk = file.sizeOnDisk(); file.wasTruncatedOnDisk() || (onDisk && *onDisk < chunk.end()))
+        return truncatedError(file);
+    return space.faultError(file);
 }
 
 Status JobWorker::syncChunk(MappedFile &file, ByteRange chunk, std::uint64_t chunkSize)
@@ -170,48 +183,6 @@ Status JobWorker::syncChunk(MappedFile &file, ByteRange chunk, std::uint64_t chu
         (void)file.flushRangeAsync(ByteRange::fromBounds(chunk.end(), next)); // a hint: msync still does it all
     }
     return file.syncRange(chunk);
-}
-
-Status JobWorker::writeThrough(MappedFile &file, std::byte *base, ByteRange chunk, const PatternKernel &kernel)
-{
-    // pwrite from the kernel's cache-resident block (>= 256 KiB of whole periods) rather than memset through the
-    // mapping: measured 1.2-2x faster here (no 4 KiB write faults, no read of uncached pages that are about to be
-    // overwritten), and a full disk is an ENOSPC error, not a SIGBUS. Same page cache, so the mapping sees it.
-    //
-    // A pwrite past the end on disk regrows the file, and nothing stops another process from cutting the file
-    // between a size check and the pwrite. So each block is checked (fstat) right before its pwrite (again inside
-    // MappedFile::writeThrough) and right after it: a cut in between shows as a smaller size than before, because
-    // a regrowing pwrite can only give the file back the size up to the block's end, and a block never ends at the
-    // end on disk - the last page of the file goes through the mapping, which never changes the size (past the
-    // end it hits the SIGBUS guard's zero page and sets the flag the caller checks). What remains: a cut landing
-    // between writeThrough's fstat and its pwrite (microseconds) is detected and fails the job, but the file is
-    // left regrown to the block's end (zeros from the cut up to the block); docs/RELIABILITY.md, Known gaps.
-    const std::uint64_t page = MappedFile::pageSize();
-    std::uint64_t phase = chunk.offset - m_spec.range.offset;
-    for (std::uint64_t pos = chunk.offset; pos < chunk.end();) {
-        const std::span<const std::byte> src = kernel.source(phase);
-        const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(src.size(), chunk.end() - pos));
-        const auto before = checkSizeOnDisk(file, pos + n);
-        if (!before)
-            return before.error();
-        const std::uint64_t expected = std::min(*before, file.size());
-        const std::size_t viaMapping =
-            pos + n == expected ? static_cast<std::size_t>(std::min<std::uint64_t>(n, page)) : 0;
-        if (n > viaMapping) {
-            if (auto s = file.writeThrough(pos, src.first(n - viaMapping)); !s)
-                return s;
-        }
-        if (viaMapping > 0)
-            std::memcpy(base + (pos + n - viaMapping - m_range.offset), src.data() + (n - viaMapping), viaMapping);
-        const auto after = file.sizeOnDisk();
-        if (!after)
-            return after.error();
-        if (*after < expected)
-            return truncatedError(file);
-        pos += n;
-        phase += n;
-    }
-    return {};
 }
 
 Result<std::uint64_t> JobWorker::checkSizeOnDisk(const MappedFile &file, std::uint64_t end)

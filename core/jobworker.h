@@ -13,11 +13,14 @@
 namespace hexmap {
 
 class JobGate;
+class JobSpace;
 class PatternKernel;
 
 // One worker of a Job: owns the WriteRange token of its part of the range and handles it front to back in
 // chunks, publishing its progress (release stores after each chunk) for snapshot() from any thread.
 // The token is dropped as soon as run() ends, so the file's reservation ends with the last worker.
+// Fill and Pattern write through the shared mapping only (never pwrite: see writeChunk), after reserving the
+// blocks of their range's holes (JobSpace), which a worker that fails or is cancelled gives back.
 // Thread: run() on the worker's own thread, once; snapshot() from any thread.
 class JobWorker {
 public:
@@ -37,8 +40,10 @@ public:
     ByteRange range() const { return m_range; }
 
 private:
-    Status writeChunk(MappedFile &file, std::byte *base, ByteRange chunk, const PatternKernel *kernel);
-    Status writeThrough(MappedFile &file, std::byte *base, ByteRange chunk, const PatternKernel &kernel);
+    // `dirtyEnd` moves to the chunk's end once bytes of it may be written (the space given back starts there).
+    Status writeChunk(MappedFile &file, std::byte *base, ByteRange chunk, const PatternKernel *kernel,
+                      const JobSpace &space, std::uint64_t &dirtyEnd);
+    Status prefault(MappedFile &file, ByteRange chunk, const JobSpace &space);
     // The size on disk when it covers [0, end); Errc::FileTruncated (naming the file) when it does not, or errno.
     static Result<std::uint64_t> checkSizeOnDisk(const MappedFile &file, std::uint64_t end);
     static Error truncatedError(const MappedFile &file);

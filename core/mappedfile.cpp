@@ -146,31 +146,59 @@ Status MappedFile::fill(ByteRange range, std::byte value)
     return {};
 }
 
+namespace {
+
+// memset of the stretches of `range` that hold data (SEEK_DATA): a hole (or an unwritten extent) reads as zero
+// already, and a store into it would allocate its block.
+void zeroDataBytes(const Mapping &mapping, ByteRange range)
+{
+    for (std::uint64_t pos = range.offset; pos < range.end();) {
+        const ByteRange data = fileops::nextData(mapping, ByteRange::fromBounds(pos, range.end()));
+        if (data.isEmpty())
+            return;
+        std::memset(mapping.base() + data.offset, 0, data.size);
+        pos = data.end();
+    }
+}
+
+// Zeroes `range` with one fallocate: ZERO_RANGE keeps the blocks allocated, PUNCH_HOLE releases them, both with
+// KEEP_SIZE. Unaligned ends are fine: the filesystem zeroes the partial blocks in place, and only those that have
+// a block (a store through the mapping would fault the whole page in and, with blocks smaller than a page,
+// allocate its other blocks). memset of the data bytes where fallocate is unsupported.
+Status zeroStretch(const Mapping &mapping, ByteRange range, ZeroMode mode)
+{
+    auto s = fileops::zeroBlocks(mapping, range, mode == ZeroMode::ReleaseSpace);
+    if (s.ok())
+        return {};
+    if (s.code() != std::errc::operation_not_supported && s.code() != std::errc::function_not_supported)
+        return s;
+    zeroDataBytes(mapping, range);
+    return {};
+}
+
+} // namespace
+
 Status MappedFile::zero(ByteRange range, ZeroMode mode)
 {
     if (auto s = checkWritable(); !s)
         return s;
     if (auto s = checkRange(range); !s)
         return s;
-    // Whole filesystem blocks go through fallocate (ZERO_RANGE keeps them allocated, PUNCH_HOLE releases them);
-    // the mapping reads zeros afterwards. The unaligned edges, or everything where fallocate is unsupported, get
-    // memset through the mapping.
-    const std::uint64_t block = std::max(fileops::blockSize(*m_mapping), pageSize());
-    const std::uint64_t inner = (range.offset + block - 1) / block * block;
-    const std::uint64_t innerEnd = range.end() / block * block;
-    std::byte *base = m_mapping->base();
-    if (innerEnd > inner) {
-        auto s = fileops::zeroBlocks(*m_mapping, ByteRange::fromBounds(inner, innerEnd),
-                                     mode == ZeroMode::ReleaseSpace);
-        if (s.ok()) {
-            std::memset(base + range.offset, 0, inner - range.offset);
-            std::memset(base + innerEnd, 0, range.end() - innerEnd);
+    // Zeroing never allocates: holes (and unwritten extents) already read as zero. ReleaseSpace punches the whole
+    // range (that frees preallocated blocks too and never allocates one); KeepSpace zeroes only the stretches that
+    // hold data (SEEK_DATA), in place (ZERO_RANGE keeps their blocks).
+    if (range.isEmpty())
+        return {};
+    if (mode == ZeroMode::ReleaseSpace)
+        return zeroStretch(*m_mapping, range, mode);
+    for (std::uint64_t pos = range.offset; pos < range.end();) {
+        const ByteRange data = fileops::nextData(*m_mapping, ByteRange::fromBounds(pos, range.end()));
+        if (data.isEmpty())
             return {};
-        }
-        if (s.code() != std::errc::operation_not_supported && s.code() != std::errc::function_not_supported)
+        if (auto s = zeroStretch(*m_mapping, data, mode); !s)
             return s;
+        pos = data.end();
     }
-    std::memset(base + range.offset, 0, range.size);
     return {};
 }
 

@@ -7,6 +7,9 @@
 #include <cerrno>
 #include <fcntl.h>
 #include <linux/falloc.h>
+#include <linux/fiemap.h>
+#include <linux/fs.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -102,28 +105,24 @@ Status reserveBlocks(const Mapping &mapping, ByteRange range)
     // cut the file after the caller's size check (posix_fallocate would regrow it to the range end). If the cut
     // lands just before this call, the blocks past the new end stay allocated (not counted in the size) until the
     // file is next truncated: disk space, never bytes.
-    int rc = 0;
-    do
-        rc = ::fallocate(mapping.fd(), FALLOC_FL_KEEP_SIZE, static_cast<off_t>(range.offset),
-                         static_cast<off_t>(range.size));
-    while (rc != 0 && errno == EINTR);
-    if (rc == 0)
-        return {};
-    if (errno != EOPNOTSUPP && errno != ENOSYS)
-        return fromErrno(mapping);
-    // No fallocate on this filesystem: glibc's emulation writes a byte per block, so only below the size on disk
-    // (a cut landing between this fstat and the emulation's writes can still regrow the file: docs/RELIABILITY.md).
-    struct stat st {};
-    if (::fstat(mapping.fd(), &st) != 0)
-        return fromErrno(mapping);
-    const std::uint64_t end = std::min<std::uint64_t>(range.end(), static_cast<std::uint64_t>(st.st_size));
-    if (end <= range.offset)
-        return {}; // all of it is past the end on disk: the caller's size check reports the truncation
-    const int err = ::posix_fallocate(mapping.fd(), static_cast<off_t>(range.offset),
-                                      static_cast<off_t>(end - range.offset));
-    if (err != 0)
-        return Error::fromErrno(err, mapping.path());
-    return {};
+    auto s = allocateKeepSize(mapping.fd(), mapping.path(), range);
+    if (!s && (s.code() == std::errc::operation_not_supported || s.code() == std::errc::function_not_supported))
+        return {}; // no fallocate here: nothing to reserve without writing (see the header)
+    return s;
+}
+
+ByteRange nextData(const Mapping &mapping, ByteRange range)
+{
+    const off_t data = ::lseek(mapping.fd(), static_cast<off_t>(range.offset), SEEK_DATA);
+    if (data < 0)
+        return errno == ENXIO ? ByteRange{range.end(), 0} : range; // ENXIO: only a hole (or the end) follows
+    const std::uint64_t begin = std::min<std::uint64_t>(static_cast<std::uint64_t>(data), range.end());
+    if (begin == range.end())
+        return {begin, 0};
+    const off_t hole = ::lseek(mapping.fd(), static_cast<off_t>(begin), SEEK_HOLE);
+    const std::uint64_t end =
+        hole < 0 ? range.end() : std::min<std::uint64_t>(static_cast<std::uint64_t>(hole), range.end());
+    return ByteRange::fromBounds(begin, std::max(begin, end));
 }
 
 Status writeBlocks(const Mapping &mapping, std::uint64_t offset, const std::byte *data, std::size_t size)
@@ -158,6 +157,108 @@ std::uint64_t blockSize(const Mapping &mapping)
     if (::fstat(mapping.fd(), &st) != 0 || st.st_blksize < 512)
         return 512;
     return static_cast<std::uint64_t>(st.st_blksize);
+}
+
+namespace {
+
+// listHoles without FIEMAP: SEEK_DATA/SEEK_HOLE (unwritten extents without cached data count as holes there, but
+// filesystems without FIEMAP - tmpfs - have none).
+Result<std::vector<ByteRange>> seekHoles(int fd, const std::string &path, ByteRange range, std::size_t maxHoles,
+                                         std::uint64_t *complete)
+{
+    std::vector<ByteRange> holes;
+    std::uint64_t pos = range.offset;
+    while (pos < range.end()) {
+        if (holes.size() == maxHoles) {
+            if (complete)
+                *complete = pos;
+            return holes;
+        }
+        const off_t hole = ::lseek(fd, static_cast<off_t>(pos), SEEK_HOLE);
+        if (hole < 0)
+            return errno == ENXIO ? holes : Result<std::vector<ByteRange>>(Error::fromErrno(errno, path));
+        const std::uint64_t begin = static_cast<std::uint64_t>(hole);
+        if (begin >= range.end())
+            break;
+        const off_t data = ::lseek(fd, static_cast<off_t>(begin), SEEK_DATA);
+        if (data < 0 && errno != ENXIO)
+            return Error::fromErrno(errno, path);
+        const std::uint64_t end =
+            data < 0 ? range.end() : std::min<std::uint64_t>(static_cast<std::uint64_t>(data), range.end());
+        holes.push_back(ByteRange::fromBounds(begin, end));
+        pos = end;
+    }
+    if (complete)
+        *complete = range.end();
+    return holes;
+}
+
+} // namespace
+
+Result<std::vector<ByteRange>> listHoles(int fd, const std::string &path, ByteRange range, std::size_t maxHoles,
+                                         std::uint64_t *complete)
+{
+    constexpr std::uint32_t kExtents = 128;
+    // 8-byte words: struct fiemap and its extents are made of 64- and 32-bit fields.
+    std::vector<std::uint64_t> buffer((sizeof(struct fiemap) + kExtents * sizeof(struct fiemap_extent)) / 8 + 1);
+    auto *map = reinterpret_cast<struct fiemap *>(buffer.data());
+    std::vector<ByteRange> holes;
+    std::uint64_t cursor = range.offset; // everything before it is listed
+    auto addHole = [&](std::uint64_t end) {
+        end = std::min(end, range.end());
+        if (end > cursor)
+            holes.push_back(ByteRange::fromBounds(cursor, end));
+    };
+    while (cursor < range.end() && holes.size() < maxHoles) {
+        std::fill(buffer.begin(), buffer.end(), std::uint64_t{0});
+        map->fm_start = cursor;
+        map->fm_length = range.end() - cursor;
+        map->fm_flags = 0; // no FIEMAP_FLAG_SYNC: delayed (dirty, not yet allocated) extents are reported as such
+        map->fm_extent_count = kExtents;
+        if (::ioctl(fd, FS_IOC_FIEMAP, map) != 0) {
+            if ((errno == EOPNOTSUPP || errno == ENOTTY) && cursor == range.offset)
+                return seekHoles(fd, path, range, maxHoles, complete);
+            return Error::fromErrno(errno, path);
+        }
+        bool last = map->fm_mapped_extents == 0;
+        for (std::uint32_t i = 0; i < map->fm_mapped_extents; ++i) {
+            const struct fiemap_extent &e = map->fm_extents[i];
+            addHole(e.fe_logical);
+            cursor = std::max<std::uint64_t>(cursor, e.fe_logical + e.fe_length);
+            last = last || (e.fe_flags & FIEMAP_EXTENT_LAST) != 0;
+        }
+        if (last || cursor >= range.end()) {
+            addHole(range.end()); // no extent after the last one: a hole up to the range end
+            cursor = range.end();
+        }
+    }
+    std::uint64_t listed = std::min(cursor, range.end());
+    if (holes.size() > maxHoles) {
+        listed = holes[maxHoles].offset;
+        holes.resize(maxHoles);
+    }
+    if (complete)
+        *complete = listed;
+    return holes;
+}
+
+Status allocateKeepSize(int fd, const std::string &path, ByteRange range)
+{
+    int rc = 0;
+    do
+        rc = ::fallocate(fd, FALLOC_FL_KEEP_SIZE, static_cast<off_t>(range.offset), static_cast<off_t>(range.size));
+    while (rc != 0 && errno == EINTR);
+    if (rc != 0)
+        return Error::fromErrno(errno, path);
+    return {};
+}
+
+Status punchHole(int fd, const std::string &path, ByteRange range)
+{
+    if (::fallocate(fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, static_cast<off_t>(range.offset),
+                    static_cast<off_t>(range.size)) != 0)
+        return Error::fromErrno(errno, path);
+    return {};
 }
 
 } // namespace hexmap::fileops

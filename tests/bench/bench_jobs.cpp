@@ -1,10 +1,13 @@
-// bench_jobs DIR [SIZE_MIB=2048] [ROUNDS=3] [MODE=main|sweep]: job engine timings beside baselines from the same
-// run, rows interleaved round by round (A/B/A/B) so that load from other processes hits every row alike.
+// bench_jobs DIR [SIZE_MIB=2048] [ROUNDS=3] [MODE=main|sweep|fill]: job engine timings beside baselines from the
+// same run, rows interleaved round by round (A/B/A/B) so that load from other processes hits every row alike.
 // Before every row the file is brought to one state: all blocks allocated, clean, and not in the page cache
 // (fdatasync, posix_fallocate, MADV_DONTNEED + POSIX_FADV_DONTNEED): "overwrite an existing file".
-// main: fill (page cache / mapping / mapping+prefault), pattern 4 B and 4 KiB, zero, zero release-space, sync, vs
-// memset through the mapping (with its page faults), pwrite 1 MiB, fallocate, one whole-file msync.
-// sweep: fill and zero release-space over chunk sizes. Files are deleted afterwards. docs/BENCHMARKS.md ## Jobs.
+// main: fill (default / mapping+prefault / mapping without prefault), pattern 4 B and 4 KiB, zero, zero
+// release-space, sync, vs memset through the mapping (with its page faults), pwrite 1 MiB and 256 KiB (what the
+// job did before issue 13), fallocate, one whole-file msync; "cached:" rows read the file into the cache first,
+// "fresh:" rows start from allocated but unwritten blocks (as `hexmap-cli create` leaves a file).
+// sweep: fill and zero release-space over chunk sizes. fill: only the fill rows (issue 13: mapping vs pwrite).
+// Files are deleted afterwards. docs/BENCHMARKS.md ## Jobs.
 #include "core/job.h"
 #include "core/mappedfile.h"
 
@@ -53,9 +56,24 @@ struct Bench {
             if (::pwrite(fd, block.data(), kMiB, static_cast<off_t>(off)) < 0)
                 std::perror("pwrite");
     }
-    void row(const std::string &name, const std::function<double()> &measure)
+    // Reads the whole file into the page cache (untimed): "overwrite a file that was just read or written".
+    void cache()
     {
+        std::vector<char> block(kMiB);
+        for (std::uint64_t off = 0; off < size; off += kMiB)
+            if (::pread(fd, block.data(), kMiB, static_cast<off_t>(off)) < 0)
+                std::perror("pread");
+    }
+    enum class State { Uncached, Cached, Fresh };
+    // Fresh: every block allocated but unwritten (PUNCH_HOLE, then posix_fallocate), as `hexmap-cli create` leaves
+    // a file: reads need no disk I/O.
+    void row(const std::string &name, const std::function<double()> &measure, State state = State::Uncached)
+    {
+        if (state == State::Fresh)
+            (void)::fallocate(fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, 0, static_cast<off_t>(size));
         reset();
+        if (state == State::Cached)
+            cache();
         const double s = measure();
         if (!times.count(name))
             order.push_back(name);
@@ -122,7 +140,12 @@ void mainRows(Bench &b)
     int value = 1;
     b.row("baseline memset via mapping (faults)", [&] { return b.timed([&] { std::memset(b.file.mutableData(), 0x11, b.size); }); });
     b.row("baseline pwrite 1 MiB", [&] { return b.pwriteAll(kMiB); });
-    b.row("job fill (page cache, default)", [&] { return b.job(spec(JobOperation::Fill)); });
+    b.row("baseline pwrite 256 KiB (old job path)", [&] { return b.pwriteAll(256 * 1024); });
+    b.row("job fill (default)", [&] { return b.job(spec(JobOperation::Fill)); });
+    b.row("cached: baseline pwrite 256 KiB", [&] { return b.pwriteAll(256 * 1024); }, Bench::State::Cached);
+    b.row("cached: job fill (default)", [&] { return b.job(spec(JobOperation::Fill)); }, Bench::State::Cached);
+    b.row("fresh: baseline pwrite 256 KiB", [&] { return b.pwriteAll(256 * 1024); }, Bench::State::Fresh);
+    b.row("fresh: job fill (default)", [&] { return b.job(spec(JobOperation::Fill)); }, Bench::State::Fresh);
     JobSpec s = spec(JobOperation::Fill);
     s.writeMethod = WriteMethod::Mapping;
     b.row("job fill (mapping + prefault)", [&] { return b.job(s); });
@@ -155,6 +178,20 @@ void mainRows(Bench &b)
     });
 }
 
+// The rows issue 13 changed: Fill through the mapping vs pwrite, on an uncached, a cached and a fresh file.
+void fillRows(Bench &b)
+{
+    b.row("baseline pwrite 256 KiB (old job path)", [&] { return b.pwriteAll(256 * 1024); });
+    b.row("job fill (default)", [&] { return b.job(spec(JobOperation::Fill)); });
+    b.row("cached: baseline pwrite 256 KiB", [&] { return b.pwriteAll(256 * 1024); }, Bench::State::Cached);
+    b.row("cached: job fill (default)", [&] { return b.job(spec(JobOperation::Fill)); }, Bench::State::Cached);
+    b.row("fresh: baseline pwrite 256 KiB", [&] { return b.pwriteAll(256 * 1024); }, Bench::State::Fresh);
+    b.row("fresh: job fill (default)", [&] { return b.job(spec(JobOperation::Fill)); }, Bench::State::Fresh);
+    JobSpec s = spec(JobOperation::Pattern);
+    s.pattern = {std::byte{0xDE}, std::byte{0xAD}, std::byte{0xBE}, std::byte{0xEF}};
+    b.row("job pattern 4 B", [&] { return b.job(s); });
+}
+
 void sweepRows(Bench &b)
 {
     b.row("baseline pwrite 1 MiB", [&] { return b.pwriteAll(kMiB); });
@@ -181,10 +218,11 @@ int main(int argc, char **argv)
     const std::string dir = argc > 1 ? argv[1] : "/var/tmp";
     const std::uint64_t size = (argc > 2 ? std::strtoull(argv[2], nullptr, 10) : 2048ull) * kMiB;
     const int rounds = argc > 3 ? std::atoi(argv[3]) : 3;
-    const bool sweep = argc > 4 && std::string(argv[4]) == "sweep";
+    const std::string mode = argc > 4 ? argv[4] : "main";
+    const bool sweep = mode == "sweep";
     const std::string path = dir + "/bench_jobs.bin";
     std::printf("size %llu MiB, page %llu, %d rounds, %s\n", static_cast<unsigned long long>(size / kMiB),
-                static_cast<unsigned long long>(MappedFile::pageSize()), rounds, sweep ? "sweep" : "main");
+                static_cast<unsigned long long>(MappedFile::pageSize()), rounds, mode.c_str());
     auto created = MappedFile::create(path, size);
     if (!created) {
         std::fprintf(stderr, "%s\n", created.message().c_str());
@@ -197,7 +235,7 @@ int main(int argc, char **argv)
     for (unsigned threads : {1u, 2u}) {
         b.threads = threads;
         for (int r = 0; r < rounds; ++r)
-            sweep ? sweepRows(b) : mainRows(b);
+            sweep ? sweepRows(b) : mode == "fill" ? fillRows(b) : mainRows(b);
         b.summary();
     }
     ::close(b.fd);
