@@ -84,6 +84,12 @@ public:
         if (pid < 0)
             return false;
         if (pid == 0) { // child: async-signal-safe calls only
+            // The test's own handlers (QtTest's crash handler) must not run in the child before execve.
+            for (int s : {SIGINT, SIGTERM, SIGHUP, SIGUSR1})
+                ::signal(s, SIG_DFL);
+            sigset_t none;
+            sigemptyset(&none);
+            ::sigprocmask(SIG_SETMASK, &none, nullptr);
             ::dup2(outFile >= 0 ? outFile : out[1], STDOUT_FILENO);
             ::dup2(err[1], STDERR_FILENO);
             if (options.addressSpace) {
