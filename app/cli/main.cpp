@@ -41,7 +41,7 @@ QString generalHelp()
         "\nRun 'hexmap-cli COMMAND --help' for a command's arguments. Sizes and offsets accept decimal, 0x hex\n"
         "and the suffixes K M G T (powers of 1024) or KB MB GB TB (powers of 1000); negative offsets count from\n"
         "the end of the file. Every command takes --json. Exit codes: 0 ok, 1 I/O error, 2 usage error,\n"
-        "130 cancelled by Ctrl+C.\n\n"
+        "3 the file shrank while it was read (search: any I/O error), 130 cancelled by Ctrl+C.\n\n"
         "Options:\n  -h, --help     Show this help.\n  -v, --version  Show the version.");
     return text;
 }

@@ -121,7 +121,9 @@ int runSearch(const QStringList &arguments)
     cli.addPositional(QStringLiteral("FILE"), QStringLiteral("The file to search."));
     cli.addOption({QStringLiteral("hex"), QStringLiteral("Hex bytes to find, e.g. \"DE AD ?? EF\"."),
                    QStringLiteral("PATTERN")});
-    cli.addOption({QStringLiteral("text"), QStringLiteral("Text to find (UTF-8)."), QStringLiteral("STRING")});
+    cli.addOption({QStringLiteral("text"), QStringLiteral("Text to find: its bytes exactly as given (with --utf16 it "
+                                                                  "must be valid UTF-8)."),
+                   QStringLiteral("STRING")});
     cli.addOption({QStringLiteral("ignore-case"), QStringLiteral("With --text: ASCII letters match either case.")});
     cli.addOption({QStringLiteral("utf16"), QStringLiteral("With --text: search the text encoded as UTF-16LE.")});
     cli.addOption({QStringLiteral("all"), QStringLiteral("Print every match, not just the first.")});
