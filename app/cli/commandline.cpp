@@ -13,14 +13,14 @@ namespace hexmap::cli {
 
 void printErr(const QString &line)
 {
-    const QByteArray bytes = line.toUtf8() + '\n';
+    const QByteArray bytes = shown(line).toUtf8() + '\n';
     std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stderr);
     std::fflush(stderr);
 }
 
 void printOut(const QString &line)
 {
-    const QByteArray bytes = line.toUtf8() + '\n';
+    const QByteArray bytes = shown(line).toUtf8() + '\n';
     std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
     std::fflush(stdout);
 }
@@ -100,8 +100,8 @@ std::optional<int> CommandLine::parse(const QStringList &arguments, int minPosit
 
 std::optional<ByteRange> CommandLine::range(std::uint64_t fileSize, int *exitCode) const
 {
-    const std::string offset = m_parser.value(QStringLiteral("offset")).toStdString();
-    const std::string length = m_parser.value(QStringLiteral("length")).toStdString();
+    const std::string offset = toBytes(m_parser.value(QStringLiteral("offset")));
+    const std::string length = toBytes(m_parser.value(QStringLiteral("length")));
     const bool hasOffset = m_parser.isSet(QStringLiteral("offset"));
     const bool hasLength = m_parser.isSet(QStringLiteral("length"));
     auto r = resolveRange(hasOffset ? std::optional<std::string_view>(offset) : std::nullopt,
@@ -126,7 +126,7 @@ std::optional<MappedFile> CommandLine::openFile(const QString &path, bool writab
         *exitCode = fail(ExitUsage, QStringLiteral("empty file name"));
         return std::nullopt;
     }
-    const std::string p = path.toStdString();
+    const std::string p = toBytes(path);
     const JournalRecovery recovered = recoverSaveJournal(p); // a journal left by an interrupted Save (GUI or CLI)
     if (recovered.happened())
         printErr(QStringLiteral("hexmap-cli %1: %2").arg(m_command, fromStd(recovered.message())));
@@ -164,7 +164,7 @@ int CommandLine::fail(int exitCode, const QString &message) const
         QJsonObject o;
         o.insert(QStringLiteral("ok"), false);
         o.insert(QStringLiteral("command"), m_command);
-        o.insert(QStringLiteral("error"), message);
+        o.insert(QStringLiteral("error"), shown(message));
         o.insert(QStringLiteral("exitCode"), exitCode);
         printOut(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
     }
@@ -175,6 +175,10 @@ void CommandLine::printJson(QJsonObject result) const
 {
     if (!m_json)
         return;
+    for (auto it = result.begin(); it != result.end(); ++it) {
+        if (it.value().isString())
+            it.value() = shown(it.value().toString());
+    }
     result.insert(QStringLiteral("ok"), true);
     result.insert(QStringLiteral("command"), m_command);
     printOut(QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Compact)));

@@ -3,6 +3,7 @@
 #include "core/byterange.h"
 #include "core/mappedfile.h"
 #include "core/result.h"
+#include "app/cli/rawarguments.h"
 
 #include <QCommandLineParser>
 #include <QJsonObject>
@@ -41,7 +42,8 @@ public:
 
     // --offset/--length resolved against fileSize (whole file by default); on error reports and sets *exitCode.
     std::optional<ByteRange> range(std::uint64_t fileSize, int *exitCode) const;
-    // Opens FILE (read-only or read-write); on error reports and sets *exitCode (1, or 2 when FILE is empty).
+    // Opens FILE (read-only or read-write) by its exact argv bytes; on error reports and sets *exitCode (1, or 2
+    // when FILE is empty).
     std::optional<MappedFile> openFile(const QString &path, bool writable, int *exitCode) const;
 
     // Reports an error (see the class comment) and returns exitCode.
@@ -52,7 +54,10 @@ public:
     // Prints `result` (with "ok": true and "command" added) on stdout when --json is set.
     void printJson(QJsonObject result) const;
 
-    static QString fromStd(const std::string &text) { return QString::fromStdString(text); }
+    // Text from the engine (messages naming a path): bytes that are not UTF-8 survive as in rawarguments.h.
+    static QString fromStd(const std::string &text) { return fromBytes(text); }
+    // The exact bytes of a positional argument or option value (a path, --text), as given in argv.
+    std::string positionalBytes(qsizetype index) const { return toBytes(positionals().at(index)); }
 
 private:
     QString m_command;
@@ -61,7 +66,8 @@ private:
     bool m_json = false;
 };
 
-// Writes a line to stderr / stdout (UTF-8, newline added) without Qt's message handler.
+// Writes a line to stderr / stdout (UTF-8, newline added) without Qt's message handler; bytes of an argument
+// that are not UTF-8 are shown as \xNN (see rawarguments.h).
 void printErr(const QString &line);
 void printOut(const QString &line);
 

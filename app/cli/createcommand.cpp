@@ -2,11 +2,73 @@
 #include "app/cli/commandline.h"
 #include "app/cli/commands.h"
 #include "app/cli/exitcode.h"
+#include "core/createtemp.h"
 #include "core/numberparser.h"
 
-#include <QFileInfo>
+#include <cerrno>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace hexmap::cli {
+namespace {
+
+const int kCleanupSignals[] = {SIGINT, SIGTERM, SIGHUP};
+
+// SIGINT/SIGTERM/SIGHUP during create: remove the temporary file being built (the target is not touched until
+// the rename), say so, and die of the same signal (the shell reports 128 + signal, 130 for Ctrl+C).
+// Async-signal-safe: createtemp::unlinkRegistered, write and raise only; SA_RESETHAND restores the default.
+extern "C" void onCreateSignal(int signal)
+{
+    if (createtemp::unlinkRegistered() > 0) {
+        static const char message[] = "hexmap-cli create: interrupted: the temporary file was removed, nothing "
+                                      "was created or replaced\n";
+        (void)!::write(STDERR_FILENO, message, sizeof message - 1);
+    }
+    ::raise(signal); // delivered with the default action once the handler returns
+}
+
+// Installs onCreateSignal for its lifetime.
+class CleanupOnSignal {
+public:
+    CleanupOnSignal()
+    {
+        struct sigaction action {};
+        action.sa_handler = onCreateSignal;
+        action.sa_flags = SA_RESETHAND;
+        sigemptyset(&action.sa_mask);
+        for (int s : kCleanupSignals)
+            sigaddset(&action.sa_mask, s);
+        for (std::size_t i = 0; i < std::size(kCleanupSignals); ++i)
+            ::sigaction(kCleanupSignals[i], &action, &m_previous[i]);
+    }
+    ~CleanupOnSignal()
+    {
+        for (std::size_t i = 0; i < std::size(kCleanupSignals); ++i)
+            ::sigaction(kCleanupSignals[i], &m_previous[i], nullptr);
+    }
+    CleanupOnSignal(const CleanupOnSignal &) = delete;
+    CleanupOnSignal &operator=(const CleanupOnSignal &) = delete;
+
+private:
+    struct sigaction m_previous[std::size(kCleanupSignals)] {};
+};
+
+// Test hook: HEXMAP_CLI_TEST_PAUSE_IN_CREATE=STAGE ("created", "reserved" or "renamed", see createtemp.h) stops
+// create at that stage, prints "hexmap-cli: test hook: create paused at STAGE" and waits for a signal.
+extern "C" void pauseHook(const char *stage)
+{
+    const char *wanted = std::getenv("HEXMAP_CLI_TEST_PAUSE_IN_CREATE");
+    if (!wanted || std::strcmp(wanted, stage) != 0)
+        return;
+    printErr(QStringLiteral("hexmap-cli: test hook: create paused at %1").arg(QString::fromLatin1(stage)));
+    for (int i = 0; i < 600; ++i)
+        ::usleep(100000);
+}
+
+} // namespace
 
 int runCreate(const QStringList &arguments)
 {
@@ -18,22 +80,34 @@ int runCreate(const QStringList &arguments)
     if (auto code = cli.parse(arguments, 2, 2))
         return *code;
     const QString path = cli.positionals().at(0);
+    const std::string bytes = cli.positionalBytes(0);
     const QString sizeText = cli.positionals().at(1);
-    auto size = parseSize(sizeText.toStdString());
+    auto size = parseSize(toBytes(sizeText));
     if (!size)
         return cli.fail(ExitUsage, QStringLiteral("malformed size: ") + CommandLine::fromStd(size.message()));
     if (*size == 0)
         return cli.fail(ExitUsage, QStringLiteral("size must be greater than 0: ") + sizeText);
-    const QFileInfo info(path);
-    if (info.isDir())
+    if (bytes.empty())
+        return cli.fail(ExitUsage, QStringLiteral("empty file name"));
+    struct stat link {};
+    struct stat target {};
+    const bool exists = ::lstat(bytes.c_str(), &link) == 0;
+    const bool resolves = exists && ::stat(bytes.c_str(), &target) == 0;
+    if (resolves && S_ISDIR(target.st_mode))
         return cli.fail(ExitIoError, path + QStringLiteral(": is a directory"));
-    if (info.exists() || info.isSymLink()) {
+    if (exists) {
         if (!cli.isSet(QStringLiteral("force")))
             return cli.fail(ExitIoError, path + QStringLiteral(": file exists (use --force to replace it)"));
-        if (!info.isFile())
+        if (!resolves || !S_ISREG(target.st_mode))
             return cli.fail(ExitIoError, path + QStringLiteral(": not a regular file"));
     }
-    auto file = MappedFile::create(path.toStdString(), *size);
+    if (std::getenv("HEXMAP_CLI_TEST_PAUSE_IN_CREATE"))
+        createtemp::setHook(pauseHook);
+    auto file = [&] {
+        const CleanupOnSignal cleanup;
+        return MappedFile::create(bytes, *size);
+    }();
+    createtemp::setHook(nullptr);
     if (!file)
         return cli.fail(ExitIoError, QStringLiteral("cannot create: ") + CommandLine::fromStd(file.message()));
     QJsonObject o;

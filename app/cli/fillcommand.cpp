@@ -16,7 +16,7 @@ int runFill(const QStringList &arguments)
     cli.addJobOptions();
     if (auto code = cli.parse(arguments, 2, 2))
         return *code;
-    auto value = parseByte(cli.positionals().at(1).toStdString());
+    auto value = parseByte(cli.positionalBytes(1));
     if (!value)
         return cli.fail(ExitUsage, QStringLiteral("malformed byte (0xAB, 171 or 0b10101011): ")
                                        + CommandLine::fromStd(value.message()));

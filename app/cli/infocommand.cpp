@@ -21,12 +21,12 @@ int runInfo(const QStringList &arguments)
     if (!file)
         return code;
     struct stat st {};
-    if (::stat(path.toLocal8Bit().constData(), &st) != 0)
-        return cli.fail(Error::fromErrno(errno, path.toStdString()));
+    if (::stat(toBytes(path).c_str(), &st) != 0)
+        return cli.fail(Error::fromErrno(errno, toBytes(path)));
     const std::uint64_t size = file->size();
     const std::uint64_t allocated = static_cast<std::uint64_t>(st.st_blocks) * 512u;
     const bool sparse = allocated < size;
-    const bool writable = MappedFile::openReadWrite(path.toStdString()).ok();
+    const bool writable = MappedFile::openReadWrite(toBytes(path)).ok();
     const std::uint64_t page = MappedFile::pageSize();
 
     if (cli.json()) {

@@ -18,7 +18,7 @@ int runPattern(const QStringList &arguments)
     cli.addJobOptions();
     if (auto code = cli.parse(arguments, 2, 2))
         return *code;
-    auto pattern = parseHexBytes(cli.positionals().at(1).toStdString(), false, JobSpec::kMaxPatternSize);
+    auto pattern = parseHexBytes(cli.positionalBytes(1), false, JobSpec::kMaxPatternSize);
     if (!pattern)
         return cli.fail(ExitUsage, QStringLiteral("malformed hex pattern: ") + CommandLine::fromStd(pattern.message()));
     JobRunner runner(cli, QStringLiteral("patterned"));

@@ -7,6 +7,7 @@
 #include "core/searchengine.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <csignal>
 #include <cstdio>
@@ -17,7 +18,10 @@ namespace hexmap::cli {
 namespace {
 
 constexpr int kExitNotFound = 1;
-constexpr int kExitSearchIo = 3; // search only: 1 means "not found", like grep
+constexpr int kExitSearchIo = ExitReadFailed; // search only: 1 means "not found", like grep
+// The largest --max: the offsets are kept in memory (8 bytes each, plus the slices in flight), so memory stays
+// bounded (about 80 MB of offsets) whatever the file holds.
+constexpr std::uint64_t kMaxMatchesCeiling = 10'000'000;
 
 // Ctrl+C cancels the running search (the engine checks the flag before every slice). SearchProgress's cancel
 // flag is a lock-free std::atomic<bool>, so setting it from the handler is async-signal-safe.
@@ -60,8 +64,6 @@ int searchFailed(const CommandLine &cli, const Error &error)
     return cli.fail(kExitSearchIo, CommandLine::fromStd(error.message()));
 }
 
-QString hex(std::uint64_t offset) { return QStringLiteral("0x") + QString::number(offset, 16); }
-
 std::optional<SearchPattern> patternFrom(const CommandLine &cli, int *exitCode)
 {
     const bool hasHex = cli.isSet(QStringLiteral("hex"));
@@ -79,7 +81,7 @@ std::optional<SearchPattern> patternFrom(const CommandLine &cli, int *exitCode)
         return std::nullopt;
     }
     const QString value = cli.value(hasHex ? QStringLiteral("hex") : QStringLiteral("text"));
-    const std::string text = value.toStdString();
+    const std::string text = toBytes(value);
     auto pattern = hasHex ? SearchPattern::fromHex(text)
                           : SearchPattern::fromText(text, utf16 ? TextEncoding::Utf16Le : TextEncoding::Utf8, ignoreCase);
     if (!pattern) {
@@ -98,7 +100,7 @@ std::optional<std::uint64_t> countOption(const CommandLine &cli, const QString &
     if (!cli.isSet(name))
         return fallback;
     const QString text = cli.value(name);
-    auto n = parseSize(text.toStdString());
+    auto n = parseSize(toBytes(text));
     if (!n || *n == 0 || *n > max) {
         *exitCode = cli.fail(ExitUsage, QStringLiteral("bad --%1 value '%2': expected a whole number from 1 to %3")
                                             .arg(name, text).arg(max));
@@ -119,12 +121,15 @@ int runSearch(const QStringList &arguments)
     cli.addPositional(QStringLiteral("FILE"), QStringLiteral("The file to search."));
     cli.addOption({QStringLiteral("hex"), QStringLiteral("Hex bytes to find, e.g. \"DE AD ?? EF\"."),
                    QStringLiteral("PATTERN")});
-    cli.addOption({QStringLiteral("text"), QStringLiteral("Text to find (UTF-8)."), QStringLiteral("STRING")});
+    cli.addOption({QStringLiteral("text"), QStringLiteral("Text to find: its bytes exactly as given (with --utf16 it "
+                                                                  "must be valid UTF-8)."),
+                   QStringLiteral("STRING")});
     cli.addOption({QStringLiteral("ignore-case"), QStringLiteral("With --text: ASCII letters match either case.")});
     cli.addOption({QStringLiteral("utf16"), QStringLiteral("With --text: search the text encoded as UTF-16LE.")});
     cli.addOption({QStringLiteral("all"), QStringLiteral("Print every match, not just the first.")});
     cli.addOption({QStringLiteral("max"),
-                   QStringLiteral("With --all: stop after N matches (default 100000; implies --all)."),
+                   QStringLiteral("With --all: stop after N matches (default 100000, at most 10000000; "
+                                  "implies --all)."),
                    QStringLiteral("N")});
     cli.addOption({QStringLiteral("threads"), QStringLiteral("Worker threads (default: the number of cores)."),
                    QStringLiteral("N")});
@@ -135,7 +140,7 @@ int runSearch(const QStringList &arguments)
     auto pattern = patternFrom(cli, &code);
     if (!pattern)
         return code;
-    const auto maxMatches = countOption(cli, QStringLiteral("max"), 100000, UINT64_MAX, &code);
+    const auto maxMatches = countOption(cli, QStringLiteral("max"), 100000, kMaxMatchesCeiling, &code);
     if (!maxMatches)
         return code;
     const auto threads = countOption(cli, QStringLiteral("threads"), std::max(1u, std::thread::hardware_concurrency()),
@@ -147,7 +152,7 @@ int runSearch(const QStringList &arguments)
     const QString path = cli.positionals().at(0);
     if (path.isEmpty())
         return cli.fail(ExitUsage, QStringLiteral("empty file name"));
-    auto file = MappedFile::openReadOnly(path.toStdString());
+    auto file = MappedFile::openReadOnly(toBytes(path));
     QJsonObject json;
     json.insert(QStringLiteral("file"), path);
     json.insert(QStringLiteral("pattern"), CommandLine::fromStd(pattern->describe()));
@@ -190,28 +195,43 @@ int runSearch(const QStringList &arguments)
             offsets.push_back(*hit->offset);
     }
 
+    // Streamed in blocks of about 64 KiB (plain lines or one JSON object): memory beyond the offsets themselves
+    // stays bounded whatever --max is.
+    std::string out;
+    auto flush = [&](bool last) {
+        if (out.size() < (1u << 16) && !last)
+            return true;
+        const bool ok = std::fwrite(out.data(), 1, out.size(), stdout) == out.size();
+        out.clear();
+        return ok && (!last || std::fflush(stdout) == 0);
+    };
+    bool written = true;
     if (cli.json()) {
-        QJsonArray list;
-        for (std::uint64_t o : offsets)
-            list.append(hex(o));
-        json.insert(QStringLiteral("matches"), list);
         json.insert(QStringLiteral("count"), static_cast<qint64>(offsets.size()));
         json.insert(QStringLiteral("capped"), capped);
-        cli.printJson(json);
-    } else {
-        std::string out;
-        out.reserve(offsets.size() * 12);
-        char line[24];
-        for (std::uint64_t o : offsets) {
-            const int n = std::snprintf(line, sizeof line, "0x%llx\n", static_cast<unsigned long long>(o));
-            out.append(line, static_cast<std::size_t>(n));
-        }
-        if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0)
-            return cli.fail(kExitSearchIo, QStringLiteral("cannot write to standard output"));
-        if (capped)
-            printErr(QStringLiteral("hexmap-cli search: stopped after %1 matches (raise --max to see more)")
-                         .arg(offsets.size()));
+        json.insert(QStringLiteral("ok"), true);
+        json.insert(QStringLiteral("command"), cli.command());
+        json.insert(QStringLiteral("file"), shown(path));
+        QByteArray head = QJsonDocument(json).toJson(QJsonDocument::Compact);
+        head.chop(1); // the closing brace: "matches" follows
+        out.append(head.constData(), static_cast<std::size_t>(head.size()));
+        out.append(",\"matches\":[");
     }
+    char line[32];
+    for (std::size_t i = 0; i < offsets.size() && written; ++i) {
+        const auto o = static_cast<unsigned long long>(offsets[i]);
+        const int n = cli.json() ? std::snprintf(line, sizeof line, "%s\"0x%llx\"", i ? "," : "", o)
+                                 : std::snprintf(line, sizeof line, "0x%llx\n", o);
+        out.append(line, static_cast<std::size_t>(n));
+        written = flush(false);
+    }
+    if (cli.json())
+        out.append("]}\n");
+    if (!written || !flush(true))
+        return cli.fail(kExitSearchIo, QStringLiteral("cannot write to standard output"));
+    if (capped && !cli.json())
+        printErr(QStringLiteral("hexmap-cli search: stopped after %1 matches (raise --max to see more)")
+                     .arg(offsets.size()));
     return offsets.empty() ? kExitNotFound : ExitOk;
 }
 

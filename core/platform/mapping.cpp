@@ -1,10 +1,14 @@
 #include "core/mapping.h"
 
+#include "core/createtemp.h"
 #include "core/sigbusguard.h"
 
 #include <cerrno>
 #include <cstdlib>
+#include <csignal>
 #include <fcntl.h>
+#include <pthread.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -48,6 +52,27 @@ std::string directoryOf(const std::string &path)
         return ".";
     return slash == 0 ? "/" : path.substr(0, slash);
 }
+
+// Blocks SIGINT, SIGTERM and SIGHUP on this thread for its lifetime (see createtemp.h): a signal that arrives
+// meanwhile is delivered when it ends.
+class SignalsBlocked {
+public:
+    SignalsBlocked()
+    {
+        sigset_t set;
+        sigemptyset(&set);
+        sigaddset(&set, SIGINT);
+        sigaddset(&set, SIGTERM);
+        sigaddset(&set, SIGHUP);
+        ::pthread_sigmask(SIG_BLOCK, &set, &m_previous);
+    }
+    ~SignalsBlocked() { ::pthread_sigmask(SIG_SETMASK, &m_previous, nullptr); }
+    SignalsBlocked(const SignalsBlocked &) = delete;
+    SignalsBlocked &operator=(const SignalsBlocked &) = delete;
+
+private:
+    sigset_t m_previous {};
+};
 
 } // namespace
 
@@ -97,24 +122,45 @@ Result<std::shared_ptr<Mapping>> Mapping::create(const std::string &path, std::u
         return notRegular(existing, path);
 
     // Build the file under a temporary name in the same folder and rename it over `path` only once its blocks
-    // are reserved: a full disk leaves neither a partial file nor a damaged original behind.
-    std::string temp = directoryOf(path) + "/.hexmap-create-XXXXXX";
-    const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
-    if (fd < 0)
-        return errnoError(errno, path);
+    // are reserved: a full disk leaves neither a partial file nor a damaged original behind. The temporary file
+    // is registered for the signal handler of an interrupted create and locked against removeStale() while it
+    // is built (see createtemp.h); temporary files that dead creators left are removed first.
+    const std::string directory = directoryOf(path);
+    createtemp::removeStale(directory);
+    std::string temp = directory + "/" + createtemp::kPrefix + "XXXXXX";
+    int fd = -1;
+    int slot = -1;
+    {
+        const SignalsBlocked blocked;
+        fd = ::mkostemp(temp.data(), O_CLOEXEC);
+        if (fd < 0)
+            return errnoError(errno, path);
+        ::flock(fd, LOCK_EX | LOCK_NB); // a new file: nobody else can hold the lock
+        slot = createtemp::registerPath(temp);
+    }
     auto fail = [&](int err) -> Result<std::shared_ptr<Mapping>> {
+        const SignalsBlocked blocked;
         ::close(fd);
         ::unlink(temp.c_str());
+        createtemp::unregisterPath(slot);
         return errnoError(err, path);
     };
+    createtemp::runHook("created");
     const mode_t mask = ::umask(0);
     ::umask(mask);
     if (::fchmod(fd, exists ? (existing.st_mode & 07777) : (0666 & ~mask)) != 0)
         return fail(errno);
     if (const int err = ::posix_fallocate(fd, 0, static_cast<off_t>(size)); err != 0)
         return fail(err);
-    if (::rename(temp.c_str(), path.c_str()) != 0)
-        return fail(errno);
+    createtemp::runHook("reserved");
+    {
+        const SignalsBlocked blocked;
+        if (::rename(temp.c_str(), path.c_str()) != 0)
+            return fail(errno);
+        createtemp::unregisterPath(slot);
+    }
+    ::flock(fd, LOCK_UN);
+    createtemp::runHook("renamed");
     auto base = mapFd(fd, size, OpenMode::ReadWrite, path);
     if (!base) {
         ::close(fd);
