@@ -30,7 +30,7 @@ extern "C" void onCreateSignal(int signal)
     ::raise(signal); // delivered with the default action once the handler returns
 }
 
-// Installs onCreateSignal for its lifetime.
+// Installs onCreateSignal for its lifetime, restoring the previous actions afterwards. Thread: the main thread.
 class CleanupOnSignal {
 public:
     CleanupOnSignal()

@@ -88,7 +88,7 @@ bool writeOut(const std::string &text)
     return std::fwrite(text.data(), 1, text.size(), stdout) == text.size();
 }
 
-// Owns a descriptor.
+// Owns a descriptor (closed on destruction). Thread: the main thread.
 struct Descriptor {
     int fd = -1;
     ~Descriptor()
