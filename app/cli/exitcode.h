@@ -7,6 +7,7 @@ enum ExitCode : int {
     ExitOk = 0,
     ExitIoError = 1,     // the file could not be opened, read, written or synced
     ExitUsage = 2,       // bad command line: unknown subcommand, missing or malformed argument, bad range
+    ExitLocked = 75,     // another process is writing the file (its write lock; EX_TEMPFAIL: try again later)
     ExitCancelled = 130, // interrupted by SIGINT (Ctrl+C), like a shell reports 128 + SIGINT
 };
 
