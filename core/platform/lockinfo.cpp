@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <dirent.h>
 #include <cstdio>
 #include <cstdlib>
 #include <fcntl.h>
@@ -69,6 +70,24 @@ std::optional<WriteLockHolder> parse(const std::string &text)
     return holder;
 }
 
+// Removes the info files of holders that died without cleaning up (killed, crashed): they are stale anyway.
+void sweepStale(const std::string &dir, const std::string &keep)
+{
+    DIR *d = ::opendir(dir.c_str());
+    if (!d)
+        return;
+    while (const dirent *entry = ::readdir(d)) {
+        const std::string name = entry->d_name;
+        if (name == "." || name == ".." || name == keep || name.find('.') != std::string::npos)
+            continue; // ours, or another writer's temporary file
+        const std::string path = dir + "/" + name;
+        const auto holder = parse(slurp(path, 512));
+        if (holder && !isAlive(holder->pid))
+            ::unlink(path.c_str());
+    }
+    ::closedir(d);
+}
+
 } // namespace
 
 std::string directory()
@@ -104,6 +123,7 @@ std::string write(std::uint64_t device, std::uint64_t inode, const std::string &
         ::unlink(temp.c_str());
         return {};
     }
+    sweepStale(dir, infoName(device, inode));
     return path;
 }
 

@@ -203,8 +203,9 @@ private slots:
         std::snprintf(name, sizeof name, "%llx-%llx", static_cast<unsigned long long>(st.st_dev),
                       static_cast<unsigned long long>(st.st_ino));
         const QString info = QString::fromStdString(WriteLock::infoDirectory() + "/" + name);
-        {
-            QFile f(info);
+        const QString otherInfo = QString::fromStdString(WriteLock::infoDirectory() + "/ffff-ffff");
+        for (const QString &file : {info, otherInfo}) {
+            QFile f(file);
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write("hexmap-cli\n" + QByteArray::number(dead) + "\n");
         }
@@ -236,6 +237,7 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), QByteArray("tst_writelock\n" + QByteArray::number(::getpid()) + "\n"));
         f.close();
+        QVERIFY(!QFile::exists(otherInfo)); // stale files of other inodes are swept when a lock is taken
         *mine = MappedFile();
         QVERIFY(!QFile::exists(info)); // removed on release
     }

@@ -397,6 +397,7 @@ public:
             (void)!::write(m_ready[1], &c, 1);
             char go = 0;
             (void)!::read(m_go[0], &go, 1);
+            file = MappedFile(); // releases the lock and removes its info file
             ::_exit(0);
         }
         char c = 0;
@@ -508,7 +509,7 @@ void TestFileChange::ownJobIsNotReported()
     QVERIFY(support);
     QSignalSpy changed(support->watcher(), &FileWatcher::changedOnDisk);
     for (int round = 0; round < 2; ++round) { // twice: the second job must not be refused by the first's writes
-        auto job = window.jobs()->startJob(fillSpec(1 << 20, 0x5A + round));
+        auto job = window.jobs()->startJob(fillSpec(1 << 20, std::uint8_t(0x5A + round)));
         QVERIFY2(job.ok(), job.message().c_str());
         QTRY_VERIFY((*job)->isFinished());
         QCOMPARE(readDisk(path), QByteArray(1 << 20, char(0x5A + round)));
