@@ -68,15 +68,11 @@ FileChangeSupport::FileChangeSupport(MainWindow *window)
     });
     connect(m_watcher, &FileWatcher::readableSizeChanged, window->hexView(), &HexView::setReadableSize);
     // Hexmap's own writes are not another program's: jobs change the mtime while they run (and refresh the
-    // identity when they end, see JobCenter); a Save refreshes it when done.
+    // identity when they end, see JobCenter); a Save refreshes it when done (JobsSupport).
     m_watcher->setOwnWrites([window] { return window->jobs() && window->jobs()->center()->hasRunningJobs(); });
     if (JobsSupport *jobs = window->jobs())
         connect(jobs, &JobsSupport::fileChangeRefused, m_watcher, &FileWatcher::check); // show the banner now
-    connect(window->editing()->session(), &EditSession::saved, this, [this] {
-        MappedFile file = m_window->editing()->session()->file();
-        if (const auto change = file.checkIdentity(); change && *change == FileChange::Modified)
-            (void)file.refreshIdentity();
-    });
+
     connect(m_watcher, &FileWatcher::watchedFileChanged, this, &FileChangeSupport::hideBanner);
     connect(m_banner, &FileChangeBanner::reloadRequested, this, &FileChangeSupport::reload);
     connect(m_banner, &FileChangeBanner::dismissRequested, this, &FileChangeSupport::hideBanner);
@@ -123,6 +119,9 @@ void FileChangeSupport::reload()
     const QString name = QFileInfo(path).fileName();
     const std::uint64_t cursor = view->cursorOffset();
     const bool editing = session->isEditingEnabled();
+    // What Reload is about to show: the same inode cut/grown/rewritten, or another file under the same name.
+    const auto change = view->file().checkIdentity();
+    const bool replaced = change && *change == FileChange::Replaced;
     // Open first: when that fails (deleted, emptied, no longer writable) the old mapping and the edits stay.
     auto reopened = MappedFile::open(nativePath, editing ? OpenMode::ReadWrite : OpenMode::ReadOnly);
     if (!reopened) {
@@ -143,6 +142,8 @@ void FileChangeSupport::reload()
     m_watcher->rearm();
     hideBanner();
     m_lastReload = reloadMessage(name, size, !edits.empty(), kept);
+    if (replaced) // the edits (if any) now lie over another file's bytes: say so
+        m_lastReload = tr("%1 was replaced on disk: this is the new file. %2").arg(name, m_lastReload);
     m_window->statusBar()->showMessage(m_lastReload, 10000);
     if (kept.droppedBytes > 0) { // lost work: a notice that stays until dismissed, not only a status message
         m_banner->setNotice(m_lastReload, path);

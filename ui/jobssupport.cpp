@@ -79,6 +79,10 @@ JobsSupport::JobsSupport(QMainWindow *window, HexView *view, EditSession *sessio
                 m_center->setFileKeepingState(file);
         });
         connect(m_session, &EditSession::overlayChanged, this, [this] { m_map->setEditRanges(unsavedEdits()); });
+        connect(m_session, &EditSession::saved, this, [this] {
+            MappedFile file = m_session->file(); // the Save's writes changed the mtime: ours, not another's
+            JobCenter::acceptOwnWrites(file);
+        });
     }
     updateActions();
 }
