@@ -15,6 +15,8 @@
 
 namespace hexmap {
 
+class WriteLock;
+
 // Internal: owns one file descriptor and one shared mapping of the whole file (RAII: munmap + close, never a
 // flush). Shared by every MappedFile handle, RangeClaim and job that uses the file.
 // Thread: any; the fields are immutable after creation except the atomics and the registry (internally locked).
@@ -58,6 +60,7 @@ private:
     int m_guardSlot = -1; // SigbusGuard slot, -1 when unguarded
     mutable std::mutex m_identityMutex;
     FileIdentity m_identity;
+    std::shared_ptr<WriteLock> m_writeLock; // held while mapped read-write (see WriteLock); null when read-only
 };
 
 } // namespace hexmap

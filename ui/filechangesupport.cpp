@@ -6,6 +6,8 @@
 #include "ui/filechangebanner.h"
 #include "ui/filewatcher.h"
 #include "ui/hexview.h"
+#include "ui/jobcenter.h"
+#include "ui/jobssupport.h"
 #include "ui/mainwindow.h"
 
 #include <QFile>
@@ -53,8 +55,24 @@ FileChangeSupport::FileChangeSupport(MainWindow *window)
         showBanner(tr("%1 was truncated on disk to %2 bytes").arg(QFileInfo(path).fileName()).arg(size), path);
     });
     connect(m_watcher, &FileWatcher::changedOnDisk, this, [this](const QString &path) {
-        showBanner(tr("%1 changed on disk").arg(QFileInfo(path).fileName()), path);
+        const QString name = QFileInfo(path).fileName();
+        // Unsaved edits over bytes the user has not seen: say so, so that nobody saves a mix blindly.
+        showBanner(hasUnsavedEdits() ? tr("%1 was changed on disk by another program while you have unsaved edits: "
+                                          "reload to see its new bytes under your edits before you save")
+                                           .arg(name)
+                                     : tr("%1 changed on disk").arg(name),
+                   path);
     });
+    connect(m_watcher, &FileWatcher::replacedOnDisk, this, [this](const QString &path, FileChange change) {
+        showBanner(describeChange(change, QFileInfo(path).fileName()), path);
+    });
+    connect(m_watcher, &FileWatcher::readableSizeChanged, window->hexView(), &HexView::setReadableSize);
+    // Hexmap's own writes are not another program's: jobs change the mtime while they run (and refresh the
+    // identity when they end, see JobCenter); a Save refreshes it when done (JobsSupport).
+    m_watcher->setOwnWrites([window] { return window->jobs() && window->jobs()->center()->hasRunningJobs(); });
+    if (JobsSupport *jobs = window->jobs())
+        connect(jobs, &JobsSupport::fileChangeRefused, m_watcher, &FileWatcher::check); // show the banner now
+
     connect(m_watcher, &FileWatcher::watchedFileChanged, this, &FileChangeSupport::hideBanner);
     connect(m_banner, &FileChangeBanner::reloadRequested, this, &FileChangeSupport::reload);
     connect(m_banner, &FileChangeBanner::dismissRequested, this, &FileChangeSupport::hideBanner);
@@ -66,6 +84,24 @@ FileChangeSupport::FileChangeSupport(MainWindow *window)
 }
 
 FileChangeSupport::~FileChangeSupport() = default;
+
+QString FileChangeSupport::describeChange(FileChange change, const QString &name)
+{
+    switch (change) {
+    case FileChange::None: return tr("%1 is unchanged on disk").arg(name);
+    case FileChange::Deleted: return tr("%1 was deleted on disk; the window still shows its last bytes").arg(name);
+    case FileChange::Replaced: return tr("%1 was replaced on disk by another file; Reload shows the new one").arg(name);
+    case FileChange::Shrunk: return tr("%1 was truncated on disk by another program").arg(name);
+    case FileChange::Grown: return tr("%1 was extended on disk by another program").arg(name);
+    case FileChange::Modified: return tr("%1 was modified on disk by another program").arg(name);
+    }
+    return tr("%1 changed on disk").arg(name);
+}
+
+bool FileChangeSupport::hasUnsavedEdits() const
+{
+    return m_window->editing() && m_window->editing()->session()->isModified();
+}
 
 bool FileChangeSupport::isBannerShown() const
 {
@@ -83,6 +119,9 @@ void FileChangeSupport::reload()
     const QString name = QFileInfo(path).fileName();
     const std::uint64_t cursor = view->cursorOffset();
     const bool editing = session->isEditingEnabled();
+    // What Reload is about to show: the same inode cut/grown/rewritten, or another file under the same name.
+    const auto change = view->file().checkIdentity();
+    const bool replaced = change && *change == FileChange::Replaced;
     // Open first: when that fails (deleted, emptied, no longer writable) the old mapping and the edits stay.
     auto reopened = MappedFile::open(nativePath, editing ? OpenMode::ReadWrite : OpenMode::ReadOnly);
     if (!reopened) {
@@ -103,6 +142,8 @@ void FileChangeSupport::reload()
     m_watcher->rearm();
     hideBanner();
     m_lastReload = reloadMessage(name, size, !edits.empty(), kept);
+    if (replaced) // the edits (if any) now lie over another file's bytes: say so
+        m_lastReload = tr("%1 was replaced on disk: this is the new file. %2").arg(name, m_lastReload);
     m_window->statusBar()->showMessage(m_lastReload, 10000);
     if (kept.droppedBytes > 0) { // lost work: a notice that stays until dismissed, not only a status message
         m_banner->setNotice(m_lastReload, path);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/fileidentity.h"
+
 #include <QObject>
 #include <QString>
 
@@ -14,8 +16,12 @@ class FileWatcher;
 class MainWindow;
 
 // Wires file-change detection into a MainWindow: a FileWatcher on the file the window's HexView shows and a
-// FileChangeBanner in a toolbar row of its own under the other toolbars, hidden until the file is truncated or
-// changed on disk by someone else. Close closes the file (asking about unsaved edits like any close).
+// FileChangeBanner in a toolbar row of its own under the other toolbars, hidden until the file is truncated,
+// changed, replaced or deleted on disk by someone else (read-only or editing alike; a "changed" banner becomes
+// "truncated" when the size shrinks, and says so when there are unsaved edits over bytes the user has not seen).
+// The size still on disk is pushed to the HexView, which paints the bytes past it as absent. A job refused
+// because the file changed (JobsSupport::fileChangeRefused) shows the banner at once. Close closes the file
+// (asking about unsaved edits like any close).
 // Reload reopens the file without the Save/Discard question and without writing anything to it:
 // - read-write with editing still on when it was on, read-only otherwise; the cursor offset is kept (clamped);
 // - unsaved edits are carried over (EditSession::reapplyEdits): kept when they lie before the new end, a run
@@ -38,6 +44,8 @@ public:
     bool isBannerShown() const;
 
     void reload();
+    // What changed, for a banner or a refusal: "FILE was replaced on disk by another file; ...". Thread: GUI.
+    static QString describeChange(FileChange change, const QString &name);
     QString lastReloadMessage() const { return m_lastReload; } // empty until the first successful reload
 
 signals:
@@ -46,6 +54,7 @@ signals:
 private:
     void showBanner(const QString &text, const QString &path);
     void hideBanner();
+    bool hasUnsavedEdits() const;
 
     MainWindow *m_window;
     FileWatcher *m_watcher;

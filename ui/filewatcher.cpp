@@ -1,9 +1,10 @@
 #include "ui/filewatcher.h"
 
 #include <QFile>
-#include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace hexmap {
 
@@ -29,21 +30,18 @@ void FileWatcher::startWatching(const MappedFile &file)
         m_fsWatcher->removePath(m_path);
     m_file = file;
     m_path = file.isValid() ? QFile::decodeName(QByteArray::fromStdString(file.path())) : QString();
-    m_reported = false;
+    m_readable = file.size();
     emit watchedFileChanged();
     if (m_path.isEmpty())
         return;
     m_fsWatcher->addPath(m_path);
     rearm();
-    m_baselineSize = file.size(); // the size the mapping was made for, not whatever is on disk by now
 }
 
 void FileWatcher::rearm()
 {
-    m_reported = false;
-    const QFileInfo info(m_path);
-    m_baselineSize = static_cast<std::uint64_t>(info.size());
-    m_baselineMtime = info.lastModified();
+    m_reported = Reported::None;
+    m_reportedSize = 0;
     if (!m_path.isEmpty() && !m_fsWatcher->files().contains(m_path))
         m_fsWatcher->addPath(m_path); // editors that save by rename replace the watched inode
 }
@@ -58,21 +56,38 @@ void FileWatcher::check()
     }
     if (!shown.sharesMappingWith(m_file))
         startWatching(shown);
-    if (m_reported)
+    const auto onDisk = m_file.sizeOnDisk(); // fstat of the mapped inode (the path may name another file now)
+    if (!onDisk)
         return;
-    QFileInfo info(m_path);
-    info.setCaching(false);
-    const std::uint64_t size = info.exists() ? static_cast<std::uint64_t>(info.size()) : 0;
+    const std::uint64_t size = *onDisk;
+    if (const std::uint64_t readable = std::min(size, m_file.size()); readable != m_readable) {
+        m_readable = readable;
+        emit readableSizeChanged(readable);
+    }
+    if (m_reported == Reported::Gone)
+        return;
+    const auto identity = m_file.checkIdentity();
+    const FileChange change = identity ? *identity : FileChange::None;
+    if (change == FileChange::Deleted || change == FileChange::Replaced) {
+        m_reported = Reported::Gone;
+        emit replacedOnDisk(m_path, change);
+        return;
+    }
     if (m_file.wasTruncatedOnDisk() || size < m_file.size()) {
-        m_reported = true;
-        emit truncated(m_path, size);
+        if (m_reported != Reported::Truncated || size < m_reportedSize) { // new, upgraded, or cut again
+            m_reported = Reported::Truncated;
+            m_reportedSize = size;
+            emit truncated(m_path, size);
+        }
         return;
     }
-    const bool mtimeChanged = !m_file.isWritable() && info.lastModified() != m_baselineMtime;
-    if (size != m_baselineSize || mtimeChanged) {
-        m_reported = true;
-        emit changedOnDisk(m_path);
-    }
+    if (change == FileChange::None || m_reported != Reported::None)
+        return;
+    const bool ours = (change == FileChange::Modified || change == FileChange::Grown) && m_ownWrites && m_ownWrites();
+    if (ours)
+        return;
+    m_reported = Reported::Changed;
+    emit changedOnDisk(m_path);
 }
 
 } // namespace hexmap

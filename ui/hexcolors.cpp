@@ -38,6 +38,8 @@ HexColors HexColors::fromPalette(const QPalette &p)
     c.header = mix(c.base, c.text, 0.06);
     c.headerText = mix(c.text, c.base, 0.35);
     c.separator = mix(c.base, c.text, 0.25);
+    // Absent bytes: a muted grey cell with no glyph, darker than the header band, distinct from every ink.
+    c.absent = mix(c.base, c.text, 0.16);
     // Unsaved edits: a warm red ink on a light orange tint, distinct from selection, highlights and zeros.
     const bool dark = c.base.lightnessF() < 0.5;
     c.edited = dark ? QColor(0xFF, 0x8A, 0x80) : QColor(0xC6, 0x28, 0x28);

@@ -45,7 +45,8 @@ std::span<const std::byte> HexPainter::rowBytes(const State &state, std::uint64_
     if (!state.file || !state.file->isValid())
         return {};
     const ByteRange r = state.layout->rowRange(row);
-    const std::span<const std::byte> mapped = state.file->readSlice(r.offset, r.size);
+    const std::uint64_t readable = state.readableEnd > r.offset ? std::min(r.size, state.readableEnd - r.offset) : 0;
+    const std::span<const std::byte> mapped = state.file->readSlice(r.offset, readable);
     if (!state.overlay || mapped.size() > scratch.size() || !state.overlay->overlaps({r.offset, mapped.size()}))
         return mapped;
     std::copy(mapped.begin(), mapped.end(), scratch.begin());
@@ -130,6 +131,7 @@ QRect HexPainter::paintRows(QPainter &painter, const State &state, std::uint64_t
                                l.rowOf(state.cursor) < endRow && state.cursor < l.fileSize();
     const bool hexActive = state.activeArea != HexLayout::Area::Ascii;
     const QRgb base = m_colors.base.rgb();
+    const QRgb absent = m_colors.absent.rgb();
     const QRgb inks[InkCount] = {m_colors.text.rgb(),   m_colors.zero.rgb(),           m_colors.nonPrintable.rgb(),
                                  m_colors.offset.rgb(), m_colors.highlightedText.rgb(), m_colors.cursorText.rgb(),
                                  m_colors.edited.rgb()};
@@ -167,6 +169,8 @@ QRect HexPainter::paintRows(QPainter &painter, const State &state, std::uint64_t
             put(offsetX + i * cell, kHexDigits[(start >> (4 * (digits - 1 - i))) & 0xF], Offset, base);
         const std::span<const std::byte> bytes = rowBytes(state, row, scratch);
         const std::size_t n = bytes.size();
+        // Cells [n, cells) exist in the mapping but no longer on disk (truncated by another program): absent.
+        const std::size_t cells = state.readableEnd < l.fileSize() ? std::size_t(l.rowRange(row).size) : n;
         edited.fill(false);
         if (state.overlay)
             state.overlay->forEachEditedSpan({start, n}, [&](std::uint64_t at, std::uint64_t length) {
@@ -179,11 +183,13 @@ QRect HexPainter::paintRows(QPainter &painter, const State &state, std::uint64_t
                 if (!part.isEmpty())
                     std::fill_n(pending.begin() + std::ptrdiff_t(part.offset - start), part.size, true);
             }
-        rowBackgrounds(state, start, n, bg);
+        rowBackgrounds(state, start, cells, bg);
+        if (cells > n)
+            std::fill(bg.begin() + std::ptrdiff_t(n), bg.begin() + std::ptrdiff_t(cells), absent);
         // Background runs: a run of equal colour covers its bytes and the gaps between them, in both columns.
-        for (std::size_t a = 0; a < n;) {
+        for (std::size_t a = 0; a < cells;) {
             std::size_t b = a + 1;
-            while (b < n && bg[b] == bg[a])
+            while (b < cells && bg[b] == bg[a])
                 ++b;
             if (bg[a] != base) {
                 m_strip.fill(hexX[a], hexEnd[b - 1], bg[a]);
@@ -192,9 +198,9 @@ QRect HexPainter::paintRows(QPainter &painter, const State &state, std::uint64_t
             a = b;
         }
         // The cursor: a solid cell in the active column (the other one gets an outline after the rows).
-        const std::size_t cursorAt = cursorVisible && state.cursor - start < n ? state.cursor - start : n;
+        const std::size_t cursorAt = cursorVisible && state.cursor - start < cells ? state.cursor - start : cells;
         const QRgb cursorRgb = m_colors.cursor.rgb();
-        if (cursorAt < n) {
+        if (cursorAt < cells) {
             if (hexActive)
                 m_strip.fill(hexX[cursorAt], hexEnd[cursorAt], cursorRgb);
             else
@@ -219,6 +225,9 @@ QRect HexPainter::paintRows(QPainter &painter, const State &state, std::uint64_t
             put(x, kHexDigits[v >> 4], hexInk, atCursor ? cursorRgb : bg[i]);
             put(x + cell, kHexDigits[v & 0xF], hexInk, atCursor ? cursorRgb : bg[i]);
         }
+        if (rec) // absent cells: no glyph, only their tint
+            for (std::size_t i = n; i < cells; ++i)
+                rec->append(QLatin1String("   "));
         if (rec)
             rec->append(QLatin1String("  "));
         for (std::size_t i = 0; i < n; ++i) {
@@ -234,6 +243,8 @@ QRect HexPainter::paintRows(QPainter &painter, const State &state, std::uint64_t
             const bool atCursor = i == cursorAt && !hexActive;
             put(x, printable ? char(bytes[i]) : '.', atCursor ? CursorInk : ink, atCursor ? cursorRgb : bg[i]);
         }
+        if (rec)
+            rec->append(QString(qsizetype(cells - n), QLatin1Char(' ')));
         m_strip.draw(painter, 0, top, -state.xShift * dpr, width);
         if (rec) {
             record->append(line);

@@ -48,6 +48,10 @@ public:
         ByteRange selection;
         const std::vector<Highlight> *highlights = nullptr;
         const EditOverlay *overlay = nullptr; // unsaved edits drawn over the mapping (may be null)
+        // The end of the bytes that exist on disk (the file's size on disk when another program truncated it
+        // under the mapping). Bytes of the mapping at or past it are painted as absent cells (blank, on the
+        // absent tint: never a `00`) and are never read through the mapping.
+        std::uint64_t readableEnd = UINT64_MAX;
         qreal xShift = 0;
         int yShift = 0;
     };
@@ -68,7 +72,8 @@ public:
     void paintHeader(QPainter &painter, const State &state, int width, int height);
 
     // The bytes of one row as displayed: straight from the mapping, or, when the overlay has edits in the row,
-    // copied into scratch and patched (O(log n + k)). Empty past the end of the file.
+    // copied into scratch and patched (O(log n + k)). Empty past the end of the file; cut at state.readableEnd
+    // (the row's cells after the returned bytes are absent).
     std::span<const std::byte> rowBytes(const State &state, std::uint64_t row,
                                         std::array<std::byte, HexLayout::kMaxBytesPerRow> &scratch) const;
 

@@ -41,6 +41,7 @@ void HexView::setFile(const MappedFile &file)
 {
     m_file = file;
     m_hasFile = file.isValid();
+    m_readable = file.size();
     if (m_hasFile)
         (void)m_file.advise(Advice::Random); // a hint only: jumps across a huge file fault fewer pages
     m_firstRow = 0;
@@ -220,6 +221,15 @@ const std::vector<Highlight> &HexView::highlights(HighlightLayer layer) const
     return m_layers[std::size_t(layer)];
 }
 
+void HexView::setReadableSize(std::uint64_t size)
+{
+    size = std::min(size, m_file.size());
+    if (size == m_readable)
+        return;
+    m_readable = size;
+    viewport()->update();
+}
+
 void HexView::setEditOverlay(const EditOverlay *overlay)
 {
     m_overlay = overlay;
@@ -253,6 +263,7 @@ void HexView::paintEvent(QPaintEvent *event)
     st.selection = m_selection;
     st.highlights = &m_highlights;
     st.overlay = m_overlay;
+    st.readableEnd = m_readable;
     st.xShift = -horizontalScrollBar()->value();
     st.yShift = headerHeight();
     const QRect dirty = event->rect();
@@ -312,6 +323,11 @@ bool HexView::copySelection(CopyFormat format)
     if (!m_hasFile)
         return false;
     const ByteRange range = m_selection.isEmpty() ? ByteRange{m_cursor, 1} : m_selection;
+    if (range.end() > m_readable) { // the mapping past the end on disk holds no bytes: never copy invented ones
+        emit statusMessage(tr("Cannot copy: the file was truncated on disk to %1 bytes; reload it first")
+                               .arg(m_readable));
+        return false;
+    }
     const auto kind = format == CopyFormat::CArray   ? CopyFormatter::Format::CArray
         : format == CopyFormat::RawText              ? CopyFormatter::Format::RawText
                                                      : CopyFormatter::Format::HexText;

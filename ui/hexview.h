@@ -74,6 +74,11 @@ public:
     // outlive the view or be reset to nullptr). Call viewport()->update() after changing the overlay.
     void setEditOverlay(const EditOverlay *overlay);
     const EditOverlay *editOverlay() const { return m_overlay; }
+    // The file's size on disk when another program truncated it under the mapping (FileWatcher pushes it): bytes
+    // at or past it are painted as absent (blank cells on a muted tint, never `00`) and never read through the
+    // mapping (paint, copy, accessibility). setFile() resets it to the file's size; larger values are clamped.
+    void setReadableSize(std::uint64_t size);
+    std::uint64_t readableSize() const { return m_readable; }
     const HexLayout &layout() const { return m_layout; }
     std::uint64_t firstRow() const { return m_firstRow; }
     std::uint64_t pageRows() const; // fully visible rows below the header
@@ -124,6 +129,7 @@ private:
     std::array<std::vector<Highlight>, HighlightLayerCount> m_layers;
     std::vector<Highlight> m_highlights; // every layer, bottom to top (what the painter draws)
     const EditOverlay *m_overlay = nullptr;
+    std::uint64_t m_readable = 0; // see setReadableSize
     std::uint64_t m_firstRow = 0;
     std::uint64_t m_cursor = 0;
     std::uint64_t m_anchor = 0;

@@ -56,7 +56,9 @@ QString HexViewAccessibility::describe() const
     QString text = tr("Offset 0x%1 (%2) of %3 bytes")
                        .arg(QString::number(offset, 16).toUpper(), locale.toString(offset), locale.toString(size));
     std::array<std::byte, 1> byte{};
-    if (m_view->file().readAt(offset, byte) == 1) {
+    if (offset >= m_view->readableSize()) {
+        text += tr(", absent (past the end of the file on disk)");
+    } else if (m_view->file().readAt(offset, byte) == 1) {
         const auto value = std::to_integer<unsigned>(byte[0]);
         text += tr(", value 0x%1 (%2)").arg(value, 2, 16, QLatin1Char('0')).arg(value);
     }

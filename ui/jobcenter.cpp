@@ -32,10 +32,32 @@ void JobCenter::setFile(const MappedFile &file)
     emit changed();
 }
 
+void JobCenter::acceptOwnWrites(MappedFile &file)
+{
+    if (const auto change = file.checkIdentity(); change && *change == FileChange::Modified)
+        (void)file.refreshIdentity();
+}
+
+Status JobCenter::checkUnchanged(const MappedFile &file, bool ownJobsRunning)
+{
+    const auto change = file.checkIdentity();
+    if (!change)
+        return change.error();
+    if (*change == FileChange::None)
+        return {};
+    if (ownJobsRunning && (*change == FileChange::Modified || *change == FileChange::Grown))
+        return {}; // the running jobs' own writes
+    const bool gone = *change == FileChange::Deleted || *change == FileChange::Replaced;
+    return Error{make_error_code(gone ? Errc::FileReplaced : Errc::FileChanged),
+                 file.path() + " " + describeFileChange(*change) + " since it was opened"};
+}
+
 Result<JobWatcher *> JobCenter::start(const JobSpec &spec, const std::function<void(Job &)> &prepare)
 {
     if (!m_file.isValid() || !m_file.isWritable())
         return Error{make_error_code(Errc::NotWritable), "the file is open read-only"};
+    if (Status s = checkUnchanged(m_file, hasRunningJobs()); !s)
+        return s.error(); // never write a file that was replaced, deleted or changed by another program
     auto job = Job::create(m_file, spec);
     if (!job)
         return job.error();
@@ -52,7 +74,10 @@ Result<JobWatcher *> JobCenter::start(const JobSpec &spec, const std::function<v
         emit jobProgressed(watcher);
         emit changed();
     });
-    connect(watcher, &JobWatcher::finished, this, [this, watcher](const JobSnapshot &) { emit jobFinished(watcher); });
+    connect(watcher, &JobWatcher::finished, this, [this, watcher](const JobSnapshot &) {
+        acceptOwnWrites(m_file); // the job's writes changed the mtime: not another program's change
+        emit jobFinished(watcher);
+    });
     emit jobAdded(watcher);
     if (Status s = watcher->start(); !s)
         return s.error();

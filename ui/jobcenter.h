@@ -47,11 +47,21 @@ public:
     void setFileKeepingState(const MappedFile &file) { m_file = file; }
 
     // Creates and starts a job; its watcher is owned by this center. Fails as Job::create / Job::start, with
-    // Errc::NotWritable when no writable file is set. `prepare` runs before start (tests use the pause hooks).
+    // Errc::NotWritable when no writable file is set, Errc::FileReplaced when the file was replaced or deleted
+    // and Errc::FileChanged when another program changed it since it was opened (checkUnchanged): nothing is
+    // written then. `prepare` runs before start (tests use the pause hooks). When a job ends, the identity of
+    // the file is refreshed (acceptOwnWrites), so the watcher does not take the job's writes for another's.
     Result<JobWatcher *> start(const JobSpec &spec, const std::function<void(Job &)> &prepare = {});
     // A Sync (durable) or Flush (writeback) job over `range` in `chunkSize` chunks (0: the engine default).
     Result<JobWatcher *> startSync(ByteRange range, unsigned threads = 1, std::uint64_t chunkSize = 0);
     Result<JobWatcher *> startFlush(ByteRange range, unsigned threads = 1, std::uint64_t chunkSize = 0);
+
+    // OK when `file` on disk is still the one opened, as recorded (MappedFile::checkIdentity); mtime-only
+    // changes and growth pass while `ownJobsRunning` (our own jobs change the mtime). Errors as start().
+    static Status checkUnchanged(const MappedFile &file, bool ownJobsRunning);
+    // After Hexmap's own writes: takes a changed mtime as ours (refreshIdentity). A cut, a growth or another
+    // inode is never taken as ours.
+    static void acceptOwnWrites(MappedFile &file);
 
     const std::vector<JobWatcher *> &jobs() const { return m_jobs; }
     int colorBase(const JobWatcher *job) const;

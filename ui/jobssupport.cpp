@@ -1,5 +1,7 @@
 #include "ui/jobssupport.h"
 
+#include "core/writelock.h"
+
 #include "ui/editsession.h"
 #include "ui/hexview.h"
 #include "ui/jobcenter.h"
@@ -12,6 +14,7 @@
 #include "ui/preferences.h"
 
 #include <QAction>
+#include <QFile>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLineEdit>
@@ -57,6 +60,13 @@ JobsSupport::JobsSupport(QMainWindow *window, HexView *view, EditSession *sessio
     connect(sync, &QAction::triggered, this, &JobsSupport::syncFile);
 
     connect(m_center, &JobCenter::changed, this, &JobsSupport::updateTint);
+    connect(m_center, &JobCenter::jobFinished, this, [this] {
+        // The center refreshed its own mapping's identity; the view's may be another mapping of the same file.
+        if (m_view->hasFile() && !m_view->file().sharesMappingWith(m_center->file())) {
+            MappedFile shown = m_view->file();
+            JobCenter::acceptOwnWrites(shown);
+        }
+    });
     connect(m_view, &HexView::visibleRangeChanged, m_map, &OverviewMap::setViewport);
     connect(m_map, &OverviewMap::navigateRequested, this, [this](std::uint64_t offset) {
         const std::uint64_t half = m_view->visibleRange().size / 2;
@@ -69,6 +79,10 @@ JobsSupport::JobsSupport(QMainWindow *window, HexView *view, EditSession *sessio
                 m_center->setFileKeepingState(file);
         });
         connect(m_session, &EditSession::overlayChanged, this, [this] { m_map->setEditRanges(unsavedEdits()); });
+        connect(m_session, &EditSession::saved, this, [this] {
+            MappedFile file = m_session->file(); // the Save's writes changed the mtime: ours, not another's
+            JobCenter::acceptOwnWrites(file);
+        });
     }
     updateActions();
 }
@@ -132,6 +146,10 @@ Status JobsSupport::ensureWritable()
         return {};
     if (!m_file.isValid())
         return Error{make_error_code(Errc::InvalidArgument), "no file is open"};
+    // One writer at a time: name the process that holds the write lock (the read-write open below would be
+    // refused all the same, but through EditSession only as a status message).
+    if (auto holder = WriteLock::holderOfPath(m_file.path()); holder && *holder)
+        return Error{make_error_code(Errc::WriteLocked), m_file.path() + " (being written by " + (*holder)->describe() + ")"};
     if (m_session) {
         if (!m_session->setEditingEnabled(true))
             return Error{make_error_code(Errc::NotWritable), m_file.path()};
@@ -145,11 +163,63 @@ Status JobsSupport::ensureWritable()
     return {};
 }
 
+QString JobsSupport::changeText(FileChange change, const QString &name)
+{
+    switch (change) {
+    case FileChange::None: break;
+    case FileChange::Deleted: return tr("%1 was deleted since it was opened").arg(name);
+    case FileChange::Replaced: return tr("%1 was replaced by another file since it was opened").arg(name);
+    case FileChange::Shrunk: return tr("%1 was truncated by another program since it was opened").arg(name);
+    case FileChange::Grown: return tr("%1 was extended by another program since it was opened").arg(name);
+    case FileChange::Modified: return tr("%1 was modified by another program since it was opened").arg(name);
+    }
+    return tr("%1 changed on disk since it was opened").arg(name);
+}
+
+Status JobsSupport::checkFileUnchanged(const QString &what)
+{
+    // The file the user sees: before the job reopens it read-write (which would open whatever the path names now).
+    const MappedFile shown = m_view->hasFile() ? m_view->file() : m_file;
+    if (!shown.isValid())
+        return {};
+    const auto identity = shown.checkIdentity();
+    FileChange change = identity ? *identity : FileChange::Deleted; // fstat failed: nothing to write to
+    const bool ours = m_center->hasRunningJobs() && (change == FileChange::Modified || change == FileChange::Grown);
+    if (change == FileChange::None || ours) {
+        if (!m_center->file().isValid() || m_center->file().identity().sameInode(shown.identity()))
+            return {};
+        change = FileChange::Replaced; // the jobs' mapping is of another file than the one shown
+    }
+    const QString name = QFileInfo(QFile::decodeName(QByteArray::fromStdString(shown.path()))).fileName();
+    emit statusMessage(tr("%1 not started: %2; nothing was written. Reload the file first.")
+                           .arg(what, changeText(change, name)));
+    emit fileChangeRefused();
+    const bool gone = change == FileChange::Deleted || change == FileChange::Replaced;
+    return Error{make_error_code(gone ? Errc::FileReplaced : Errc::FileChanged),
+                 shown.path() + " " + describeFileChange(change) + " since it was opened"};
+}
+
 Result<JobWatcher *> JobsSupport::startJob(const JobSpec &spec, const std::function<void(Job &)> &prepare)
 {
+    if (Status s = checkFileUnchanged(jobName(spec.operation)); !s)
+        return s.error();
     if (Status s = ensureWritable(); !s)
         return s.error();
+    if (Status s = checkFileUnchanged(jobName(spec.operation)); !s)
+        return s.error(); // reopening read-write found another file under the path
     return m_center->start(spec, prepare);
+}
+
+QString JobsSupport::jobName(JobOperation op)
+{
+    switch (op) {
+    case JobOperation::Fill: return tr("Fill");
+    case JobOperation::Zero: return tr("Zero");
+    case JobOperation::Pattern: return tr("Pattern");
+    case JobOperation::Sync: return tr("Sync");
+    case JobOperation::Flush: return tr("Flush");
+    }
+    return tr("The job");
 }
 
 std::vector<ByteRange> JobsSupport::unsavedEdits() const
@@ -159,8 +229,8 @@ std::vector<ByteRange> JobsSupport::unsavedEdits() const
 
 void JobsSupport::askJob(JobOperation op)
 {
-    if (!m_file.isValid())
-        return;
+    if (!m_file.isValid() || !checkFileUnchanged(jobName(op)).ok())
+        return; // no dialog for a file that must not be written: the message and the banner say why
     JobDialog dialog(op, m_file.size(), m_view->selection(), m_window);
     dialog.setFileName(QFileInfo(QString::fromStdString(m_file.path())).fileName()); // for the confirmation
     dialog.setUnsavedEdits(unsavedEdits());
@@ -177,13 +247,13 @@ void JobsSupport::askJob(JobOperation op)
     if (!spec)
         return;
     const auto job = startJob(*spec);
-    if (!job)
+    if (!job && job.code() != Errc::FileReplaced && job.code() != Errc::FileChanged)
         emit statusMessage(tr("The job could not start: %1").arg(QString::fromStdString(job.message())));
 }
 
 void JobsSupport::flushFile()
 {
-    if (!m_file.isValid())
+    if (!m_file.isValid() || !checkFileUnchanged(jobName(JobOperation::Flush)).ok())
         return;
     if (Status s = ensureWritable(); !s) {
         emit statusMessage(tr("Flush: %1").arg(QString::fromStdString(s.message())));
@@ -195,7 +265,7 @@ void JobsSupport::flushFile()
 
 void JobsSupport::syncFile()
 {
-    if (!m_file.isValid())
+    if (!m_file.isValid() || !checkFileUnchanged(jobName(JobOperation::Sync)).ok())
         return;
     if (Status s = ensureWritable(); !s) {
         emit statusMessage(tr("Sync: %1").arg(QString::fromStdString(s.message())));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/fileidentity.h"
 #include "core/jobspec.h"
 #include "core/mappedfile.h"
 #include "core/result.h"
@@ -29,7 +30,10 @@ class OverviewMap;
 // map beside the hex view, the Jobs dock, the unsynced-bytes status item, the view's tint of running workers,
 // and the actions Edit > Fill… / Zero… / Pattern… (one JobDialog) and File > Flush / Sync (chunked jobs).
 // Jobs write through a read-write mapping: the EditSession's when one is given (editing is enabled on the first
-// job, with its usual errors), else a separate read-write mapping of the same file (shared page cache).
+// job, with its usual errors), else a separate read-write mapping of the same file (shared page cache). A
+// read-write mapping holds the file's write lock (WriteLock): a file another process writes is refused with the
+// holder's name. No job starts on a file that was replaced, deleted or changed by another program since it was
+// opened (checkFileUnchanged, before the dialog and before the start); the user is told what changed.
 // Owned by the window (QObject parent). Thread: GUI thread only.
 class JobsSupport : public QObject {
     Q_OBJECT
@@ -68,10 +72,21 @@ public:
     QAction *flush;
     QAction *sync;
 
+    // "NAME was replaced by another file since it was opened"... (for refusals). Thread: GUI.
+    static QString changeText(FileChange change, const QString &name);
+
 signals:
     void statusMessage(const QString &message);
+    // A job was refused because the file on disk is not the one opened (replaced, deleted, changed by another
+    // program): FileChangeSupport shows its banner with Reload at once.
+    void fileChangeRefused();
 
 private:
+    // Before a job: the shown file must still be the one opened (MappedFile::checkIdentity; the running jobs'
+    // own mtime changes excepted), and the jobs' mapping must be of the same inode. Otherwise says what changed
+    // (statusMessage, fileChangeRefused) and fails with Errc::FileReplaced / FileChanged.
+    Status checkFileUnchanged(const QString &what);
+    static QString jobName(JobOperation op);
     Status ensureWritable();
     void updateTint();
     void updateActions();

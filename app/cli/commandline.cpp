@@ -136,7 +136,8 @@ std::optional<MappedFile> CommandLine::openFile(const QString &path, bool writab
     }
     auto file = writable ? MappedFile::openReadWrite(p) : MappedFile::openReadOnly(p);
     if (!file) {
-        *exitCode = fail(ExitIoError, QStringLiteral("cannot open: ") + fromStd(file.message()));
+        *exitCode = fail(file.code() == Errc::WriteLocked ? ExitLocked : ExitIoError,
+                         QStringLiteral("cannot open: ") + fromStd(file.message()));
         return std::nullopt;
     }
     return std::move(file).value();

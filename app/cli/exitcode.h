@@ -9,6 +9,7 @@ enum ExitCode : int {
     ExitUsage = 2,       // bad command line: unknown subcommand, missing or malformed argument, bad range
     ExitReadFailed = 3,  // search: any I/O error (1 means "not found"); dump and search: the file shrank on disk
                          // while it was read, so the output stops at the new end
+    ExitLocked = 75,     // another process is writing the file (its write lock; EX_TEMPFAIL: try again later)
     ExitCancelled = 130, // interrupted by SIGINT (Ctrl+C), like a shell reports 128 + SIGINT
 };
 

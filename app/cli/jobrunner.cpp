@@ -71,6 +71,17 @@ std::optional<int> JobRunner::applyOptions(JobSpec &spec) const
 
 int JobRunner::run(MappedFile file, const JobSpec &spec)
 {
+    // Know the file we opened: a file replaced, deleted or changed by another program since it was opened is
+    // never written (the window is short for the CLI, but a job must not start on a file it did not check).
+    if (file.isWritable()) {
+        const auto change = file.checkIdentity();
+        if (!change)
+            return m_cli.fail(change.error());
+        if (mustNotWriteSilently(*change))
+            return m_cli.fail(ExitIoError, CommandLine::fromStd(file.path() + " " + describeFileChange(*change)
+                                                                + " since it was opened; nothing was written"));
+    }
+    MappedFile ours = file; // the same mapping: after the job, its writes are ours (refreshIdentity)
     auto created = Job::create(std::move(file), spec);
     if (!created)
         return m_cli.fail(created.error());
@@ -121,6 +132,8 @@ int JobRunner::run(MappedFile file, const JobSpec &spec)
             showProgress(s, false);
     }
     ::sigaction(SIGINT, &previous, nullptr);
+    if (const auto change = ours.checkIdentity(); change && *change == FileChange::Modified)
+        (void)ours.refreshIdentity(); // our own writes changed the mtime (a cut or a replacement is not ours)
     const JobSnapshot s = job.snapshot();
     if (m_progress)
         showProgress(s, true);

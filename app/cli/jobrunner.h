@@ -15,7 +15,8 @@ class CommandLine;
 // Runs one Job for a subcommand: reads the job options (--threads, --chunk, --sync, --quiet), installs a
 // SIGINT handler that cancels the job cleanly, shows a progress line on stderr when it is a terminal, and
 // reports the result (one line, or one JSON object with --json). Exit code: 0, 130 when cancelled, 1 on an
-// I/O error, 2 for bad job options or a refused job.
+// I/O error (also when the file was replaced, deleted or changed since it was opened: nothing is written),
+// 2 for bad job options or a refused job, 75 when another process holds the file's write lock (WriteLock).
 // Test hook: HEXMAP_CLI_TEST_PAUSE_AFTER_CHUNKS=N makes every worker pause after N chunks and prints
 // "hexmap-cli: test hook: workers paused" on stderr once they all are (send SIGINT then to cancel, or SIGUSR1
 // to let them run to the end).

@@ -46,9 +46,13 @@ Result<FileChange> compareFileIdentity(const FileIdentity &recorded, int fd, con
         return Error::fromErrno(errno, path);
     const FileIdentity now = identityFromStat(opened);
     struct stat named {};
-    if (opened.st_nlink == 0 || ::stat(path.c_str(), &named) != 0)
+    const bool pathExists = ::stat(path.c_str(), &named) == 0;
+    // `mv new file` leaves the opened inode without links too: that is a replacement, not a deletion.
+    if (pathExists && !identityFromStat(named).sameInode(recorded))
+        return FileChange::Replaced;
+    if (!pathExists || opened.st_nlink == 0)
         return FileChange::Deleted; // ENOENT, or a path we can no longer reach: writing would not reach it either
-    if (!identityFromStat(named).sameInode(recorded) || !now.sameInode(recorded))
+    if (!now.sameInode(recorded))
         return FileChange::Replaced;
     if (now.size < recorded.size)
         return FileChange::Shrunk;

@@ -2,6 +2,7 @@
 
 #include "core/createtemp.h"
 #include "core/sigbusguard.h"
+#include "core/writelock.h"
 
 #include <cerrno>
 #include <cstdlib>
@@ -120,6 +121,11 @@ Result<std::shared_ptr<Mapping>> Mapping::create(const std::string &path, std::u
     const bool exists = ::stat(path.c_str(), &existing) == 0;
     if (exists && !S_ISREG(existing.st_mode))
         return notRegular(existing, path);
+    if (exists) { // never swap a file out from under another Hexmap writer
+        auto holder = WriteLock::holderOfPath(path);
+        if (holder && *holder)
+            return Error{make_error_code(Errc::WriteLocked), path + " (being written by " + (*holder)->describe() + ")"};
+    }
 
     // Build the file under a temporary name in the same folder and rename it over `path` only once its blocks
     // are reserved: a full disk leaves neither a partial file nor a damaged original behind. The temporary file
@@ -152,6 +158,14 @@ Result<std::shared_ptr<Mapping>> Mapping::create(const std::string &path, std::u
         return fail(errno);
     if (const int err = ::posix_fallocate(fd, 0, static_cast<off_t>(size)); err != 0)
         return fail(err);
+    auto lock = WriteLock::acquire(fd, path); // before the rename: nobody else can lock the new file first
+    if (!lock) {
+        const SignalsBlocked blocked;
+        ::close(fd);
+        ::unlink(temp.c_str());
+        createtemp::unregisterPath(slot);
+        return lock.error();
+    }
     createtemp::runHook("reserved");
     {
         const SignalsBlocked blocked;
@@ -166,7 +180,9 @@ Result<std::shared_ptr<Mapping>> Mapping::create(const std::string &path, std::u
         ::close(fd);
         return base.error();
     }
-    return std::shared_ptr<Mapping>(new Mapping(fd, *base, size, OpenMode::ReadWrite, path));
+    auto mapping = std::shared_ptr<Mapping>(new Mapping(fd, *base, size, OpenMode::ReadWrite, path));
+    mapping->m_writeLock = std::move(lock).value();
+    return mapping;
 }
 
 Result<std::shared_ptr<Mapping>> Mapping::open(const std::string &path, OpenMode mode)
@@ -200,13 +216,24 @@ Result<std::shared_ptr<Mapping>> Mapping::open(const std::string &path, OpenMode
         ::close(fd);
         return Error{make_error_code(Errc::EmptyFile), path};
     }
+    std::shared_ptr<WriteLock> lock; // one writer at a time: refused with Errc::WriteLocked, naming the holder
+    if (mode == OpenMode::ReadWrite) {
+        auto locked = WriteLock::acquire(fd, path);
+        if (!locked) {
+            ::close(fd);
+            return locked.error();
+        }
+        lock = std::move(locked).value();
+    }
     const auto size = static_cast<std::uint64_t>(st.st_size);
     auto base = mapFd(fd, size, mode, path);
     if (!base) {
         ::close(fd);
         return base.error();
     }
-    return std::shared_ptr<Mapping>(new Mapping(fd, *base, size, mode, path));
+    auto mapping = std::shared_ptr<Mapping>(new Mapping(fd, *base, size, mode, path));
+    mapping->m_writeLock = std::move(lock);
+    return mapping;
 }
 
 } // namespace hexmap

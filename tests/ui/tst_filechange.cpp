@@ -2,12 +2,18 @@
 // changed on disk by someone else; Reload shows the new size and keeps the cursor (clamped); Close closes.
 // Reload with unsaved edits: no Save/Discard question, nothing written, the edits that fit are kept (unsaved, one
 // undo step, saved by Save), those past the new end are dropped and the message names the file and the count.
+// Issue 13: another program writing the file while it is edited is reported (mtime watch in both modes) and says
+// so when there are unsaved edits; our own jobs are not reported; a "changed" banner becomes "truncated".
+// (Absent bytes past a cut, jobs on a replaced file and the write lock in the window: tst_filechangewriters.)
 #include "ui/editingsupport.h"
 #include "ui/editsession.h"
 #include "ui/filechangebanner.h"
 #include "ui/filechangesupport.h"
 #include "ui/filewatcher.h"
 #include "ui/hexview.h"
+#include "ui/jobcenter.h"
+#include "ui/jobssupport.h"
+#include "ui/jobwatcher.h"
 #include "ui/mainwindow.h"
 
 #include <QFile>
@@ -34,6 +40,10 @@ private slots:
     void reloadAfterGrowthKeepsAllEdits();
     void reloadKeepsEditingWithoutEdits();
     void reloadFailureKeepsEdits();
+    void anotherProgramWritingWhileEditing_data();
+    void anotherProgramWritingWhileEditing();
+    void ownJobIsNotReported();
+    void changedBannerUpgradedToTruncated();
 
 private:
     QString makeFile(const QString &name, qint64 size);
@@ -346,6 +356,115 @@ void TestFileChange::reloadFailureKeepsEdits()
     QVERIFY(support->lastReloadMessage().isEmpty());
     QCOMPARE(QFileInfo(path).size(), 0);
     session->revert(); // let the window close without a question
+}
+
+namespace {
+
+// Writes `bytes` at `offset` of `path` through a descriptor of its own (another program, as far as the window can
+// tell), a little later than the file was opened so that the coarse kernel clock gives it another mtime.
+bool writeElsewhere(const QString &path, qint64 offset, const QByteArray &bytes)
+{
+    QTest::qWait(50);
+    QFile f(path);
+    return f.open(QIODevice::ReadWrite) && f.seek(offset) && f.write(bytes) == bytes.size();
+}
+
+JobSpec fillSpec(std::uint64_t size, std::uint8_t value)
+{
+    JobSpec spec;
+    spec.operation = JobOperation::Fill;
+    spec.range = {0, size};
+    spec.threads = 1;
+    spec.fillByte = std::byte{value};
+    return spec;
+}
+
+} // namespace
+
+void TestFileChange::anotherProgramWritingWhileEditing_data()
+{
+    QTest::addColumn<bool>("editing");
+    QTest::addColumn<bool>("edits");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("read-only") << false << false << QStringLiteral("%1 changed on disk");
+    QTest::newRow("editing") << true << false << QStringLiteral("%1 changed on disk");
+    QTest::newRow("unsaved edits") << true << true
+                                   << QStringLiteral("%1 was changed on disk by another program while you have "
+                                                     "unsaved edits: reload to see its new bytes under your edits "
+                                                     "before you save");
+}
+
+void TestFileChange::anotherProgramWritingWhileEditing()
+{
+    QFETCH(bool, editing);
+    QFETCH(bool, edits);
+    QFETCH(QString, expected);
+    const QString name = QStringLiteral("written-%1.bin").arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'));
+    const QString path = makeFile(name, 8192);
+    MainWindow window;
+    FileChangeSupport *support = editing ? openForEditing(window, path) : supportOf(window);
+    QVERIFY(support);
+    window.show();
+    if (!editing)
+        QVERIFY(window.openFile(path));
+    EditSession *session = window.editing()->session();
+    if (edits)
+        QVERIFY(write(session, 10, QByteArray::fromHex("aabb")));
+    for (int i = 0; i < 5; ++i)
+        support->watcher()->check();
+    QVERIFY(!support->isBannerShown());
+    // Same size, other bytes: only the mtime tells (it was ignored while the file was mapped writable).
+    QVERIFY(writeElsewhere(path, 4000, QByteArray::fromHex("01020304")));
+    QTRY_VERIFY(support->isBannerShown());
+    QCOMPARE(support->banner()->message(), expected.arg(name));
+    QVERIFY(support->banner()->reloadButton()->isVisible());
+    if (edits) { // Reload shows the new bytes under the kept edits
+        support->banner()->reloadButton()->click();
+        QCOMPARE(displayed(session, 4000, 4), QByteArray::fromHex("01020304"));
+        QCOMPARE(displayed(session, 10, 2), QByteArray::fromHex("aabb"));
+        QVERIFY(session->isModified());
+        session->revert();
+    }
+}
+
+void TestFileChange::ownJobIsNotReported()
+{
+    const QString path = makeFile(QStringLiteral("own-job.bin"), 1 << 20);
+    MainWindow window;
+    FileChangeSupport *support = openForEditing(window, path);
+    QVERIFY(support);
+    QSignalSpy changed(support->watcher(), &FileWatcher::changedOnDisk);
+    for (int round = 0; round < 2; ++round) { // twice: the second job must not be refused by the first's writes
+        auto job = window.jobs()->startJob(fillSpec(1 << 20, std::uint8_t(0x5A + round)));
+        QVERIFY2(job.ok(), job.message().c_str());
+        QTRY_VERIFY((*job)->isFinished());
+        QCOMPARE(readDisk(path), QByteArray(1 << 20, char(0x5A + round)));
+        for (int i = 0; i < 5; ++i) {
+            QTest::qWait(20);
+            support->watcher()->check();
+        }
+    }
+    QCOMPARE(changed.count(), 0);
+    QVERIFY(!support->isBannerShown());
+}
+
+void TestFileChange::changedBannerUpgradedToTruncated()
+{
+    const QString path = makeFile(QStringLiteral("upgraded.bin"), 8192);
+    MainWindow window;
+    FileChangeSupport *support = supportOf(window);
+    window.show();
+    QVERIFY(window.openFile(path));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::Append));
+    QCOMPARE(f.write(QByteArray(100, 'x')), qint64(100));
+    f.close();
+    QTRY_VERIFY(support->isBannerShown());
+    QCOMPARE(support->banner()->message(), QStringLiteral("upgraded.bin changed on disk"));
+    QVERIFY(QFile::resize(path, 3000)); // now it is cut below what the window shows
+    QTRY_COMPARE(support->banner()->message(), QStringLiteral("upgraded.bin was truncated on disk to 3000 bytes"));
+    QVERIFY(QFile::resize(path, 1000)); // and cut again
+    QTRY_COMPARE(support->banner()->message(), QStringLiteral("upgraded.bin was truncated on disk to 1000 bytes"));
 }
 
 QTEST_MAIN(TestFileChange)
