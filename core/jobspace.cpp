@@ -42,10 +42,11 @@ Status JobSpace::reserve(MappedFile &file, ByteRange range)
         return {};
     if (!openOwnDescriptor(file))
         return file.reserve(range); // no record: nothing can be given back (see the class comment)
-    std::uint64_t complete = range.end();
-    auto holes = fileops::listHoles(m_fd, m_path, range, kMaxHoles, &complete);
+    // Past kMaxHoles holes the rest of the range is not reserved (its writes allocate as they go): every block
+    // this worker reserves is in its record.
+    auto holes = fileops::listHoles(m_fd, m_path, range, kMaxHoles);
     if (!holes)
-        return holes.error();
+        return file.reserve(range); // cannot tell the holes apart: reserve as before, without a record
     for (const ByteRange &hole : *holes) {
         // Recorded before the call: a failing fallocate may still have allocated part of the hole.
         m_reserved.push_back(hole);
