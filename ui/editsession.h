@@ -82,6 +82,9 @@ public:
     SaveReport save();
     // Drops all unsaved edits and the undo history.
     void revert();
+    // Revert Unsaved Edits: drops all unsaved edits as ONE undo step (RevertEditsCommand; Undo brings them back).
+    // The file is not touched. False (nothing pushed) when there are none.
+    bool discardEdits();
 
     // What reapplyEdits kept and dropped, in bytes.
     struct ReapplyReport {
