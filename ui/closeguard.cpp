@@ -61,6 +61,13 @@ bool CloseGuard::confirm(Purpose purpose, const QString &fileName, std::function
         if (!watcher->isFinished())
             asked.emplace_back(watcher);
     const QPointer<QMessageBox> box = createBox(purpose, fileName);
+    // The progress in the question follows the jobs while it is shown.
+    connect(m_center, &JobCenter::changed, box, [this, raw = box.data(), fileName] {
+        const auto jobs = runningJobs();
+        const QString text = jobs.empty() ? CloseGuardModel::endedText(fileName) : CloseGuardModel::question(jobs, fileName);
+        if (raw->text() != text)
+            raw->setText(text);
+    });
     box->exec();
     if (!box)
         return false; // the window went away meanwhile, and the box with it

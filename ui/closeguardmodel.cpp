@@ -159,6 +159,11 @@ QString CloseGuardModel::waitingMessage(Purpose purpose, const QString &fileName
     return {};
 }
 
+QString CloseGuardModel::endedText(const QString &fileName)
+{
+    return tr("Every job on “%1” has ended.").arg(fileName);
+}
+
 QString CloseGuardModel::calledOffMessage(const QString &fileName)
 {
     return tr("A job on “%1” failed or was cancelled: the close was called off so that you can see what happened")

@@ -52,6 +52,7 @@ public:
     static QString keepLabel() { return tr("&Keep Open"); }
     static QString waitingMessage(Purpose purpose, const QString &fileName, const QString &target);
     static QString calledOffMessage(const QString &fileName);
+    static QString endedText(const QString &fileName); // the question's text once no job runs any more
 
 private:
     bool m_waiting = false;

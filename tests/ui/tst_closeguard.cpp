@@ -93,6 +93,7 @@ private slots:
     void waitIsCalledOffWhenTheJobIsCancelled();
     void closeFileAsksToo();
     void noJobNoQuestion();
+    void questionFollowsTheJob();
     void editsAskedAfterCancel();
 
 private:
@@ -353,6 +354,33 @@ void TestCloseGuard::noJobNoQuestion()
     QTest::qWait(30);
     QCOMPARE(m_asked, 0);
     QVERIFY(!m_window->isVisible());
+}
+
+void TestCloseGuard::questionFollowsTheJob()
+{
+    openWindowWithRunningJob();
+    QStringList texts;
+    onNextModal<QMessageBox>(m_context.get(), [this, &texts](QMessageBox *box) {
+        ++m_asked;
+        texts << box->text();
+        m_job->job()->resume(); // the job runs on to its end while the question is shown
+        auto *poll = new QTimer(box);
+        poll->setInterval(10);
+        connect(poll, &QTimer::timeout, box, [box, &texts] {
+            if (texts.last() != box->text())
+                texts << box->text();
+            if (box->text().contains(QLatin1String("has ended")))
+                buttonWithRole(box, QMessageBox::AcceptRole)->click();
+        });
+        poll->start();
+    });
+    m_window->windowActions()->quit->trigger();
+    QCOMPARE(m_asked, 1);
+    QVERIFY2(texts.size() >= 2 && texts.first().contains(QLatin1String("12 % done"))
+                 && texts.last().contains(QLatin1String("has ended")),
+             qPrintable(texts.join(QLatin1Char('\n'))));
+    // Quit When Done with every job ended well: the window closes at once.
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), 5000);
 }
 
 void TestCloseGuard::editsAskedAfterCancel()
