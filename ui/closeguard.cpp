@@ -67,6 +67,8 @@ bool CloseGuard::confirm(Purpose purpose, const QString &fileName, std::function
         const QString text = jobs.empty() ? CloseGuardModel::endedText(fileName) : CloseGuardModel::question(jobs, fileName);
         if (raw->text() != text)
             raw->setText(text);
+        if (jobs.empty() && raw->informativeText() != CloseGuardModel::endedDetails())
+            raw->setInformativeText(CloseGuardModel::endedDetails());
     });
     box->exec();
     if (!box)

@@ -53,6 +53,7 @@ public:
     static QString waitingMessage(Purpose purpose, const QString &fileName, const QString &target);
     static QString calledOffMessage(const QString &fileName);
     static QString endedText(const QString &fileName); // the question's text once no job runs any more
+    static QString endedDetails() { return tr("Nothing is left to cancel or to wait for."); }
 
 private:
     bool m_waiting = false;

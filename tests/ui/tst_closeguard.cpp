@@ -369,7 +369,8 @@ void TestCloseGuard::questionFollowsTheJob()
         connect(poll, &QTimer::timeout, box, [box, &texts] {
             if (texts.last() != box->text())
                 texts << box->text();
-            if (box->text().contains(QLatin1String("has ended")))
+            if (box->text().contains(QLatin1String("has ended"))
+                && box->informativeText() == CloseGuardModel::endedDetails())
                 buttonWithRole(box, QMessageBox::AcceptRole)->click();
         });
         poll->start();
