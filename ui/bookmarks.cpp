@@ -1,8 +1,12 @@
 #include "ui/bookmarks.h"
 
+#include "ui/settingsguard.h"
+#include "ui/storagecheck.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,6 +22,14 @@ namespace {
 
 const std::array<QColor, 6> Palette = {QColor(0xe6, 0x9f, 0x00), QColor(0x56, 0xb4, 0xe9), QColor(0x00, 0x9e, 0x73),
                                        QColor(0xcc, 0x79, 0xa7), QColor(0xd5, 0x5e, 0x00), QColor(0x00, 0x72, 0xb2)};
+
+// The storage file is never read if it could block (FIFO, device) and never written through a link or into a file
+// that is not regular: the bookmarks are then kept for the session, with one warning.
+void warnUnsafe(const QString &file, const StorageCheck &check)
+{
+    SettingsGuard::instance()->warnOnce(
+        file, Bookmarks::tr("Bookmarks are kept for this session only: %1 %2.").arg(QDir::toNativeSeparators(file), check.reason));
+}
 
 } // namespace
 
@@ -94,10 +106,20 @@ void Bookmarks::load()
 {
     if (m_path.isEmpty())
         return;
-    QFile f(storagePath(m_path));
-    if (!f.open(QIODevice::ReadOnly))
-        return; // none saved yet
-    const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+    const QString file = storagePath(m_path);
+    const QByteArray native = QFile::encodeName(file);
+    const StorageCheck check = checkStoragePath(native);
+    std::optional<QByteArray> bytes;
+    if (check.verdict == StorageCheck::Verdict::Regular)
+        bytes = readRegularFile(native, false);
+    else if (check.verdict == StorageCheck::Verdict::Unsafe) {
+        warnUnsafe(file, check);
+        if (check.symlinkToRegularFile)
+            bytes = readRegularFile(native, true); // read what the link shows; never written back through it
+    }
+    if (!bytes)
+        return; // none saved yet, or not readable without risk
+    const QJsonObject root = QJsonDocument::fromJson(*bytes).object();
     for (const QJsonValue &v : root.value(QStringLiteral("bookmarks")).toArray()) {
         const QJsonObject o = v.toObject();
         bool ok = false;
@@ -115,6 +137,15 @@ void Bookmarks::save() const
     if (m_path.isEmpty())
         return;
     const QString target = storagePath(m_path);
+    if (const StorageCheck check = checkStoragePath(QFile::encodeName(target)); !check.isSafe()) {
+        warnUnsafe(target, check);
+        return; // kept in memory for the session
+    }
+    if (const StorageCheck check = checkStorageDirectory(QFile::encodeName(QFileInfo(target).absolutePath()));
+        !check.isSafe()) {
+        warnUnsafe(QFileInfo(target).absolutePath(), check);
+        return;
+    }
     QDir().mkpath(QFileInfo(target).absolutePath());
     QJsonArray list;
     for (const Bookmark &b : m_items)

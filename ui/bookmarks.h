@@ -11,7 +11,9 @@ namespace hexmap {
 
 // The bookmarks of one file: named, coloured offsets, kept sorted by offset (one per offset). They are saved per
 // file as JSON in QStandardPaths::AppDataLocation/bookmarks/ (the name is a SHA-1 of the canonical path), never
-// next to the file. setFile() loads; every change saves at once. Thread: GUI thread only.
+// next to the file. setFile() loads; every change saves at once. A storage file that is a link, a FIFO or anything
+// but a regular file (StorageCheck) is never written (nor read when it could block): the bookmarks are then kept
+// for the session and SettingsGuard warns once. Thread: GUI thread only.
 class Bookmarks : public QObject {
     Q_OBJECT
 public:

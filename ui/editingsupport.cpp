@@ -7,10 +7,14 @@
 #include "ui/inspectordock.h"
 
 #include <QAction>
+#include <QFileInfo>
 #include <QInputDialog>
 #include <QMainWindow>
 #include <QMenu>
+#include <QPointer>
+#include <QPushButton>
 #include <QToolBar>
+
 
 namespace hexmap {
 
@@ -51,7 +55,7 @@ EditingSupport::EditingSupport(QMainWindow *window, HexView *view)
             enableEditing->setChecked(m_session->isEditingEnabled()); // refused: say so through the check mark
     });
     connect(save, &QAction::triggered, this, [this] { m_session->save(); });
-    connect(revert, &QAction::triggered, m_session, &EditSession::revert);
+    connect(revert, &QAction::triggered, this, &EditingSupport::revertAsked);
     connect(paste, &QAction::triggered, m_controller, &EditController::pasteFromClipboard);
     connect(fillSelection, &QAction::triggered, this, &EditingSupport::fillSelectionAsked);
     connect(m_session, &EditSession::modifiedChanged, this, &EditingSupport::modifiedChanged);
@@ -120,6 +124,37 @@ bool EditingSupport::confirmClose()
         return true;
     }
     return false;
+}
+
+void EditingSupport::revertAsked()
+{
+    if (!m_session->isModified())
+        return;
+    const EditOverlay &overlay = m_session->overlay();
+    const std::size_t ranges = overlay.runCount();
+    // Exact counts: formatSize() rounds ("1.5 KiB").
+    const QString bytes = overlay.byteCount() == 1 ? tr("1 byte") : tr("%1 bytes").arg(overlay.byteCount());
+    const QString name = QFileInfo(QString::fromStdString(m_session->file().path())).fileName();
+    const QString inRanges = ranges == 1 ? tr("1 range") : tr("%1 ranges").arg(ranges);
+    const QPointer<QMessageBox> box =
+        new QMessageBox(QMessageBox::Warning, tr("Revert Unsaved Edits?"),
+                        tr("Discard %1 of unsaved edits in %2 of “%3”?").arg(bytes, inRanges, name),
+                        QMessageBox::NoButton, m_window);
+    box->setObjectName(QStringLiteral("revertQuestion"));
+    box->setTextFormat(Qt::PlainText);
+    box->setInformativeText(tr("The file on disk is not changed. Edit > Undo brings the edits back."));
+    box->addButton(tr("&Discard Edits"), QMessageBox::DestructiveRole);
+    QPushButton *cancel = box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(cancel);
+    box->setEscapeButton(cancel);
+    box->exec();
+    if (!box)
+        return; // the window went away meanwhile
+    const bool discard = box->buttonRole(box->clickedButton()) == QMessageBox::DestructiveRole;
+    delete box;
+    if (!discard || !m_session->discardEdits())
+        return;
+    emit statusMessage(tr("Reverted %1 in %2; Edit > Undo brings them back").arg(bytes, inRanges));
 }
 
 void EditingSupport::updateActions()

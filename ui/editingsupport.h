@@ -40,7 +40,10 @@ public:
     // With unsaved edits, asks Save / Discard / Cancel. True when the caller may go on (saved, discarded or
     // nothing to save); false on Cancel or when the save failed (the edits stay).
     bool confirmClose();
-    // Test hook replacing the question box.
+    // Revert Unsaved Edits: asks (naming the bytes, ranges and file; Cancel is the default), then discards the edits
+    // as one undo step. The box has the object name "revertQuestion".
+    void revertAsked();
+    // Test hook replacing the question box of confirmClose().
     using Prompt = std::function<QMessageBox::StandardButton()>;
     void setPrompt(Prompt prompt) { m_prompt = std::move(prompt); }
 

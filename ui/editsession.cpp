@@ -3,6 +3,7 @@
 #include "core/journalrecovery.h"
 #include "core/numberparser.h"
 #include "ui/reloadeditscommand.h"
+#include "ui/reverteditscommand.h"
 #include "ui/savemessages.h"
 
 #include <vector>
@@ -262,6 +263,19 @@ void EditSession::revert()
     for (const ByteRange &r : ranges)
         emit overlayChanged(r);
     setModifiedState();
+}
+
+bool EditSession::discardEdits()
+{
+    if (m_overlay.isEmpty())
+        return false;
+    const std::vector<ByteRange> ranges = m_overlay.ranges();
+    const ByteRange hull = ByteRange::fromBounds(ranges.front().offset, ranges.back().end());
+    breakTyping();
+    m_pushing = true;
+    m_undo.push(new RevertEditsCommand(this, m_overlay.extract(hull)));
+    m_pushing = false;
+    return true;
 }
 
 EditSession::ReapplyReport EditSession::reapplyEdits(const std::vector<EditOverlay::Run> &runs)

@@ -88,6 +88,9 @@ public:
     static QString recoverInterruptedSave(MappedFile &file);
     // Drops all unsaved edits and the undo history.
     void revert();
+    // Revert Unsaved Edits: drops all unsaved edits as ONE undo step (RevertEditsCommand; Undo brings them back).
+    // The file is not touched. False (nothing pushed) when there are none.
+    bool discardEdits();
 
     // What reapplyEdits kept and dropped, in bytes.
     struct ReapplyReport {

@@ -1,5 +1,6 @@
 #include "ui/mainwindow.h"
 
+#include "ui/closeguard.h"
 #include "ui/editingsupport.h"
 #include "ui/jobssupport.h"
 #include "ui/editsession.h"
@@ -8,8 +9,10 @@
 #include "ui/gotodialog.h"
 #include "ui/hexview.h"
 #include "ui/mainwindowactions.h"
+#include "ui/nativepath.h"
 #include "ui/recentfiles.h"
 #include "ui/recentfilesmenu.h"
+#include "ui/settingsguard.h"
 #include "ui/findsupport.h"
 #include "ui/statusbarwidgets.h"
 
@@ -61,6 +64,11 @@ MainWindow::MainWindow(QWidget *parent)
     applyViewSettings();
     updateTitle();
     new FileChangeSupport(this); // banner for files truncated or changed on disk; a child of the window
+    // Settings or bookmarks kept for the session only (a link or a FIFO where they live): say so until replaced.
+    const auto warn = [this](const QString &message) { statusBar()->showMessage(message); };
+    connect(SettingsGuard::instance(), &SettingsGuard::warned, this, warn);
+    if (!SettingsGuard::instance()->warnings().isEmpty())
+        warn(SettingsGuard::instance()->warnings().join(QLatin1Char(' ')));
 }
 
 MainWindow::~MainWindow() = default;
@@ -123,6 +131,8 @@ void MainWindow::connectJobs()
     m_jobs->install(menuTitled(tr("&File")), menuTitled(tr("&Edit")), menuTitled(tr("&View")));
     connect(m_jobs, &JobsSupport::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+    m_guard = new CloseGuard(this, m_jobs->center(), m_editing->session()); // Quit / Close / Open with jobs running
+    connect(m_guard, &CloseGuard::statusMessage, this, [this](const QString &message) { statusBar()->showMessage(message); });
 }
 
 void MainWindow::connectFind()
@@ -139,11 +149,19 @@ void MainWindow::connectFind()
 
 bool MainWindow::openFile(const QString &path)
 {
-    if (!m_editing->confirmClose()) // unsaved edits: Save / Discard / Cancel
+    if (!m_guard->confirm(CloseGuard::Purpose::OpenFile, fileName(), [this, path] { openFile(path); },
+                          QFileInfo(path).fileName())
+        || !m_editing->confirmClose()) // running jobs: Cancel / Wait / Keep Open; unsaved edits: Save / Discard / Cancel
         return false;
-    auto file = MappedFile::openReadOnly(QFile::encodeName(path).toStdString());
+    QString error;
+    const auto native = nativepath::resolve(path, &error); // a name that was not UTF-8 maps back to its bytes
+    if (!native) {
+        reportError(error);
+        return false;
+    }
+    auto file = MappedFile::openReadOnly(native->toStdString());
     if (!file) {
-        reportError(QString::fromStdString(file.message()));
+        reportError(nativepath::escaped(QByteArray::fromStdString(file.message())));
         return false;
     }
     showFile(*file);
@@ -152,24 +170,30 @@ bool MainWindow::openFile(const QString &path)
 
 void MainWindow::showFile(const MappedFile &file)
 {
-    if (!m_editing->confirmClose())
+    if (!m_guard->confirm(CloseGuard::Purpose::OpenFile, fileName(), [this, file] { showFile(file); })
+        || !m_editing->confirmClose())
         return;
     closeFile();
     MappedFile opened = file; // shares the mapping; a replayed journal refreshes its identity
     const QString recovered = EditSession::recoverInterruptedSave(opened); // a journal left by an interrupted Save
-    const QString path = QFile::decodeName(QByteArray::fromStdString(file.path()));
-    const QFileInfo info(path);
-    m_canonicalPath = info.canonicalFilePath().isEmpty() ? info.absoluteFilePath() : info.canonicalFilePath();
+    // Paths are bytes: a name that is not UTF-8 is shown with U+FFFD but never stored as a QString key (Open Recent,
+    // positions), which would name another file.
+    const QByteArray native = nativepath::canonical(QByteArray::fromStdString(file.path()));
+    m_exactPath = nativepath::roundTrips(native);
+    m_canonicalPath = nativepath::display(native);
+    const QFileInfo info(m_canonicalPath);
     m_view->setFile(file);
     m_editing->setFile(file);
     m_jobs->setFile(file);
     m_find->setFile(file);
     m_status->setFile(file.size(), file.isWritable());
     m_actions->setFileActionsEnabled(true);
-    m_recent->add(m_canonicalPath);
-    QSettings().setValue(LastDirectoryKey, info.absolutePath());
-    if (const auto offset = m_positions->offset(m_canonicalPath); offset && *offset < file.size())
-        m_view->setCursorOffset(*offset);
+    if (m_exactPath) {
+        m_recent->add(m_canonicalPath);
+        QSettings().setValue(LastDirectoryKey, info.absolutePath());
+        if (const auto offset = m_positions->offset(m_canonicalPath); offset && *offset < file.size())
+            m_view->setCursorOffset(*offset);
+    }
     m_status->setCursorOffset(m_view->cursorOffset());
     updateTitle();
     m_view->setFocus();
@@ -179,9 +203,11 @@ void MainWindow::showFile(const MappedFile &file)
 
 void MainWindow::closeFile()
 {
-    if (!m_view->hasFile() || !m_editing->confirmClose())
+    if (!m_view->hasFile() || !m_guard->confirm(CloseGuard::Purpose::CloseFile, fileName(), [this] { closeFile(); })
+        || !m_editing->confirmClose())
         return;
-    m_positions->setOffset(m_canonicalPath, m_view->cursorOffset());
+    if (m_exactPath)
+        m_positions->setOffset(m_canonicalPath, m_view->cursorOffset());
     m_jobs->confirmClose(); // cancels running jobs and waits (within one chunk)
     m_jobs->setFile(MappedFile());
     m_find->setFile(MappedFile());
@@ -192,6 +218,11 @@ void MainWindow::closeFile()
     m_actions->setFileActionsEnabled(false);
     m_lastGoto.clear();
     updateTitle();
+}
+
+QString MainWindow::fileName() const
+{
+    return QFileInfo(m_canonicalPath).fileName();
 }
 
 bool MainWindow::hasFile() const
@@ -288,8 +319,8 @@ void MainWindow::showAbout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!m_editing->confirmClose()) {
-        event->ignore(); // Cancel (or a failed save): the window and the edits stay
+    if (!m_guard->confirm(CloseGuard::Purpose::Quit, fileName(), [this] { close(); }) || !m_editing->confirmClose()) {
+        event->ignore(); // Keep Open / Wait, Cancel (or a failed save): the window, the jobs and the edits stay
         return;
     }
     closeFile();

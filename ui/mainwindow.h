@@ -9,6 +9,7 @@
 
 namespace hexmap {
 
+class CloseGuard;
 class EditingSupport;
 class JobsSupport;
 class FilePositions;
@@ -32,13 +33,15 @@ public:
     ~MainWindow() override;
 
     // Opens `path` read-only and shows it (closing the current file first); false, with the error reported and
-    // the current file left open, when it cannot be opened.
+    // the current file left open, when it cannot be opened. A path with U+FFFD that does not exist (from the Open
+    // dialog: a name that is not UTF-8) opens the one file whose name decodes to it (nativepath::resolve).
     bool openFile(const QString &path);
     // Shows an already opened file (the command line opens it first to report errors on stderr).
     void showFile(const MappedFile &file);
     void closeFile();
     bool hasFile() const;
-    QString currentPath() const { return m_canonicalPath; } // canonical path of the open file, empty when none
+    // Canonical path of the open file, empty when none; a name that is not UTF-8 shows U+FFFD (display only).
+    QString currentPath() const { return m_canonicalPath; }
 
     void setErrorReporter(ErrorReporter reporter);
     void goToOffset(); // the Ctrl+G dialog
@@ -51,6 +54,7 @@ public:
     EditingSupport *editing() const { return m_editing; } // editing actions, session, inspector dock
     FindSupport *find() const { return m_find; } // find bar, results dock, Find/Find Next/Previous
     JobsSupport *jobs() const { return m_jobs; } // Fill/Zero/Pattern/Flush/Sync jobs, dock, overview map
+    CloseGuard *closeGuard() const { return m_guard; } // the question Quit/Close/Open ask while jobs run
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -69,6 +73,7 @@ private:
     void setGroupSize(int groupSize);
     void showAbout();
     void reportError(const QString &message);
+    QString fileName() const; // the open file's name, for questions
 
     HexView *m_view;
     RecentFiles *m_recent;
@@ -77,9 +82,11 @@ private:
     EditingSupport *m_editing;
     JobsSupport *m_jobs = nullptr;
     FindSupport *m_find = nullptr;
+    CloseGuard *m_guard = nullptr;
     std::unique_ptr<FilePositions> m_positions;
     ErrorReporter m_reporter;
-    QString m_canonicalPath;
+    QString m_canonicalPath; // for display and settings keys; exact only when m_exactPath
+    bool m_exactPath = true;  // the path's bytes are valid UTF-8 (they survive a QString)
     QString m_lastGoto;
 };
 

@@ -14,12 +14,14 @@
 #include "ui/desktopsupport.h"
 #include "ui/hexview.h"
 #include "ui/mainwindow.h"
+#include "ui/settingsguard.h"
 #include "ui/theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QIcon>
 #include <QStandardPaths>
 
@@ -64,6 +66,34 @@ std::optional<QString> demoFilePath(const hexmap::Translations &tl, QString *err
     return path;
 }
 
+// The command line for QCommandLineParser, which only takes QStrings. An argument that does not survive the
+// local 8-bit decoding (a file name that is not UTF-8, e.g. $'v\xff') is replaced by a placeholder that no decoded
+// argument can contain (a lone surrogate) and bytes() gives its exact bytes back; "--opt=VALUE" keeps "--opt=".
+struct RawArguments {
+    QStringList strings;
+    QHash<QString, QByteArray> raw;
+
+    RawArguments(int argc, char **argv)
+    {
+        for (int i = 0; i < argc; ++i) {
+            const QByteArray bytes(argv[i]);
+            const QString text = QString::fromLocal8Bit(bytes);
+            if (text.toLocal8Bit() == bytes || (bytes.startsWith('-') && !bytes.contains('='))) { // options stay options
+                strings << text;
+                continue;
+            }
+            const qsizetype eq = bytes.startsWith("--") ? bytes.indexOf('=') : -1;
+            const QString placeholder = QString(QChar(0xDC80)) + QString::number(i);
+            raw.insert(placeholder, eq < 0 ? bytes : bytes.mid(eq + 1));
+            strings << (eq < 0 ? placeholder : QString::fromLocal8Bit(bytes.left(eq + 1)) + placeholder);
+        }
+    }
+    QByteArray bytes(const QString &argument) const
+    {
+        return raw.contains(argument) ? raw.value(argument) : QFile::encodeName(argument);
+    }
+};
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -107,9 +137,8 @@ int main(int argc, char *argv[])
                                  tl.text(Context, QT_TRANSLATE_NOOP("hexmap", "The file to open (read-only).")),
                                  QStringLiteral("[file]"));
 
-    QStringList arguments;
-    for (int i = 0; i < argc; ++i)
-        arguments << QString::fromLocal8Bit(argv[i]);
+    const RawArguments raw(argc, argv);
+    const QStringList &arguments = raw.strings;
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (parser.isSet(helpOption)) {
@@ -133,23 +162,30 @@ int main(int argc, char *argv[])
                                                                  "rewrites it afterwards): give no file")));
 
     QString path;
+    QByteArray nativePath; // the file's name as given: bytes, never re-encoded
     if (parser.isSet(demoOption) || !screenshotJob.isEmpty()) {
         QString error;
         const auto demo = demoFilePath(tl, &error);
         if (!demo)
             return fail(error);
         path = *demo;
+        nativePath = QFile::encodeName(path);
     } else if (!positional.isEmpty()) {
         path = positional.front();
+        nativePath = raw.bytes(path);
     }
     hexmap::MappedFile file;
-    if (!path.isEmpty()) {
-        auto opened = hexmap::MappedFile::openReadOnly(QFile::encodeName(path).toStdString());
-        if (!opened)
-            return fail(QString::fromStdString(opened.message()));
+    if (!nativePath.isEmpty()) {
+        auto opened = hexmap::MappedFile::openReadOnly(nativePath.toStdString());
+        if (!opened) { // "PATH: reason" with PATH's bytes as given, like other command-line tools
+            std::fprintf(stderr, "hexmap: %s\n", opened.message().c_str());
+            return 1;
+        }
         file = std::move(*opened);
     }
 
+    // Before the first QSettings: a settings file that is a link or a FIFO is never written through (nor blocked on).
+    hexmap::SettingsGuard::instance()->protectSettings();
     QApplication app(argc, argv);
     translations.install();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/hexmap/icons/hexmap.svg")));
