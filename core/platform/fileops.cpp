@@ -229,6 +229,7 @@ Result<std::vector<ByteRange>> listHoles(int fd, const std::string &path, ByteRa
             return Error::fromErrno(errno, path);
         }
         bool last = map->fm_mapped_extents == 0;
+        const std::uint64_t walked = cursor;
         for (std::uint32_t i = 0; i < map->fm_mapped_extents; ++i) {
             const struct fiemap_extent &e = map->fm_extents[i];
             addHole(e.fe_logical);
@@ -238,6 +239,8 @@ Result<std::vector<ByteRange>> listHoles(int fd, const std::string &path, ByteRa
         if (last || cursor >= range.end()) {
             addHole(range.end()); // no extent after the last one: a hole up to the range end
             cursor = range.end();
+        } else if (cursor == walked) {
+            break; // no progress (a filesystem reporting empty extents): the rest stays unlisted
         }
     }
     std::uint64_t listed = std::min(cursor, range.end());
