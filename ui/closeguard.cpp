@@ -52,6 +52,12 @@ QMessageBox *CloseGuard::createBox(Purpose purpose, const QString &fileName) con
 
 bool CloseGuard::confirm(Purpose purpose, const QString &fileName, std::function<void()> retry, const QString &target)
 {
+    // A job that has ended but whose watcher did not poll yet (e.g. cancelled and waited for by
+    // JobsSupport::confirmClose just before) is not running: finish its watcher now rather than ask about it.
+    const std::vector<JobWatcher *> listed = m_center->jobs();
+    for (JobWatcher *watcher : listed)
+        if (!watcher->isFinished())
+            watcher->poll();
     if (m_model.request(m_center->hasRunningJobs()) == CloseGuardModel::Step::Proceed) {
         m_retry = {};
         return true;
