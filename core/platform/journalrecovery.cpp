@@ -73,7 +73,11 @@ JournalRecovery recoverSaveJournal(const std::string &path)
     if (journalPath.empty())
         return r;
     FdCloser journal{::open(journalPath.c_str(), O_RDWR | O_CLOEXEC | O_NOFOLLOW)};
-    if (journal.fd < 0 && errno == ENOENT)
+    if (journal.fd < 0 && (errno == ENOENT || errno == ENOTDIR))
+        return r;
+    // A journal folder this user cannot even search (another user's HOME, e.g. a program run as nobody with
+    // HOME=/root) cannot hold a journal this user wrote: nothing to recover here, and nothing to say.
+    if (journal.fd < 0 && errno == EACCES && ::access(parentOf(journalPath).c_str(), X_OK) != 0)
         return r;
     r.journalPath = journalPath;
     if (journal.fd < 0)
