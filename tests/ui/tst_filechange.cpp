@@ -446,6 +446,15 @@ void TestFileChange::ownJobIsNotReported()
     }
     QCOMPARE(changed.count(), 0);
     QVERIFY(!support->isBannerShown());
+    // Save's identity check (issue 13, row 2) must take the jobs' writes as ours too: an edit after them saves.
+    EditSession *session = window.editing()->session();
+    QVERIFY(write(session, 100, QByteArrayLiteral("\x01\x02")));
+    const auto saved = session->save();
+    QVERIFY2(saved.ok(), saved.summary().c_str());
+    QByteArray expected(1 << 20, char(0x5B));
+    expected[100] = 0x01;
+    expected[101] = 0x02;
+    QCOMPARE(readDisk(path), expected);
 }
 
 void TestFileChange::changedBannerUpgradedToTruncated()
