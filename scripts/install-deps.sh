@@ -6,6 +6,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools libqt6svg6 qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     clang libclang-rt-14-dev
     xvfb xauth xxd fonts-dejavu-core
+    e2fsprogs mount # the full-disk tests mount a small ext4 image (mkfs.ext4, mount -o loop)
 )
 missing=()
 for p in "${packages[@]}"; do
