@@ -89,6 +89,13 @@
     </message>
 </context>
 <context>
+    <name>hexmap::Bookmarks</name>
+    <message>
+        <source>Bookmarks are kept for this session only: %1 %2.</source>
+        <translation>书签仅在本次会话中保留:%1 %2。</translation>
+    </message>
+</context>
+<context>
     <name>hexmap::BookmarksDock</name>
     <message>
         <source>Bookmarks</source>
@@ -97,6 +104,163 @@
     <message>
         <source>Offset 0x%1 (%2)</source>
         <translation>偏移 0x%1(%2)</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::CloseGuardModel</name>
+    <message>
+        <source>Quit While a Job Runs?</source>
+        <translation>任务运行时退出?</translation>
+    </message>
+    <message>
+        <source>Close While a Job Runs?</source>
+        <translation>任务运行时关闭?</translation>
+    </message>
+    <message>
+        <source>Open Another File While a Job Runs?</source>
+        <translation>任务运行时打开另一个文件?</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2), %3 % done</source>
+        <translation>%1(%2),已完成 %3 %</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>A fill of %1 is still running:</source>
+        <translation>%1 的填充仍在运行:</translation>
+    </message>
+    <message>
+        <source>Zeroing of %1 is still running:</source>
+        <translation>%1 的清零仍在运行:</translation>
+    </message>
+    <message>
+        <source>A pattern fill of %1 is still running:</source>
+        <translation>%1 的模式填充仍在运行:</translation>
+    </message>
+    <message>
+        <source>A flush of %1 is still running:</source>
+        <translation>%1 的刷新仍在运行:</translation>
+    </message>
+    <message>
+        <source>A sync of %1 is still running:</source>
+        <translation>%1 的同步仍在运行:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n jobs are still running on %1:</source>
+        <translation>
+            <numerusform>%1 上仍有 %n 个任务正在运行:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>Zero</source>
+        <translation>清零</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Flush</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Cancelling stops the job within one chunk and leaves the file part written: the bytes it has not reached keep their old values.</source>
+        <translation>取消会在一个块之内停止任务,文件将处于部分写入状态:任务尚未处理到的字节保留原值。</translation>
+    </message>
+    <message>
+        <source>Cancelling stops the jobs within one chunk and leaves the file part written: the bytes they have not reached keep their old values.</source>
+        <translation>取消会在一个块之内停止这些任务,文件将处于部分写入状态:任务尚未处理到的字节保留原值。</translation>
+    </message>
+    <message>
+        <source>Cancelling stops the job: the bytes it has not synced yet are not durable (a crash could lose them).</source>
+        <translation>取消会停止任务:其尚未同步的字节未持久化(崩溃可能使其丢失)。</translation>
+    </message>
+    <message>
+        <source>Cancelling stops the jobs: the bytes they have not synced yet are not durable (a crash could lose them).</source>
+        <translation>取消会停止这些任务:它们尚未同步的字节未持久化(崩溃可能使其丢失)。</translation>
+    </message>
+    <message>
+        <source>Waiting keeps the window open and quits as soon as every job has ended well.</source>
+        <translation>等待会保持窗口打开,并在所有任务顺利结束后立即退出。</translation>
+    </message>
+    <message>
+        <source>Waiting closes the file as soon as every job has ended well.</source>
+        <translation>等待会在所有任务顺利结束后立即关闭文件。</translation>
+    </message>
+    <message>
+        <source>Waiting opens the other file as soon as every job has ended well.</source>
+        <translation>等待会在所有任务顺利结束后立即打开另一个文件。</translation>
+    </message>
+    <message>
+        <source>The file also has %1 of unsaved edits: you will be asked about them next.</source>
+        <translation>该文件还有 %1 未保存的修改:接下来会询问您如何处理。</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Job and Quit</source>
+        <translation>取消任务并退出(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Job and Close</source>
+        <translation>取消任务并关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Job and Open</source>
+        <translation>取消任务并打开(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit When Done</source>
+        <translation>完成后退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>C&amp;lose When Done</source>
+        <translation>完成后关闭(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Open When Done</source>
+        <translation>完成后打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Hexmap quits when the jobs on “%1” have ended (quit again to change that)</source>
+        <translation>“%1”上的任务结束后 Hexmap 将退出(再次退出可更改此决定)</translation>
+    </message>
+    <message>
+        <source>“%1” closes when its jobs have ended (close again to change that)</source>
+        <translation>“%1”将在其任务结束后关闭(再次关闭可更改此决定)</translation>
+    </message>
+    <message>
+        <source>“%1” opens when the jobs on “%2” have ended</source>
+        <translation>“%2”上的任务结束后将打开“%1”</translation>
+    </message>
+    <message>
+        <source>Every job on “%1” has ended.</source>
+        <translation>“%1”上的所有任务均已结束。</translation>
+    </message>
+    <message>
+        <source>A job on “%1” failed or was cancelled: the close was called off so that you can see what happened</source>
+        <translation>“%1”上的某个任务失败或已被取消:已中止关闭,以便您查看发生了什么</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Open</source>
+        <translation>保持打开(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Nothing is left to cancel or to wait for.</source>
+        <translation>已没有需要取消或等待的任务。</translation>
     </message>
 </context>
 <context>
@@ -198,10 +362,6 @@
         <source>End of file: typing cannot grow the file (overwrite mode)</source>
         <translation>已到文件末尾:输入不会增大文件(覆盖模式)</translation>
     </message>
-    <message>
-        <source>Save failed, the edits are kept: %1</source>
-        <translation>保存失败,修改已保留:%1</translation>
-    </message>
     <message numerus="yes">
         <source>Saved %1 in %n range(s)</source>
         <translation>
@@ -263,6 +423,46 @@
         <source>Not a byte value: %1</source>
         <translation>不是字节值:%1</translation>
     </message>
+    <message>
+        <source>Save Failed</source>
+        <translation>保存失败</translation>
+    </message>
+    <message>
+        <source>1 byte</source>
+        <translation>1 字节</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>1 range</source>
+        <translation>1 个区间</translation>
+    </message>
+    <message>
+        <source>%1 ranges</source>
+        <translation>%1 个区间</translation>
+    </message>
+    <message>
+        <source>Revert Unsaved Edits?</source>
+        <translation>还原未保存的修改?</translation>
+    </message>
+    <message>
+        <source>Discard %1 of unsaved edits in %2 of “%3”?</source>
+        <translation>放弃“%3”中 %2 共 %1 的未保存修改?</translation>
+    </message>
+    <message>
+        <source>The file on disk is not changed. Edit &gt; Undo brings the edits back.</source>
+        <translation>磁盘上的文件不会改变。使用“编辑 &gt; 撤销”可恢复这些修改。</translation>
+    </message>
+    <message>
+        <source>&amp;Discard Edits</source>
+        <translation>放弃修改(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Reverted %1 in %2; Edit &gt; Undo brings them back</source>
+        <translation>已还原 %2 共 %1;使用“编辑 &gt; 撤销”可恢复</translation>
+    </message>
 </context>
 <context>
     <name>hexmap::FileChangeBanner</name>
@@ -308,6 +508,38 @@
     <message>
         <source>Reloaded %1: kept %2 edited bytes, dropped %3 bytes past the new end (0x%4)</source>
         <translation>已重新加载 %1:保留了 %2 个已编辑字节,丢弃了新末尾(0x%4)之后的 %3 个字节</translation>
+    </message>
+    <message>
+        <source>%1 was changed on disk by another program while you have unsaved edits: reload to see its new bytes under your edits before you save</source>
+        <translation>%1 在磁盘上被其他程序更改,而您有未保存的修改:请在保存前重新加载,以查看您的修改之下的新字节</translation>
+    </message>
+    <message>
+        <source>%1 is unchanged on disk</source>
+        <translation>%1 在磁盘上未更改</translation>
+    </message>
+    <message>
+        <source>%1 was deleted on disk; the window still shows its last bytes</source>
+        <translation>%1 已在磁盘上被删除;窗口仍显示其最后的字节</translation>
+    </message>
+    <message>
+        <source>%1 was replaced on disk by another file; Reload shows the new one</source>
+        <translation>%1 在磁盘上已被另一个文件替换;重新加载将显示新文件</translation>
+    </message>
+    <message>
+        <source>%1 was truncated on disk by another program</source>
+        <translation>%1 在磁盘上被其他程序截断</translation>
+    </message>
+    <message>
+        <source>%1 was extended on disk by another program</source>
+        <translation>%1 在磁盘上被其他程序扩展</translation>
+    </message>
+    <message>
+        <source>%1 was modified on disk by another program</source>
+        <translation>%1 在磁盘上被其他程序修改</translation>
+    </message>
+    <message>
+        <source>%1 was replaced on disk: this is the new file. %2</source>
+        <translation>%1 在磁盘上已被替换:这是新文件。%2</translation>
     </message>
 </context>
 <context>
@@ -498,6 +730,13 @@
     </message>
 </context>
 <context>
+    <name>hexmap::HexView</name>
+    <message>
+        <source>Cannot copy: the file was truncated on disk to %1 bytes; reload it first</source>
+        <translation>无法复制:文件在磁盘上已被截断为 %1 字节;请先重新加载</translation>
+    </message>
+</context>
+<context>
     <name>hexmap::HexViewAccessibility</name>
     <message>
         <source>Hex view</source>
@@ -526,6 +765,10 @@
     <message>
         <source>, %1 bytes selected from 0x%2</source>
         <translation>,从 0x%2 起选中 %1 字节</translation>
+    </message>
+    <message>
+        <source>, absent (past the end of the file on disk)</source>
+        <translation>,不存在(超出磁盘上文件的末尾)</translation>
     </message>
 </context>
 <context>
@@ -908,6 +1151,58 @@
         <source>Sync: wait for the running job to finish (or sync its bytes from the status bar)</source>
         <translation>同步:请等待正在运行的任务完成(或从状态栏同步其字节)</translation>
     </message>
+    <message>
+        <source>%1 was deleted since it was opened</source>
+        <translation>%1 在打开后已被删除</translation>
+    </message>
+    <message>
+        <source>%1 was replaced by another file since it was opened</source>
+        <translation>%1 在打开后已被另一个文件替换</translation>
+    </message>
+    <message>
+        <source>%1 was truncated by another program since it was opened</source>
+        <translation>%1 在打开后被其他程序截断</translation>
+    </message>
+    <message>
+        <source>%1 was extended by another program since it was opened</source>
+        <translation>%1 在打开后被其他程序扩展</translation>
+    </message>
+    <message>
+        <source>%1 was modified by another program since it was opened</source>
+        <translation>%1 在打开后被其他程序修改</translation>
+    </message>
+    <message>
+        <source>%1 changed on disk since it was opened</source>
+        <translation>%1 在打开后已在磁盘上更改</translation>
+    </message>
+    <message>
+        <source>%1 not started: %2; nothing was written. Reload the file first.</source>
+        <translation>%1未启动:%2;未写入任何内容。请先重新加载文件。</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>Zero</source>
+        <translation>清零</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Flush</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>The job</source>
+        <translation>该任务</translation>
+    </message>
 </context>
 <context>
     <name>hexmap::MainWindow</name>
@@ -1045,6 +1340,17 @@
     <message>
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::NativePath</name>
+    <message>
+        <source>%1: no such file. Its name holds characters that could not be decoded (shown as %2): if it was not UTF-8, open it from the command line (hexmap PATH).</source>
+        <translation>%1:没有此文件。其名称包含无法解码的字符(显示为 %2):如果名称不是 UTF-8 编码,请从命令行打开它(hexmap PATH)。</translation>
+    </message>
+    <message>
+        <source>%1 could be any of these files, whose names are not UTF-8: %2. Open the one you mean from the command line (hexmap PATH).</source>
+        <translation>%1 可能是以下任一文件,它们的名称不是 UTF-8:%2。请从命令行打开您要的那个文件(hexmap PATH)。</translation>
     </message>
 </context>
 <context>
@@ -1200,6 +1506,134 @@
     </message>
 </context>
 <context>
+    <name>hexmap::RevertEditsCommand</name>
+    <message numerus="yes">
+        <source>Revert %n unsaved byte(s)</source>
+        <translation>
+            <numerusform>还原 %n 个未保存的字节</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::SaveMessages</name>
+    <message>
+        <source>1 byte</source>
+        <translation>1 字节</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>your disk quota is used up</source>
+        <translation>磁盘配额已用完</translation>
+    </message>
+    <message>
+        <source>the disk reported an input/output error</source>
+        <translation>磁盘报告了输入/输出错误</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>磁盘为只读</translation>
+    </message>
+    <message>
+        <source>permission was denied</source>
+        <translation>权限被拒绝</translation>
+    </message>
+    <message>
+        <source>a running job is writing these bytes (wait for it to finish, then save again)</source>
+        <translation>正在运行的任务正在写入这些字节(请等待其完成后再保存)</translation>
+    </message>
+    <message>
+        <source>the file is open read-only</source>
+        <translation>文件以只读方式打开</translation>
+    </message>
+    <message>
+        <source>the file was truncated by another program</source>
+        <translation>文件已被其他程序截断</translation>
+    </message>
+    <message>
+        <source>another Hexmap process is saving this file</source>
+        <translation>另一个 Hexmap 进程正在保存此文件</translation>
+    </message>
+    <message>
+        <source>the file was deleted after you opened it. Nothing was written. Use Save As… to keep your edits in a new file.</source>
+        <translation>文件在您打开后已被删除。未写入任何内容。请使用“另存为…”将您的修改保存到新文件中。</translation>
+    </message>
+    <message>
+        <source>the file was replaced by another file after you opened it (another program saved or moved a file over it). Nothing was written, so that other file is untouched. Use Save As… to keep your edits in a new file, or reload to see the new file.</source>
+        <translation>文件在您打开后已被另一个文件替换(其他程序在其位置保存或移入了一个文件)。未写入任何内容,因此那个文件保持不变。请使用“另存为…”将您的修改保存到新文件中,或重新加载以查看新文件。</translation>
+    </message>
+    <message>
+        <source>another program truncated the file after you opened it. Nothing was written. Reload to see the file as it is now (your edits are carried over where they still fit), or use Save As….</source>
+        <translation>文件在您打开后被其他程序截断。未写入任何内容。请重新加载以查看文件的当前内容(您的修改会在仍能容纳的位置保留),或使用“另存为…”。</translation>
+    </message>
+    <message>
+        <source>another program changed the file after you opened it. Nothing was written, so its changes and your edits are not mixed. Reload the file (your edits are carried over on top) or use Save As….</source>
+        <translation>文件在您打开后被其他程序更改。未写入任何内容,因此其更改与您的修改不会混在一起。请重新加载文件(您的修改会叠加在其上)或使用“另存为…”。</translation>
+    </message>
+    <message>
+        <source>the save journal could not be written: %1 (%2). Nothing was written to the file.</source>
+        <translation>无法写入保存日志:%1(%2)。未向文件写入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 while making the saved bytes durable (%2); they may not be on the disk.</source>
+        <translation>使已保存的字节持久化时出错:%1(%2);这些字节可能尚未写入磁盘。</translation>
+    </message>
+    <message>
+        <source>%1: %2 at %3 were not saved (%4).</source>
+        <translation>%1:位于 %3 的 %2 未能保存(%4)。</translation>
+    </message>
+    <message>
+        <source>1 more range failed too.</source>
+        <translation>另有 1 个区间也失败了。</translation>
+    </message>
+    <message>
+        <source>%1 more ranges failed too.</source>
+        <translation>另有 %1 个区间也失败了。</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Save failed, the edits are kept (%1): %2</source>
+        <translation>保存失败,修改已保留(%1):%2</translation>
+    </message>
+    <message>
+        <source>Part of the save reached the file: save again to finish it; otherwise Hexmap completes it from its journal the next time the file is opened.</source>
+        <translation>部分保存内容已写入文件:请再次保存以完成;否则 Hexmap 会在下次打开该文件时根据其日志完成保存。</translation>
+    </message>
+    <message>
+        <source>An interrupted save of %1 was completed from its journal (%2 in 1 range).</source>
+        <translation>已根据日志完成 %1 的一次中断的保存(1 个区间共 %2)。</translation>
+    </message>
+    <message>
+        <source>An interrupted save of %1 was completed from its journal (%2 in %3 ranges).</source>
+        <translation>已根据日志完成 %1 的一次中断的保存(%3 个区间共 %2)。</translation>
+    </message>
+    <message>
+        <source>An interrupted save of %1 had not begun writing (%2): the file keeps its old bytes.</source>
+        <translation>%1 的一次中断的保存尚未开始写入(%2):文件保留原有字节。</translation>
+    </message>
+    <message>
+        <source>The journal of an interrupted save of %1 does not match the file (%2) and was not applied; it is kept at %3. Delete it if the file is as it should be.</source>
+        <translation>%1 的一次中断的保存的日志与文件不匹配(%2),未被应用;该日志保留在 %3。如果文件内容正确,请删除该日志。</translation>
+    </message>
+    <message>
+        <source>Another Hexmap process is saving %1 right now.</source>
+        <translation>另一个 Hexmap 进程正在保存 %1。</translation>
+    </message>
+    <message>
+        <source>An interrupted save of %1 could not be completed from its journal %2 (%3): the file may hold a mix of old and new bytes until it is; Hexmap tries again the next time the file is opened.</source>
+        <translation>无法根据日志 %2 完成 %1 的一次中断的保存(%3):在完成之前,文件可能混有新旧字节;Hexmap 会在下次打开该文件时重试。</translation>
+    </message>
+</context>
+<context>
     <name>hexmap::SelectionCopier</name>
     <message>
         <source>Cannot copy %1: copying is limited to %2. Select less.</source>
@@ -1208,6 +1642,13 @@
     <message>
         <source>Copied %1</source>
         <translation>已复制 %1</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::SettingsGuard</name>
+    <message>
+        <source>Settings are kept for this session only: %1 %2. Hexmap never writes through a link or into a file that is not a regular file of its own.</source>
+        <translation>设置仅在本次会话中保留:%1 %2。Hexmap 从不通过链接写入,也只写入属于自己的普通文件。</translation>
     </message>
 </context>
 <context>
@@ -1235,6 +1676,61 @@
     <message>
         <source>Read-only</source>
         <translation>只读</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::StorageCheck</name>
+    <message>
+        <source>is a FIFO (named pipe)</source>
+        <translation>是 FIFO(命名管道)</translation>
+    </message>
+    <message>
+        <source>is a device</source>
+        <translation>是设备</translation>
+    </message>
+    <message>
+        <source>is a socket</source>
+        <translation>是套接字</translation>
+    </message>
+    <message>
+        <source>is a directory</source>
+        <translation>是目录</translation>
+    </message>
+    <message>
+        <source>is not a regular file</source>
+        <translation>不是普通文件</translation>
+    </message>
+    <message>
+        <source>belongs to user %1 while Hexmap runs as root</source>
+        <translation>属于用户 %1,而 Hexmap 以 root 身份运行</translation>
+    </message>
+    <message>
+        <source>has other hard links while Hexmap runs as root</source>
+        <translation>有其他硬链接,而 Hexmap 以 root 身份运行</translation>
+    </message>
+    <message>
+        <source>is in a directory not owned by root (or a link) while Hexmap runs as root</source>
+        <translation>位于不属于 root 的目录(或链接)中,而 Hexmap 以 root 身份运行</translation>
+    </message>
+    <message>
+        <source>cannot be checked: %1</source>
+        <translation>无法检查:%1</translation>
+    </message>
+    <message>
+        <source>is a symbolic link to %1, which does not exist</source>
+        <translation>是指向 %1 的符号链接,而 %1 不存在</translation>
+    </message>
+    <message>
+        <source>is a symbolic link to %1</source>
+        <translation>是指向 %1 的符号链接</translation>
+    </message>
+    <message>
+        <source>is a symbolic link while Hexmap runs as root</source>
+        <translation>是符号链接,而 Hexmap 以 root 身份运行</translation>
+    </message>
+    <message>
+        <source>is a symbolic link to something that is not a directory</source>
+        <translation>是指向非目录对象的符号链接</translation>
     </message>
 </context>
 <context>
