@@ -81,7 +81,12 @@ void InspectorDock::refresh()
     m_updating = true;
     std::array<std::byte, 8> buffer{};
     const bool hasFile = m_session->hasFile();
-    const std::size_t n = hasFile ? m_session->readDisplayed(m_offset, buffer) : 0;
+    std::size_t n = hasFile ? m_session->readDisplayed(m_offset, buffer) : 0;
+    // Bytes past the end on disk (another program truncated the file) are absent, not zeros: the mapping would only
+    // give the SIGBUS guard's zero pages there. One fstat per refresh (cursor moves and edits, never per paint).
+    if (const auto onDisk = hasFile ? m_session->file().sizeOnDisk() : Result<std::uint64_t>(std::uint64_t(0));
+        onDisk && *onDisk < m_session->file().size())
+        n = *onDisk > m_offset ? static_cast<std::size_t>(std::min<std::uint64_t>(n, *onDisk - m_offset)) : 0;
     const std::span<const std::byte> bytes(buffer.data(), n);
     m_offsetLabel->setText(hasFile ? tr("Offset %1").arg(ValueDecoder::offsetText(m_offset)) : tr("No file"));
     for (int row = 0; row < ValueDecoder::kTypeCount; ++row) {

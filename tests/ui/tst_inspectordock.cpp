@@ -15,6 +15,7 @@ private slots:
     void init();
     void showsValuesBothEndians();
     void lastBytesAreUnavailable();
+    void bytesPastACutAreAbsent();
     void followsTheOverlay();
     void editsAValue();
     void screenshot();
@@ -66,6 +67,22 @@ void TestInspectorDock::lastBytesAreUnavailable()
     QCOMPARE(dock.valueText(Type::UInt8), QStringLiteral("128"));
     QCOMPARE(dock.valueText(Type::Int16), InspectorDock::unavailableText());
     QCOMPARE(dock.valueText(Type::Character), QStringLiteral("invalid UTF-8"));
+}
+
+// Another program truncates the file while it is shown (issue 13, row 14): the inspector must not decode the SIGBUS
+// guard's (or the last page's) zeros past the new end as the file's bytes.
+void TestInspectorDock::bytesPastACutAreAbsent()
+{
+    EditSession s;
+    s.setFile(*MappedFile::openReadOnly(m_path));
+    InspectorDock dock(&s);
+    QVERIFY(QFile::resize(QString::fromStdString(m_path), 5));
+    dock.setCursorOffset(4); // 00: still in the file
+    QCOMPARE(dock.valueText(Type::UInt8), QStringLiteral("0"));
+    QCOMPARE(dock.valueText(Type::Int16), InspectorDock::unavailableText());
+    dock.setCursorOffset(8); // was 41: cut off now
+    QCOMPARE(dock.valueText(Type::UInt8), InspectorDock::unavailableText());
+    QCOMPARE(dock.valueText(Type::Binary), InspectorDock::unavailableText());
 }
 
 void TestInspectorDock::followsTheOverlay()
