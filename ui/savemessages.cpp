@@ -52,22 +52,22 @@ QString SaveMessages::failure(const SaveReport &report, std::uint64_t unsavedByt
     QString why;
     switch (report.fileChange) {
     case FileChange::Deleted:
-        why = tr("the file was deleted after you opened it. Nothing was written. Use Save As… to keep your edits in "
-                 "a new file.");
+        why = tr("the file was deleted after you opened it. Nothing was written. Your edits stay unsaved in this "
+                 "window: Copy takes the bytes with them.");
         break;
     case FileChange::Replaced:
         why = tr("the file was replaced by another file after you opened it (another program saved or moved a file "
-                 "over it). Nothing was written, so that other file is untouched. Use Save As… to keep your edits in "
-                 "a new file, or reload to see the new file.");
+                 "over it). Nothing was written, so that other file is untouched. Your edits stay unsaved: reload "
+                 "to see the new file with them on top.");
         break;
     case FileChange::Shrunk:
         why = tr("another program truncated the file after you opened it. Nothing was written. Reload to see the "
-                 "file as it is now (your edits are carried over where they still fit), or use Save As….");
+                 "file as it is now (your edits are carried over where they still fit).");
         break;
     case FileChange::Grown:
     case FileChange::Modified:
         why = tr("another program changed the file after you opened it. Nothing was written, so its changes and "
-                 "your edits are not mixed. Reload the file (your edits are carried over on top) or use Save As….");
+                 "your edits are not mixed. Reload the file (your edits are carried over on top), then save.");
         break;
     case FileChange::None:
         break;

@@ -1561,22 +1561,6 @@
         <translation>另一个 Hexmap 进程正在保存此文件</translation>
     </message>
     <message>
-        <source>the file was deleted after you opened it. Nothing was written. Use Save As… to keep your edits in a new file.</source>
-        <translation>文件在您打开后已被删除。未写入任何内容。请使用“另存为…”将您的修改保存到新文件中。</translation>
-    </message>
-    <message>
-        <source>the file was replaced by another file after you opened it (another program saved or moved a file over it). Nothing was written, so that other file is untouched. Use Save As… to keep your edits in a new file, or reload to see the new file.</source>
-        <translation>文件在您打开后已被另一个文件替换(其他程序在其位置保存或移入了一个文件)。未写入任何内容,因此那个文件保持不变。请使用“另存为…”将您的修改保存到新文件中,或重新加载以查看新文件。</translation>
-    </message>
-    <message>
-        <source>another program truncated the file after you opened it. Nothing was written. Reload to see the file as it is now (your edits are carried over where they still fit), or use Save As….</source>
-        <translation>文件在您打开后被其他程序截断。未写入任何内容。请重新加载以查看文件的当前内容(您的修改会在仍能容纳的位置保留),或使用“另存为…”。</translation>
-    </message>
-    <message>
-        <source>another program changed the file after you opened it. Nothing was written, so its changes and your edits are not mixed. Reload the file (your edits are carried over on top) or use Save As….</source>
-        <translation>文件在您打开后被其他程序更改。未写入任何内容,因此其更改与您的修改不会混在一起。请重新加载文件(您的修改会叠加在其上)或使用“另存为…”。</translation>
-    </message>
-    <message>
         <source>the save journal could not be written: %1 (%2). Nothing was written to the file.</source>
         <translation>无法写入保存日志:%1(%2)。未向文件写入任何内容。</translation>
     </message>
@@ -1631,6 +1615,22 @@
     <message>
         <source>An interrupted save of %1 could not be completed from its journal %2 (%3): the file may hold a mix of old and new bytes until it is; Hexmap tries again the next time the file is opened.</source>
         <translation>无法根据日志 %2 完成 %1 的一次中断的保存(%3):在完成之前,文件可能混有新旧字节;Hexmap 会在下次打开该文件时重试。</translation>
+    </message>
+    <message>
+        <source>the file was deleted after you opened it. Nothing was written. Your edits stay unsaved in this window: Copy takes the bytes with them.</source>
+        <translation>打开后该文件已被删除。未写入任何内容。您的修改仍以未保存状态保留在此窗口中:复制操作会连同这些修改一起复制字节。</translation>
+    </message>
+    <message>
+        <source>the file was replaced by another file after you opened it (another program saved or moved a file over it). Nothing was written, so that other file is untouched. Your edits stay unsaved: reload to see the new file with them on top.</source>
+        <translation>打开后该文件已被另一个文件替换(另一个程序在其位置保存或移动了文件)。未写入任何内容,那个文件未受影响。您的修改仍未保存:重新加载即可查看新文件,修改会叠加在其上。</translation>
+    </message>
+    <message>
+        <source>another program truncated the file after you opened it. Nothing was written. Reload to see the file as it is now (your edits are carried over where they still fit).</source>
+        <translation>打开后另一个程序截断了该文件。未写入任何内容。重新加载即可查看文件的当前内容(仍在文件范围内的修改会被保留)。</translation>
+    </message>
+    <message>
+        <source>another program changed the file after you opened it. Nothing was written, so its changes and your edits are not mixed. Reload the file (your edits are carried over on top), then save.</source>
+        <translation>打开后另一个程序修改了该文件。未写入任何内容,因此它的修改与您的修改不会混在一起。请重新加载文件(您的修改会叠加在其上),然后再保存。</translation>
     </message>
 </context>
 <context>

@@ -173,11 +173,14 @@ void TestSaveFailures::changedFileIsNotWritten()
     QCOMPARE(saved.count(), 0);
     QVERIFY(!anyMessageContains(messages, QStringLiteral("Saved")));
     QCOMPARE(failed.count(), 1);
-    QCOMPARE(failed.last().at(1).toBool(), true); // reload / Save As make sense
+    QCOMPARE(failed.last().at(1).toBool(), true); // reload (or copying the edits) makes sense
     const QString text = messages.last().at(0).toString();
     QVERIFY2(text.contains(said), qPrintable(text));
     QVERIFY2(text.contains(QLatin1String("Nothing was written")), qPrintable(text));
-    QVERIFY2(text.contains(QLatin1String("Save As")), qPrintable(text));
+    // It says what the user can do now, and offers nothing the app does not have (there is no Save As yet).
+    QVERIFY2(text.contains(QLatin1String("reload"), Qt::CaseInsensitive) || text.contains(QLatin1String("Copy")),
+             qPrintable(text));
+    QVERIFY2(!text.contains(QLatin1String("Save As")), qPrintable(text));
     // Nothing was written to either file: the opened inode (through its second name) and what the path names now.
     QVERIFY(preadBytes(keep, 0, size) == (change == QLatin1String("rewrite") ? replacement
                                           : change == QLatin1String("truncate") ? expectedAtPath : original));
