@@ -5,6 +5,7 @@
 // CloseGuardModel's steps and words are checked without dialogs; the rest through the real window, the real job
 // (paused by its test hook so that it is still running) and the real modal box (found with activeModalWidget).
 // The file is checked with pread, not through the mapping.
+#include "modaltesthelpers.h"
 #include "core/job.h"
 #include "ui/closeguard.h"
 #include "ui/closeguardmodel.h"
@@ -44,23 +45,7 @@ namespace {
 constexpr std::uint64_t FileSize = 4 * 1024 * 1024;
 constexpr std::uint64_t Chunk = 256 * 1024;
 
-// Runs `handler` once on the next visible modal widget of type T, polled from the event loop (so it also runs
-// inside the nested loop of an exec()).
-template <typename T>
-void onNextModal(QObject *context, std::function<void(T *)> handler)
-{
-    auto *timer = new QTimer(context);
-    timer->setInterval(5);
-    QObject::connect(timer, &QTimer::timeout, context, [timer, handler] {
-        auto *widget = qobject_cast<T *>(QApplication::activeModalWidget());
-        if (!widget || !widget->isVisible())
-            return;
-        timer->stop();
-        timer->deleteLater();
-        handler(widget);
-    });
-    timer->start();
-}
+using modaltest::onNextModal;
 
 QAbstractButton *buttonWithRole(QMessageBox *box, QMessageBox::ButtonRole role)
 {

@@ -3,6 +3,7 @@
 // Cancel. Through the real window and the real modal dialogs (found with QApplication::activeModalWidget):
 // Overwrite runs the job (checked with pread), Cancel or Enter writes nothing and keeps the dialog open, and with
 // the preference off no question is asked.
+#include "modaltesthelpers.h"
 #include "core/mappedfile.h"
 #include "ui/jobcenter.h"
 #include "ui/jobconfirmation.h"
@@ -36,23 +37,7 @@ namespace {
 
 constexpr std::uint64_t FileSize = 64 * 1024;
 
-// Runs `handler` once on the next visible modal widget of type T, polled from the event loop (so it also runs
-// inside the nested loop of an exec()).
-template <typename T>
-void onNextModal(QObject *context, std::function<void(T *)> handler)
-{
-    auto *timer = new QTimer(context);
-    timer->setInterval(5);
-    QObject::connect(timer, &QTimer::timeout, context, [timer, handler] {
-        auto *widget = qobject_cast<T *>(QApplication::activeModalWidget());
-        if (!widget || !widget->isVisible())
-            return;
-        timer->stop();
-        timer->deleteLater();
-        handler(widget);
-    });
-    timer->start();
-}
+using modaltest::onNextModal;
 
 QAbstractButton *overwriteButton(QMessageBox *box)
 {

@@ -2,6 +2,7 @@
 // Cancel as the default (Enter and Escape keep the edits), and the revert is ONE undo step: Undo brings every edit
 // back exactly (then Save writes them, checked with pread), Redo takes them off again. The file on disk is never
 // touched by a revert. Through the real window, action and modal box (found with activeModalWidget).
+#include "modaltesthelpers.h"
 #include "ui/editingsupport.h"
 #include "ui/editsession.h"
 #include "ui/mainwindow.h"
@@ -30,21 +31,7 @@ namespace {
 
 constexpr std::uint64_t FileSize = 64 * 1024;
 
-template <typename T>
-void onNextModal(QObject *context, std::function<void(T *)> handler)
-{
-    auto *timer = new QTimer(context);
-    timer->setInterval(5);
-    QObject::connect(timer, &QTimer::timeout, context, [timer, handler] {
-        auto *widget = qobject_cast<T *>(QApplication::activeModalWidget());
-        if (!widget || !widget->isVisible())
-            return;
-        timer->stop();
-        timer->deleteLater();
-        handler(widget);
-    });
-    timer->start();
-}
+using modaltest::onNextModal;
 
 std::vector<std::byte> displayed(EditSession *session, std::uint64_t offset, std::size_t n)
 {
