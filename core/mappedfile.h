@@ -20,8 +20,9 @@ class Mapping;
 
 enum class Advice { Normal, Random, Sequential, WillNeed, DontNeed };
 enum class ZeroMode {
-    KeepSpace,    // blocks stay allocated (fallocate ZERO_RANGE for whole blocks, memset for the edges)
-    ReleaseSpace, // whole blocks become holes (fallocate PUNCH_HOLE | KEEP_SIZE), memset for the edges
+    KeepSpace,    // only stretches holding data are zeroed (SEEK_DATA), in place (fallocate ZERO_RANGE | KEEP_SIZE);
+                  // holes stay holes: zeroing never allocates a block
+    ReleaseSpace, // the range becomes a hole (fallocate PUNCH_HOLE | KEEP_SIZE)
 };
 
 // A cheap-to-copy, reference-counted handle to one shared memory mapping of one fixed-size file.
@@ -91,7 +92,8 @@ public:
     // A view of the mapping, clamped at the end of the file (empty past the end). Valid while a handle lives.
     std::span<const std::byte> readSlice(std::uint64_t offset, std::uint64_t length) const;
     // Fill/zero `range`: Errc::OutOfBounds past the end, Errc::NotWritable when read-only; zero's fallocate errors
-    // other than "unsupported" (which falls back to memset) are returned as errno.
+    // other than "unsupported" (which falls back to storing zeros through the mapping) are returned as errno.
+    // Neither ever changes the file's size.
     Status fill(ByteRange range, std::byte value);
     Status zero(ByteRange range, ZeroMode mode = ZeroMode::KeepSpace);
     // Writes all of `data` at `offset` through the page cache that the mapping shares (pwrite on the file), not
@@ -99,7 +101,9 @@ public:
     // and a full disk or I/O error comes back as ENOSPC/EIO instead of a SIGBUS. The mapping (every handle) sees
     // the bytes at once. Fails with Errc::NotWritable, Errc::OutOfBounds, Errc::FileTruncated when the file on
     // disk is now shorter than offset + size (nothing written: pwrite would grow it again), or errno (a prefix
-    // of `data` may then be written).
+    // of `data` may then be written). The size check and the pwrite are not atomic: a cut by another program in
+    // between lets the pwrite regrow the file (Save uses it for its few edited ranges; jobs never do, see
+    // docs/RELIABILITY.md "Issue 13: jobs").
     Status writeThrough(std::uint64_t offset, std::span<const std::byte> data);
     const std::byte *data() const;
     std::byte *mutableData(); // nullptr when mapped read-only
@@ -121,8 +125,10 @@ public:
     // Faults the pages of `range` in writable (MADV_POPULATE_WRITE) so that later writes run at memory speed.
     // Fails with EINVAL/ENOSYS on kernels without it (callers may ignore that), Errc::NotWritable when read-only.
     Status prefaultForWrite(ByteRange range);
-    // Reserves disk blocks for `range` (posix_fallocate, KEEP the size) so writes into holes cannot hit ENOSPC
-    // later; a range without holes (SEEK_HOLE) is left alone, as there is nothing to reserve. Fails with ENOSPC up front when the disk is full; Errc::NotWritable when read-only.
+    // Reserves disk blocks for `range` (fallocate KEEP_SIZE: never changes the size) so writes into holes cannot
+    // hit ENOSPC later; a range without holes (SEEK_HOLE) is left alone, and so is a filesystem without fallocate
+    // (nothing can be reserved there without writing). Fails with ENOSPC up front when the disk is full;
+    // Errc::NotWritable when read-only.
     Status reserve(ByteRange range);
 
     // ---- Safe layer ----
