@@ -1,12 +1,12 @@
 #include "demojobshot.h"
 
 #include "core/job.h"
-#include "ui/demofile.h"
-#include "ui/hexview.h"
-#include "ui/jobsdock.h"
-#include "ui/jobssupport.h"
-#include "ui/jobwatcher.h"
-#include "ui/mainwindow.h"
+#include "ui/window/demofile.h"
+#include "ui/view/hexview.h"
+#include "ui/jobs/jobsdock.h"
+#include "ui/jobs/jobssupport.h"
+#include "ui/document/jobwatcher.h"
+#include "ui/window/mainwindow.h"
 
 #include <QCoreApplication>
 #include <QEvent>

@@ -10,12 +10,12 @@
 #include "firstpaintwatcher.h"
 #include "translations.h"
 
-#include "ui/demofile.h"
-#include "ui/desktopsupport.h"
-#include "ui/hexview.h"
-#include "ui/mainwindow.h"
-#include "ui/settingsguard.h"
-#include "ui/theme.h"
+#include "ui/window/demofile.h"
+#include "ui/window/desktopsupport.h"
+#include "ui/view/hexview.h"
+#include "ui/window/mainwindow.h"
+#include "ui/common/settingsguard.h"
+#include "ui/common/theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

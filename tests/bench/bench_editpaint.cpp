@@ -4,7 +4,7 @@
 // Usage: QT_QPA_PLATFORM=offscreen bench_editpaint [frames=400]
 #include "core/editoverlay.h"
 #include "core/mappedfile.h"
-#include "ui/hexview.h"
+#include "ui/view/hexview.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

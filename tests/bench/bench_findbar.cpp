@@ -4,13 +4,13 @@
 //   (c) find-all of "00" over a 256 MiB sparse file, capped at 100 000 (list, view marks and map ticks filled).
 // Usage: bench_findbar [dir] [threads] (threads: engine threads, 0 = one per core, the bar's default). Run with QT_QPA_PLATFORM=offscreen (or on a desktop).
 #include "core/mappedfile.h"
-#include "ui/findbar.h"
-#include "ui/findresultsdock.h"
-#include "ui/findresultsmodel.h"
-#include "ui/findsupport.h"
-#include "ui/hexview.h"
-#include "ui/overviewmap.h"
-#include "ui/searchwatcher.h"
+#include "ui/find/findbar.h"
+#include "ui/find/findresultsdock.h"
+#include "ui/find/findresultsmodel.h"
+#include "ui/find/findsupport.h"
+#include "ui/view/hexview.h"
+#include "ui/pane/overviewmap.h"
+#include "ui/document/searchwatcher.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -3,11 +3,11 @@
 // an idle baseline and during a 2-thread fill of a fresh 2 GiB file. Usage: bench_guilatency [dir] [GiB]
 // Run with QT_QPA_PLATFORM=offscreen (or on a desktop). See docs/BENCHMARKS.md.
 #include "core/mappedfile.h"
-#include "ui/jobcenter.h"
-#include "ui/jobsdock.h"
-#include "ui/jobstatuswidget.h"
-#include "ui/jobwatcher.h"
-#include "ui/overviewmap.h"
+#include "ui/document/jobcenter.h"
+#include "ui/jobs/jobsdock.h"
+#include "ui/jobs/jobstatuswidget.h"
+#include "ui/document/jobwatcher.h"
+#include "ui/pane/overviewmap.h"
 
 #include <QApplication>
 #include <QDir>

@@ -3,7 +3,7 @@
 // least any full repaint must do).
 // Run: QT_QPA_PLATFORM=offscreen build/tests/bench/bench_paint   (see docs/BENCHMARKS.md, "Paint")
 #include "core/mappedfile.h"
-#include "ui/hexview.h"
+#include "ui/view/hexview.h"
 
 #include <QFile>
 #include <QImage>

@@ -3,9 +3,9 @@
 
 #include "ui/hexviewtesthelpers.h"
 
-#include "ui/findsupport.h"
-#include "ui/hexview.h"
-#include "ui/overviewmap.h"
+#include "ui/find/findsupport.h"
+#include "ui/view/hexview.h"
+#include "ui/pane/overviewmap.h"
 
 #include <QHBoxLayout>
 #include <QMainWindow>

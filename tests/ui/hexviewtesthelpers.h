@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/mappedfile.h"
-#include "ui/hexview.h"
+#include "ui/view/hexview.h"
 
 #include <QApplication>
 #include <QFile>

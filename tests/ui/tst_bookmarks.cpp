@@ -1,13 +1,13 @@
 // Bookmarks: toggle (Ctrl+B through DesktopSupport), rename, colour, per-file storage in AppDataLocation (never
 // beside the file), reload by another instance, the dock navigating to a bookmark.
-#include "ui/bookmarks.h"
-#include "ui/bookmarksdock.h"
-#include "ui/desktopsupport.h"
-#include "ui/hexview.h"
-#include "ui/mainwindow.h"
-#include "ui/jobssupport.h"
-#include "ui/mainwindowactions.h"
-#include "ui/overviewmap.h"
+#include "ui/document/bookmarks.h"
+#include "ui/bookmarks/bookmarksdock.h"
+#include "ui/window/desktopsupport.h"
+#include "ui/view/hexview.h"
+#include "ui/window/mainwindow.h"
+#include "ui/jobs/jobssupport.h"
+#include "ui/window/mainwindowactions.h"
+#include "ui/pane/overviewmap.h"
 
 #include <QAction>
 #include <QDir>

@@ -1,9 +1,9 @@
 // EditController on a real HexView: QTest::keyClicks in the hex and ASCII columns produce the expected overlay and
 // cursor, other keys still navigate, Paste parses hex text, and Enable Editing keeps the cursor.
-#include "ui/editcontroller.h"
-#include "ui/editsession.h"
-#include "ui/hexpainter.h"
-#include "ui/hexview.h"
+#include "ui/edit/editcontroller.h"
+#include "ui/document/editsession.h"
+#include "ui/view/hexpainter.h"
+#include "ui/view/hexview.h"
 #include "hexviewtesthelpers.h"
 
 #include <QClipboard>

@@ -1,9 +1,9 @@
 // EditingSupport in a bare QMainWindow: the actions follow the session, Enable Editing on a read-only file stays
 // unchecked, and the close prompt (Save / Discard / Cancel) does what it says.
-#include "ui/editingsupport.h"
-#include "ui/editsession.h"
-#include "ui/hexview.h"
-#include "ui/inspectordock.h"
+#include "ui/edit/editingsupport.h"
+#include "ui/document/editsession.h"
+#include "ui/view/hexview.h"
+#include "ui/edit/inspectordock.h"
 
 #include <QAction>
 #include <QMainWindow>

@@ -1,7 +1,7 @@
 // EditSession: typing into the overlay (nibbles, characters, end of file), merged undo steps, exact undo/redo,
 // paste and fill limits, Save verified with pread against a reference copy, failing saves keep the edits, and
 // Enable Editing on a read-only file.
-#include "ui/editsession.h"
+#include "ui/document/editsession.h"
 
 #include <QtTest>
 

@@ -5,16 +5,16 @@
 // Issue 13: another program writing the file while it is edited is reported (mtime watch in both modes) and says
 // so when there are unsaved edits; our own jobs are not reported; a "changed" banner becomes "truncated".
 // (Absent bytes past a cut, jobs on a replaced file and the write lock in the window: tst_filechangewriters.)
-#include "ui/editingsupport.h"
-#include "ui/editsession.h"
-#include "ui/filechangebanner.h"
-#include "ui/filechangesupport.h"
-#include "ui/filewatcher.h"
-#include "ui/hexview.h"
-#include "ui/jobcenter.h"
-#include "ui/jobssupport.h"
-#include "ui/jobwatcher.h"
-#include "ui/mainwindow.h"
+#include "ui/edit/editingsupport.h"
+#include "ui/document/editsession.h"
+#include "ui/window/filechangebanner.h"
+#include "ui/window/filechangesupport.h"
+#include "ui/document/filewatcher.h"
+#include "ui/view/hexview.h"
+#include "ui/document/jobcenter.h"
+#include "ui/jobs/jobssupport.h"
+#include "ui/document/jobwatcher.h"
+#include "ui/window/mainwindow.h"
 
 #include <QFile>
 #include <QPushButton>

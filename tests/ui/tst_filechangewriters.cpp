@@ -4,16 +4,16 @@
 // the file's write lock (naming it), and the window's editing locks out other processes (also across a Reload).
 // The other process is a fork()ed child (a read-write MappedFile, as hexmap-cli holds it).
 #include "core/writelock.h"
-#include "ui/editingsupport.h"
-#include "ui/editsession.h"
-#include "ui/filechangebanner.h"
-#include "ui/filechangesupport.h"
-#include "ui/filewatcher.h"
-#include "ui/hexcolors.h"
-#include "ui/hexview.h"
-#include "ui/jobssupport.h"
-#include "ui/jobwatcher.h"
-#include "ui/mainwindow.h"
+#include "ui/edit/editingsupport.h"
+#include "ui/document/editsession.h"
+#include "ui/window/filechangebanner.h"
+#include "ui/window/filechangesupport.h"
+#include "ui/document/filewatcher.h"
+#include "ui/view/hexcolors.h"
+#include "ui/view/hexview.h"
+#include "ui/jobs/jobssupport.h"
+#include "ui/document/jobwatcher.h"
+#include "ui/window/mainwindow.h"
 
 #include <QFile>
 #include <QPushButton>

@@ -1,15 +1,15 @@
 // Tests for the find bar: FindBar, SearchWatcher, FindResultsDock/Model, FindSupport, FindBarModel.
 #include "findtesthelpers.h"
 
-#include "ui/findbar.h"
-#include "ui/findresultsdock.h"
-#include "ui/findresultsmodel.h"
-#include "ui/findsupport.h"
-#include "ui/hexview.h"
-#include "ui/jobcolors.h"
-#include "ui/mainwindow.h"
-#include "ui/overviewmap.h"
-#include "ui/searchwatcher.h"
+#include "ui/find/findbar.h"
+#include "ui/find/findresultsdock.h"
+#include "ui/find/findresultsmodel.h"
+#include "ui/find/findsupport.h"
+#include "ui/view/hexview.h"
+#include "ui/view/jobcolors.h"
+#include "ui/window/mainwindow.h"
+#include "ui/pane/overviewmap.h"
+#include "ui/document/searchwatcher.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>

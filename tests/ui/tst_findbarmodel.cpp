@@ -1,5 +1,5 @@
 // Tests for FindBarModel: where next / previous start, the context text of a result.
-#include "ui/findbarmodel.h"
+#include "ui/find/findbarmodel.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
-#include "ui/gotodialog.h"
-#include "ui/gotoexpression.h"
+#include "ui/view/gotodialog.h"
+#include "ui/view/gotoexpression.h"
 
 #include <QLabel>
 #include <QLineEdit>

@@ -1,5 +1,5 @@
-#include "ui/hexlayout.h"
-#include "ui/scrollscaler.h"
+#include "ui/view/hexlayout.h"
+#include "ui/view/scrollscaler.h"
 
 #include <QRandomGenerator>
 #include <QTest>

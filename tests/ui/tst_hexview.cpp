@@ -1,6 +1,6 @@
 #include "hexviewtesthelpers.h"
 
-#include "ui/hexpainter.h"
+#include "ui/view/hexpainter.h"
 
 #include <QClipboard>
 #include <QMimeData>

@@ -1,7 +1,7 @@
 // InspectorDock: shows the values at the cursor (with unsaved edits), both byte orders, unavailable values at the
 // last bytes of the file, and edits a value through the session (undoable).
-#include "ui/editsession.h"
-#include "ui/inspectordock.h"
+#include "ui/document/editsession.h"
+#include "ui/edit/inspectordock.h"
 
 #include <QtTest>
 

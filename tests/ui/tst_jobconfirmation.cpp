@@ -5,13 +5,13 @@
 // the preference off no question is asked.
 #include "modaltesthelpers.h"
 #include "core/mappedfile.h"
-#include "ui/jobcenter.h"
-#include "ui/jobconfirmation.h"
-#include "ui/jobdialog.h"
-#include "ui/jobssupport.h"
-#include "ui/jobwatcher.h"
-#include "ui/mainwindow.h"
-#include "ui/preferences.h"
+#include "ui/document/jobcenter.h"
+#include "ui/jobs/jobconfirmation.h"
+#include "ui/jobs/jobdialog.h"
+#include "ui/jobs/jobssupport.h"
+#include "ui/document/jobwatcher.h"
+#include "ui/window/mainwindow.h"
+#include "ui/common/preferences.h"
 
 #include "jobtesthelpers.h"
 

@@ -1,4 +1,4 @@
-#include "ui/jobdialog.h"
+#include "ui/jobs/jobdialog.h"
 
 #include <QComboBox>
 #include <QLabel>

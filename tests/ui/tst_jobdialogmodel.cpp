@@ -1,4 +1,4 @@
-#include "ui/jobdialogmodel.h"
+#include "ui/jobs/jobdialogmodel.h"
 
 #include <QTest>
 

@@ -1,12 +1,12 @@
 // The job UI end to end without the main window: JobCenter + OverviewMap + JobsDock + JobStatusWidget.
 #include "core/mappedfile.h"
-#include "ui/jobcenter.h"
+#include "ui/document/jobcenter.h"
 #include "jobtesthelpers.h"
-#include "ui/jobcolors.h"
-#include "ui/jobsdock.h"
-#include "ui/jobstatuswidget.h"
-#include "ui/jobwatcher.h"
-#include "ui/overviewmap.h"
+#include "ui/view/jobcolors.h"
+#include "ui/jobs/jobsdock.h"
+#include "ui/jobs/jobstatuswidget.h"
+#include "ui/document/jobwatcher.h"
+#include "ui/pane/overviewmap.h"
 
 #include <QLabel>
 #include <QPushButton>

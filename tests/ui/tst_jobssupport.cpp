@@ -1,16 +1,16 @@
 // Jobs wired into a window (QMainWindow + HexView + JobsSupport): dialog flow, tint in the view, map navigation.
 // With HEXMAP_SCREENSHOT_DIR set, also saves screenshots of a 4-worker job on a 2 GiB file (light and dark).
 #include "core/mappedfile.h"
-#include "ui/hexview.h"
-#include "ui/jobcenter.h"
-#include "ui/jobcolors.h"
-#include "ui/jobdialog.h"
-#include "ui/jobsdock.h"
-#include "ui/jobssupport.h"
-#include "ui/theme.h"
-#include "ui/jobwatcher.h"
-#include "ui/mainwindow.h"
-#include "ui/overviewmap.h"
+#include "ui/view/hexview.h"
+#include "ui/document/jobcenter.h"
+#include "ui/view/jobcolors.h"
+#include "ui/jobs/jobdialog.h"
+#include "ui/jobs/jobsdock.h"
+#include "ui/jobs/jobssupport.h"
+#include "ui/common/theme.h"
+#include "ui/document/jobwatcher.h"
+#include "ui/window/mainwindow.h"
+#include "ui/pane/overviewmap.h"
 
 #include <QApplication>
 #include <QLineEdit>

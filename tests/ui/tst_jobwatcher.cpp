@@ -1,4 +1,4 @@
-#include "ui/jobwatcher.h"
+#include "ui/document/jobwatcher.h"
 #include "jobtesthelpers.h"
 
 #include "core/mappedfile.h"

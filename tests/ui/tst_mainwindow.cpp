@@ -1,9 +1,9 @@
-#include "ui/filepositions.h"
-#include "ui/hexview.h"
-#include "ui/mainwindow.h"
-#include "ui/mainwindowactions.h"
-#include "ui/recentfiles.h"
-#include "ui/statusbarwidgets.h"
+#include "ui/window/filepositions.h"
+#include "ui/view/hexview.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/mainwindowactions.h"
+#include "ui/window/recentfiles.h"
+#include "ui/window/statusbarwidgets.h"
 
 #include <QAction>
 #include <QActionGroup>

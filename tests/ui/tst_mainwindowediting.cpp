@@ -1,10 +1,10 @@
 // Editing inside the real MainWindow: the Enable Editing action, typing, the unsaved mark in the title, Save, and
 // the Save / Discard / Cancel prompt on close and on opening another file.
-#include "ui/editingsupport.h"
-#include "ui/editsession.h"
-#include "ui/hexview.h"
-#include "ui/inspectordock.h"
-#include "ui/mainwindow.h"
+#include "ui/edit/editingsupport.h"
+#include "ui/document/editsession.h"
+#include "ui/view/hexview.h"
+#include "ui/edit/inspectordock.h"
+#include "ui/window/mainwindow.h"
 
 #include <QAction>
 #include <QCloseEvent>

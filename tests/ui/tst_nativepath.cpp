@@ -4,10 +4,10 @@
 // message naming the candidates when there are several. Through MainWindow::openFile: the right file opens (its
 // size tells it from the decoy), the title shows U+FFFD, and Open Recent stays free of a name that would open
 // another file.
-#include "ui/hexview.h"
-#include "ui/mainwindow.h"
-#include "ui/nativepath.h"
-#include "ui/recentfiles.h"
+#include "ui/view/hexview.h"
+#include "ui/window/mainwindow.h"
+#include "ui/common/nativepath.h"
+#include "ui/window/recentfiles.h"
 
 #include <QSettings>
 #include <QStandardPaths>

@@ -1,4 +1,4 @@
-#include "ui/overviewmodel.h"
+#include "ui/pane/overviewmodel.h"
 
 #include <QTest>
 

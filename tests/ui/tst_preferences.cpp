@@ -1,14 +1,14 @@
 // Preferences (the QSettings model: defaults, validation, change signals), PreferencesDialog (every control
 // writes the model at once) and DesktopSupport (Edit > Preferences…, the View menu following a preference,
 // window state saved on close and restored, the hex view's accessible description following the cursor).
-#include "ui/desktopsupport.h"
-#include "ui/hexview.h"
-#include "ui/jobdialog.h"
-#include "ui/jobssupport.h"
-#include "ui/mainwindow.h"
-#include "ui/mainwindowactions.h"
-#include "ui/preferences.h"
-#include "ui/preferencesdialog.h"
+#include "ui/window/desktopsupport.h"
+#include "ui/view/hexview.h"
+#include "ui/jobs/jobdialog.h"
+#include "ui/jobs/jobssupport.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/mainwindowactions.h"
+#include "ui/common/preferences.h"
+#include "ui/window/preferencesdialog.h"
 
 #include <QAction>
 #include <QApplication>

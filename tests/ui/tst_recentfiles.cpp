@@ -1,5 +1,5 @@
-#include "ui/filepositions.h"
-#include "ui/recentfiles.h"
+#include "ui/window/filepositions.h"
+#include "ui/window/recentfiles.h"
 
 #include <QSettings>
 #include <QSignalSpy>

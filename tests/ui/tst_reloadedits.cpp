@@ -2,7 +2,7 @@
 // kept before the end, cut where they cross it and dropped past it, with exact byte counts; the kept edits are
 // one undo step that restores the overlay exactly (also over edits already there); nothing is written to the
 // file; with editing off nothing is applied.
-#include "ui/editsession.h"
+#include "ui/document/editsession.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

@@ -3,9 +3,9 @@
 // back exactly (then Save writes them, checked with pread), Redo takes them off again. The file on disk is never
 // touched by a revert. Through the real window, action and modal box (found with activeModalWidget).
 #include "modaltesthelpers.h"
-#include "ui/editingsupport.h"
-#include "ui/editsession.h"
-#include "ui/mainwindow.h"
+#include "ui/edit/editingsupport.h"
+#include "ui/document/editsession.h"
+#include "ui/window/mainwindow.h"
 
 #include "jobtesthelpers.h"
 

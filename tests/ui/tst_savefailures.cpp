@@ -8,8 +8,8 @@
 #include "core/mappedfile.h"
 #include "core/enginetesthelpers.h"
 #include "core/savejournal.h"
-#include "ui/editsession.h"
-#include "ui/mainwindow.h"
+#include "ui/document/editsession.h"
+#include "ui/window/mainwindow.h"
 
 #include <QStatusBar>
 

@@ -1,5 +1,5 @@
 // Tests for SearchWatcher: exactly one final signal per search, none for a replaced search, cancel.
-#include "ui/searchwatcher.h"
+#include "ui/document/searchwatcher.h"
 
 #include "ui/hexviewtesthelpers.h"
 

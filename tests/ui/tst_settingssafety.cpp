@@ -3,9 +3,9 @@
 // QSettings at a private session directory then, so settings work for the session while the link's target (checked
 // byte for byte and by inode) and the FIFO stay as they were; Bookmarks keep their changes in memory. A watchdog
 // thread ends the process if anything blocks (a FIFO read would hang forever).
-#include "ui/bookmarks.h"
-#include "ui/settingsguard.h"
-#include "ui/storagecheck.h"
+#include "ui/document/bookmarks.h"
+#include "ui/common/settingsguard.h"
+#include "ui/common/storagecheck.h"
 
 #include <QDir>
 #include <QFile>

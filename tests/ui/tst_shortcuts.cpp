@@ -2,13 +2,13 @@
 // each menu action has a text, each action outside the menus has a shortcut, every dock and toolbar can be
 // shown again from the View menu, no two actions share a shortcut, the common commands have the shortcuts
 // docs/USAGE.md lists, and a key press reaches them (checked for the new ones).
-#include "ui/desktopsupport.h"
-#include "ui/hexview.h"
-#include "ui/jobcenter.h"
-#include "ui/jobdialog.h"
-#include "ui/jobssupport.h"
-#include "ui/jobwatcher.h"
-#include "ui/mainwindow.h"
+#include "ui/window/desktopsupport.h"
+#include "ui/view/hexview.h"
+#include "ui/document/jobcenter.h"
+#include "ui/jobs/jobdialog.h"
+#include "ui/jobs/jobssupport.h"
+#include "ui/document/jobwatcher.h"
+#include "ui/window/mainwindow.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,6 +1,6 @@
 // ValueDecoder: decoding known byte sequences in both byte orders, values cut by the end of the file, and
 // encode() as the inverse of decode() plus its refusals.
-#include "ui/valuedecoder.h"
+#include "ui/edit/valuedecoder.h"
 
 #include <QtTest>
 

@@ -1,0 +1,58 @@
+#include "ui/bookmarks/bookmarksdock.h"
+
+#include "ui/document/bookmarks.h"
+#include "ui/view/hexview.h"
+
+#include <QKeyEvent>
+#include <QListWidget>
+#include <QPixmap>
+
+namespace hexmap {
+
+BookmarksDock::BookmarksDock(Bookmarks *bookmarks, HexView *view, QWidget *parent)
+    : QDockWidget(tr("Bookmarks"), parent), m_bookmarks(bookmarks), m_view(view), m_list(new QListWidget(this))
+{
+    setObjectName(QStringLiteral("bookmarksDock"));
+    m_list->setAccessibleName(tr("Bookmarks"));
+    m_list->installEventFilter(this);
+    setWidget(m_list);
+    connect(m_bookmarks, &Bookmarks::changed, this, &BookmarksDock::rebuild);
+    connect(m_list, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        const auto offset = item->data(Qt::UserRole).toULongLong();
+        m_view->setCursorOffset(offset);
+        m_view->setFocus();
+    });
+    connect(m_list, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
+        if (!m_rebuilding)
+            m_bookmarks->rename(m_list->row(item), item->text());
+    });
+    rebuild();
+}
+
+bool BookmarksDock::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_list && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Delete && m_list->currentRow() >= 0) {
+        m_bookmarks->remove(m_list->currentRow());
+        return true;
+    }
+    return QDockWidget::eventFilter(watched, event);
+}
+
+void BookmarksDock::rebuild()
+{
+    m_rebuilding = true;
+    m_list->clear();
+    for (const Bookmarks::Bookmark &b : m_bookmarks->items()) {
+        auto *item = new QListWidgetItem(b.name, m_list);
+        QPixmap swatch(12, 12);
+        swatch.fill(b.color);
+        item->setIcon(QIcon(swatch));
+        item->setData(Qt::UserRole, QVariant::fromValue<qulonglong>(b.offset));
+        item->setToolTip(tr("Offset 0x%1 (%2)").arg(QString::number(b.offset, 16).toUpper()).arg(b.offset));
+        item->setFlags(item->flags() | Qt::ItemIsEditable);
+    }
+    m_rebuilding = false;
+}
+
+} // namespace hexmap

@@ -1,0 +1,125 @@
+#include "ui/edit/editcontroller.h"
+
+#include "core/hexbytes.h"
+#include "ui/document/editsession.h"
+#include "ui/view/hexview.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QKeyEvent>
+#include <QMimeData>
+
+#include <vector>
+
+namespace hexmap {
+
+EditController::EditController(HexView *view, EditSession *session, QObject *parent)
+    : QObject(parent), m_view(view), m_session(session)
+{
+    m_view->installEventFilter(this);
+    m_view->setEditOverlay(&m_session->overlay());
+    connect(m_view, &HexView::cursorMoved, this, &EditController::onCursorMoved);
+    connect(m_session, &EditSession::overlayChanged, m_view, [this] { m_view->viewport()->update(); });
+    connect(m_session, &EditSession::fileReplaced, m_view, [this](const MappedFile &file) {
+        const std::uint64_t top = m_view->topOffset();
+        const std::uint64_t cursor = m_view->cursorOffset();
+        const ByteRange selection = m_view->selection();
+        const HexView::Area area = m_view->cursorArea();
+        m_movingCursor = true;
+        m_view->setFile(file);
+        m_view->scrollToOffset(top);
+        m_view->setCursorOffset(cursor);
+        if (!selection.isEmpty())
+            m_view->setSelection(selection);
+        m_view->setCursorArea(area);
+        m_movingCursor = false;
+    });
+}
+
+bool EditController::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view && event->type() == QEvent::KeyPress)
+        return handleKey(static_cast<QKeyEvent *>(event));
+    return QObject::eventFilter(watched, event);
+}
+
+bool EditController::handleKey(QKeyEvent *event)
+{
+    if (!m_view->hasFile())
+        return false;
+    if (event->matches(QKeySequence::Paste)) {
+        pasteFromClipboard();
+        return true;
+    }
+    if (event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))
+        return false;
+    const QString text = event->text();
+    if (text.size() != 1 || !text[0].isPrint())
+        return false;
+    const std::uint64_t cursor = m_view->cursorOffset();
+    const int area = int(m_view->cursorArea());
+    if (area != m_lastArea) {
+        m_session->breakTyping();
+        m_lastArea = area;
+    }
+    EditSession::TypeResult result;
+    if (m_view->cursorArea() == HexView::Area::Hex) {
+        bool ok = false;
+        const int digit = QString(text[0]).toInt(&ok, 16);
+        if (!ok) {
+            if (m_session->checkEditable())
+                emit m_view->statusMessage(tr("Type hex digits (0-9, A-F) in the hex column"));
+            return true;
+        }
+        result = m_session->typeHexDigit(cursor, digit);
+    } else {
+        result = m_session->typeCharacter(cursor, text[0]);
+    }
+    if (result.written && (result.cursor != cursor || !m_view->selection().isEmpty())) {
+        m_movingCursor = true;
+        m_view->setCursorOffset(result.cursor);
+        m_movingCursor = false;
+    }
+    return true;
+}
+
+void EditController::onCursorMoved(std::uint64_t)
+{
+    if (!m_movingCursor)
+        m_session->breakTyping();
+}
+
+bool EditController::pasteFromClipboard()
+{
+    return pasteMimeData(QApplication::clipboard()->mimeData());
+}
+
+bool EditController::pasteMimeData(const QMimeData *mime)
+{
+    if (!mime) {
+        emit m_view->statusMessage(tr("The clipboard is empty"));
+        return false;
+    }
+    QByteArray raw;
+    if (mime->hasFormat(QStringLiteral("application/octet-stream"))) {
+        raw = mime->data(QStringLiteral("application/octet-stream"));
+    } else if (mime->hasText()) {
+        const QString text = mime->text();
+        if (m_view->cursorArea() == HexView::Area::Hex) {
+            const QByteArray latin = text.toLatin1();
+            const auto parsed = parseHexBytes(std::string_view(latin.constData(), std::size_t(latin.size())), false,
+                                              std::size_t(EditSession::kPasteLimit) + 1);
+            if (parsed) {
+                const auto *p = reinterpret_cast<const char *>(parsed->bytes.data());
+                raw = QByteArray(p, qsizetype(parsed->bytes.size()));
+            }
+        }
+        if (raw.isEmpty())
+            raw = text.toUtf8();
+    }
+    const auto *bytes = reinterpret_cast<const std::byte *>(raw.constData());
+    const std::uint64_t cursor = m_view->cursorOffset();
+    return m_session->paste(cursor, std::span<const std::byte>(bytes, std::size_t(raw.size())));
+}
+
+} // namespace hexmap

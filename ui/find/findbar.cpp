@@ -1,0 +1,299 @@
+#include "ui/find/findbar.h"
+
+#include "ui/view/hexview.h"
+#include "ui/document/searchwatcher.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QToolButton>
+
+#include <utility>
+
+namespace hexmap {
+
+FindBar::FindBar(HexView *view, QWidget *parent)
+    : QWidget(parent), m_view(view), m_watcher(new SearchWatcher(this))
+{
+    setObjectName(QStringLiteral("findBar"));
+    m_close = new QToolButton(this);
+    m_close->setText(QStringLiteral("✕"));
+    m_close->setToolTip(tr("Close the find bar (Esc)"));
+    m_close->setAutoRaise(true);
+    m_mode = new QComboBox(this);
+    m_mode->addItem(tr("Hex"), int(Mode::Hex));
+    m_mode->addItem(tr("Text"), int(Mode::Text));
+    m_mode->addItem(tr("UTF-16"), int(Mode::Utf16));
+    m_mode->setToolTip(tr("Hex bytes (?? = any byte), UTF-8 text, or UTF-16LE text"));
+    m_pattern = new QLineEdit(this);
+    m_pattern->setObjectName(QStringLiteral("findPattern"));
+    m_pattern->setPlaceholderText(tr("DE AD ?? EF"));
+    m_pattern->setClearButtonEnabled(true);
+    m_pattern->setMinimumWidth(200);
+    m_pattern->installEventFilter(this);
+    m_ignoreCase = new QCheckBox(tr("Ignore &case"), this);
+    m_previous = new QPushButton(tr("&Previous"), this);
+    m_next = new QPushButton(tr("&Next"), this);
+    m_all = new QPushButton(tr("Find &All"), this);
+    m_previous->setToolTip(tr("Find previous (Shift+F3)"));
+    m_next->setToolTip(tr("Find next (F3)"));
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1000);
+    m_progress->setMaximumWidth(160);
+    m_progress->setTextVisible(true);
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("findMessage"));
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    for (QPushButton *b : {m_previous, m_next, m_all, m_cancel}) {
+        b->setAutoDefault(false);
+        b->setFocusPolicy(Qt::TabFocus);
+    }
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(4, 3, 4, 3);
+    layout->setSpacing(4);
+    layout->addWidget(m_close);
+    layout->addWidget(m_mode);
+    layout->addWidget(m_pattern, 2);
+    layout->addWidget(m_ignoreCase);
+    layout->addWidget(m_previous);
+    layout->addWidget(m_next);
+    layout->addWidget(m_all);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_cancel);
+    layout->addWidget(m_message, 3);
+
+    connect(m_close, &QToolButton::clicked, this, &QWidget::hide);
+    connect(m_mode, &QComboBox::currentIndexChanged, this, [this] {
+        m_ignoreCase->setEnabled(mode() != Mode::Hex);
+        m_pattern->setPlaceholderText(mode() == Mode::Hex ? tr("DE AD ?? EF") : tr("text"));
+        validate();
+    });
+    connect(m_pattern, &QLineEdit::textChanged, this, &FindBar::validate);
+    connect(m_ignoreCase, &QCheckBox::toggled, this, &FindBar::validate);
+    connect(m_pattern, &QLineEdit::returnPressed, this, &FindBar::findNext);
+    connect(m_previous, &QPushButton::clicked, this, &FindBar::findPrevious);
+    connect(m_next, &QPushButton::clicked, this, &FindBar::findNext);
+    connect(m_all, &QPushButton::clicked, this, &FindBar::findAll);
+    connect(m_cancel, &QPushButton::clicked, this, &FindBar::cancel);
+    connect(m_watcher, &SearchWatcher::progressed, this, &FindBar::onProgress);
+    connect(m_watcher, &SearchWatcher::foundHit, this, &FindBar::onHit);
+    connect(m_watcher, &SearchWatcher::foundAll, this, &FindBar::onAll);
+    connect(m_watcher, &SearchWatcher::failed, this, &FindBar::onFailed);
+    m_ignoreCase->setEnabled(false);
+    setSearching(false);
+}
+
+FindBar::~FindBar() = default;
+
+void FindBar::activate()
+{
+    show();
+    m_pattern->setFocus(Qt::ShortcutFocusReason);
+    m_pattern->selectAll();
+}
+
+void FindBar::setMode(Mode mode)
+{
+    m_mode->setCurrentIndex(m_mode->findData(int(mode)));
+}
+
+FindBar::Mode FindBar::mode() const
+{
+    return static_cast<Mode>(m_mode->currentData().toInt());
+}
+
+void FindBar::setPatternText(const QString &text) { m_pattern->setText(text); }
+QString FindBar::patternText() const { return m_pattern->text(); }
+void FindBar::setIgnoreCase(bool ignore) { m_ignoreCase->setChecked(ignore); }
+QString FindBar::message() const { return m_message->text(); }
+bool FindBar::isSearching() const { return m_watcher->isRunning(); }
+
+void FindBar::validate()
+{
+    const QString problem = FindBarModel::validationMessage(mode(), m_pattern->text(), m_ignoreCase->isChecked());
+    setMessage(problem, !problem.isEmpty());
+}
+
+void FindBar::setMessage(const QString &text, bool error)
+{
+    m_error = error;
+    m_message->setText(text);
+    m_pattern->setProperty("invalid", error);
+    QPalette pal; // the application palette: no override when valid
+    if (error) {
+        pal = m_pattern->palette();
+        pal.setColor(QPalette::Base, QColor(0xFF, 0xD6, 0xD6));
+        pal.setColor(QPalette::Text, QColor(0x60, 0x00, 0x00));
+    }
+    m_pattern->setPalette(pal);
+    QPalette labelPal = QPalette();
+    if (error)
+        labelPal.setColor(QPalette::WindowText, QColor(0xC0, 0x10, 0x10));
+    m_message->setPalette(labelPal);
+}
+
+std::optional<SearchEngine> FindBar::prepare()
+{
+    if (!m_view->hasFile()) {
+        setMessage(tr("No file is open"), false);
+        return std::nullopt;
+    }
+    if (m_pattern->text().isEmpty()) {
+        setMessage(tr("Type a pattern to search for"), false);
+        activate();
+        return std::nullopt;
+    }
+    auto pattern = FindBarModel::pattern(mode(), m_pattern->text(), m_ignoreCase->isChecked());
+    if (!pattern) {
+        setMessage(QString::fromStdString(pattern.message()), true);
+        return std::nullopt;
+    }
+    m_patternSize = pattern->size();
+    m_description = mode() == Mode::Hex
+                        ? QString::fromStdString(pattern->describe())
+                        : tr("\"%1\" (%2%3)")
+                              .arg(m_pattern->text(), mode() == Mode::Text ? tr("UTF-8") : tr("UTF-16LE"),
+                                   m_ignoreCase->isChecked() ? tr(", ignoring case") : QString());
+    SearchOptions options;
+    options.threads = m_threads;
+    options.maxMatches = m_maxMatches == 0 ? 1 : m_maxMatches;
+    auto engine = SearchEngine::create(m_view->file(), std::move(pattern).value(), options);
+    if (!engine) {
+        setMessage(QString::fromStdString(engine.message()), true);
+        return std::nullopt;
+    }
+    return std::move(engine).value();
+}
+
+void FindBar::findNext() { startNext(SearchDirection::Forward); }
+void FindBar::findPrevious() { startNext(SearchDirection::Backward); }
+
+void FindBar::startNext(SearchDirection direction)
+{
+    auto engine = prepare();
+    if (!engine)
+        return;
+    const std::uint64_t size = m_view->file().size();
+    const auto start = direction == SearchDirection::Forward
+                           ? FindBarModel::nextStart(m_view->cursorOffset(), m_view->selection(), size)
+                           : FindBarModel::previousStart(m_view->cursorOffset(), m_view->selection(), size);
+    m_preWrapped = start.wrappedAlready;
+    setMessage(direction == SearchDirection::Forward ? tr("Searching forward…") : tr("Searching backward…"), false);
+    m_watcher->startFindNext(std::move(*engine), start.from, direction, true);
+    setSearching(true);
+}
+
+void FindBar::findAll()
+{
+    auto engine = prepare();
+    if (!engine)
+        return;
+    setMessage(tr("Finding all…"), false);
+    m_watcher->startFindAll(std::move(*engine));
+    setSearching(true);
+}
+
+void FindBar::cancel()
+{
+    m_watcher->cancel();
+}
+
+void FindBar::reset()
+{
+    m_watcher->abandon();
+    setSearching(false);
+    setMessage(QString(), false);
+}
+
+void FindBar::setSearching(bool searching)
+{
+    m_progress->setVisible(searching);
+    m_cancel->setVisible(searching);
+    if (searching)
+        m_progress->setValue(0);
+}
+
+void FindBar::onProgress(const SearchProgressSnapshot &snapshot)
+{
+    if (snapshot.bytesTotal == 0)
+        return;
+    const double fraction = double(snapshot.bytesScanned) / double(snapshot.bytesTotal);
+    m_progress->setValue(int(std::min(1.0, fraction) * 1000.0));
+}
+
+void FindBar::onHit(const SearchHit &hit)
+{
+    setSearching(false);
+    if (!hit.offset) {
+        setMessage(tr("Not found: %1").arg(m_description), false);
+        emit statusMessage(tr("Not found: %1").arg(m_description));
+        return;
+    }
+    m_view->setCursorOffset(*hit.offset);
+    m_view->setSelection({*hit.offset, m_patternSize});
+    const QString where = tr("Match at 0x%1").arg(*hit.offset, 0, 16);
+    if (hit.wrapped || m_preWrapped) {
+        setMessage(tr("%1 (wrapped)").arg(where), false);
+        emit statusMessage(tr("Search wrapped around the end of the file"));
+    } else {
+        setMessage(where, false);
+    }
+}
+
+void FindBar::onAll(const SearchMatches &matches)
+{
+    setSearching(false);
+    const auto count = static_cast<qulonglong>(matches.offsets.size());
+    setMessage(matches.capped ? tr("%1+ matches (capped)").arg(count)
+                              : (count == 1 ? tr("1 match") : tr("%1 matches").arg(count)),
+               false);
+    emit allFound(matches, m_patternSize, m_description);
+}
+
+void FindBar::onFailed(const QString &message, bool cancelled)
+{
+    setSearching(false);
+    setMessage(cancelled ? tr("Search cancelled") : message, !cancelled);
+    if (!cancelled)
+        emit statusMessage(tr("Search failed: %1").arg(message));
+}
+
+void FindBar::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Escape) {
+        hide();
+        if (m_view)
+            m_view->setFocus();
+        event->accept();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+void FindBar::hideEvent(QHideEvent *event)
+{
+    m_watcher->cancel();
+    QWidget::hideEvent(event);
+    emit closed();
+}
+
+bool FindBar::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_pattern && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && (key->modifiers() & Qt::ShiftModifier)) {
+            findPrevious();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace hexmap

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "core/searchengine.h"
+#include "ui/find/findbarmodel.h"
+
+#include <QWidget>
+
+#include <cstdint>
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QToolButton;
+
+namespace hexmap {
+
+class HexView;
+class SearchWatcher;
+
+// The find bar shown under the hex view (Ctrl+F): mode (hex / text / UTF-16LE), the pattern field, "ignore case",
+// Previous / Next / Find All, a progress bar with Cancel while a search runs, and a message label. A malformed
+// pattern turns the field red with the engine's message and starts nothing. Next / previous start from the
+// view's cursor or selection (FindBarModel), wrap, and select the match in the view (scrolled into view);
+// find all reports the matches through allFound(). Esc closes the bar (and cancels its search).
+// Searches run on a background thread through a SearchWatcher owned by the bar: nothing here blocks and nothing
+// runs on the search thread but the engine. Thread: GUI thread only.
+class FindBar : public QWidget {
+    Q_OBJECT
+public:
+    using Mode = FindBarModel::Mode;
+
+    explicit FindBar(HexView *view, QWidget *parent = nullptr);
+    ~FindBar() override;
+
+    void activate(); // shows the bar and focuses the pattern field (text selected)
+    void findNext();
+    void findPrevious();
+    void findAll();
+    void cancel(); // the running search stops; the bar says "Search cancelled"
+    void reset();  // another file: the running search is dropped without a result, the message cleared
+    bool isSearching() const;
+
+    void setMode(Mode mode);
+    Mode mode() const;
+    void setPatternText(const QString &text);
+    QString patternText() const;
+    void setIgnoreCase(bool ignore);
+    // Engine options for the searches the bar starts (tests: a small cap, one thread).
+    void setMaxMatches(std::uint64_t cap) { m_maxMatches = cap; }
+    void setThreads(unsigned threads) { m_threads = threads; }
+
+    bool hasError() const { return m_error; }
+    QString message() const;
+    QLineEdit *patternEdit() const { return m_pattern; }
+    SearchWatcher *watcher() const { return m_watcher; }
+
+signals:
+    void statusMessage(const QString &message);
+    // Find all finished: ascending offsets (capped at the cap), the pattern length and its description.
+    void allFound(const hexmap::SearchMatches &matches, std::uint64_t patternSize, const QString &description);
+    void closed();
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    std::optional<SearchEngine> prepare(); // validates; shows the error and returns nothing when it cannot search
+    void startNext(SearchDirection direction);
+    void validate();
+    void setMessage(const QString &text, bool error);
+    void setSearching(bool searching);
+    void onProgress(const SearchProgressSnapshot &snapshot);
+    void onHit(const SearchHit &hit);
+    void onAll(const SearchMatches &matches);
+    void onFailed(const QString &message, bool cancelled);
+
+    HexView *m_view;
+    SearchWatcher *m_watcher;
+    QComboBox *m_mode;
+    QLineEdit *m_pattern;
+    QCheckBox *m_ignoreCase;
+    QPushButton *m_previous;
+    QPushButton *m_next;
+    QPushButton *m_all;
+    QProgressBar *m_progress;
+    QPushButton *m_cancel;
+    QLabel *m_message;
+    QToolButton *m_close;
+    std::uint64_t m_maxMatches = 100000;
+    unsigned m_threads = 0;
+    std::uint64_t m_patternSize = 1;  // of the running / last search
+    QString m_description;           // of the running / last search
+    bool m_preWrapped = false;        // the next/previous start already passed an end
+    bool m_error = false;
+};
+
+} // namespace hexmap

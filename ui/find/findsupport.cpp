@@ -1,0 +1,165 @@
+#include "ui/find/findsupport.h"
+
+#include "ui/find/findbar.h"
+#include "ui/find/findresultsdock.h"
+#include "ui/find/findresultsmodel.h"
+#include "ui/view/hexview.h"
+#include "ui/view/jobcolors.h"
+#include "ui/pane/overviewmap.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QKeySequence>
+#include <QMainWindow>
+#include <QMenu>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace hexmap {
+namespace {
+
+constexpr std::size_t MapRangesMax = 4096;
+
+} // namespace
+
+FindSupport::FindSupport(QMainWindow *window, HexView *view, OverviewMap *map)
+    : QObject(window), m_window(window), m_view(view), m_map(map)
+{
+    m_bar = new FindBar(view, window);
+    m_bar->hide();
+    m_dock = new FindResultsDock(window);
+    m_dock->hide();
+    const QColor base = view->palette().color(QPalette::Base);
+    m_color = JobColors::tint(QColor(0xFF, 0xD0, 0x00), base, JobColors::isDark(view->palette()) ? 0.45 : 0.6);
+
+    find = new QAction(tr("&Find…"), this);
+    find->setObjectName(QStringLiteral("find"));
+    find->setShortcut(QKeySequence::Find);
+    findNext = new QAction(tr("Find &Next"), this);
+    findNext->setObjectName(QStringLiteral("findNext"));
+    findNext->setShortcut(QKeySequence::FindNext);
+    findPrevious = new QAction(tr("Find Pre&vious"), this);
+    findPrevious->setObjectName(QStringLiteral("findPrevious"));
+    findPrevious->setShortcut(QKeySequence::FindPrevious);
+    connect(find, &QAction::triggered, m_bar, &FindBar::activate);
+    connect(findNext, &QAction::triggered, this, [this] {
+        m_bar->show();
+        m_bar->findNext();
+    });
+    connect(findPrevious, &QAction::triggered, this, [this] {
+        m_bar->show();
+        m_bar->findPrevious();
+    });
+    connect(m_bar, &FindBar::statusMessage, this, &FindSupport::statusMessage);
+    connect(m_bar, &FindBar::allFound, this, &FindSupport::showMatches);
+    connect(m_dock, &FindResultsDock::matchActivated, this, &FindSupport::goToMatch);
+    connect(m_view, &HexView::visibleRangeChanged, this, &FindSupport::updateViewMarks);
+    setFile(view->hasFile() ? view->file() : MappedFile());
+}
+
+FindSupport::~FindSupport() = default;
+
+void FindSupport::install(QMenu *editMenu)
+{
+    QWidget *central = m_window->takeCentralWidget();
+    auto *box = new QWidget(m_window);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    if (central)
+        layout->addWidget(central, 1);
+    layout->addWidget(m_bar);
+    m_window->setCentralWidget(box);
+    m_window->addDockWidget(Qt::BottomDockWidgetArea, m_dock);
+    // Share the bottom area as a tab with a dock already there (Jobs) rather than squeezing it to half a width.
+    for (QDockWidget *other : m_window->findChildren<QDockWidget *>())
+        if (other != m_dock && m_window->dockWidgetArea(other) == Qt::BottomDockWidgetArea) {
+            m_window->tabifyDockWidget(other, m_dock);
+            break;
+        }
+    m_dock->hide();
+    if (editMenu) {
+        editMenu->addSeparator();
+        editMenu->addActions({find, findNext, findPrevious});
+    } else {
+        m_window->addActions({find, findNext, findPrevious});
+    }
+}
+
+void FindSupport::setFile(const MappedFile &file)
+{
+    m_bar->reset(); // a search of the previous file must not report into this one
+    m_dock->model()->clear();
+    m_dock->updateSummary(QString());
+    for (QAction *a : {find, findNext, findPrevious})
+        a->setEnabled(file.isValid());
+    updateViewMarks();
+    updateMapMarks();
+}
+
+void FindSupport::showMatches(const SearchMatches &matches, std::uint64_t patternSize, const QString &description)
+{
+    m_dock->model()->setMatches(m_view->file(), matches.offsets, patternSize, matches.capped);
+    m_dock->updateSummary(description);
+    if (!m_dock->isVisible()) {
+        m_dock->show();
+        m_window->resizeDocks({m_dock}, {std::max(120, m_window->height() / 4)}, Qt::Vertical);
+    }
+    m_dock->raise();
+    updateViewMarks();
+    updateMapMarks();
+}
+
+void FindSupport::updateViewMarks()
+{
+    const std::vector<std::uint64_t> &offsets = m_dock->model()->offsets();
+    const std::uint64_t length = m_dock->model()->patternSize();
+    std::vector<Highlight> marks;
+    if (m_view->hasFile() && !offsets.empty()) {
+        const ByteRange visible = m_view->visibleRange();
+        const std::uint64_t from = visible.offset > length - 1 ? visible.offset - (length - 1) : 0;
+        auto it = std::lower_bound(offsets.begin(), offsets.end(), from);
+        for (; it != offsets.end() && *it < visible.end(); ++it) {
+            const ByteRange hit{*it, length};
+            if (!marks.empty() && hit.offset <= marks.back().range.end())
+                marks.back().range.size = std::max(marks.back().range.end(), hit.end()) - marks.back().range.offset;
+            else
+                marks.push_back({hit, m_color, false});
+        }
+    }
+    const auto same = [](const Highlight &a, const Highlight &b) {
+        return a.range.offset == b.range.offset && a.range.size == b.range.size && a.color == b.color &&
+               a.placeholder == b.placeholder;
+    };
+    if (std::equal(marks.begin(), marks.end(), m_marks.begin(), m_marks.end(), same))
+        return; // unchanged
+    m_marks = marks;
+    m_view->setHighlights(HighlightLayer::Search, std::move(marks));
+}
+
+void FindSupport::updateMapMarks()
+{
+    if (!m_map)
+        return;
+    const std::vector<std::uint64_t> &offsets = m_dock->model()->offsets();
+    const std::uint64_t length = m_dock->model()->patternSize();
+    const std::uint64_t size = m_view->hasFile() ? m_view->file().size() : 0;
+    const std::uint64_t bucket = std::max<std::uint64_t>(1, size / MapRangesMax);
+    // One tick per bucket of size / MapRangesMax bytes that holds a match (the map draws one row per range).
+    std::vector<ByteRange> ranges;
+    for (const std::uint64_t o : offsets) {
+        if (!ranges.empty() && o / bucket == ranges.back().offset / bucket)
+            continue;
+        ranges.push_back({o, length});
+    }
+    m_map->setSearchHits(std::move(ranges));
+}
+
+void FindSupport::goToMatch(std::uint64_t offset)
+{
+    m_view->setCursorOffset(offset);
+    m_view->setSelection({offset, m_dock->model()->patternSize()});
+}
+
+} // namespace hexmap

@@ -1,0 +1,177 @@
+#include "ui/jobs/jobdialog.h"
+
+#include "ui/jobs/jobconfirmation.h"
+#include "ui/common/preferences.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <thread>
+
+namespace hexmap {
+
+JobDialog::JobDialog(JobOperation op, std::uint64_t fileSize, ByteRange selection, QWidget *parent)
+    : QDialog(parent)
+{
+    setWindowTitle(tr("Write job"));
+    m_model.setFileSize(fileSize);
+    m_model.setSelection(selection);
+    auto *form = new QFormLayout;
+
+    m_operation = new QComboBox(this);
+    m_operation->addItem(tr("Fill with a byte"), int(JobOperation::Fill));
+    m_operation->addItem(tr("Zero"), int(JobOperation::Zero));
+    m_operation->addItem(tr("Repeat a pattern"), int(JobOperation::Pattern));
+    m_operation->setCurrentIndex(std::max(0, m_operation->findData(int(op))));
+    form->addRow(tr("&Operation:"), m_operation);
+
+    auto *rangeBox = new QVBoxLayout;
+    m_selection = new QRadioButton(tr("&Selection: %1").arg(JobDialogModel::rangeText(selection)), this);
+    m_selection->setEnabled(!selection.isEmpty());
+    m_whole = new QRadioButton(tr("&Whole file: %1").arg(JobDialogModel::rangeText({0, fileSize})), this);
+    m_custom = new QRadioButton(tr("O&ffset and length:"), this);
+    auto *group = new QButtonGroup(this);
+    for (QRadioButton *b : {m_selection, m_whole, m_custom})
+        group->addButton(b);
+    (selection.isEmpty() ? m_whole : m_selection)->setChecked(true);
+    m_offset = new QLineEdit(this);
+    m_offset->setPlaceholderText(tr("0x1000, 4096, -4K (from the end)"));
+    m_length = new QLineEdit(this);
+    m_length->setPlaceholderText(tr("256 MiB, 0x100000, empty = to the end"));
+    auto *custom = new QHBoxLayout;
+    custom->addWidget(m_offset);
+    custom->addWidget(m_length);
+    rangeBox->addWidget(m_selection);
+    rangeBox->addWidget(m_whole);
+    rangeBox->addWidget(m_custom);
+    rangeBox->addLayout(custom);
+    form->addRow(tr("Range:"), rangeBox);
+
+    auto *valueRow = new QHBoxLayout;
+    m_value = new QLineEdit(this);
+    m_format = new QComboBox(this);
+    m_format->addItem(tr("Hex"), int(JobDialogModel::PatternFormat::Hex));
+    m_format->addItem(tr("Text"), int(JobDialogModel::PatternFormat::Text));
+    valueRow->addWidget(m_value, 1);
+    valueRow->addWidget(m_format);
+    m_valueLabel = new QLabel(this);
+    form->addRow(m_valueLabel, valueRow);
+    m_preview = new QLabel(this);
+    m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(tr("Writes:"), m_preview);
+
+    m_threads = new QSpinBox(this);
+    m_threads->setRange(1, 64);
+    m_threads->setValue(int(std::clamp(std::thread::hardware_concurrency(), 1u, 8u)));
+    form->addRow(tr("&Threads:"), m_threads);
+    m_chunk = new QLineEdit(this);
+    m_chunk->setPlaceholderText(tr("default: 8 MiB"));
+    form->addRow(tr("&Chunk size:"), m_chunk);
+    m_release = new QCheckBox(tr("&Release disk space (punch holes; reads back as zeros)"), this);
+    form->addRow(QString(), m_release);
+    m_syncDone = new QCheckBox(tr("S&ync when done (make the bytes durable)"), this);
+    form->addRow(QString(), m_syncDone);
+
+    m_summary = new QLabel(this);
+    m_summary->setWordWrap(true);
+    m_error = new QLabel(this);
+    m_error->setWordWrap(true);
+    QPalette errorPalette = m_error->palette();
+    errorPalette.setColor(QPalette::WindowText, QColor(0xD5, 0x5E, 0x00));
+    m_error->setPalette(errorPalette);
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_error);
+    layout->addWidget(m_buttons);
+
+    for (QLineEdit *e : {m_offset, m_length, m_value, m_chunk})
+        connect(e, &QLineEdit::textChanged, this, &JobDialog::sync);
+    for (QComboBox *c : {m_operation, m_format})
+        connect(c, &QComboBox::currentIndexChanged, this, &JobDialog::sync);
+    for (QAbstractButton *b : std::initializer_list<QAbstractButton *>{m_selection, m_whole, m_custom, m_release,
+                                                                       m_syncDone})
+        connect(b, &QAbstractButton::toggled, this, &JobDialog::sync);
+    connect(m_threads, &QSpinBox::valueChanged, this, &JobDialog::sync);
+    sync();
+}
+
+void JobDialog::setUnsavedEdits(std::vector<ByteRange> ranges)
+{
+    m_model.setUnsavedEdits(std::move(ranges));
+    sync();
+}
+
+void JobDialog::setBusyRanges(std::vector<ByteRange> ranges)
+{
+    m_model.setBusyRanges(std::move(ranges));
+    sync();
+}
+
+QPushButton *JobDialog::okButton() const { return m_buttons->button(QDialogButtonBox::Ok); }
+
+void JobDialog::accept()
+{
+    sync();
+    const auto spec = m_model.spec();
+    if (!spec)
+        return; // OK is disabled then; Enter in a field must not close the dialog either
+    if (Preferences().confirmJobs() && !JobConfirmation::ask(*spec, m_fileName, this))
+        return;
+    QDialog::accept();
+}
+
+void JobDialog::sync()
+{
+    const auto op = JobOperation(m_operation->currentData().toInt());
+    m_model.setOperation(op);
+    m_model.setRangeSource(m_selection->isChecked() ? JobDialogModel::RangeSource::Selection
+                           : m_whole->isChecked()   ? JobDialogModel::RangeSource::WholeFile
+                                                    : JobDialogModel::RangeSource::Custom);
+    m_offset->setEnabled(m_custom->isChecked());
+    m_length->setEnabled(m_custom->isChecked());
+    m_model.setOffsetText(m_offset->text());
+    m_model.setLengthText(m_length->text());
+    m_model.setByteText(m_value->text());
+    m_model.setPattern(m_value->text(), JobDialogModel::PatternFormat(m_format->currentData().toInt()));
+    m_model.setThreads(unsigned(m_threads->value()));
+    m_model.setChunkSizeText(m_chunk->text());
+    m_model.setReleaseSpace(m_release->isChecked());
+    m_model.setSyncWhenDone(m_syncDone->isChecked());
+
+    m_valueLabel->setText(op == JobOperation::Pattern ? tr("&Pattern:") : tr("&Byte:"));
+    m_valueLabel->setBuddy(m_value);
+    m_value->setVisible(op != JobOperation::Zero);
+    m_valueLabel->setVisible(op != JobOperation::Zero);
+    m_format->setVisible(op == JobOperation::Pattern);
+    m_value->setPlaceholderText(op == JobOperation::Pattern ? tr("DE AD BE EF") : tr("0xFF, 255 or 0b11111111"));
+    m_release->setVisible(op == JobOperation::Zero);
+    setWindowTitle(tr("%1 Job").arg(JobDialogModel::operationName(op)));
+
+    const QString error = m_model.errorText();
+    m_preview->setText(m_model.preview(16));
+    m_summary->setText(m_model.summary());
+    m_error->setText(error);
+    m_error->setVisible(!error.isEmpty());
+    okButton()->setEnabled(error.isEmpty());
+    okButton()->setText(error.isEmpty() ? tr("Overwrite") : tr("OK"));
+}
+
+} // namespace hexmap

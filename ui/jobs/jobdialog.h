@@ -1,0 +1,82 @@
+#pragma once
+
+#include "core/jobspec.h"
+#include "ui/jobs/jobdialogmodel.h"
+
+#include <QDialog>
+
+class QButtonGroup;
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QRadioButton;
+class QSpinBox;
+
+namespace hexmap {
+
+// Edit > Fill… / Zero… / Pattern…: one dialog for the three write jobs. Range: the selection, the whole file or
+// offset + length (any notation numberparser accepts); the byte or the pattern (hex or text) with a preview of
+// the first bytes; threads; chunk size; "release space" (Zero); "sync when done". It states how many bytes will
+// be overwritten and that a job cannot be undone; OK stays disabled while the input is invalid (the reason is
+// shown), including when the range holds unsaved edits. All validation lives in JobDialogModel. When
+// Preferences::confirmJobs is on, OK first asks JobConfirmation (naming the file given by setFileName); Cancel
+// there returns to this dialog with its input kept. Thread: GUI thread only.
+class JobDialog : public QDialog {
+    Q_OBJECT
+public:
+    JobDialog(JobOperation op, std::uint64_t fileSize, ByteRange selection, QWidget *parent = nullptr);
+
+    void setUnsavedEdits(std::vector<ByteRange> ranges);
+    void setBusyRanges(std::vector<ByteRange> ranges);
+    // The file's name as the confirmation shows it ("disk.img").
+    void setFileName(const QString &name) { m_fileName = name; }
+    QString fileName() const { return m_fileName; }
+    const JobDialogModel &model() const { return m_model; }
+    // The spec to run (valid after accept()).
+    Result<JobSpec> spec() const { return m_model.spec(); }
+
+    // Widgets, for tests.
+    QLineEdit *offsetEdit() const { return m_offset; }
+    QLineEdit *lengthEdit() const { return m_length; }
+    QLineEdit *valueEdit() const { return m_value; }
+    QComboBox *operationBox() const { return m_operation; }
+    QComboBox *formatBox() const { return m_format; }
+    QRadioButton *customRangeButton() const { return m_custom; }
+    QSpinBox *threadsBox() const { return m_threads; }
+    QLineEdit *chunkEdit() const { return m_chunk; }
+    QLabel *summaryLabel() const { return m_summary; }
+    QLabel *previewLabel() const { return m_preview; }
+    QPushButton *okButton() const;
+
+public slots:
+    // Closes the dialog as accepted when the input is valid and, with Preferences::confirmJobs on, the user
+    // confirmed the overwrite; otherwise the dialog stays open.
+    void accept() override;
+
+private:
+    void sync(); // widgets -> model -> labels and OK
+
+    JobDialogModel m_model;
+    QComboBox *m_operation;
+    QRadioButton *m_selection;
+    QRadioButton *m_whole;
+    QRadioButton *m_custom;
+    QLineEdit *m_offset;
+    QLineEdit *m_length;
+    QLabel *m_valueLabel;
+    QLineEdit *m_value;
+    QComboBox *m_format;
+    QLabel *m_preview;
+    QSpinBox *m_threads;
+    QLineEdit *m_chunk;
+    QCheckBox *m_release;
+    QCheckBox *m_syncDone;
+    QLabel *m_summary;
+    QLabel *m_error;
+    QDialogButtonBox *m_buttons;
+    QString m_fileName;
+};
+
+} // namespace hexmap

@@ -1,0 +1,54 @@
+#include "ui/jobs/jobstatuswidget.h"
+
+#include "core/numberparser.h"
+#include "ui/document/jobcenter.h"
+#include "ui/document/jobwatcher.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QToolButton>
+
+namespace hexmap {
+
+JobStatusWidget::JobStatusWidget(JobCenter *center, QWidget *parent) : QWidget(parent), m_center(center)
+{
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_label = new QLabel(this);
+    m_label->setToolTip(tr("Bytes written by jobs that are only in the page cache: a crash or power loss can "
+                           "lose them until they are synced"));
+    m_sync = new QToolButton(this);
+    m_sync->setText(tr("Sync"));
+    m_sync->setToolTip(tr("Make the bytes jobs wrote durable (a Sync job with progress)"));
+    layout->addWidget(m_label);
+    layout->addWidget(m_sync);
+    connect(m_sync, &QToolButton::clicked, this, &JobStatusWidget::syncNow);
+    connect(m_center, &JobCenter::dirtyChanged, this, &JobStatusWidget::setDirty);
+    setDirty(m_center->dirtyBytes());
+}
+
+QString JobStatusWidget::dirtyText(std::uint64_t bytes)
+{
+    return tr("Unsynced: %1").arg(QString::fromStdString(formatSize(bytes)));
+}
+
+void JobStatusWidget::syncNow()
+{
+    const ByteRange hull = m_center->dirtyHull();
+    if (hull.isEmpty())
+        return;
+    auto job = m_center->startSync(hull, 1);
+    if (!job)
+        emit syncFailed(job.code() == make_error_code(Errc::RangeBusy)
+                            ? tr("Cannot sync yet: a running job overlaps the unsynced bytes.")
+                            : tr("Cannot sync: %1").arg(QString::fromStdString(job.message())));
+}
+
+void JobStatusWidget::setDirty(std::uint64_t bytes)
+{
+    m_label->setText(dirtyText(bytes));
+    m_label->setVisible(bytes > 0);
+    m_sync->setVisible(bytes > 0);
+}
+
+} // namespace hexmap

@@ -1,0 +1,96 @@
+#pragma once
+
+#include "core/byterange.h"
+#include "ui/pane/overviewmodel.h"
+
+#include <QColor>
+#include <QWidget>
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+class QImage;
+
+namespace hexmap {
+
+class JobCenter;
+
+// A vertical strip beside the hex view standing for the whole file: pixel row r shows bytes
+// [r * size / height, (r + 1) * size / height) (OverviewModel). Lanes, left to right, each a toggleable layer:
+//   Workers    - each job worker's range in its colour (pale), its written prefix solid;
+//   Durability - bytes jobs wrote and nobody synced (vermillion) versus synced (blue-grey);
+//   Marks      - unsaved edits (yellow) and search hits (ticks);
+//   Viewport   - a frame over the whole width around the bytes the hex view shows;
+//   Bookmarks  - a flag (triangle at the left edge and a line across) in each bookmark's colour.
+// Clicking or dragging emits navigateRequested(offset). Painting costs O(height + ranges), never O(file size);
+// the worker and durability data come from a JobCenter, edits / hits / viewport through setters.
+// Thread: GUI thread only.
+class OverviewMap : public QWidget {
+    Q_OBJECT
+public:
+    enum Layer { Workers = 1, Durability = 2, Edits = 4, SearchHits = 8, Viewport = 16, Bookmarks = 32, AllLayers = 63 };
+    struct Flag {
+        std::uint64_t offset = 0;
+        QColor color;
+    };
+    // One worker as drawn: its range's pixel rows and its written prefix's rows (empty when nothing written).
+    struct Segment {
+        int colorIndex = 0;
+        std::pair<int, int> rangeRows;
+        std::pair<int, int> doneRows;
+    };
+
+    explicit OverviewMap(QWidget *parent = nullptr);
+
+    void setJobCenter(const JobCenter *center);
+    void setFileSize(std::uint64_t size);
+    std::uint64_t fileSize() const { return m_size; }
+    void setViewport(ByteRange visible);
+    void setEditRanges(std::vector<ByteRange> ranges);
+    void setSearchHits(std::vector<ByteRange> hits);
+    void setBookmarks(std::vector<Flag> flags);
+    const std::vector<Flag> &bookmarks() const { return m_flags; }
+    void setLayerVisible(Layer layer, bool visible);
+    bool isLayerVisible(Layer layer) const { return (m_layers & layer) != 0; }
+
+    // The math for the current height (the lanes' drawable rows, below the top margin).
+    OverviewModel model() const;
+    int topMargin() const { return kMargin; }
+    // Per worker, the rows drawn for the current state (tests; also what paintEvent draws).
+    std::vector<Segment> segments() const;
+    // Lane x ranges [first, second), for tests and tooltips.
+    std::pair<int, int> workerLane() const;
+    std::pair<int, int> durabilityLane() const;
+    std::pair<int, int> marksLane() const;
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+signals:
+    void navigateRequested(std::uint64_t offset);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    bool event(QEvent *event) override; // tooltips
+
+private:
+    static constexpr int kMargin = 2;
+    void paintCoverage(QPainter &p, const OverviewModel &m, const std::vector<ByteRange> &ranges,
+                       std::pair<int, int> lane, const QColor &color, const QColor &bg) const;
+    void navigateTo(int y);
+    bool dark() const;
+
+    const JobCenter *m_center = nullptr;
+    std::uint64_t m_size = 0;
+    ByteRange m_viewport;
+    std::vector<ByteRange> m_edits;
+    std::vector<ByteRange> m_hits;
+    std::vector<Flag> m_flags;
+    int m_layers = AllLayers;
+};
+
+} // namespace hexmap

@@ -1,0 +1,284 @@
+#include "ui/view/hexpainter.h"
+
+#include <QPainter>
+#include <QPalette>
+#include <QStringList>
+
+#include <algorithm>
+#include <cmath>
+
+namespace hexmap {
+
+namespace {
+
+constexpr char kHexDigits[] = "0123456789ABCDEF";
+
+bool isPrintable(std::byte b)
+{
+    return b >= std::byte{0x20} && b < std::byte{0x7F};
+}
+
+} // namespace
+
+HexPainter::HexPainter()
+{
+    m_colors = Colors::fromPalette(QPalette());
+}
+
+void HexPainter::setFont(const QFont &font)
+{
+    m_font = font;
+    m_rawFont = QRawFont::fromFont(font);
+    m_glyph.fill(0);
+    QString all;
+    for (int c = 0x20; c < 0x7F; ++c)
+        all.append(QChar(c));
+    const QList<quint32> glyphs = m_rawFont.glyphIndexesForString(all);
+    for (int i = 0; i < glyphs.size() && i < 0x7F - 0x20; ++i)
+        m_glyph[std::size_t(0x20 + i)] = glyphs[i];
+    m_glyphRun.setRawFont(m_rawFont);
+}
+
+std::span<const std::byte> HexPainter::rowBytes(const State &state, std::uint64_t row,
+                                                std::array<std::byte, HexLayout::kMaxBytesPerRow> &scratch) const
+{
+    if (!state.file || !state.file->isValid())
+        return {};
+    const ByteRange r = state.layout->rowRange(row);
+    const std::uint64_t readable = state.readableEnd > r.offset ? std::min(r.size, state.readableEnd - r.offset) : 0;
+    const std::span<const std::byte> mapped = state.file->readSlice(r.offset, readable);
+    if (!state.overlay || mapped.size() > scratch.size() || !state.overlay->overlaps({r.offset, mapped.size()}))
+        return mapped;
+    std::copy(mapped.begin(), mapped.end(), scratch.begin());
+    const std::span<std::byte> patched(scratch.data(), mapped.size());
+    state.overlay->apply(r.offset, patched);
+    return patched;
+}
+
+void HexPainter::put(Ink ink, qreal x, qreal y, char c, QString *record)
+{
+    Run &run = m_runs[std::size_t(ink)];
+    run.glyphs.push_back(m_glyph[std::size_t(c) & 0x7F]);
+    run.positions.emplace_back(x, y);
+    if (record)
+        record->append(QLatin1Char(c));
+}
+
+void HexPainter::flush(QPainter &painter)
+{
+    const QColor inks[InkCount] = {m_colors.text,   m_colors.zero,       m_colors.nonPrintable,
+                                   m_colors.offset, m_colors.highlightedText, m_colors.cursorText,
+                                   m_colors.edited};
+    for (std::size_t i = 0; i < m_runs.size(); ++i) {
+        Run &run = m_runs[i];
+        if (run.glyphs.empty())
+            continue;
+        m_glyphRun.setRawData(run.glyphs.data(), run.positions.data(), int(run.glyphs.size()));
+        painter.setPen(inks[i]);
+        painter.drawGlyphRun(QPointF(0, 0), m_glyphRun);
+        run.glyphs.clear(); // keeps the capacity: the next paint allocates nothing
+        run.positions.clear();
+    }
+}
+
+void HexPainter::paintCursorOutline(QPainter &painter, const State &state)
+{
+    // The active column's cursor cell is composed into the row strip; the other column gets a 1 px outline.
+    const HexLayout &l = *state.layout;
+    const HexLayout::Area other =
+        state.activeArea == HexLayout::Area::Ascii ? HexLayout::Area::Hex : HexLayout::Area::Ascii;
+    const QRectF o = l.byteRect(other, state.cursor, state.firstRow).translated(state.xShift, state.yShift);
+    painter.save();
+    painter.setPen(QPen(m_colors.cursor, 1));
+    painter.setBrush(Qt::NoBrush);
+    const QRect r(QPoint(qRound(o.left()), qRound(o.top())), QPoint(qRound(o.right()) - 1, qRound(o.bottom()) - 1));
+    painter.drawRect(r.adjusted(0, 0, -1, -1)); // whole pixels: a crisp outline at any char width
+    painter.restore();
+}
+
+void HexPainter::rowBackgrounds(const State &state, std::uint64_t start, std::size_t count,
+                                std::array<QRgb, HexLayout::kMaxBytesPerRow> &bg) const
+{
+    const QColor &base = m_colors.base;
+    std::fill_n(bg.begin(), count, base.rgb());
+    const ByteRange row{start, count};
+    const auto paint = [&](ByteRange range, QRgb color) {
+        const ByteRange part = range.intersected(row);
+        if (!part.isEmpty())
+            std::fill_n(bg.begin() + std::ptrdiff_t(part.offset - start), part.size, color);
+    };
+    if (state.highlights)
+        for (const Highlight &h : *state.highlights)
+            paint(h.range, HexColors::opaque(h.color, base).rgb());
+    if (state.overlay)
+        state.overlay->forEachEditedSpan(row, [&](std::uint64_t at, std::uint64_t length) {
+            paint({at, length}, HexColors::opaque(m_colors.editedBackground, base).rgb());
+        });
+    paint(state.selection, HexColors::opaque(m_colors.highlight, base).rgb());
+}
+
+QRect HexPainter::paintRows(QPainter &painter, const State &state, std::uint64_t beginRow, std::uint64_t endRow,
+                           int width, QStringList *record)
+{
+    const HexLayout &l = *state.layout;
+    if (!state.file || !state.file->isValid() || beginRow >= endRow)
+        return {};
+    const qreal dpr = painter.device() ? painter.device()->devicePixelRatioF() : 1.0;
+    m_strip.configure(m_font, dpr, qRound(l.metrics().charWidth), l.metrics().lineHeight, l.metrics().ascent);
+    const auto dx = [dpr](qreal x) { return int(std::floor(x * dpr + 0.5)); }; // content x -> strip column
+    const int digits = l.offsetDigits();
+    const bool cursorVisible = state.showCursor && l.rowOf(state.cursor) >= beginRow &&
+                               l.rowOf(state.cursor) < endRow && state.cursor < l.fileSize();
+    const bool hexActive = state.activeArea != HexLayout::Area::Ascii;
+    const QRgb base = m_colors.base.rgb();
+    const QRgb absent = m_colors.absent.rgb();
+    const QRgb inks[InkCount] = {m_colors.text.rgb(),   m_colors.zero.rgb(),           m_colors.nonPrintable.rgb(),
+                                 m_colors.offset.rgb(), m_colors.highlightedText.rgb(), m_colors.cursorText.rgb(),
+                                 m_colors.edited.rgb()};
+    std::array<std::byte, HexLayout::kMaxBytesPerRow> scratch;
+    std::array<bool, HexLayout::kMaxBytesPerRow> edited;
+    std::array<bool, HexLayout::kMaxBytesPerRow> pending; // inside a placeholder highlight: bytes not read
+    std::array<QRgb, HexLayout::kMaxBytesPerRow> bg;
+    QString line;
+    QString *rec = nullptr;
+    if (record) {
+        line.reserve(digits + 4 * l.bytesPerRow() + 4);
+        rec = &line;
+    }
+    const auto put = [&](int x, char c, Ink ink, QRgb background) {
+        m_strip.put(x, c, inks[ink], background);
+        if (rec)
+            rec->append(QLatin1Char(c));
+    };
+    const int offsetX = dx(l.offsetColumn().x);
+    const int cell = m_strip.cellWidth();
+    // Strip columns of each byte's cells, and of the end of its hex cell, computed once per paint.
+    std::array<int, HexLayout::kMaxBytesPerRow> hexX, hexEnd, asciiX;
+    for (int i = 0; i < l.bytesPerRow(); ++i) {
+        hexX[std::size_t(i)] = dx(l.xOfHexByte(i));
+        hexEnd[std::size_t(i)] = dx(l.xOfHexByte(i) + l.hexByteWidth());
+        asciiX[std::size_t(i)] = dx(l.xOfAsciiByte(i));
+    }
+    const int asciiCell = dx(l.asciiByteWidth());
+    const int stripWidth = std::min(int(std::ceil(l.totalWidth() * dpr)), int(std::ceil((width - state.xShift) * dpr)));
+    for (std::uint64_t row = beginRow; row < endRow; ++row) {
+        const qreal top = state.yShift + l.rowTop(state.firstRow, row);
+        m_strip.begin(stripWidth, base); // only up to the viewport's right edge
+        const std::uint64_t start = l.rowStart(row);
+        for (int i = 0; i < digits; ++i)
+            put(offsetX + i * cell, kHexDigits[(start >> (4 * (digits - 1 - i))) & 0xF], Offset, base);
+        const std::span<const std::byte> bytes = rowBytes(state, row, scratch);
+        const std::size_t n = bytes.size();
+        // Cells [n, cells) exist in the mapping but no longer on disk (truncated by another program): absent.
+        const std::size_t cells = state.readableEnd < l.fileSize() ? std::size_t(l.rowRange(row).size) : n;
+        edited.fill(false);
+        if (state.overlay)
+            state.overlay->forEachEditedSpan({start, n}, [&](std::uint64_t at, std::uint64_t length) {
+                std::fill_n(edited.begin() + std::ptrdiff_t(at - start), length, true);
+            });
+        pending.fill(false);
+        if (state.highlights)
+            for (const Highlight &h : *state.highlights) {
+                const ByteRange part = h.placeholder ? h.range.intersected({start, n}) : ByteRange{};
+                if (!part.isEmpty())
+                    std::fill_n(pending.begin() + std::ptrdiff_t(part.offset - start), part.size, true);
+            }
+        rowBackgrounds(state, start, cells, bg);
+        if (cells > n)
+            std::fill(bg.begin() + std::ptrdiff_t(n), bg.begin() + std::ptrdiff_t(cells), absent);
+        // Background runs: a run of equal colour covers its bytes and the gaps between them, in both columns.
+        for (std::size_t a = 0; a < cells;) {
+            std::size_t b = a + 1;
+            while (b < cells && bg[b] == bg[a])
+                ++b;
+            if (bg[a] != base) {
+                m_strip.fill(hexX[a], hexEnd[b - 1], bg[a]);
+                m_strip.fill(asciiX[a], asciiX[b - 1] + asciiCell, bg[a]);
+            }
+            a = b;
+        }
+        // The cursor: a solid cell in the active column (the other one gets an outline after the rows).
+        const std::size_t cursorAt = cursorVisible && state.cursor - start < cells ? state.cursor - start : cells;
+        const QRgb cursorRgb = m_colors.cursor.rgb();
+        if (cursorAt < cells) {
+            if (hexActive)
+                m_strip.fill(hexX[cursorAt], hexEnd[cursorAt], cursorRgb);
+            else
+                m_strip.fill(asciiX[cursorAt], asciiX[cursorAt] + asciiCell, cursorRgb);
+        }
+        if (rec)
+            rec->append(QLatin1Char(' '));
+        for (std::size_t i = 0; i < n; ++i) {
+            const int x = hexX[i];
+            if (rec)
+                rec->append(QLatin1Char(' '));
+            if (pending[i]) {
+                put(x, '-', NonPrintable, bg[i]);
+                put(x + cell, '-', NonPrintable, bg[i]);
+                continue;
+            }
+            const auto v = std::to_integer<unsigned>(bytes[i]);
+            const std::uint64_t offset = start + i;
+            const Ink ink = state.selection.contains(offset) ? Selected : (edited[i] ? Edited : Text);
+            const bool atCursor = i == cursorAt && hexActive;
+            const Ink hexInk = atCursor ? CursorInk : (v == 0 && ink == Text ? Zero : ink);
+            put(x, kHexDigits[v >> 4], hexInk, atCursor ? cursorRgb : bg[i]);
+            put(x + cell, kHexDigits[v & 0xF], hexInk, atCursor ? cursorRgb : bg[i]);
+        }
+        if (rec) // absent cells: no glyph, only their tint
+            for (std::size_t i = n; i < cells; ++i)
+                rec->append(QLatin1String("   "));
+        if (rec)
+            rec->append(QLatin1String("  "));
+        for (std::size_t i = 0; i < n; ++i) {
+            const int x = asciiX[i];
+            if (pending[i]) {
+                put(x, '-', NonPrintable, bg[i]);
+                continue;
+            }
+            const bool printable = isPrintable(bytes[i]);
+            const std::uint64_t offset = start + i;
+            Ink ink = state.selection.contains(offset) ? Selected
+                                                       : (edited[i] ? Edited : (printable ? Text : NonPrintable));
+            const bool atCursor = i == cursorAt && !hexActive;
+            put(x, printable ? char(bytes[i]) : '.', atCursor ? CursorInk : ink, atCursor ? cursorRgb : bg[i]);
+        }
+        if (rec)
+            rec->append(QString(qsizetype(cells - n), QLatin1Char(' ')));
+        m_strip.draw(painter, 0, top, -state.xShift * dpr, width);
+        if (rec) {
+            record->append(line);
+            line.clear();
+        }
+    }
+    if (cursorVisible)
+        paintCursorOutline(painter, state);
+    const int top = state.yShift + l.rowTop(state.firstRow, beginRow);
+    const qreal right = std::min<qreal>(width, l.totalWidth() + state.xShift);
+    return QRect(0, top, std::max(0, int(std::floor(right))), int(endRow - beginRow) * l.metrics().lineHeight);
+}
+
+void HexPainter::paintHeader(QPainter &painter, const State &state, int width, int height)
+{
+    const HexLayout &l = *state.layout;
+    const qreal cw = l.metrics().charWidth;
+    painter.fillRect(QRect(0, 0, width, height), m_colors.header);
+    painter.fillRect(QRect(0, height - 1, width, 1), m_colors.separator);
+    const qreal baseline = (height - 1 - l.metrics().lineHeight) / 2.0 + l.metrics().ascent;
+    const QColor saved = m_colors.offset;
+    m_colors.offset = m_colors.headerText;
+    const char *label = l.offsetDigits() >= 6 ? "Offset" : "Off";
+    for (int i = 0; label[i]; ++i)
+        put(Offset, l.offsetColumn().x + state.xShift + i * cw, baseline, label[i], nullptr);
+    for (int col = 0; col < l.bytesPerRow(); col += l.groupSize()) {
+        const qreal x = l.xOfHexByte(col) + state.xShift;
+        put(Offset, x, baseline, kHexDigits[(col >> 4) & 0xF], nullptr);
+        put(Offset, x + cw, baseline, kHexDigits[col & 0xF], nullptr);
+    }
+    for (int col = 0; col < l.bytesPerRow(); ++col)
+        put(Offset, l.xOfAsciiByte(col) + state.xShift, baseline, kHexDigits[col & 0xF], nullptr);
+    flush(painter);
+    m_colors.offset = saved;
+}
+
+} // namespace hexmap

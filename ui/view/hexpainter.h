@@ -1,0 +1,102 @@
+#pragma once
+
+#include "core/byterange.h"
+#include "core/editoverlay.h"
+#include "core/mappedfile.h"
+#include "ui/view/hexcolors.h"
+#include "ui/view/hexlayout.h"
+#include "ui/view/highlight.h"
+#include "ui/view/rowstrip.h"
+
+#include <QColor>
+#include <QFont>
+#include <QGlyphRun>
+#include <QPointF>
+#include <QRawFont>
+#include <QStringList>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+class QPainter;
+class QPalette;
+
+
+namespace hexmap {
+
+// HexPainter paints the header and rows [a, b) of a hex view into a QPainter, reading each row's bytes through
+// rowBytes() (the one place the edit overlay is merged). Each row is composed into an opaque RowStrip (background
+// runs, then character cells copied from pre-rendered CellSheets) and drawn with one drawImage: no glyph blending,
+// no text shaping, no heap allocation per row. The header's few glyphs go through one QGlyphRun per colour.
+// Thread: GUI thread (it holds fonts and buffers); a painter must not be shared between threads.
+class HexPainter
+{
+public:
+    using Colors = HexColors; // the palette-derived colours of a paint
+    // Everything one paint needs. Coordinates: content x is shifted by xShift (negative when scrolled right),
+    // row y by yShift (the header's height).
+    struct State {
+        const HexLayout *layout = nullptr;
+        const MappedFile *file = nullptr; // may be invalid: nothing but the background is painted
+        std::uint64_t firstRow = 0;
+        std::uint64_t cursor = 0;
+        HexLayout::Area activeArea = HexLayout::Area::Hex; // Hex or Ascii: that column's cursor is solid
+        bool showCursor = true;
+        ByteRange selection;
+        const std::vector<Highlight> *highlights = nullptr;
+        const EditOverlay *overlay = nullptr; // unsaved edits drawn over the mapping (may be null)
+        // The end of the bytes that exist on disk (the file's size on disk when another program truncated it
+        // under the mapping). Bytes of the mapping at or past it are painted as absent cells (blank, on the
+        // absent tint: never a `00`) and are never read through the mapping.
+        std::uint64_t readableEnd = UINT64_MAX;
+        qreal xShift = 0;
+        int yShift = 0;
+    };
+
+    HexPainter();
+
+    void setFont(const QFont &font); // a monospace font; builds the glyph tables
+    const QFont &font() const { return m_font; }
+    void setColors(const Colors &colors) { m_colors = colors; }
+    const Colors &colors() const { return m_colors; }
+
+    // Paints rows [beginRow, endRow) (their background included) and returns the rectangle it covered (the rows'
+    // band, as wide as the content or `width`). When record is non-null, appends one line of text per painted row
+    // made of exactly the characters whose glyphs were drawn.
+    QRect paintRows(QPainter &painter, const State &state, std::uint64_t beginRow, std::uint64_t endRow,
+                   int width, QStringList *record = nullptr);
+    // Paints the header band (column offsets "00 01 ..." above the hex and ASCII columns) of the given height.
+    void paintHeader(QPainter &painter, const State &state, int width, int height);
+
+    // The bytes of one row as displayed: straight from the mapping, or, when the overlay has edits in the row,
+    // copied into scratch and patched (O(log n + k)). Empty past the end of the file; cut at state.readableEnd
+    // (the row's cells after the returned bytes are absent).
+    std::span<const std::byte> rowBytes(const State &state, std::uint64_t row,
+                                        std::array<std::byte, HexLayout::kMaxBytesPerRow> &scratch) const;
+
+private:
+    enum Ink { Text, Zero, NonPrintable, Offset, Selected, CursorInk, Edited, InkCount };
+    struct Run {
+        std::vector<quint32> glyphs;
+        std::vector<QPointF> positions;
+    };
+    void put(Ink ink, qreal x, qreal y, char c, QString *record);
+    void flush(QPainter &painter);
+    // Per byte of the row at `start`, the background: base < highlights < edits < selection.
+    void rowBackgrounds(const State &state, std::uint64_t start, std::size_t count,
+                        std::array<QRgb, HexLayout::kMaxBytesPerRow> &bg) const;
+    void paintCursorOutline(QPainter &painter, const State &state);
+
+    QFont m_font;
+    QRawFont m_rawFont;
+    std::array<quint32, 128> m_glyph{}; // glyph index per ASCII character
+    Colors m_colors;
+    std::array<Run, InkCount> m_runs;
+    QGlyphRun m_glyphRun;
+    RowStrip m_strip;
+};
+
+} // namespace hexmap

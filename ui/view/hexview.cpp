@@ -1,0 +1,340 @@
+#include "ui/view/hexview.h"
+
+#include "core/numberparser.h"
+#include "ui/view/hexviewcontroller.h"
+#include "ui/view/selectioncopier.h"
+
+#include <QFontDatabase>
+#include <QFontMetricsF>
+#include <QPaintEvent>
+#include <QPainter>
+#include <QScrollBar>
+
+#include <algorithm>
+
+namespace hexmap {
+
+HexView::HexView(QWidget *parent)
+    : QAbstractScrollArea(parent)
+    , m_controller(new HexViewController(this))
+{
+    setFocusPolicy(Qt::StrongFocus);
+    viewport()->setCursor(Qt::IBeamCursor);
+    viewport()->setBackgroundRole(QPalette::Base);
+    // paintEvent covers every dirty pixel (row strips, then the base colour around them): no background pass.
+    viewport()->setAutoFillBackground(false);
+    viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    m_painter.setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_painter.setColors(HexPainter::Colors::fromPalette(palette()));
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &HexView::onVerticalValueChanged);
+    connect(verticalScrollBar(), &QScrollBar::actionTriggered, this, &HexView::onVerticalAction);
+    relayout();
+}
+
+HexView::~HexView() = default;
+
+// ---- file ----------------------------------------------------------------------------------------------------
+
+void HexView::setFile(const MappedFile &file)
+{
+    m_file = file;
+    m_hasFile = file.isValid();
+    m_readable = file.size();
+    if (m_hasFile)
+        (void)m_file.advise(Advice::Random); // a hint only: jumps across a huge file fault fewer pages
+    m_firstRow = 0;
+    for (auto &layer : m_layers)
+        layer.clear();
+    m_highlights.clear();
+    relayout();
+    setCursorAndAnchor(0, 0, false);
+    emit cursorMoved(0);
+    emit selectionChanged(selection());
+    emitVisibleIfChanged();
+}
+
+void HexView::clearFile()
+{
+    setFile(MappedFile());
+}
+
+const MappedFile &HexView::file() const
+{
+    return m_file;
+}
+
+bool HexView::hasFile() const
+{
+    return m_hasFile;
+}
+
+// ---- cursor and selection ------------------------------------------------------------------------------------
+
+std::uint64_t HexView::cursorOffset() const
+{
+    return m_cursor;
+}
+
+HexView::Area HexView::cursorArea() const
+{
+    return m_area;
+}
+
+void HexView::setCursorArea(Area area)
+{
+    if (area == m_area)
+        return;
+    m_area = area;
+    viewport()->update();
+}
+
+ByteRange HexView::selection() const
+{
+    return m_selection;
+}
+
+void HexView::setCursorAndAnchor(std::uint64_t cursor, std::uint64_t anchor, bool hasSelection)
+{
+    m_cursor = cursor;
+    m_anchor = anchor;
+    m_selection = hasSelection ? ByteRange::fromBounds(std::min(cursor, anchor), std::max(cursor, anchor) + 1)
+                               : ByteRange{cursor, 0};
+    viewport()->update();
+}
+
+void HexView::setCursorOffset(std::uint64_t offset, bool extendSelection)
+{
+    offset = std::min(offset, m_layout.lastOffset());
+    const std::uint64_t oldCursor = m_cursor;
+    const ByteRange oldSelection = m_selection;
+    if (extendSelection)
+        setCursorAndAnchor(offset, m_anchor, true);
+    else
+        setCursorAndAnchor(offset, offset, false);
+    ensureCursorVisible();
+    if (m_cursor != oldCursor)
+        emit cursorMoved(m_cursor);
+    if (!(m_selection == oldSelection))
+        emit selectionChanged(m_selection);
+}
+
+void HexView::setSelection(ByteRange range)
+{
+    const ByteRange clamped = range.intersected(ByteRange{0, m_layout.fileSize()});
+    const ByteRange old = m_selection;
+    if (clamped.isEmpty()) {
+        m_selection = ByteRange{m_cursor, 0};
+        m_anchor = m_cursor;
+    } else {
+        m_selection = clamped;
+        m_anchor = clamped.offset;
+    }
+    viewport()->update();
+    if (!(m_selection == old))
+        emit selectionChanged(m_selection);
+}
+
+void HexView::selectAll()
+{
+    setSelection(ByteRange{0, m_layout.fileSize()});
+}
+
+// ---- layout --------------------------------------------------------------------------------------------------
+
+void HexView::setBytesPerRow(int bytesPerRow)
+{
+    m_requestedBytesPerRow = bytesPerRow <= 0 ? 0 : bytesPerRow;
+    relayout();
+}
+
+int HexView::bytesPerRow() const
+{
+    return m_layout.bytesPerRow();
+}
+
+void HexView::setGroupSize(int groupSize)
+{
+    m_groupSize = groupSize;
+    relayout();
+}
+
+void HexView::setViewFont(const QFont &font)
+{
+    m_painter.setFont(font);
+    relayout();
+    viewport()->update();
+}
+
+int HexView::groupSize() const
+{
+    return m_layout.groupSize();
+}
+
+void HexView::relayout()
+{
+    const std::uint64_t top = topOffset();
+    const auto metrics = HexLayout::Metrics::fromFont(QFontMetricsF(m_painter.font()));
+    const std::uint64_t size = m_hasFile ? m_file.size() : 0;
+    int bpr = m_requestedBytesPerRow;
+    if (bpr == 0) {
+        m_layout.configure(size, 16, m_groupSize, metrics);
+        bpr = m_layout.fitBytesPerRow(viewport()->width());
+    }
+    m_layout.configure(size, bpr, m_groupSize, metrics);
+    m_firstRow = m_layout.rowOf(top);
+    updateScrollBars();
+    viewport()->update();
+    emitVisibleIfChanged();
+}
+
+void HexView::updateScrollBars()
+{
+    const std::uint64_t page = pageRows();
+    m_firstRow = m_layout.clampFirstRow(m_firstRow, page);
+    m_syncingBar = true;
+    QScrollBar *v = verticalScrollBar();
+    v->setRange(0, m_layout.scrollMaximum(page));
+    v->setPageStep(m_layout.scrollPageStep(page));
+    v->setSingleStep(1);
+    v->setValue(m_layout.scrollValueForFirstRow(m_firstRow, page));
+    QScrollBar *h = horizontalScrollBar();
+    const int total = int(std::ceil(m_layout.totalWidth()));
+    h->setRange(0, std::max(0, total - viewport()->width()));
+    h->setPageStep(viewport()->width());
+    h->setSingleStep(std::max(1, int(m_layout.metrics().charWidth)));
+    m_syncingBar = false;
+}
+
+void HexView::setHighlights(HighlightLayer layer, std::vector<Highlight> highlights)
+{
+    m_layers[std::size_t(layer)] = std::move(highlights);
+    m_highlights.clear();
+    for (const auto &l : m_layers)
+        m_highlights.insert(m_highlights.end(), l.begin(), l.end());
+    viewport()->update();
+}
+
+const std::vector<Highlight> &HexView::highlights(HighlightLayer layer) const
+{
+    return m_layers[std::size_t(layer)];
+}
+
+void HexView::setReadableSize(std::uint64_t size)
+{
+    size = std::min(size, m_file.size());
+    if (size == m_readable)
+        return;
+    m_readable = size;
+    viewport()->update();
+}
+
+void HexView::setEditOverlay(const EditOverlay *overlay)
+{
+    m_overlay = overlay;
+    viewport()->update();
+}
+
+QRectF HexView::cellRect(std::uint64_t offset, Area area) const
+{
+    const auto a = area == Area::Ascii ? HexLayout::Area::Ascii : HexLayout::Area::Hex;
+    return m_layout.byteRect(a, offset, m_firstRow).translated(-horizontalScrollBar()->value(), headerHeight());
+}
+
+void HexView::setRecordPaintedText(bool record)
+{
+    m_recordText = record;
+    m_paintedRows.clear();
+}
+
+// ---- painting ------------------------------------------------------------------------------------------------
+
+void HexView::paintEvent(QPaintEvent *event)
+{
+    QPainter p(viewport());
+    HexPainter::State st;
+    st.layout = &m_layout;
+    st.file = m_hasFile ? &m_file : nullptr;
+    st.firstRow = m_firstRow;
+    st.cursor = m_cursor;
+    st.activeArea = m_area == Area::Ascii ? HexLayout::Area::Ascii : HexLayout::Area::Hex;
+    st.showCursor = m_hasFile;
+    st.selection = m_selection;
+    st.highlights = &m_highlights;
+    st.overlay = m_overlay;
+    st.readableEnd = m_readable;
+    st.xShift = -horizontalScrollBar()->value();
+    st.yShift = headerHeight();
+    const QRect dirty = event->rect();
+    const int w = viewport()->width();
+    if (dirty.top() < st.yShift)
+        m_painter.paintHeader(p, st, w, st.yShift);
+    p.setClipRect(QRect(0, st.yShift, w, viewport()->height() - st.yShift).intersected(dirty));
+    auto [begin, end] = m_layout.rowsInRect(m_firstRow, dirty.translated(0, -st.yShift));
+    begin = std::max(begin, m_firstRow);
+    if (m_recordText)
+        m_paintedRows.clear();
+    const QRect covered =
+        m_painter.paintRows(p, st, begin, std::max(begin, end), w, m_recordText ? &m_paintedRows : nullptr);
+    for (const QRect &r : QRegion(p.clipBoundingRect().toAlignedRect()).subtracted(covered))
+        p.fillRect(r, m_painter.colors().base);
+}
+
+void HexView::resizeEvent(QResizeEvent *event)
+{
+    QAbstractScrollArea::resizeEvent(event);
+    relayout();
+}
+
+void HexView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
+        m_painter.setColors(HexPainter::Colors::fromPalette(palette()));
+        viewport()->update();
+    }
+    QAbstractScrollArea::changeEvent(event);
+}
+
+// ---- input (handled by the controller) -----------------------------------------------------------------------
+
+void HexView::keyPressEvent(QKeyEvent *event)
+{
+    if (!m_controller->keyPress(event))
+        QAbstractScrollArea::keyPressEvent(event);
+}
+
+void HexView::mousePressEvent(QMouseEvent *event) { m_controller->mousePress(event); }
+void HexView::mouseMoveEvent(QMouseEvent *event) { m_controller->mouseMove(event); }
+void HexView::mouseReleaseEvent(QMouseEvent *event) { m_controller->mouseRelease(event); }
+void HexView::mouseDoubleClickEvent(QMouseEvent *event) { m_controller->mouseDoubleClick(event); }
+
+bool HexView::focusNextPrevChild(bool next)
+{
+    if (m_hasFile)
+        return false; // Tab switches between the hex and ASCII columns (see HexViewController)
+    return QAbstractScrollArea::focusNextPrevChild(next);
+}
+
+// ---- copy ----------------------------------------------------------------------------------------------------
+
+bool HexView::copySelection(CopyFormat format)
+{
+    if (!m_hasFile)
+        return false;
+    const ByteRange range = m_selection.isEmpty() ? ByteRange{m_cursor, 1} : m_selection;
+    if (range.end() > m_readable) { // the mapping past the end on disk holds no bytes: never copy invented ones
+        emit statusMessage(tr("Cannot copy: the file was truncated on disk to %1 bytes; reload it first")
+                               .arg(m_readable));
+        return false;
+    }
+    const auto kind = format == CopyFormat::CArray   ? CopyFormatter::Format::CArray
+        : format == CopyFormat::RawText              ? CopyFormatter::Format::RawText
+                                                     : CopyFormatter::Format::HexText;
+    QString message;
+    const bool copied = SelectionCopier::copy(m_file, m_overlay, range, kind, CopyLimit, &message);
+    emit statusMessage(message);
+    return copied;
+}
+
+} // namespace hexmap

@@ -1,0 +1,131 @@
+#include "ui/view/hexview.h"
+
+#include <QScrollBar>
+#include <QWheelEvent>
+
+#include <algorithm>
+
+// HexView's vertical scrolling: the first visible row (std::uint64_t) is the truth; the int scroll bar, the wheel
+// and the keyboard move it through HexLayout's (possibly scaled) mapping. Split from hexview.cpp to keep files small.
+
+namespace hexmap {
+
+// ---- scrolling -----------------------------------------------------------------------------------------------
+
+std::uint64_t HexView::topOffset() const
+{
+    return m_layout.rowStart(m_firstRow);
+}
+
+std::uint64_t HexView::pageRows() const
+{
+    return m_layout.pageRows(viewport()->height() - headerHeight());
+}
+
+int HexView::headerHeight() const
+{
+    return m_layout.metrics().lineHeight + 5;
+}
+
+void HexView::scrollToOffset(std::uint64_t offset)
+{
+    setFirstRow(m_layout.rowOf(std::min(offset, m_layout.lastOffset())));
+}
+
+void HexView::scrollByRows(std::int64_t rows)
+{
+    if (rows < 0)
+        setFirstRow(std::uint64_t(-rows) > m_firstRow ? 0 : m_firstRow - std::uint64_t(-rows));
+    else
+        setFirstRow(m_firstRow + std::min<std::uint64_t>(std::uint64_t(rows), UINT64_MAX - m_firstRow));
+}
+
+ByteRange HexView::visibleRange() const
+{
+    if (!m_hasFile)
+        return ByteRange{0, 0};
+    const std::uint64_t rows = m_layout.visibleRows(viewport()->height() - headerHeight());
+    const std::uint64_t last = std::min(m_firstRow + rows, m_layout.rowCount());
+    return ByteRange::fromBounds(topOffset(), std::min(m_layout.rowStart(last), m_layout.fileSize()));
+}
+
+void HexView::setFirstRow(std::uint64_t row)
+{
+    row = m_layout.clampFirstRow(row, pageRows());
+    if (row == m_firstRow)
+        return;
+    m_firstRow = row;
+    m_syncingBar = true;
+    verticalScrollBar()->setValue(m_layout.scrollValueForFirstRow(m_firstRow, pageRows()));
+    m_syncingBar = false;
+    viewport()->update();
+    emitVisibleIfChanged();
+}
+
+void HexView::ensureCursorVisible()
+{
+    setFirstRow(m_layout.firstRowToShow(m_cursor, m_firstRow, pageRows()));
+}
+
+void HexView::onVerticalValueChanged(int value)
+{
+    if (m_syncingBar)
+        return;
+    const std::uint64_t page = pageRows();
+    if (value == m_layout.scrollValueForFirstRow(m_firstRow, page))
+        return; // the bar already stands for our row (write-back after a row-exact move)
+    m_firstRow = m_layout.firstRowForScrollValue(value, page);
+    viewport()->update();
+    emitVisibleIfChanged();
+}
+
+// In the scaled range one bar step may stand for many rows: arrows and page clicks move by rows instead, and
+// the bar is set to the value of the row we chose (onVerticalValueChanged then keeps that row).
+void HexView::onVerticalAction(int action)
+{
+    const std::uint64_t page = pageRows();
+    if (!m_layout.scroller(page).isScaled())
+        return;
+    std::int64_t rows = 0;
+    switch (action) {
+    case QAbstractSlider::SliderSingleStepAdd: rows = 1; break;
+    case QAbstractSlider::SliderSingleStepSub: rows = -1; break;
+    case QAbstractSlider::SliderPageStepAdd: rows = std::int64_t(page); break;
+    case QAbstractSlider::SliderPageStepSub: rows = -std::int64_t(page); break;
+    default: return;
+    }
+    scrollByRows(rows);
+    verticalScrollBar()->setSliderPosition(m_layout.scrollValueForFirstRow(m_firstRow, page));
+}
+
+void HexView::scrollContentsBy(int dx, int dy)
+{
+    (void)dx;
+    (void)dy;
+    viewport()->update(); // rows are repainted from m_firstRow; horizontal shift is read at paint time
+}
+
+void HexView::emitVisibleIfChanged()
+{
+    const ByteRange v = visibleRange();
+    if (v == m_lastVisible)
+        return;
+    m_lastVisible = v;
+    emit visibleRangeChanged(v);
+}
+
+void HexView::wheelEvent(QWheelEvent *event)
+{
+    const QPoint delta = event->angleDelta();
+    if (delta.y() == 0 || (event->modifiers() & Qt::ShiftModifier)) {
+        QAbstractScrollArea::wheelEvent(event); // horizontal
+        return;
+    }
+    m_wheelRemainder += delta.y();
+    const int steps = m_wheelRemainder / 40; // 120 per notch = 3 rows
+    m_wheelRemainder -= steps * 40;
+    scrollByRows(-std::int64_t(steps));
+    event->accept();
+}
+
+} // namespace hexmap

@@ -1,0 +1,47 @@
+#include "ui/view/selectioncopier.h"
+
+#include "core/numberparser.h"
+
+#include <QByteArray>
+#include <QClipboard>
+#include <QCoreApplication>
+#include <QGuiApplication>
+#include <QMimeData>
+
+#include <algorithm>
+#include <span>
+
+namespace hexmap {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("hexmap::HexView", text);
+}
+
+} // namespace
+
+bool SelectionCopier::copy(const MappedFile &file, const EditOverlay *overlay, ByteRange range,
+                           CopyFormatter::Format format, std::uint64_t limit, QString *message)
+{
+    if (range.size > limit) {
+        *message = tr("Cannot copy %1: copying is limited to %2. Select less.")
+                       .arg(QString::fromStdString(formatSize(range.size)), QString::fromStdString(formatSize(limit)));
+        return false;
+    }
+    const std::span<const std::byte> mapped = file.readSlice(range.offset, range.size);
+    QByteArray bytes(reinterpret_cast<const char *>(mapped.data()), qsizetype(mapped.size()));
+    const std::span<std::byte> shown(reinterpret_cast<std::byte *>(bytes.data()), std::size_t(bytes.size()));
+    if (overlay && overlay->overlaps({range.offset, shown.size()}))
+        overlay->apply(range.offset, shown);
+    auto *mime = new QMimeData; // ownership passes to the clipboard
+    mime->setText(CopyFormatter::format(shown, format));
+    if (format == CopyFormatter::Format::RawText)
+        mime->setData(QStringLiteral("application/octet-stream"), bytes);
+    QGuiApplication::clipboard()->setMimeData(mime);
+    *message = tr("Copied %1").arg(QString::fromStdString(formatSize(shown.size())));
+    return true;
+}
+
+} // namespace hexmap
