@@ -69,6 +69,7 @@ void TestPreferences::defaults()
     QCOMPARE(p.jobThreads(), 0);
     QCOMPARE(p.jobChunkSize(), std::uint64_t{0});
     QCOMPARE(p.confirmJobs(), true);
+    QCOMPARE(p.restoreSession(), false);
     QVERIFY(!p.font().family().isEmpty());
 }
 
@@ -153,6 +154,12 @@ void TestPreferences::signalsOnlyOnChange()
     QCOMPARE(threads.at(0).at(0).toInt(), Preferences::MaxJobThreads);
     QCOMPARE(confirm.count(), 1);
     QCOMPARE(p.confirmJobs(), false);
+    QSignalSpy restore(&p, &Preferences::restoreSessionChanged);
+    p.setRestoreSession(false); // the default: no change
+    p.setRestoreSession(true);
+    p.setRestoreSession(true);
+    QCOMPARE(restore.count(), 1);
+    QCOMPARE(Preferences().restoreSession(), true);
 }
 
 void TestPreferences::fontRoundTrip()
@@ -188,6 +195,11 @@ void TestPreferences::dialogWritesTheModelLive()
     QCOMPARE(p.jobChunkSize(), std::uint64_t{16} << 20);
     dialog.confirmJobsBox()->setChecked(false);
     QCOMPARE(p.confirmJobs(), false);
+    auto *restore = dialog.findChild<QCheckBox *>(QStringLiteral("restoreSession"));
+    QVERIFY(restore);
+    QVERIFY(!restore->isChecked());
+    restore->setChecked(true);
+    QCOMPARE(p.restoreSession(), true);
     dialog.fontSizeBox()->setValue(dialog.fontSizeBox()->value() == 20 ? 21 : 20);
     QCOMPARE(p.font().pointSize(), dialog.fontSizeBox()->value());
 

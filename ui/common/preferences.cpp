@@ -17,6 +17,7 @@ const QString ThemeKey = QStringLiteral("view/theme");
 const QString ThreadsKey = QStringLiteral("jobs/threads");
 const QString ChunkKey = QStringLiteral("jobs/chunkSize");
 const QString ConfirmKey = QStringLiteral("jobs/confirm");
+const QString RestoreSessionKey = QStringLiteral("session/restore");
 
 bool validBytesPerRow(int v) { return v == 0 || v == 8 || v == 16 || v == 32 || v == 64; }
 bool validGroupSize(int v) { return v == 1 || v == 2 || v == 4 || v == 8; }
@@ -165,6 +166,19 @@ void Preferences::setConfirmJobs(bool confirm)
         return;
     QSettings().setValue(ConfirmKey, confirm);
     emit confirmJobsChanged(confirm);
+}
+
+bool Preferences::restoreSession() const
+{
+    return QSettings().value(RestoreSessionKey, false).toBool();
+}
+
+void Preferences::setRestoreSession(bool restore)
+{
+    if (restore == restoreSession())
+        return;
+    QSettings().setValue(RestoreSessionKey, restore);
+    emit restoreSessionChanged(restore);
 }
 
 } // namespace hexmap

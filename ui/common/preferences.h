@@ -35,6 +35,8 @@ public:
     void setJobChunkSize(std::uint64_t bytes);    // 0 or 64 KiB..1 GiB, other values are ignored
     bool confirmJobs() const;                     // ask before a job writes. Default true.
     void setConfirmJobs(bool confirm);
+    bool restoreSession() const;                  // reopen the files of the last session on start. Default false.
+    void setRestoreSession(bool restore);
 
     static constexpr int MaxJobThreads = 64;
     static constexpr std::uint64_t MinChunkSize = 64 * 1024;
@@ -49,6 +51,7 @@ signals:
     void jobThreadsChanged(int threads);
     void jobChunkSizeChanged(std::uint64_t bytes);
     void confirmJobsChanged(bool confirm);
+    void restoreSessionChanged(bool restore);
 };
 
 } // namespace hexmap

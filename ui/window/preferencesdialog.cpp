@@ -74,11 +74,18 @@ PreferencesDialog::PreferencesDialog(Preferences *preferences, QWidget *parent)
     jobsForm->addRow(tr("Default &chunk size:"), m_chunk);
     jobsForm->addRow(m_confirm);
 
+    m_restore = new QCheckBox(tr("&Reopen the files that were open when Hexmap was last closed"), this);
+    m_restore->setObjectName(QStringLiteral("restoreSession"));
+    auto *startup = new QGroupBox(tr("Start-up"), this);
+    auto *startupLayout = new QVBoxLayout(startup);
+    startupLayout->addWidget(m_restore);
+
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(view);
     layout->addWidget(jobs);
+    layout->addWidget(startup);
     layout->addWidget(buttons);
     // Tab order follows the form, top to bottom.
     setTabOrder(m_bytesPerRow, m_groupSize);
@@ -88,7 +95,8 @@ PreferencesDialog::PreferencesDialog(Preferences *preferences, QWidget *parent)
     setTabOrder(m_theme, m_threads);
     setTabOrder(m_threads, m_chunk);
     setTabOrder(m_chunk, m_confirm);
-    setTabOrder(m_confirm, buttons->button(QDialogButtonBox::Close));
+    setTabOrder(m_confirm, m_restore);
+    setTabOrder(m_restore, buttons->button(QDialogButtonBox::Close));
 
     reload();
 
@@ -113,6 +121,8 @@ PreferencesDialog::PreferencesDialog(Preferences *preferences, QWidget *parent)
             guarded([this] { m_preferences->setJobChunkSize(m_chunk->currentData().toULongLong()); }));
     connect(m_confirm, &QCheckBox::toggled, this,
             guarded([this] { m_preferences->setConfirmJobs(m_confirm->isChecked()); }));
+    connect(m_restore, &QCheckBox::toggled, this,
+            guarded([this] { m_preferences->setRestoreSession(m_restore->isChecked()); }));
 }
 
 void PreferencesDialog::reload()
@@ -127,6 +137,7 @@ void PreferencesDialog::reload()
     m_threads->setValue(m_preferences->jobThreads());
     selectData(m_chunk, QVariant::fromValue<qulonglong>(m_preferences->jobChunkSize()));
     m_confirm->setChecked(m_preferences->confirmJobs());
+    m_restore->setChecked(m_preferences->restoreSession());
     m_loading = false;
 }
 

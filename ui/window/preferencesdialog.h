@@ -12,7 +12,7 @@ namespace hexmap {
 class Preferences;
 
 // Edit > Preferences: bytes per row, grouping, font and size, colour theme, default job threads and chunk size,
-// confirm before a job. Every change is written to the Preferences model at once (which emits, so the window
+// confirm before a job, reopen the last session's files on start. Every change is written to the Preferences model at once (which emits, so the window
 // applies it live); there is nothing to accept or cancel, only Close. Thread: GUI thread only.
 class PreferencesDialog : public QDialog {
     Q_OBJECT
@@ -42,6 +42,7 @@ private:
     QSpinBox *m_threads;
     QComboBox *m_chunk;
     QCheckBox *m_confirm;
+    QCheckBox *m_restore;
     bool m_loading = false;
 };
 
