@@ -6,7 +6,7 @@
 #include "core/patternkernel.h"
 
 #include <algorithm>
-#include <cstring>
+#include <span>
 
 namespace hexmap {
 
@@ -42,10 +42,26 @@ std::uint64_t JobWorker::chunkEnd(std::uint64_t pos, std::uint64_t chunk) const
     return aligned > pos ? aligned : pos + chunk;
 }
 
+Result<WriteRange> JobWorker::takeChunk(WriteRange &rest, ByteRange chunk)
+{
+    // Chunks end on page boundaries inside the range (chunkEnd), or at its end: the last chunk is the rest itself.
+    if (chunk.end() >= rest.range().end())
+        return std::move(rest);
+    auto parts = std::move(rest).split(chunk.end());
+    if (!parts)
+        return parts.error();
+    rest = std::move(parts->second);
+    return std::move(parts->first);
+}
+
 Status JobWorker::run(MappedFile &file, JobGate &gate, const PatternKernel *kernel, const ChunkHook *hook)
 {
-    // The token lives in this frame: the bytes stay reserved exactly while this worker runs.
+    // The tokens live in this frame: the bytes stay reserved exactly while this worker runs. `token` is the part
+    // not written yet; each chunk is split off it and written through its own token (the writes are checked
+    // against it), and `held` keeps the last chunk's token, so the claim lasts through the sync pass.
     WriteRange token = std::move(m_token);
+    WriteRange held;
+    std::optional<WriteReceipt> written; // the receipt of every byte this worker wrote: a prefix of its range
     setState(WorkerState::Running);
     const JobOperation op = m_spec.operation;
     const bool writes = op == JobOperation::Fill || op == JobOperation::Pattern;
@@ -58,12 +74,7 @@ Status JobWorker::run(MappedFile &file, JobGate &gate, const PatternKernel *kern
         setState(state);
         return status;
     };
-    std::byte *base = nullptr;
     if (writes) {
-        auto bytes = file.bytes(token);
-        if (!bytes)
-            return stop(WorkerState::Failed, bytes.error());
-        base = bytes->data();
         // Real blocks for the range's holes up front: a full disk fails here, not as a fault mid-write. Not over a
         // range already cut off on disk (the reservation keeps the size, but would allocate blocks past the end).
         if (auto onDisk = checkSizeOnDisk(file, m_range.end()); !onDisk)
@@ -83,10 +94,21 @@ Status JobWorker::run(MappedFile &file, JobGate &gate, const PatternKernel *kern
         const auto before = checkSizeOnDisk(file, chunk.end());
         if (!before)
             return stop(WorkerState::Failed, before.error());
+        auto chunkToken = takeChunk(token, chunk);
+        if (!chunkToken)
+            return stop(WorkerState::Failed, chunkToken.error());
         if (hook)
             (*hook)(ChunkPoint::Checked, chunk);
-        if (auto s = writeChunk(file, base, chunk, kernel, space, dirtyEnd); !s)
-            return stop(WorkerState::Failed, s);
+        auto receipt = writeChunk(file, *chunkToken, kernel, space, dirtyEnd);
+        if (!receipt)
+            return stop(WorkerState::Failed, receipt.error());
+        held = std::move(*chunkToken);
+        if (*receipt) {
+            auto joined = written ? written->followedBy(**receipt) : Result<WriteReceipt>(**receipt);
+            if (!joined)
+                return stop(WorkerState::Failed, joined.error());
+            written.emplace(*joined);
+        }
         if (hook)
             (*hook)(ChunkPoint::Written, chunk);
         // Cut while the chunk was written: writes through the mapping past the new end landed in zero pages that
@@ -106,7 +128,7 @@ Status JobWorker::run(MappedFile &file, JobGate &gate, const PatternKernel *kern
             m_bytesSynced.store(pos - m_range.offset, std::memory_order_release);
     }
     dirtyEnd = m_range.end(); // everything is written: nothing to give back from here on
-    if (m_spec.syncWhenDone && op != JobOperation::Sync) {
+    if (m_spec.syncWhenDone && written) { // Fill, Zero, Pattern: exactly the bytes written (the receipt)
         current = WorkerState::Syncing;
         setState(current);
         auto onSyncPause = [&](bool paused) { setState(paused ? WorkerState::Paused : current); };
@@ -114,7 +136,7 @@ Status JobWorker::run(MappedFile &file, JobGate &gate, const PatternKernel *kern
             if (!gate.pass(chunksDone, onSyncPause))
                 return stop(WorkerState::Cancelled, {});
             const std::uint64_t next = chunkEnd(pos, m_spec.syncChunkSize);
-            if (auto s = syncChunk(file, ByteRange::fromBounds(pos, next), m_spec.syncChunkSize); !s)
+            if (auto s = syncWritten(file, *written, ByteRange::fromBounds(pos, next)); !s)
                 return stop(WorkerState::Failed, s);
             pos = next;
             ++chunksDone;
@@ -124,38 +146,51 @@ Status JobWorker::run(MappedFile &file, JobGate &gate, const PatternKernel *kern
     return stop(WorkerState::Done, {});
 }
 
-Status JobWorker::writeChunk(MappedFile &file, std::byte *base, ByteRange chunk, const PatternKernel *kernel,
-                             const JobSpace &space, std::uint64_t &dirtyEnd)
+Result<std::optional<WriteReceipt>> JobWorker::writeChunk(MappedFile &file, const WriteRange &chunkToken,
+                                                         const PatternKernel *kernel, const JobSpace &space,
+                                                         std::uint64_t &dirtyEnd)
 {
     // Fill and Pattern write through the mapping, never with pwrite. Linux has no pwrite that refuses to extend a
     // file, and a size check before it cannot close the gap: another process's truncate waits on the inode lock
     // while one worker's pwrite holds it, and a second worker, whose fstat still saw the old size, queues its
     // pwrite behind the truncate and regrows the file (docs/RELIABILITY.md, issue 13). Stores into a MAP_SHARED
     // mapping never change the size: past the end they fault, and MADV_POPULATE_WRITE fails (EFAULT) instead.
-    std::byte *dst = base ? base + (chunk.offset - m_range.offset) : nullptr;
-    const auto n = static_cast<std::size_t>(chunk.size);
+    // Fill, Zero and Pattern write through the chunk's token (MappedFile checks it belongs to this file; it covers
+    // exactly the chunk) and return its receipt. Flush and Sync write nothing: they act on the range's bytes.
+    const ByteRange chunk = chunkToken.range();
     const bool populate = m_spec.writeMethod == WriteMethod::PageCache || m_spec.prefault;
     switch (m_spec.operation) {
     case JobOperation::Fill:
     case JobOperation::Pattern:
         if (populate) {
             if (auto s = prefault(file, chunk, space); !s)
-                return s; // nothing of the chunk written: dirtyEnd stays at its start
+                return s.error(); // nothing of the chunk written: dirtyEnd stays at its start
         }
         dirtyEnd = chunk.end();
         if (m_spec.operation == JobOperation::Fill)
-            std::memset(dst, std::to_integer<int>(m_spec.fillByte), n);
-        else
-            kernel->write({dst, n}, chunk.offset - m_spec.range.offset);
-        return {};
+            return receiptOrError(file.fill(chunkToken, m_spec.fillByte));
+        return receiptOrError(file.generate(chunkToken, [&](std::span<std::byte> out) {
+            kernel->write(out, chunk.offset - m_spec.range.offset);
+        }));
     case JobOperation::Zero:
-        return file.zero(chunk, m_spec.zeroMode);
+        return receiptOrError(file.zero(chunkToken, m_spec.zeroMode));
     case JobOperation::Flush:
-        return file.flushRangeAsync(chunk);
+        if (auto s = file.flushRangeAsync(chunk); !s)
+            return s.error();
+        return std::optional<WriteReceipt>();
     case JobOperation::Sync:
-        return syncChunk(file, chunk, m_chunkSize);
+        if (auto s = syncChunk(file, chunk, m_chunkSize); !s)
+            return s.error();
+        return std::optional<WriteReceipt>();
     }
-    return {};
+    return std::optional<WriteReceipt>();
+}
+
+Result<std::optional<WriteReceipt>> JobWorker::receiptOrError(Result<WriteReceipt> receipt)
+{
+    if (!receipt)
+        return receipt.error();
+    return std::optional<WriteReceipt>(*receipt);
 }
 
 Status JobWorker::prefault(MappedFile &file, ByteRange chunk, const JobSpace &space)
@@ -183,6 +218,20 @@ Status JobWorker::syncChunk(MappedFile &file, ByteRange chunk, std::uint64_t chu
         (void)file.flushRangeAsync(ByteRange::fromBounds(chunk.end(), next)); // a hint: msync still does it all
     }
     return file.syncRange(chunk);
+}
+
+Status JobWorker::syncWritten(MappedFile &file, const WriteReceipt &written, ByteRange chunk)
+{
+    // As syncChunk, through slices of the receipt of what this worker wrote: only written bytes are synced.
+    if (chunk.end() < m_range.end()) {
+        const ByteRange next = ByteRange::fromBounds(chunk.end(), chunkEnd(chunk.end(), m_spec.syncChunkSize));
+        if (auto ahead = written.slice(next))
+            (void)file.flushRangeAsync(*ahead); // a hint: msync still does it all
+    }
+    auto part = written.slice(chunk);
+    if (!part)
+        return part.error();
+    return file.syncRange(*part);
 }
 
 Result<std::uint64_t> JobWorker::checkSizeOnDisk(const MappedFile &file, std::uint64_t end)

@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <optional>
 
 namespace hexmap {
 
@@ -18,7 +19,10 @@ class PatternKernel;
 
 // One worker of a Job: owns the WriteRange token of its part of the range and handles it front to back in
 // chunks, publishing its progress (release stores after each chunk) for snapshot() from any thread.
-// The token is dropped as soon as run() ends, so the file's reservation ends with the last worker.
+// Fill, Zero and Pattern write each chunk through a token split off the worker's token (so every write is checked
+// against the file and the range it was granted) and collect the WriteReceipts, which the sync pass of
+// syncWhenDone syncs: only bytes this worker wrote. The tokens are dropped as soon as run() ends, so the file's
+// reservation ends with the last worker.
 // Fill and Pattern write through the shared mapping only (never pwrite: see writeChunk), after reserving the
 // blocks of their range's holes (JobSpace), which a worker that fails or is cancelled gives back.
 // Thread: run() on the worker's own thread, once; snapshot() from any thread.
@@ -40,14 +44,21 @@ public:
     ByteRange range() const { return m_range; }
 
 private:
+    // Splits the token of `chunk` (a front part of `rest`, ending on a page boundary or at rest's end) off `rest`.
+    static Result<WriteRange> takeChunk(WriteRange &rest, ByteRange chunk);
+    // Writes (or flushes/syncs) the chunk covered by `chunkToken`; the receipt for Fill, Zero, Pattern.
     // `dirtyEnd` moves to the chunk's end once bytes of it may be written (the space given back starts there).
-    Status writeChunk(MappedFile &file, std::byte *base, ByteRange chunk, const PatternKernel *kernel,
-                      const JobSpace &space, std::uint64_t &dirtyEnd);
+    Result<std::optional<WriteReceipt>> writeChunk(MappedFile &file, const WriteRange &chunkToken,
+                                                   const PatternKernel *kernel, const JobSpace &space,
+                                                   std::uint64_t &dirtyEnd);
+    static Result<std::optional<WriteReceipt>> receiptOrError(Result<WriteReceipt> receipt);
     Status prefault(MappedFile &file, ByteRange chunk, const JobSpace &space);
     // The size on disk when it covers [0, end); Errc::FileTruncated (naming the file) when it does not, or errno.
     static Result<std::uint64_t> checkSizeOnDisk(const MappedFile &file, std::uint64_t end);
     static Error truncatedError(const MappedFile &file);
     Status syncChunk(MappedFile &file, ByteRange chunk, std::uint64_t chunkSize);
+    // The sync pass of syncWhenDone: syncs the slice `chunk` of `written` (after starting writeback of the next).
+    Status syncWritten(MappedFile &file, const WriteReceipt &written, ByteRange chunk);
     std::uint64_t chunkEnd(std::uint64_t pos, std::uint64_t chunk) const;
     void setState(WorkerState state) { m_state.store(state, std::memory_order_release); }
 

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/byterange.h"
-#include "core/concurrentrangeallocator.h"
 #include "core/fileidentity.h"
 #include "core/openmode.h"
 #include "core/rangeallocator.h"
@@ -30,9 +29,12 @@ enum class ZeroMode {
 // flushed implicitly: only sync()/syncRange() promise durability.
 //
 // Two layers:
-// - unchecked (writeAt, fill, zero, mutableData...): the caller promises that concurrent writes do not overlap
-//   and that nobody reads a range while it is written. Bounds are still checked in every build.
-// - safe (allocator(), write(WriteRange...)): writes go through move-only tokens that never overlap.
+// - unchecked (writeAt, fill, zero, writeThrough, mutableData...): the caller promises that concurrent writes do
+//   not overlap and that nobody reads a range while it is written. Bounds are still checked in every build.
+//   Production writers: Save (writeThrough, one thread, refused over reserved ranges) and the demo file.
+// - safe (allocator(), fill/zero/generate/write(WriteRange...)): writes go through move-only tokens that never
+//   overlap and return WriteReceipts for the sync. Production writers: the job workers (core/jobworker).
+// docs/ARCHITECTURE.md "Issue 14" lists every write path and what it checks.
 //
 // Thread: any. Different handles (copies) may be used concurrently; the mapping's bytes follow the rules above.
 class MappedFile {
@@ -138,7 +140,6 @@ public:
     // Errc::OutOfBounds / Errc::InvalidArgument for a region past the end or empty, Errc::NotWritable when read-only.
     Result<RangeAllocator> allocator();
     Result<RangeAllocator> allocator(ByteRange region);
-    Result<std::unique_ptr<ConcurrentRangeAllocator>> concurrentAllocator(ByteRange region);
     // True when `range` overlaps a region reserved by a live allocator (a running job, for example).
     bool isReserved(ByteRange range) const;
 
@@ -148,13 +149,28 @@ public:
     // Writes `data` at `offsetInRange` bytes into `range`; the same errors.
     Result<WriteReceipt> write(const WriteRange &range, std::uint64_t offsetInRange, std::span<const std::byte> data);
     Result<WriteReceipt> fill(const WriteRange &range, std::byte value);
-    // The token's bytes, writable, for kernels that generate data in place. Errc::WrongFile as above.
-    Result<std::span<std::byte>> bytes(const WriteRange &range);
+    // Zeroes the token's bytes as zero(ByteRange, mode) does (never allocating a hole, never changing the size).
+    // Errc::WrongFile as above, or zero's errors (errno from fallocate); the bytes may be partly zeroed on error.
+    Result<WriteReceipt> zero(const WriteRange &range, ZeroMode mode = ZeroMode::KeepSpace);
+    // Calls `generator(std::span<std::byte>)` once with the token's bytes, writable, for kernels that generate data
+    // in place (a repeating pattern), and returns the receipt of the whole token. Errc::WrongFile as above
+    // (the generator is not called).
+    template <typename Generator>
+    Result<WriteReceipt> generate(const WriteRange &range, Generator &&generator)
+    {
+        auto span = tokenBytes(range);
+        if (!span)
+            return span.error();
+        std::forward<Generator>(generator)(*span);
+        return receiptFor(range);
+    }
 
 private:
     explicit MappedFile(std::shared_ptr<Mapping> mapping);
     Result<std::shared_ptr<RangeClaim>> claimRegion(ByteRange region);
     Status checkToken(const WriteRange &range) const;
+    Result<std::span<std::byte>> tokenBytes(const WriteRange &range);
+    WriteReceipt receiptFor(const WriteRange &range) const;
     Status checkRange(ByteRange range) const;
     Status checkWritable() const;
 

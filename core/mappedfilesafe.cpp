@@ -32,15 +32,6 @@ Result<RangeAllocator> MappedFile::allocator(ByteRange region)
     return RangeAllocator(std::move(claim).value(), pageSize());
 }
 
-Result<std::unique_ptr<ConcurrentRangeAllocator>> MappedFile::concurrentAllocator(ByteRange region)
-{
-    auto claim = claimRegion(region);
-    if (!claim)
-        return claim.error();
-    return std::unique_ptr<ConcurrentRangeAllocator>(
-        new ConcurrentRangeAllocator(std::move(claim).value(), pageSize()));
-}
-
 bool MappedFile::isReserved(ByteRange range) const
 {
     return m_mapping && m_mapping->claims().isClaimed(range);
@@ -77,14 +68,28 @@ Result<WriteReceipt> MappedFile::fill(const WriteRange &range, std::byte value)
     if (auto s = checkToken(range); !s)
         return s.error();
     std::memset(m_mapping->base() + range.offset(), std::to_integer<int>(value), range.size());
-    return WriteReceipt(m_mapping->id(), range.range());
+    return receiptFor(range);
 }
 
-Result<std::span<std::byte>> MappedFile::bytes(const WriteRange &range)
+Result<WriteReceipt> MappedFile::zero(const WriteRange &range, ZeroMode mode)
+{
+    if (auto s = checkToken(range); !s)
+        return s.error();
+    if (auto s = zero(range.range(), mode); !s)
+        return s.error();
+    return receiptFor(range);
+}
+
+Result<std::span<std::byte>> MappedFile::tokenBytes(const WriteRange &range)
 {
     if (auto s = checkToken(range); !s)
         return s.error();
     return std::span<std::byte>(m_mapping->base() + range.offset(), range.size());
+}
+
+WriteReceipt MappedFile::receiptFor(const WriteRange &range) const
+{
+    return WriteReceipt(m_mapping->id(), range.range());
 }
 
 } // namespace hexmap

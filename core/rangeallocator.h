@@ -11,7 +11,8 @@ namespace hexmap {
 // Hands out disjoint WriteRanges from one reserved region of a file, front to back. Each grant ends on a page
 // boundary (its size rounded up to the page size) or at the region's end, so the last one may be short.
 // Only MappedFile::allocator() makes one. Move-only.
-// Thread: one thread at a time (use ConcurrentRangeAllocator to share one between threads).
+// Thread: one thread at a time (move it to hand it over). To write from several threads, cut one token per thread
+// and move each to its thread, as Job::create does.
 class RangeAllocator {
 public:
     RangeAllocator(RangeAllocator &&) noexcept = default;

@@ -43,4 +43,31 @@ Result<std::pair<WriteRange, WriteRange>> WriteRange::split(std::uint64_t at) &&
     return std::pair<WriteRange, WriteRange>(std::move(first), std::move(second));
 }
 
+namespace {
+
+std::string describe(ByteRange r)
+{
+    return "[" + std::to_string(r.offset) + ", +" + std::to_string(r.size) + ")";
+}
+
+} // namespace
+
+Result<WriteReceipt> WriteReceipt::followedBy(const WriteReceipt &next) const
+{
+    if (next.m_mappingId != m_mappingId)
+        return Error{make_error_code(Errc::WrongFile), "receipt of another file"};
+    if (next.m_range.offset != m_range.end())
+        return Error{make_error_code(Errc::InvalidArgument),
+                     "receipt " + describe(next.m_range) + " does not follow " + describe(m_range)};
+    return WriteReceipt(m_mappingId, ByteRange{m_range.offset, m_range.size + next.m_range.size});
+}
+
+Result<WriteReceipt> WriteReceipt::slice(ByteRange part) const
+{
+    if (part.isEmpty() || !m_range.contains(part))
+        return Error{make_error_code(Errc::InvalidArgument),
+                     "slice " + describe(part) + " of a receipt for " + describe(m_range)};
+    return WriteReceipt(m_mappingId, part);
+}
+
 } // namespace hexmap

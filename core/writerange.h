@@ -14,7 +14,8 @@ class RangeClaim;
 
 // An exclusive right to write one range of one file: a move-only token handed out by a RangeAllocator that its
 // MappedFile minted. No two live tokens of one file overlap, so threads holding different tokens can write
-// without locks. The bytes stay claimed until the token and its allocator are gone.
+// without locks. The bytes stay claimed until the token and its allocator are gone (every token split from it too).
+// Production use: each Job worker holds one and writes chunk by chunk through tokens split from it (core/jobworker).
 // Thread: a token is used by one thread at a time (move it to hand it over).
 class WriteRange {
 public:
@@ -39,7 +40,6 @@ public:
 private:
     friend class MappedFile;
     friend class RangeAllocator;
-    friend class ConcurrentRangeAllocator;
     WriteRange(std::shared_ptr<RangeClaim> claim, ByteRange range);
     bool belongsTo(const Mapping *mapping) const;
 
@@ -48,10 +48,18 @@ private:
 };
 
 // Proof that a write through a WriteRange happened: the range written and the file it belongs to. Pass it to
-// MappedFile::syncRange / flushRangeAsync to make exactly that range durable. Copyable value; any thread.
+// MappedFile::syncRange / flushRangeAsync to make exactly that range durable (a Job worker syncs the receipt of
+// everything it wrote, slice by slice). Copyable value; any thread.
 class [[nodiscard]] WriteReceipt {
 public:
     ByteRange range() const { return m_range; }
+
+    // The receipt of this write and `next` together, when `next` starts exactly where this one ends and belongs to
+    // the same file. Fails with Errc::WrongFile (another file) or Errc::InvalidArgument (not adjacent, naming both).
+    Result<WriteReceipt> followedBy(const WriteReceipt &next) const;
+    // The receipt of `part` of this write. Fails with Errc::InvalidArgument when `part` is empty or not inside
+    // range() (naming both).
+    Result<WriteReceipt> slice(ByteRange part) const;
 
 private:
     friend class MappedFile;

@@ -79,10 +79,10 @@ struct Bench {
         });
     }
 
-    // (b) MappedFile: create (posix_fallocate) + each thread its own WriteRange from a ConcurrentRangeAllocator,
+    // (b) MappedFile: create (posix_fallocate) + each thread its own WriteRange cut by one RangeAllocator (as a Job),
     // written with write(token, offset, 1 MiB chunk). Variants: prefault the token first (MADV_POPULATE_WRITE),
-    // and fill(token) instead of chunked writes, or (e) writeThrough (pwrite via the shared page cache, the job
-    // engine's Fill/Pattern path) of the token's bytes in 1 MiB blocks. The create() time is included.
+    // and fill(token) instead of chunked writes, or (e) writeThrough (pwrite via the shared page cache, Save's path;
+    // the job engine's until issue 13) of the token's bytes in 1 MiB blocks. The create() time is included.
     double mappedWrite(int threads, bool prefault, bool viaFill, bool viaCache = false) const
     {
         return best([&] {
@@ -94,35 +94,38 @@ struct Bench {
                 std::exit(1);
             }
             MappedFile mf = std::move(created).value();
-            auto alloc = mf.concurrentAllocator(ByteRange{0, size});
-            const std::uint64_t share = size / static_cast<std::uint64_t>(threads);
+            std::vector<WriteRange> tokens;
+            {
+                auto alloc = mf.allocator(ByteRange{0, size});
+                const std::uint64_t share = size / static_cast<std::uint64_t>(threads);
+                for (int t = 0; t < threads; ++t)
+                    if (auto token = alloc->allocate(share))
+                        tokens.push_back(std::move(*token));
+            }
             std::vector<std::thread> workers;
-            for (int t = 0; t < threads; ++t) {
-                workers.emplace_back([&, handle = mf]() mutable {
-                    auto token = (*alloc)->allocate(share);
-                    if (!token)
-                        return;
+            for (WriteRange &mine : tokens) {
+                workers.emplace_back([&, handle = mf, token = std::move(mine)]() mutable {
                     if (prefault)
-                        (void)handle.prefaultForWrite(token->range());
+                        (void)handle.prefaultForWrite(token.range());
                     if (viaFill) {
-                        (void)handle.fill(*token, std::byte{0x5a});
+                        (void)handle.fill(token, std::byte{0x5a});
                         return;
                     }
-                    for (std::uint64_t off = 0; off < token->size(); off += kChunk) {
-                        const auto n = static_cast<std::size_t>(std::min(kChunk, token->size() - off));
+                    for (std::uint64_t off = 0; off < token.size(); off += kChunk) {
+                        const auto n = static_cast<std::size_t>(std::min(kChunk, token.size() - off));
                         if (viaCache) {
-                            if (!handle.writeThrough(token->offset() + off, std::span<const std::byte>(source.data(), n)))
+                            if (!handle.writeThrough(token.offset() + off, std::span<const std::byte>(source.data(), n)))
                                 std::abort();
                             continue;
                         }
-                        (void)handle.write(*token, off, std::span<const std::byte>(source.data(), n));
+                        (void)handle.write(token, off, std::span<const std::byte>(source.data(), n));
                     }
                 });
             }
             for (auto &w : workers)
                 w.join();
             const auto t1 = Clock::now();
-            alloc = Result<std::unique_ptr<ConcurrentRangeAllocator>>(Errc::Cancelled);
+            tokens.clear();
             mf = MappedFile();
             ::unlink(file().c_str());
             return seconds(t0, t1);

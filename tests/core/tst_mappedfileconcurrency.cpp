@@ -1,5 +1,6 @@
-// Threads writing disjoint ranges of one mapped file through a shared ConcurrentRangeAllocator, verified after
-// sync() through an independent read path (pread on a fresh descriptor). Runs under ThreadSanitizer in CI.
+// Threads writing disjoint ranges of one mapped file through WriteRange tokens cut by one RangeAllocator and handed
+// to them (as the job engine does), verified after sync() through an independent read path (pread on a fresh
+// descriptor). Runs under ThreadSanitizer in CI.
 #include "enginetesthelpers.h"
 
 #include "core/mappedfile.h"
@@ -9,6 +10,7 @@
 #include <atomic>
 #include <cstdint>
 #include <mutex>
+#include <span>
 #include <thread>
 #include <vector>
 
@@ -36,7 +38,7 @@ private slots:
     void disjointWritersThenPread_data()
     {
         QTest::addColumn<int>("threads");
-        QTest::addColumn<bool>("writeThroughSpan"); // write(token, data) or bytes(token) + in-place generation
+        QTest::addColumn<bool>("writeThroughSpan"); // write(token, data) or generate(token) in place
         QTest::newRow("2 threads") << 2 << false;
         QTest::newRow("8 threads") << 8 << false;
         QTest::newRow("64 threads") << 64 << false;
@@ -50,9 +52,16 @@ private slots:
         auto created = MappedFile::create(path, kFileSize);
         QVERIFY2(created.ok(), created.message().c_str());
         MappedFile file = std::move(created).value();
-        auto alloc = file.concurrentAllocator(ByteRange{0, kFileSize});
+        auto alloc = file.allocator(ByteRange{0, kFileSize});
         QVERIFY2(alloc.ok(), alloc.message().c_str());
-        ConcurrentRangeAllocator &shared = **alloc;
+        // Tokens of varied sizes, dealt round-robin: each thread gets several, scattered over the file.
+        std::vector<std::vector<WriteRange>> dealt(static_cast<std::size_t>(threads));
+        std::uint64_t request = 37 * 1024 + 5;
+        for (std::size_t i = 0; auto token = alloc->allocate(request); ++i) {
+            dealt[i % dealt.size()].push_back(std::move(*token));
+            request = request * 3 % (512 * 1024) + 1;
+        }
+        QCOMPARE(alloc->remaining(), std::uint64_t{0});
 
         std::mutex grantsMutex;
         std::vector<Grant> grants;
@@ -60,23 +69,21 @@ private slots:
         std::vector<std::thread> workers;
         for (int t = 0; t < threads; ++t) {
             // Each worker uses its own copy of the handle (copies may be used concurrently).
-            workers.emplace_back([&, t, handle = file]() mutable {
+            workers.emplace_back([&, t, handle = file, tokens = std::move(dealt[static_cast<std::size_t>(t)])]() mutable {
                 const std::uint64_t seed = static_cast<std::uint64_t>(t) + 1;
-                std::uint64_t request = (static_cast<std::uint64_t>(t) % 7 + 1) * 37 * 1024 + 5;
                 std::vector<Grant> mine;
-                while (auto token = shared.allocate(request)) {
+                for (const WriteRange &token : tokens) {
+                    Result<WriteReceipt> receipt = Errc::InvalidArgument;
                     if (writeThroughSpan) {
-                        auto span = handle.bytes(*token);
-                        if (!span.ok()) { ++failures; return; }
-                        for (std::size_t i = 0; i < span->size(); ++i)
-                            (*span)[i] = patternByte(token->offset() + i, seed);
+                        receipt = handle.generate(token, [&](std::span<std::byte> out) {
+                            for (std::size_t i = 0; i < out.size(); ++i)
+                                out[i] = patternByte(token.offset() + i, seed);
+                        });
                     } else {
-                        const auto data = patternBytes(token->offset(), token->size(), seed);
-                        auto receipt = handle.write(*token, data);
-                        if (!receipt.ok() || receipt->range() != token->range()) { ++failures; return; }
+                        receipt = handle.write(token, patternBytes(token.offset(), token.size(), seed));
                     }
-                    mine.push_back({token->range(), seed});
-                    request = request * 3 % (512 * 1024) + 1;
+                    if (!receipt.ok() || receipt->range() != token.range()) { ++failures; return; }
+                    mine.push_back({token.range(), seed});
                 }
                 std::lock_guard lock(grantsMutex);
                 grants.insert(grants.end(), mine.begin(), mine.end());
@@ -85,7 +92,6 @@ private slots:
         for (auto &w : workers)
             w.join();
         QCOMPARE(failures.load(), 0);
-        QCOMPARE(shared.remaining(), std::uint64_t{0});
         QVERIFY(file.sync().ok());
 
         // Coverage: the grants tile the file exactly.

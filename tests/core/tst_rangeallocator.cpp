@@ -1,5 +1,6 @@
-// RangeAllocator, ConcurrentRangeAllocator, WriteRange and WriteReceipt: the safe layer's guarantees, each one a
-// defect of the seed crate (ranged-mmap) that must stay impossible here. Runs under ThreadSanitizer in CI.
+// RangeAllocator, WriteRange and WriteReceipt: the safe layer's guarantees, each one a defect of the seed crate
+// (ranged-mmap) that must stay impossible here, and the token writes the job workers use (fill, zero, generate,
+// receipts joined and sliced for the sync). Runs under ThreadSanitizer in CI.
 #include "enginetesthelpers.h"
 
 #include "core/mappedfile.h"
@@ -10,6 +11,8 @@
 #include <atomic>
 #include <cstdint>
 #include <limits>
+#include <mutex>
+#include <span>
 #include <thread>
 #include <type_traits>
 #include <vector>
@@ -21,7 +24,6 @@ using namespace enginetest;
 static_assert(!std::is_copy_constructible_v<WriteRange> && !std::is_copy_assignable_v<WriteRange>);
 static_assert(std::is_nothrow_move_constructible_v<WriteRange> && std::is_nothrow_move_assignable_v<WriteRange>);
 static_assert(!std::is_copy_constructible_v<RangeAllocator> && !std::is_copy_assignable_v<RangeAllocator>);
-static_assert(!std::is_copy_constructible_v<ConcurrentRangeAllocator>);
 // Defect (2): only the file mints allocators (no public constructor from a file or a region).
 static_assert(!std::is_constructible_v<RangeAllocator, MappedFile &>);
 static_assert(!std::is_constructible_v<RangeAllocator, MappedFile &, ByteRange>);
@@ -96,7 +98,7 @@ private slots:
             QCOMPARE(overlapping.code(), make_error_code(Errc::RangeBusy));
             QVERIFY(overlapping.message().find(file.path()) != std::string::npos);
             QCOMPARE(clone.allocator().code(), make_error_code(Errc::RangeBusy));
-            QCOMPARE(file.concurrentAllocator(ByteRange{0, 1}).code(), make_error_code(Errc::RangeBusy));
+            QCOMPARE(file.allocator(ByteRange{0, 1}).code(), make_error_code(Errc::RangeBusy));
             QVERIFY(file.isReserved(ByteRange{4 * p - 1, 1}));
             QVERIFY(!file.isReserved(ByteRange{4 * p, 4 * p}));
 
@@ -119,13 +121,13 @@ private slots:
         // Region boundaries deliberately unaligned: grants must still stay inside their region.
         const std::uint64_t split = 7 * p + 33;
         auto a = file.allocator(ByteRange{0, split});
-        auto b = file.concurrentAllocator(ByteRange{split, size - split});
+        auto b = file.allocator(ByteRange{split, size - split});
         QVERIFY(a.ok() && b.ok());
         std::vector<ByteRange> granted;
         std::vector<WriteRange> keep;
         for (int i = 0; i < 100; ++i) {
             if (auto t = a->allocate(p / 3 + 1)) { granted.push_back(t->range()); keep.push_back(std::move(*t)); }
-            if (auto t = (*b)->allocate(p / 2 + 5)) { granted.push_back(t->range()); keep.push_back(std::move(*t)); }
+            if (auto t = b->allocate(p / 2 + 5)) { granted.push_back(t->range()); keep.push_back(std::move(*t)); }
         }
         std::sort(granted.begin(), granted.end(), [](ByteRange x, ByteRange y) { return x.offset < y.offset; });
         std::uint64_t cursor = 0;
@@ -141,19 +143,15 @@ private slots:
     // Defect (4): huge requests wrapped the counter or ran past the end.
     void hugeRequestsNeverWrap_data()
     {
-        QTest::addColumn<bool>("concurrent");
         QTest::addColumn<bool>("smallFirst");
-        QTest::newRow("plain") << false << false;
-        QTest::newRow("plain, small first") << false << true;
-        QTest::newRow("concurrent") << true << false;
-        QTest::newRow("concurrent, small first") << true << true;
+        QTest::newRow("plain") << false;
+        QTest::newRow("plain, small first") << true;
     }
     void hugeRequestsNeverWrap()
     {
-        QFETCH(bool, concurrent);
         QFETCH(bool, smallFirst);
         const std::uint64_t p = page();
-        MappedFile file = makeFile(concurrent ? "hugec" : "huge", 64 * p);
+        MappedFile file = makeFile("huge", 64 * p);
         const ByteRange region{4 * p, 32 * p}; // not at the end of the file: an overrun would be visible
         std::vector<ByteRange> got;
         auto run = [&](auto &alloc) {
@@ -172,15 +170,9 @@ private slots:
             take(p);
             QCOMPARE(alloc.remaining(), std::uint64_t{0});
         };
-        if (concurrent) {
-            auto alloc = file.concurrentAllocator(region);
-            QVERIFY(alloc.ok());
-            run(**alloc);
-        } else {
-            auto alloc = file.allocator(region);
-            QVERIFY(alloc.ok());
-            run(*alloc);
-        }
+        auto alloc = file.allocator(region);
+        QVERIFY(alloc.ok());
+        run(*alloc);
         std::size_t i = 0;
         if (smallFirst) {
             QCOMPARE(got[i++], (ByteRange{4 * p, p}));
@@ -206,7 +198,11 @@ private slots:
         QCOMPARE(b.write(*token, data).code(), make_error_code(Errc::WrongFile));
         QCOMPARE(b.write(*token, 4, data).code(), make_error_code(Errc::WrongFile));
         QCOMPARE(b.fill(*token, std::byte{1}).code(), make_error_code(Errc::WrongFile));
-        QCOMPARE(b.bytes(*token).code(), make_error_code(Errc::WrongFile));
+        QCOMPARE(b.zero(*token).code(), make_error_code(Errc::WrongFile));
+        bool generated = false;
+        QCOMPARE(b.generate(*token, [&](std::span<std::byte>) { generated = true; }).code(),
+                 make_error_code(Errc::WrongFile));
+        QVERIFY(!generated); // the generator never sees another file's bytes
         QVERIFY(allEqual(preadBytes(b.path(), 0, 4 * p), std::byte{0}));
 
         auto receipt = a.write(*token, data);
@@ -350,54 +346,155 @@ private slots:
         auto readOnly = MappedFile::openReadOnly(file.path());
         QVERIFY(readOnly.ok());
         QCOMPARE(readOnly->allocator().code(), make_error_code(Errc::NotWritable));
-        QCOMPARE(readOnly->concurrentAllocator(ByteRange{0, 1}).code(), make_error_code(Errc::NotWritable));
+        QCOMPARE(readOnly->allocator(ByteRange{0, 1}).code(), make_error_code(Errc::NotWritable));
     }
 
-    // Many threads race on one ConcurrentRangeAllocator: every byte of the region is granted exactly once.
-    void concurrentAllocationIsExact_data()
+    // Threads (each with its own handle) race to mint allocators over overlapping regions of one file: the file's
+    // claim registry grants a region only when no live allocator or token holds any byte of it.
+    void concurrentClaimsNeverOverlap()
     {
-        QTest::addColumn<int>("threads");
-        QTest::newRow("2") << 2;
-        QTest::newRow("8") << 8;
-        QTest::newRow("64") << 64;
-    }
-    void concurrentAllocationIsExact()
-    {
-        QFETCH(int, threads);
         const std::uint64_t p = page();
-        const std::uint64_t size = 4096 * p + 17; // many grants, a short last one
-        MappedFile file = makeFile("concalloc", size);
-        auto alloc = file.concurrentAllocator(ByteRange{0, size});
-        QVERIFY(alloc.ok());
-        ConcurrentRangeAllocator &shared = **alloc;
-        std::vector<std::vector<ByteRange>> perThread(static_cast<std::size_t>(threads));
-        std::vector<std::thread> workers;
-        for (int t = 0; t < threads; ++t) {
-            workers.emplace_back([&, t] {
-                std::uint64_t n = static_cast<std::uint64_t>(t) + 1;
-                while (auto token = shared.allocate((n % 5) * p + n % 3)) {
-                    perThread[static_cast<std::size_t>(t)].push_back(token->range());
+        const std::uint64_t pages = 64;
+        MappedFile file = makeFile("claims", pages * p);
+        std::mutex liveMutex;
+        std::vector<ByteRange> live;
+        std::atomic<int> overlaps{0};
+        std::atomic<int> granted{0};
+        std::atomic<int> busy{0};
+        std::atomic<int> started{0};
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 8; ++t) {
+            threads.emplace_back([&, t, handle = file]() mutable {
+                ++started;
+                while (started.load() < 8)
+                    std::this_thread::yield(); // all threads race from the same moment
+                std::uint64_t n = static_cast<std::uint64_t>(t) * 7919 + 1;
+                for (int i = 0; i < 2000; ++i) {
                     n = n * 6364136223846793005ULL + 1442695040888963407ULL;
-                    if (n % 5 == 0 && n % 3 == 0)
-                        n += 1; // never request 0 (that would end this worker early)
+                    const std::uint64_t first = (n >> 33) % pages;
+                    const std::uint64_t count = 1 + (n >> 17) % std::min<std::uint64_t>(8, pages - first);
+                    const ByteRange region{first * p, count * p};
+                    auto alloc = handle.allocator(region);
+                    if (!alloc) {
+                        busy += alloc.code() == make_error_code(Errc::RangeBusy);
+                        continue;
+                    }
+                    ++granted;
+                    auto token = alloc->allocate(region.size); // the token, not the allocator, holds it below
+                    {
+                        std::lock_guard lock(liveMutex);
+                        for (const ByteRange &other : live)
+                            overlaps += other.overlaps(region);
+                        live.push_back(region);
+                    }
+                    { RangeAllocator gone = std::move(alloc).value(); }
+                    std::this_thread::yield();
+                    {
+                        std::lock_guard lock(liveMutex);
+                        live.erase(std::find(live.begin(), live.end(), region));
+                    } // then the token goes, releasing the region
                 }
             });
         }
-        for (auto &w : workers)
-            w.join();
-        std::vector<ByteRange> all;
-        for (const auto &v : perThread)
-            all.insert(all.end(), v.begin(), v.end());
-        std::sort(all.begin(), all.end(), [](ByteRange x, ByteRange y) { return x.offset < y.offset; });
-        std::uint64_t cursor = 0;
-        for (const ByteRange &r : all) {
-            QCOMPARE(r.offset, cursor);
-            QVERIFY(!r.isEmpty());
-            QVERIFY(r.end() == size || r.end() % p == 0);
-            cursor = r.end();
-        }
-        QCOMPARE(cursor, size);
-        QCOMPARE(shared.remaining(), std::uint64_t{0});
+        for (auto &t : threads)
+            t.join();
+        QCOMPARE(overlaps.load(), 0);
+        QVERIFY(granted.load() > 0);
+        QVERIFY2(busy.load() > 0, "the threads never contended: the test proved nothing");
+        QVERIFY(!file.isReserved(ByteRange{0, pages * p}));
+    }
+
+    // The writes a job worker makes: chunks split off its token, written with fill, generate (in place) and zero,
+    // each returning the receipt of exactly its chunk; the receipts join into one that is synced slice by slice.
+    void tokenWritesReturnTheirReceipts()
+    {
+        const std::uint64_t p = page();
+        MappedFile file = makeFile("tokenwrites", 8 * p);
+        QVERIFY(file.fill(ByteRange{0, 8 * p}, std::byte{0xee}).ok()); // data in place, so zero has work to do
+        auto alloc = file.allocator(ByteRange{p, 6 * p});
+        QVERIFY(alloc.ok());
+        auto whole = alloc->allocate(6 * p);
+        QVERIFY(whole.has_value());
+        auto first = std::move(*whole).split(3 * p);
+        QVERIFY(first.ok());
+        auto second = std::move(first->second).split(5 * p);
+        QVERIFY(second.ok());
+        const WriteRange &a = first->first;   // [p, 3p)
+        const WriteRange &b = second->first;  // [3p, 5p)
+        const WriteRange &c = second->second; // [5p, 7p)
+
+        auto ra = file.fill(a, std::byte{0x11});
+        std::uint64_t seen = 0;
+        auto rb = file.generate(b, [&](std::span<std::byte> out) {
+            seen = out.size();
+            for (std::size_t i = 0; i < out.size(); ++i)
+                out[i] = patternByte(3 * p + i, 5);
+        });
+        auto rc = file.zero(c, ZeroMode::KeepSpace);
+        QVERIFY(ra.ok() && rb.ok() && rc.ok());
+        QCOMPARE(seen, 2 * p);
+        QCOMPARE(ra->range(), a.range());
+        QCOMPARE(rb->range(), b.range());
+        QCOMPARE(rc->range(), c.range());
+
+        auto ab = ra->followedBy(*rb);
+        QVERIFY2(ab.ok(), ab.message().c_str());
+        auto all = ab->followedBy(*rc);
+        QVERIFY(all.ok());
+        QCOMPARE(all->range(), (ByteRange{p, 6 * p}));
+        auto middle = all->slice(ByteRange{2 * p, 3 * p});
+        QVERIFY(middle.ok());
+        QCOMPARE(middle->range(), (ByteRange{2 * p, 3 * p}));
+        QVERIFY(file.syncRange(*middle).ok());
+        QVERIFY(file.syncRange(*all).ok());
+
+        const auto disk = preadBytes(file.path(), 0, 8 * p); // an independent read path
+        const auto at = [&](std::uint64_t from, std::uint64_t to) {
+            return std::vector<std::byte>(disk.begin() + static_cast<std::ptrdiff_t>(from),
+                                          disk.begin() + static_cast<std::ptrdiff_t>(to));
+        };
+        QVERIFY(allEqual(at(0, p), std::byte{0xee}));
+        QVERIFY(allEqual(at(p, 3 * p), std::byte{0x11}));
+        QVERIFY(at(3 * p, 5 * p) == patternBytes(3 * p, 2 * p, 5));
+        QVERIFY(allEqual(at(5 * p, 7 * p), std::byte{0}));
+        QVERIFY(allEqual(at(7 * p, 8 * p), std::byte{0xee}));
+    }
+
+    // Receipts join only when adjacent and of one file; a slice must lie inside the receipt.
+    void receiptsJoinAndSliceOnlyWhatWasWritten()
+    {
+        const std::uint64_t p = page();
+        MappedFile file = makeFile("receipts", 4 * p);
+        MappedFile other = makeFile("receipts-other", 4 * p);
+        auto alloc = file.allocator();
+        auto t0 = alloc->allocate(p);
+        auto gap = alloc->allocate(p);
+        auto t2 = alloc->allocate(p);
+        auto otherAlloc = other.allocator();
+        auto o1 = otherAlloc->allocate(2 * p);
+        QVERIFY(t0 && gap && t2 && o1);
+        auto r0 = file.fill(*t0, std::byte{1});
+        auto r2 = file.fill(*t2, std::byte{2});
+        auto oRest = otherAlloc->allocate(p);
+        QVERIFY(oRest.has_value());
+        auto ro = other.fill(*oRest, std::byte{3}); // [2p, 3p) of the other file: adjacent by offset only
+        auto r1 = file.fill(*gap, std::byte{4});
+        QVERIFY(r0.ok() && r1.ok() && r2.ok() && ro.ok());
+
+        auto notAdjacent = r0->followedBy(*r2);
+        QCOMPARE(notAdjacent.code(), make_error_code(Errc::InvalidArgument));
+        QVERIFY(notAdjacent.message().find(std::to_string(2 * p)) != std::string::npos); // names the ranges
+        QCOMPARE(r2->followedBy(*r0).code(), make_error_code(Errc::InvalidArgument)); // order matters
+        QCOMPARE(r1->followedBy(*ro).code(), make_error_code(Errc::WrongFile));
+        QVERIFY(r0->followedBy(*r1).ok());
+
+        QCOMPARE(r1->slice(ByteRange{p, 0}).code(), make_error_code(Errc::InvalidArgument));
+        QCOMPARE(r1->slice(ByteRange{p - 1, 2}).code(), make_error_code(Errc::InvalidArgument));
+        QCOMPARE(r1->slice(ByteRange{2 * p - 1, 2}).code(), make_error_code(Errc::InvalidArgument));
+        auto inside = r1->slice(ByteRange{p + 1, p - 1});
+        QVERIFY(inside.ok());
+        QCOMPARE(other.syncRange(*inside).code(), make_error_code(Errc::WrongFile)); // a slice keeps its file
+        QVERIFY(file.syncRange(*inside).ok());
     }
 };
 

@@ -3,15 +3,46 @@
 
 #include "ui/hexviewtesthelpers.h"
 
+#include "ui/find/findbar.h"
 #include "ui/find/findsupport.h"
+#include "ui/document/searchwatcher.h"
 #include "ui/view/hexview.h"
 #include "ui/pane/overviewmap.h"
 
 #include <QHBoxLayout>
+#include <QLineEdit>
 #include <QMainWindow>
 #include <QStatusBar>
 
+namespace hexmap {
+
+// FindBar's match cap, reached as a friend (FindBar declares FindBarTestProbe): a small cap reaches "capped" with a
+// small file.
+class FindBarTestProbe {
+public:
+    static void setMaxMatches(FindBar &bar, std::uint64_t cap) { bar.m_maxMatches = cap; }
+};
+
+} // namespace hexmap
+
 namespace hexmap::testing {
+
+// The bar's pattern field and its search watcher, found as a user's tool would (object name, child object).
+inline QLineEdit *patternEdit(const FindBar *bar)
+{
+    auto *edit = bar->findChild<QLineEdit *>(QStringLiteral("findPattern"));
+    if (!edit)
+        qFatal("the find bar has no QLineEdit named findPattern");
+    return edit;
+}
+inline SearchWatcher *watcher(const FindBar *bar)
+{
+    auto *w = bar->findChild<SearchWatcher *>();
+    if (!w)
+        qFatal("the find bar has no SearchWatcher");
+    return w;
+}
+inline void setMaxMatches(FindBar *bar, std::uint64_t cap) { FindBarTestProbe::setMaxMatches(*bar, cap); }
 
 
 // "hello" (68 65 6C 6C 6F) at 0 and 13; "HELLO" at 27; UTF-16LE "hi" (68 00 69 00) at 40. 48 bytes.

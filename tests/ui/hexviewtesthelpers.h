@@ -8,13 +8,34 @@
 #include <QHash>
 #include <QImage>
 #include <QMouseEvent>
+#include <QStringList>
 #include <QTest>
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
+namespace hexmap {
+
+// HexView's painted-text recorder, reached as a friend (HexView declares HexViewTestProbe): while recording, each
+// paint keeps the text of every row it drew ("offset  hex  ascii"), so tests check what was painted, not a copy.
+class HexViewTestProbe {
+public:
+    static void setRecording(HexView &view, bool record)
+    {
+        view.m_recordText = record;
+        view.m_paintedRows.clear();
+    }
+    static QStringList paintedRows(const HexView &view) { return view.m_paintedRows; }
+};
+
+} // namespace hexmap
+
 namespace hexmap::testing {
+
+// While on, every paint of `view` records the text of the rows it drew (the last paint's rows are kept).
+inline void recordPaintedText(HexView &view, bool record) { HexViewTestProbe::setRecording(view, record); }
+inline QStringList paintedRowTexts(const HexView &view) { return HexViewTestProbe::paintedRows(view); }
 
 // Writes bytes into dir/name and maps the file read-only.
 inline MappedFile makeFile(const QString &path, const QByteArray &bytes)
@@ -53,7 +74,7 @@ inline QByteArray ramp(int size) // 00 01 02 ... FF 00 01 ...
 // Paints the viewport (synchronously) and returns the image; the view records the painted row texts.
 inline QImage paint(HexView &view)
 {
-    view.setRecordPaintedText(true);
+    recordPaintedText(view, true);
     return view.viewport()->grab().toImage();
 }
 

@@ -187,7 +187,7 @@ void TestEditController::renderingShowsEdits()
         return img;
     };
     const auto pixel = [](const QImage &img, QPointF p) { return img.pixel(int(p.x()), int(p.y())); };
-    view.setRecordPaintedText(true);
+    hexmap::testing::recordPaintedText(view, true);
     view.setCursorOffset(0x12);
     QTest::keyClicks(&view, QStringLiteral("cafe"));
     view.setCursorArea(HexView::Area::Ascii);
@@ -195,7 +195,7 @@ void TestEditController::renderingShowsEdits()
     QTest::keyClicks(&view, QStringLiteral("Ok"));
     view.setCursorOffset(0x40); // the cursor out of the way of the cells checked below
     QImage img = render();
-    const QStringList rows = view.paintedRowTexts();
+    const QStringList rows = hexmap::testing::paintedRowTexts(view);
     QVERIFY(rows.size() >= 2);
     QCOMPARE(rows.at(1), QStringLiteral("00000010  11 11 CA FE 11 11 11 11 4F 6B 11 11 11 11 11 11  ....")
                              + QStringLiteral("....Ok......"));
@@ -216,7 +216,7 @@ void TestEditController::renderingShowsEdits()
     session.undoStack()->undo();
     session.undoStack()->undo();
     img = render();
-    QCOMPARE(view.paintedRowTexts().at(1),
+    QCOMPARE(hexmap::testing::paintedRowTexts(view).at(1),
              QStringLiteral("00000010  11 11 11 11 11 11 11 11 11 11 11 11 11 11 11 11  ................"));
     QCOMPARE(pixel(img, view.cellRect(0x12, HexView::Area::Hex).topLeft() + QPointF(1, 1)), colors.base.rgb());
 }

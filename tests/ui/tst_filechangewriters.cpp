@@ -3,6 +3,7 @@
 // banner offers Reload, and one writer at a time: Enable Editing and jobs are refused while another process holds
 // the file's write lock (naming it), and the window's editing locks out other processes (also across a Reload).
 // The other process is a fork()ed child (a read-write MappedFile, as hexmap-cli holds it).
+#include "hexviewtesthelpers.h"
 #include "core/writelock.h"
 #include "ui/edit/editingsupport.h"
 #include "ui/document/editsession.h"
@@ -198,7 +199,7 @@ void TestFileChangeWriters::bytesPastTheNewEndArePaintedAbsent()
     const std::uint64_t perRow = std::uint64_t(view->bytesPerRow());
     const std::uint64_t rowStart = 1000 / perRow * perRow;
     view->scrollToOffset(rowStart);
-    view->setRecordPaintedText(true);
+    hexmap::testing::recordPaintedText(*view, true);
     QImage img = view->viewport()->grab().toImage();
     // The last byte on disk is a real 'A' (41); the first one past the end is an absent cell: its tint, no glyph.
     QVERIFY(uniform(img, view->cellRect(999, HexView::Area::Hex)) == 0);
@@ -206,7 +207,7 @@ void TestFileChangeWriters::bytesPastTheNewEndArePaintedAbsent()
     for (std::uint64_t o : {1000u, 1001u, 1100u})
         for (HexView::Area area : {HexView::Area::Hex, HexView::Area::Ascii})
             QCOMPARE(uniform(img, view->cellRect(o, area)), colors.absent.rgb());
-    const QStringList rows = view->paintedRowTexts();
+    const QStringList rows = hexmap::testing::paintedRowTexts(*view);
     QVERIFY(!rows.isEmpty());
     const int readable = int(1000 - rowStart);
     const int gone = int(perRow) - readable;

@@ -54,12 +54,12 @@ void TestFindBar::hexNextPreviousWrap()
     w.view->setCursorOffset(0);
     w.find->find->trigger(); // Ctrl+F
     QVERIFY(w.bar()->isVisible());
-    QVERIFY(w.bar()->patternEdit()->hasFocus() || !QApplication::focusWidget());
+    QVERIFY(patternEdit(w.bar())->hasFocus() || !QApplication::focusWidget());
     w.bar()->setMode(FindBar::Mode::Hex);
-    QTest::keyClicks(w.bar()->patternEdit(), QStringLiteral("68 65 6c 6c 6f"));
+    QTest::keyClicks(patternEdit(w.bar()), QStringLiteral("68 65 6c 6c 6f"));
     QVERIFY(!w.bar()->hasError());
 
-    QTest::keyClick(w.bar()->patternEdit(), Qt::Key_Return); // next from cursor + 1
+    QTest::keyClick(patternEdit(w.bar()), Qt::Key_Return); // next from cursor + 1
     QTRY_COMPARE(w.view->selection(), (ByteRange{13, 5}));
     QCOMPARE(w.view->cursorOffset(), std::uint64_t(13));
     QVERIFY(w.status.isEmpty());
@@ -104,7 +104,7 @@ void TestFindBar::textIgnoreCaseAndUtf16()
     w.bar()->findNext();
     QTRY_COMPARE(w.view->selection(), (ByteRange{27, 5}));
     // Shift+Return in the field = previous.
-    QTest::keyClick(w.bar()->patternEdit(), Qt::Key_Return, Qt::ShiftModifier);
+    QTest::keyClick(patternEdit(w.bar()), Qt::Key_Return, Qt::ShiftModifier);
     QTRY_COMPARE(w.view->selection(), (ByteRange{13, 5}));
 
     w.bar()->setMode(FindBar::Mode::Utf16);
@@ -162,7 +162,7 @@ void TestFindBar::findAllCapped()
 {
     Window w(makeFile(m_dir.filePath(QStringLiteral("zeros.bin")), QByteArray(1000, '\0')));
     QVERIFY(QTest::qWaitForWindowExposed(&w.window));
-    w.bar()->setMaxMatches(10);
+    setMaxMatches(w.bar(), 10);
     w.bar()->setMode(FindBar::Mode::Hex);
     w.bar()->setPatternText(QStringLiteral("00 00"));
     w.bar()->findAll();
@@ -186,14 +186,14 @@ void TestFindBar::malformedPatternStartsNothing()
     w.find->find->trigger();
     w.view->setCursorOffset(3);
     w.bar()->setMode(FindBar::Mode::Hex);
-    QTest::keyClicks(w.bar()->patternEdit(), QStringLiteral("DE AD G1"));
+    QTest::keyClicks(patternEdit(w.bar()), QStringLiteral("DE AD G1"));
     QVERIFY(w.bar()->hasError());
     QVERIFY(!w.bar()->message().isEmpty());
-    QVERIFY(w.bar()->patternEdit()->property("invalid").toBool());
-    QVERIFY(w.bar()->patternEdit()->palette().color(QPalette::Base).red() > 200);
-    QVERIFY(w.bar()->patternEdit()->palette().color(QPalette::Base).green() < 230);
-    QSignalSpy progressed(w.bar()->watcher(), &SearchWatcher::progressed);
-    QTest::keyClick(w.bar()->patternEdit(), Qt::Key_Return);
+    QVERIFY(patternEdit(w.bar())->property("invalid").toBool());
+    QVERIFY(patternEdit(w.bar())->palette().color(QPalette::Base).red() > 200);
+    QVERIFY(patternEdit(w.bar())->palette().color(QPalette::Base).green() < 230);
+    QSignalSpy progressed(watcher(w.bar()), &SearchWatcher::progressed);
+    QTest::keyClick(patternEdit(w.bar()), Qt::Key_Return);
     w.bar()->findAll();
     w.find->findNext->trigger();
     QVERIFY(!w.bar()->isSearching());
@@ -208,7 +208,7 @@ void TestFindBar::malformedPatternStartsNothing()
     QVERIFY(w.bar()->hasError());
     w.bar()->setPatternText(QStringLiteral("DE AD"));
     QVERIFY(!w.bar()->hasError());
-    QVERIFY(!w.bar()->patternEdit()->property("invalid").toBool());
+    QVERIFY(!patternEdit(w.bar())->property("invalid").toBool());
 }
 
 void TestFindBar::escapeHidesBar()
@@ -218,7 +218,7 @@ void TestFindBar::escapeHidesBar()
     w.find->find->trigger();
     QVERIFY(w.bar()->isVisible());
     QSignalSpy closed(w.bar(), &FindBar::closed);
-    QTest::keyClick(w.bar()->patternEdit(), Qt::Key_Escape);
+    QTest::keyClick(patternEdit(w.bar()), Qt::Key_Escape);
     QVERIFY(!w.bar()->isVisible());
     QCOMPARE(closed.count(), 1);
 }
@@ -231,8 +231,8 @@ void TestFindBar::cancelOnHugeSparseFile()
     w.find->find->trigger();
     w.bar()->setMode(FindBar::Mode::Hex);
     w.bar()->setPatternText(QStringLiteral("DE AD BE EF"));
-    QSignalSpy progressed(w.bar()->watcher(), &SearchWatcher::progressed);
-    QSignalSpy failed(w.bar()->watcher(), &SearchWatcher::failed);
+    QSignalSpy progressed(watcher(w.bar()), &SearchWatcher::progressed);
+    QSignalSpy failed(watcher(w.bar()), &SearchWatcher::failed);
     w.bar()->findAll();
     QVERIFY(w.bar()->isSearching());
     QTRY_VERIFY(progressed.count() >= 2); // the GUI thread keeps running while the scan goes on
@@ -260,17 +260,17 @@ void TestFindBar::mainWindowKeys()
     window.hexView()->setFocus();
     QTest::keySequence(window.hexView(), QKeySequence::Find);
     QTRY_VERIFY(bar->isVisible());
-    QTRY_VERIFY(bar->patternEdit()->hasFocus());
+    QTRY_VERIFY(patternEdit(bar)->hasFocus());
     bar->setMode(FindBar::Mode::Text);
-    QTest::keyClicks(bar->patternEdit(), QStringLiteral("hello"));
-    QTest::keySequence(bar->patternEdit(), QKeySequence::FindNext);
+    QTest::keyClicks(patternEdit(bar), QStringLiteral("hello"));
+    QTest::keySequence(patternEdit(bar), QKeySequence::FindNext);
     QTRY_COMPARE(window.hexView()->selection(), (ByteRange{13, 5}));
-    QTest::keySequence(bar->patternEdit(), QKeySequence::FindNext);
+    QTest::keySequence(patternEdit(bar), QKeySequence::FindNext);
     QTRY_COMPARE(window.hexView()->selection(), (ByteRange{0, 5}));
     QTRY_VERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("wrapped")));
-    QTest::keySequence(bar->patternEdit(), QKeySequence::FindPrevious);
+    QTest::keySequence(patternEdit(bar), QKeySequence::FindPrevious);
     QTRY_COMPARE(window.hexView()->selection(), (ByteRange{13, 5}));
-    QTest::keyClick(bar->patternEdit(), Qt::Key_Escape);
+    QTest::keyClick(patternEdit(bar), Qt::Key_Escape);
     QVERIFY(!bar->isVisible());
     window.closeFile();
     QVERIFY(!window.find()->find->isEnabled());

@@ -53,6 +53,7 @@ private slots:
     void oneTebibyteScrollsToItsEnd();
     void scaledBarStepsMoveOneRow();
     void wheelScrollsThreeRowsPerNotch();
+    void barFollowsTheTopRowOneWay();
     void copyFormats_data();
     void copyFormats();
     void copyRefusesMoreThanTheLimit();
@@ -68,7 +69,7 @@ void TestHexView::paintsRowsOfASmallFile()
     view.show();
     view.setFile(makeFile(m_dir.filePath("small.bin"), bytes));
     paint(view);
-    const QStringList rows = view.paintedRowTexts();
+    const QStringList rows = hexmap::testing::paintedRowTexts(view);
     const auto visible = view.layout().visibleRows(view.viewport()->height() - view.headerHeight());
     QCOMPARE(rows.size(), qsizetype(visible));
     QCOMPARE(rows.first(), rowText(bytes, 0, 16, 8));
@@ -78,8 +79,8 @@ void TestHexView::paintsRowsOfASmallFile()
 
     view.setCursorOffset(999); // last row: 62 (0x3E0), 8 bytes
     paint(view);
-    QCOMPARE(view.paintedRowTexts().last(), rowText(bytes, 62, 16, 8));
-    QVERIFY(view.paintedRowTexts().last().startsWith(QStringLiteral("000003E0  E0")));
+    QCOMPARE(hexmap::testing::paintedRowTexts(view).last(), rowText(bytes, 62, 16, 8));
+    QVERIFY(hexmap::testing::paintedRowTexts(view).last().startsWith(QStringLiteral("000003E0  E0")));
 }
 
 void TestHexView::cursorAndSelectionArePaintedWhereTheLayoutSays()
@@ -159,7 +160,7 @@ void TestHexView::bytesPerRowAndGroups()
     view.setGroupSize(4);
     QCOMPARE(view.groupSize(), 4);
     paint(view);
-    QCOMPARE(view.paintedRowTexts().first().left(8), QStringLiteral("00000000"));
+    QCOMPARE(hexmap::testing::paintedRowTexts(view).first().left(8), QStringLiteral("00000000"));
     view.setBytesPerRow(0); // fit to width
     QCOMPARE(view.bytesPerRow(), 64);
     QVERIFY(view.layout().totalWidth() <= view.viewport()->width());
@@ -202,7 +203,7 @@ void TestHexView::oneTebibyteScrollsToItsEnd()
     }
     QCOMPARE(view.verticalScrollBar()->value(), view.verticalScrollBar()->maximum());
     const QImage img = paint(view);
-    const QStringList rows = view.paintedRowTexts();
+    const QStringList rows = hexmap::testing::paintedRowTexts(view);
     QVERIFY(!rows.isEmpty());
     QVERIFY2(rows.last().startsWith(QStringLiteral("FFFFFFFFF0  00")), qPrintable(rows.last()));
     QCOMPARE(view.visibleRange().end(), kTiB);
@@ -248,6 +249,39 @@ void TestHexView::wheelScrollsThreeRowsPerNotch()
     QApplication::sendEvent(view.viewport(), &down);
     QCOMPARE(view.firstRow(), 3u);
     QCOMPARE(view.topOffset(), 48u);
+}
+
+// The bar only follows m_firstRow: a relayout whose new bar range is below the old value must not let Qt's clamp
+// move the view (the top row keeps the old top offset), and a value set from outside (a drag, "Scroll here")
+// still moves the view, while the view's own setValue of the same value does not feed back.
+void TestHexView::barFollowsTheTopRowOneWay()
+{
+    HexView view;
+    view.resize(900, 400);
+    view.show();
+    view.setFile(makeSparseFile(m_dir.filePath("oneway.bin"), 1u << 20));
+    view.setBytesPerRow(16);
+    QScrollBar *bar = view.verticalScrollBar();
+    QVERIFY(!view.layout().scroller(view.pageRows()).isScaled());
+    view.scrollToOffset(500000);
+    QCOMPARE(view.topOffset(), 500000u / 16 * 16);
+    const int oldValue = bar->value();
+    view.setBytesPerRow(64); // the new range ends below the old value
+    QVERIFY2(bar->maximum() < oldValue, "the test needs a relayout that shrinks the bar below its value");
+    QCOMPARE(view.topOffset(), 500000u / 64 * 64);
+    QCOMPARE(bar->value(), int(view.firstRow()));
+    view.setBytesPerRow(16); // and back: the range grows past the value
+    QCOMPARE(view.topOffset(), 500000u / 64 * 64);
+    QCOMPARE(bar->value(), int(view.firstRow()));
+
+    QSignalSpy visible(&view, &HexView::visibleRangeChanged);
+    bar->setValue(100); // from outside: the view follows
+    QCOMPARE(view.firstRow(), 100u);
+    QCOMPARE(visible.size(), 1);
+    view.scrollToOffset(200 * 16); // the view's own move sets the bar once, and nothing moves back
+    QCOMPARE(bar->value(), 200);
+    QCOMPARE(view.firstRow(), 200u);
+    QCOMPARE(visible.size(), 2);
 }
 
 void TestHexView::copyFormats_data()

@@ -42,14 +42,14 @@ void TestHexViewReads::paintsWhileAnotherThreadWritesElsewhere()
     const QString expected = QStringLiteral("00000000  41 41 41 41 41 41 41 41 41 41 41 41 41 41 41 41  AAAAAAAAAAAAAAAA");
     for (int i = 0; i < 20; ++i) {
         paint(view);
-        QCOMPARE(view.paintedRowTexts().first(), expected);
+        QCOMPARE(hexmap::testing::paintedRowTexts(view).first(), expected);
     }
     writer.join();
     // After the join the writer's bytes are visible to this thread: its last round (49 = 0x31 = '1') shows.
     view.scrollToOffset(2 * page);
     paint(view);
-    QCOMPARE(view.paintedRowTexts().first().mid(10, 5), QStringLiteral("31 31"));
-    QVERIFY(view.paintedRowTexts().first().endsWith(QStringLiteral("1111111111111111")));
+    QCOMPARE(hexmap::testing::paintedRowTexts(view).first().mid(10, 5), QStringLiteral("31 31"));
+    QVERIFY(hexmap::testing::paintedRowTexts(view).first().endsWith(QStringLiteral("1111111111111111")));
 }
 
 QTEST_MAIN(TestHexViewReads)

@@ -8,6 +8,7 @@
 #include "ui/document/jobcenter.h"
 #include "ui/jobs/jobconfirmation.h"
 #include "ui/jobs/jobdialog.h"
+#include "jobdialogtesthelpers.h"
 #include "ui/jobs/jobssupport.h"
 #include "ui/document/jobwatcher.h"
 #include "ui/window/mainwindow.h"
@@ -50,11 +51,11 @@ QAbstractButton *overwriteButton(QMessageBox *box)
 // The Fill dialog set to write 0xFF over 8 KiB at 0x1000, then OK.
 void fillAndOk(JobDialog *dialog)
 {
-    dialog->customRangeButton()->setChecked(true);
-    dialog->offsetEdit()->setText(QStringLiteral("0x1000"));
-    dialog->lengthEdit()->setText(QStringLiteral("8K"));
-    dialog->valueEdit()->setText(QStringLiteral("0xFF"));
-    dialog->okButton()->click();
+    jobdialogtest::customRangeButton(*dialog)->setChecked(true);
+    jobdialogtest::offsetEdit(*dialog)->setText(QStringLiteral("0x1000"));
+    jobdialogtest::lengthEdit(*dialog)->setText(QStringLiteral("8K"));
+    jobdialogtest::valueEdit(*dialog)->setText(QStringLiteral("0xFF"));
+    jobdialogtest::okButton(*dialog)->click();
 }
 
 } // namespace
@@ -244,7 +245,7 @@ void TestJobConfirmation::cancelWritesNothing()
         fillAndOk(dialog);
         // Back in the dialog, with the input kept, to change it or give up.
         dialogKept = dialog->isVisible() && QApplication::activeModalWidget() == dialog;
-        valueKept = dialog->valueEdit()->text();
+        valueKept = jobdialogtest::valueEdit(*dialog)->text();
         dialog->reject();
     });
     m_window->jobs()->fill->trigger();

@@ -1,10 +1,12 @@
 // Jobs wired into a window (QMainWindow + HexView + JobsSupport): dialog flow, tint in the view, map navigation.
 // With HEXMAP_SCREENSHOT_DIR set, also saves screenshots of a 4-worker job on a 2 GiB file (light and dark).
+#include "hexviewtesthelpers.h"
 #include "core/mappedfile.h"
 #include "ui/view/hexview.h"
 #include "ui/document/jobcenter.h"
 #include "ui/view/jobcolors.h"
 #include "ui/jobs/jobdialog.h"
+#include "jobdialogtesthelpers.h"
 #include "ui/jobs/jobsdock.h"
 #include "ui/jobs/jobssupport.h"
 #include "ui/common/theme.h"
@@ -79,9 +81,9 @@ private slots:
         w.main.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w.main));
         w.jobs->setDialogRunner([](JobDialog &d) {
-            d.valueEdit()->setText("DE AD BE EF");
-            d.threadsBox()->setValue(4);
-            return d.okButton()->isEnabled();
+            jobdialogtest::valueEdit(d)->setText("DE AD BE EF");
+            jobdialogtest::threadsBox(d)->setValue(4);
+            return jobdialogtest::okButton(d)->isEnabled();
         });
         w.jobs->pattern->trigger();
         QCOMPARE(w.jobs->center()->jobs().size(), std::size_t(1));
@@ -115,15 +117,15 @@ private slots:
         QVERIFY(!h[0].placeholder);
         QVERIFY(h[1].placeholder);
         // The view paints real bytes from the written prefix and placeholders where a worker may be writing.
-        w.view->setRecordPaintedText(true);
+        hexmap::testing::recordPaintedText(*w.view, true);
         w.view->scrollToOffset(8 * kMiB - 16 * 4);
         w.view->viewport()->repaint();
-        const QStringList rows = w.view->paintedRowTexts();
+        const QStringList rows = hexmap::testing::paintedRowTexts(*w.view);
         QVERIFY(rows.size() > 8);
         QVERIFY2(rows.first().contains("00 00 00"), qPrintable(rows.first()));   // filled with 0x00: done
         QVERIFY2(!rows.first().contains("--"), qPrintable(rows.first()));
         QVERIFY2(rows.last().contains("-- -- --"), qPrintable(rows.last()));   // not yet written: placeholders
-        w.view->setRecordPaintedText(false);
+        hexmap::testing::recordPaintedText(*w.view, false);
         (*second)->cancel();
         QTRY_VERIFY_WITH_TIMEOUT((*second)->isFinished(), 10000);
 

@@ -4,6 +4,7 @@
 #include "ui/window/desktopsupport.h"
 #include "ui/view/hexview.h"
 #include "ui/jobs/jobdialog.h"
+#include "jobdialogtesthelpers.h"
 #include "ui/jobs/jobssupport.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/mainwindowactions.h"
@@ -318,8 +319,8 @@ void TestPreferences::jobDialogUsesTheDefaults()
     int threads = -1;
     QString chunk = QStringLiteral("unset");
     window.jobs()->setDialogRunner([&](hexmap::JobDialog &dialog) {
-        threads = dialog.threadsBox()->value();
-        chunk = dialog.chunkEdit()->text();
+        threads = jobdialogtest::threadsBox(dialog)->value();
+        chunk = jobdialogtest::chunkEdit(dialog)->text();
         return false; // cancel: nothing is written
     });
     window.jobs()->fill->trigger();

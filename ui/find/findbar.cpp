@@ -162,7 +162,7 @@ std::optional<SearchEngine> FindBar::prepare()
                               .arg(m_pattern->text(), mode() == Mode::Text ? tr("UTF-8") : tr("UTF-16LE"),
                                    m_ignoreCase->isChecked() ? tr(", ignoring case") : QString());
     SearchOptions options;
-    options.threads = m_threads;
+    options.threads = 0; // the engine's default: every core
     options.maxMatches = m_maxMatches == 0 ? 1 : m_maxMatches;
     auto engine = SearchEngine::create(m_view->file(), std::move(pattern).value(), options);
     if (!engine) {

@@ -27,7 +27,8 @@ class SearchWatcher;
 // view's cursor or selection (FindBarModel), wrap, and select the match in the view (scrolled into view);
 // find all reports the matches through allFound(). Esc closes the bar (and cancels its search).
 // Searches run on a background thread through a SearchWatcher owned by the bar: nothing here blocks and nothing
-// runs on the search thread but the engine. Thread: GUI thread only.
+// runs on the search thread but the engine. Its pattern field is named "findPattern" (QObject::objectName).
+// Thread: GUI thread only.
 class FindBar : public QWidget {
     Q_OBJECT
 public:
@@ -49,14 +50,11 @@ public:
     void setPatternText(const QString &text);
     QString patternText() const;
     void setIgnoreCase(bool ignore);
-    // Engine options for the searches the bar starts (tests: a small cap, one thread).
-    void setMaxMatches(std::uint64_t cap) { m_maxMatches = cap; }
-    void setThreads(unsigned threads) { m_threads = threads; }
+    // Find all keeps at most this many matches (and says "capped" when more exist).
+    static constexpr std::uint64_t MaxMatches = 100000;
 
     bool hasError() const { return m_error; }
     QString message() const;
-    QLineEdit *patternEdit() const { return m_pattern; }
-    SearchWatcher *watcher() const { return m_watcher; }
 
 signals:
     void statusMessage(const QString &message);
@@ -70,6 +68,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // Tests (tests/ui/findtesthelpers.h) lower m_maxMatches to reach the cap with a small file.
+    friend class FindBarTestProbe;
     std::optional<SearchEngine> prepare(); // validates; shows the error and returns nothing when it cannot search
     void startNext(SearchDirection direction);
     void validate();
@@ -92,8 +92,7 @@ private:
     QPushButton *m_cancel;
     QLabel *m_message;
     QToolButton *m_close;
-    std::uint64_t m_maxMatches = 100000;
-    unsigned m_threads = 0;
+    std::uint64_t m_maxMatches = MaxMatches;
     std::uint64_t m_patternSize = 1;  // of the running / last search
     QString m_description;           // of the running / last search
     bool m_preWrapped = false;        // the next/previous start already passed an end

@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <thread>
+#include <utility>
 
 namespace hexmap {
 
@@ -110,6 +111,25 @@ JobDialog::JobDialog(JobOperation op, std::uint64_t fileSize, ByteRange selectio
                                                                        m_syncDone})
         connect(b, &QAbstractButton::toggled, this, &JobDialog::sync);
     connect(m_threads, &QSpinBox::valueChanged, this, &JobDialog::sync);
+
+    const Preferences preferences; // the defaults chosen in Edit > Preferences (0 = the dialog's own)
+    if (preferences.jobThreads() > 0)
+        m_threads->setValue(preferences.jobThreads());
+    if (preferences.jobChunkSize() > 0)
+        m_chunk->setText(QString::number(preferences.jobChunkSize()));
+
+    const std::pair<QObject *, const char *> names[] = {
+        {m_operation, ObjectName::operation}, {m_selection, ObjectName::selectionRange},
+        {m_whole, ObjectName::wholeFile},     {m_custom, ObjectName::customRange},
+        {m_offset, ObjectName::offset},       {m_length, ObjectName::length},
+        {m_value, ObjectName::value},         {m_format, ObjectName::format},
+        {m_preview, ObjectName::preview},     {m_threads, ObjectName::threads},
+        {m_chunk, ObjectName::chunkSize},     {m_release, ObjectName::releaseSpace},
+        {m_syncDone, ObjectName::syncWhenDone}, {m_summary, ObjectName::summary},
+        {m_error, ObjectName::error},         {m_buttons, ObjectName::buttons},
+    };
+    for (const auto &[object, name] : names)
+        object->setObjectName(QLatin1String(name));
     sync();
 }
 

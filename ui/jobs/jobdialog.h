@@ -22,7 +22,9 @@ namespace hexmap {
 // be overwritten and that a job cannot be undone; OK stays disabled while the input is invalid (the reason is
 // shown), including when the range holds unsaved edits. All validation lives in JobDialogModel. When
 // Preferences::confirmJobs is on, OK first asks JobConfirmation (naming the file given by setFileName); Cancel
-// there returns to this dialog with its input kept. Thread: GUI thread only.
+// there returns to this dialog with its input kept. Threads and chunk size start at Preferences::jobThreads /
+// jobChunkSize when those are set. Its widgets have stable object names (ObjectName below), which is how tests and
+// accessibility tools find them. Thread: GUI thread only.
 class JobDialog : public QDialog {
     Q_OBJECT
 public:
@@ -37,18 +39,25 @@ public:
     // The spec to run (valid after accept()).
     Result<JobSpec> spec() const { return m_model.spec(); }
 
-    // Widgets, for tests.
-    QLineEdit *offsetEdit() const { return m_offset; }
-    QLineEdit *lengthEdit() const { return m_length; }
-    QLineEdit *valueEdit() const { return m_value; }
-    QComboBox *operationBox() const { return m_operation; }
-    QComboBox *formatBox() const { return m_format; }
-    QRadioButton *customRangeButton() const { return m_custom; }
-    QSpinBox *threadsBox() const { return m_threads; }
-    QLineEdit *chunkEdit() const { return m_chunk; }
-    QLabel *summaryLabel() const { return m_summary; }
-    QLabel *previewLabel() const { return m_preview; }
-    QPushButton *okButton() const;
+    // The object names of the dialog's widgets (QObject::objectName).
+    struct ObjectName {
+        static constexpr const char *operation = "operation";
+        static constexpr const char *selectionRange = "selectionRange";
+        static constexpr const char *wholeFile = "wholeFile";
+        static constexpr const char *customRange = "customRange";
+        static constexpr const char *offset = "offset";
+        static constexpr const char *length = "length";
+        static constexpr const char *value = "value";
+        static constexpr const char *format = "format";
+        static constexpr const char *preview = "preview";
+        static constexpr const char *threads = "threads";
+        static constexpr const char *chunkSize = "chunkSize";
+        static constexpr const char *releaseSpace = "releaseSpace";
+        static constexpr const char *syncWhenDone = "syncWhenDone";
+        static constexpr const char *summary = "summary";
+        static constexpr const char *error = "error";
+        static constexpr const char *buttons = "buttons";
+    };
 
 public slots:
     // Closes the dialog as accepted when the input is valid and, with Preferences::confirmJobs on, the user
@@ -57,6 +66,7 @@ public slots:
 
 private:
     void sync(); // widgets -> model -> labels and OK
+    QPushButton *okButton() const;
 
     JobDialogModel m_model;
     QComboBox *m_operation;

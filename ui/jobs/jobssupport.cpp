@@ -234,12 +234,7 @@ void JobsSupport::askJob(JobOperation op)
     JobDialog dialog(op, m_file.size(), m_view->selection(), m_window);
     dialog.setFileName(QFileInfo(QString::fromStdString(m_file.path())).fileName()); // for the confirmation
     dialog.setUnsavedEdits(unsavedEdits());
-    dialog.setBusyRanges(m_center->runningRanges());
-    const Preferences preferences; // the defaults chosen in Edit > Preferences (0 = the dialog's own)
-    if (preferences.jobThreads() > 0)
-        dialog.threadsBox()->setValue(preferences.jobThreads());
-    if (preferences.jobChunkSize() > 0)
-        dialog.chunkEdit()->setText(QString::number(preferences.jobChunkSize()));
+    dialog.setBusyRanges(m_center->runningRanges()); // threads and chunk size: the dialog reads Preferences
     const bool accepted = m_runner ? m_runner(dialog) : dialog.exec() == QDialog::Accepted;
     if (!accepted)
         return;

@@ -193,18 +193,26 @@ void HexView::updateScrollBars()
 {
     const std::uint64_t page = pageRows();
     m_firstRow = m_layout.clampFirstRow(m_firstRow, page);
-    m_syncingBar = true;
     QScrollBar *v = verticalScrollBar();
-    v->setRange(0, m_layout.scrollMaximum(page));
+    // The bar is set to barValue() and nothing else. setRange clamps a value outside the new range (emitting
+    // valueChanged with a value that stands for another row), so the value goes first when it falls (it is in
+    // the old range then) and the range first when it rises (the old value is then inside the new range).
+    const int value = barValue();
+    const int maximum = m_layout.scrollMaximum(page);
+    if (value < v->value()) {
+        v->setValue(value);
+        v->setRange(0, maximum);
+    } else {
+        v->setRange(0, maximum);
+        v->setValue(value);
+    }
     v->setPageStep(m_layout.scrollPageStep(page));
     v->setSingleStep(1);
-    v->setValue(m_layout.scrollValueForFirstRow(m_firstRow, page));
     QScrollBar *h = horizontalScrollBar();
     const int total = int(std::ceil(m_layout.totalWidth()));
     h->setRange(0, std::max(0, total - viewport()->width()));
     h->setPageStep(viewport()->width());
     h->setSingleStep(std::max(1, int(m_layout.metrics().charWidth)));
-    m_syncingBar = false;
 }
 
 void HexView::setHighlights(HighlightLayer layer, std::vector<Highlight> highlights)
@@ -240,12 +248,6 @@ QRectF HexView::cellRect(std::uint64_t offset, Area area) const
 {
     const auto a = area == Area::Ascii ? HexLayout::Area::Ascii : HexLayout::Area::Hex;
     return m_layout.byteRect(a, offset, m_firstRow).translated(-horizontalScrollBar()->value(), headerHeight());
-}
-
-void HexView::setRecordPaintedText(bool record)
-{
-    m_recordText = record;
-    m_paintedRows.clear();
 }
 
 // ---- painting ------------------------------------------------------------------------------------------------

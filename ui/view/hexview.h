@@ -87,9 +87,6 @@ public:
     QRectF cellRect(std::uint64_t offset, Area area) const;
     // Moves the view by rows (wheel, scroll-bar steps in the scaled range); clamped.
     void scrollByRows(std::int64_t rows);
-    // Test accessor: when enabled, every paint records the text of each row it painted ("offset  hex  ascii").
-    void setRecordPaintedText(bool record);
-    QStringList paintedRowTexts() const { return m_paintedRows; }
 
 signals:
     void cursorMoved(std::uint64_t offset);
@@ -112,8 +109,12 @@ protected:
 
 private:
     friend class HexViewController;
+    // Tests (tests/ui/hexviewtesthelpers.h) switch m_recordText on to read the text of the rows the last paint drew:
+    // the text exists only inside the paint, and a copy of the painter in the test would not prove what was drawn.
+    friend class HexViewTestProbe;
     void relayout();            // font, bytes per row, file size -> layout, scroll bars
     void updateScrollBars();
+    int barValue() const; // the vertical bar's value for m_firstRow: the only value the view ever sets
     void onVerticalValueChanged(int value);
     void onVerticalAction(int action);
     void setFirstRow(std::uint64_t row);
@@ -138,9 +139,8 @@ private:
     Area m_area = Area::Hex;
     int m_requestedBytesPerRow = 16;
     int m_groupSize = 1;
-    bool m_syncingBar = false;
-    bool m_recordText = false;
-    QStringList m_paintedRows;
+    bool m_recordText = false;  // see HexViewTestProbe
+    QStringList m_paintedRows;  // the rows' text of the last paint while m_recordText
     ByteRange m_lastVisible{0, 0};
 };
 

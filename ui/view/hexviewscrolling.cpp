@@ -7,6 +7,12 @@
 
 // HexView's vertical scrolling: the first visible row (std::uint64_t) is the truth; the int scroll bar, the wheel
 // and the keyboard move it through HexLayout's (possibly scaled) mapping. Split from hexview.cpp to keep files small.
+//
+// One way, without a guard flag: the view only ever sets the bar to barValue() (the value that stands for
+// m_firstRow), and onVerticalValueChanged() ignores exactly that value, so the view's own writes never feed back.
+// Any other value comes from the user (drag, wheel or keys on the bar, "Scroll here", an accessibility tool: some
+// of these call setValue() without an actionTriggered, so valueChanged is the one signal that sees them all) and
+// moves m_firstRow. updateScrollBars() orders setRange and setValue so Qt never clamps the value in between.
 
 namespace hexmap {
 
@@ -49,15 +55,18 @@ ByteRange HexView::visibleRange() const
     return ByteRange::fromBounds(topOffset(), std::min(m_layout.rowStart(last), m_layout.fileSize()));
 }
 
+int HexView::barValue() const
+{
+    return m_layout.scrollValueForFirstRow(m_firstRow, pageRows());
+}
+
 void HexView::setFirstRow(std::uint64_t row)
 {
     row = m_layout.clampFirstRow(row, pageRows());
     if (row == m_firstRow)
         return;
     m_firstRow = row;
-    m_syncingBar = true;
-    verticalScrollBar()->setValue(m_layout.scrollValueForFirstRow(m_firstRow, pageRows()));
-    m_syncingBar = false;
+    verticalScrollBar()->setValue(barValue()); // onVerticalValueChanged sees our own value: nothing to do
     viewport()->update();
     emitVisibleIfChanged();
 }
@@ -69,12 +78,9 @@ void HexView::ensureCursorVisible()
 
 void HexView::onVerticalValueChanged(int value)
 {
-    if (m_syncingBar)
-        return;
-    const std::uint64_t page = pageRows();
-    if (value == m_layout.scrollValueForFirstRow(m_firstRow, page))
-        return; // the bar already stands for our row (write-back after a row-exact move)
-    m_firstRow = m_layout.firstRowForScrollValue(value, page);
+    if (value == barValue())
+        return; // the bar stands for our row: the view set it (or a row-exact step in the scaled range did)
+    m_firstRow = m_layout.firstRowForScrollValue(value, pageRows());
     viewport()->update();
     emitVisibleIfChanged();
 }
@@ -95,7 +101,7 @@ void HexView::onVerticalAction(int action)
     default: return;
     }
     scrollByRows(rows);
-    verticalScrollBar()->setSliderPosition(m_layout.scrollValueForFirstRow(m_firstRow, page));
+    verticalScrollBar()->setSliderPosition(barValue());
 }
 
 void HexView::scrollContentsBy(int dx, int dy)
