@@ -46,18 +46,13 @@ try:
         out["hashes"][name] = line.split(" = ")[1].strip() if " = " in line else line.split()[0]
 finally:
     os.unlink(t.name)
-hist = [0] * 256
-for b in data:
-    hist[b] += 1
-out["histogram"] = hist
+out["histogram"] = [data.count(bytes([b])) for b in range(256)]
 ent, classes = [], ""
 bs = req["block"]
 for i in range(0, len(data), bs):
     blk = data[i:i + bs]
     n = len(blk)
-    counts = [0] * 256
-    for b in blk:
-        counts[b] += 1
+    counts = [blk.count(bytes([b])) for b in range(256)]
     h = -sum(c / n * math.log2(c / n) for c in counts if c)
     ent.append(h)
     printable = sum(counts[c] for c in range(0x20, 0x7F)) + counts[9] + counts[10] + counts[13]
