@@ -141,6 +141,8 @@ void Pass::worker()
         std::optional<ScanUnit> unit;
         if (!allDone())
             unit = m_planner->next();
+        if (!unit && m_planner->error())
+            return failLocked(*m_planner->error());
         if (!unit) {
             m_claimingDone = true;
             m_cv.notify_all();

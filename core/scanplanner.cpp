@@ -17,11 +17,18 @@ ScanPlanner::ScanPlanner(const ScanSource &source, ByteRange range, std::size_t 
 std::optional<ScanUnit> ScanPlanner::next()
 {
     const std::uint64_t end = m_range.end();
-    if (m_cursor >= end)
+    if (m_cursor >= end || m_error)
         return std::nullopt;
     if (m_cursor >= m_dataEnd) {
         const std::uint64_t data = m_source.nextData(m_cursor, end);
         if (data > m_cursor) {
+            // SEEK_DATA answers "no data after here" also past a new end of file: the size tells.
+            if (auto size = m_source.currentSize(); size && *size < end) {
+                m_error = Error{make_error_code(Errc::FileTruncated),
+                                m_source.path() + ": the file ends at offset " + std::to_string(*size) +
+                                    " (it was cut during the scan)"};
+                return std::nullopt;
+            }
             // A hole [m_cursor, data). Its last m_overlap bytes are read as data unless it runs to the end.
             const std::uint64_t zeroEnd =
                 data == end ? data : (data - m_cursor > m_overlap ? data - m_overlap : m_cursor);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/byterange.h"
+#include "core/result.h"
 #include "core/scansource.h"
 
 #include <cstddef>
@@ -29,8 +30,11 @@ public:
     ScanPlanner(const ScanSource &source, ByteRange range, std::size_t chunkSize, std::size_t overlap,
                 std::uint64_t maxZeroUnit, const EditOverlay *overlay);
 
-    // The next unit, or nullopt at the end of the range. Never fails (lseek failures count as data).
+    // The next unit, or nullopt at the end of the range or once error() is set. lseek failures count as data.
     std::optional<ScanUnit> next();
+    // Errc::FileTruncated (context: the path and the offset where the file now ends) when a hole reached the
+    // file's end before the range's: the file was cut during the scan (found without reading any byte).
+    const std::optional<Error> &error() const { return m_error; }
     std::uint64_t unitsHandedOut() const { return m_index; }
 
 private:
@@ -43,6 +47,7 @@ private:
     std::uint64_t m_cursor;
     std::uint64_t m_dataEnd; // the current data stretch ends here (m_cursor when unknown)
     std::uint64_t m_index = 0;
+    std::optional<Error> m_error;
 };
 
 } // namespace hexmap
