@@ -12,7 +12,7 @@ cleanup() { rm -f "$R" "$T" "$S" "$H"; }
 trap cleanup EXIT
 echo "uptime: $(uptime)"
 [ -f "$R" ] || head -c 1G /dev/urandom > "$R"
-[ -f "$T" ] || base64 -w 76 "$R" | head -c 1G > "$T"
+[ -f "$T" ] || { base64 -w 76 "$R" | head -c 1G > "$T" || true; } # base64 ends on SIGPIPE
 # 1 TiB, 1 GiB of data in 4 extents of 256 MiB spread over it.
 rm -f "$S" "$H"; truncate -s 1T "$S"; truncate -s 64G "$H"
 for i in 0 1 2 3; do
@@ -21,10 +21,11 @@ for i in 0 1 2 3; do
 done
 cat "$R" "$T" > /dev/null; cat "$R" "$T" > /dev/null # warm
 
-# best WALL seconds of REPEAT runs of "$@" (output discarded); PEAK_KB: the largest max RSS seen.
+# best WALL seconds of REPEAT runs of "$@" (output discarded); the largest max RSS seen goes to $PEAK (row()
+# prints the one of the last best(): the hexmap-cli command of the row).
+PEAK=/tmp/scan_bench_peak
 best() {
-    local b="" t0 t1 d rss
-    PEAK_KB=0
+    local b="" t0 t1 d rss PEAK_KB=0
     for _ in $(seq "$REPEAT"); do
         t0=$(date +%s.%N)
         /usr/bin/time -f %M -o /tmp/scan_bench_rss "$@" > /dev/null 2>&1 || true
@@ -34,10 +35,11 @@ best() {
         [ "$rss" -gt "$PEAK_KB" ] && PEAK_KB=$rss
         if [ -z "$b" ] || [ "$(echo "$d < $b" | bc -l)" = 1 ]; then b=$d; fi
     done
+    echo "$PEAK_KB" > "$PEAK"
     printf '%.3f' "$b"
 }
 ratio() { printf '%.2f' "$(echo "$1 / $2" | bc -l)"; }
-row() { printf '%-58s %8s s  %8s s  ratio %s  (peak RSS %s MiB)\n' "$1" "$2" "$3" "$(ratio "$2" "$3")" "$(( PEAK_KB / 1024 ))"; }
+row() { printf '%-58s %8s s  %8s s  ratio %s  (peak RSS %s MiB)\n' "$1" "$2" "$3" "$(ratio "$2" "$3")" "$(( $(cat "$PEAK") / 1024 ))"; }
 
 ABSENT="QZXJVKWQZXJVKWQZ" # 16 bytes in neither file
 for f in "$R" "$T"; do
@@ -70,5 +72,5 @@ row "stats --block 1M 1 TiB sparse vs the 1 GiB alone" "$sp" "$alone"
 alone=$(best "$CLI" hash "$R" --algo crc32); sp=$(best "$CLI" hash "$H" --algo crc32)
 row "hash crc32 64 GiB sparse (1 GiB data) vs the 1 GiB alone" "$sp" "$alone"
 idle=$(best "$CLI" hash --algo list)
-echo "idle hexmap-cli peak RSS: $(( PEAK_KB / 1024 )) MiB"
+echo "idle hexmap-cli (hash --algo list) peak RSS: $(( $(cat "$PEAK") / 1024 )) MiB"
 echo "uptime: $(uptime)"
