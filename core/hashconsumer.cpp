@@ -107,8 +107,33 @@ void HashConsumer::consume(std::uint64_t, std::span<const std::byte> bytes, std:
     }
 }
 
+bool HashConsumer::cheapZeros() const
+{
+    return m_algorithm == HashAlgorithm::Crc32 || m_algorithm == HashAlgorithm::Adler32;
+}
+
 void HashConsumer::consumeZeros(std::uint64_t offset, std::uint64_t owned, std::uint64_t)
 {
+    State &s = *m_state;
+    if (m_algorithm == HashAlgorithm::Crc32) {
+        // crc32(A + zeros(L)) = combine(crc32(A), crc32(zeros(L)), L); crc32(zeros(L)) from the powers of two.
+        std::uint32_t zeros = 0; // crc32 of no bytes
+        std::uint32_t power = static_cast<std::uint32_t>(::crc32(0, reinterpret_cast<const Bytef *>("\0"), 1));
+        for (std::uint64_t bit = 1, rest = owned; rest != 0; bit <<= 1, rest >>= 1) {
+            if (rest & 1)
+                zeros = static_cast<std::uint32_t>(::crc32_combine(zeros, power, static_cast<z_off_t>(bit)));
+            if (rest > 1)
+                power = static_cast<std::uint32_t>(::crc32_combine(power, power, static_cast<z_off_t>(bit)));
+        }
+        s.sum32 = static_cast<std::uint32_t>(::crc32_combine(s.sum32, zeros, static_cast<z_off_t>(owned)));
+        return;
+    }
+    if (m_algorithm == HashAlgorithm::Adler32) {
+        // Adler-32 of L zero bytes: A = 1, B = L (mod 65521).
+        const auto zeros = static_cast<uLong>(((owned % 65521u) << 16) | 1u);
+        s.sum32 = static_cast<std::uint32_t>(::adler32_combine(s.sum32, zeros, static_cast<z_off_t>(owned)));
+        return;
+    }
     static const std::byte zeros[1u << 16] = {};
     for (std::uint64_t done = 0; done < owned;) {
         const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(sizeof zeros, owned - done));

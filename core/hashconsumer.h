@@ -24,7 +24,9 @@ public:
     HashAlgorithm algorithm() const { return m_algorithm; }
     bool ordered() const override { return true; }
     void consume(std::uint64_t offset, std::span<const std::byte> bytes, std::size_t owned) override;
+    // CRC-32 and Adler-32 take a hole in O(log n) (zlib's combine); the others hash its zeros.
     void consumeZeros(std::uint64_t offset, std::uint64_t owned, std::uint64_t zeroBytes) override;
+    bool cheapZeros() const override;
 
     // The digest in lowercase hex (checksums as their 32-bit value, 8 digits; XXH3 in canonical big-endian form),
     // once; later calls give the same text. Fails with Errc::InvalidArgument when the library refused the

@@ -27,9 +27,12 @@ public:
     virtual std::size_t overlap() const { return 0; }
     // bytes.size() >= owned; bytes[owned..] is look-ahead.
     virtual void consume(std::uint64_t offset, std::span<const std::byte> bytes, std::size_t owned) = 0;
-    // Unordered consumers only: positions [offset, offset + owned) of a hole; zeroBytes (>= owned when the hole
-    // does not reach the end of the range) zero bytes start at offset.
+    // Positions [offset, offset + owned) of a hole; zeroBytes (>= owned when the hole does not reach the end of
+    // the range) zero bytes start at offset. Unordered consumers, and ordered ones whose cheapZeros() is true.
     virtual void consumeZeros(std::uint64_t offset, std::uint64_t owned, std::uint64_t zeroBytes) = 0;
+    // Ordered consumers: true when a hole costs O(log n) (CRC-32, Adler-32 combine): the engine then calls
+    // consumeZeros(offset, owned, owned) for it, in order, instead of feeding its zero bytes.
+    virtual bool cheapZeros() const { return false; }
     // True once no later unit can change the result (a first match was found): when every consumer is done the
     // engine stops handing out units; units already handed out are still delivered. Any thread.
     virtual bool isDone() const { return false; }

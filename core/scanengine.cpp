@@ -51,8 +51,9 @@ public:
         for (std::size_t i = 0; i < slots; ++i)
             m_slots[i].allowed = i;
         m_chunk = options.chunkSize;
-        m_planner.emplace(source, range, m_chunk, m_overlap,
-                          m_ordered.empty() ? UINT64_MAX : kMaxZeroUnitOrdered, m_overlay);
+        // Hole units are capped only for ordered consumers that eat zeros byte by byte (progress must move).
+        const bool cheap = std::all_of(m_ordered.begin(), m_ordered.end(), [](auto *c) { return c->cheapZeros(); });
+        m_planner.emplace(source, range, m_chunk, m_overlap, cheap ? UINT64_MAX : kMaxZeroUnitOrdered, m_overlay);
     }
 
     Status execute();
@@ -173,6 +174,10 @@ bool Pass::feedOrdered(ScanConsumer &consumer, const ScanUnit &unit, const Slot 
     if (!unit.zeros) {
         consumer.consume(unit.offset, std::span<const std::byte>(slot.buffer.data(), unit.owned),
                          static_cast<std::size_t>(unit.owned));
+        return true;
+    }
+    if (consumer.cheapZeros()) {
+        consumer.consumeZeros(unit.offset, unit.owned, unit.owned);
         return true;
     }
     for (std::uint64_t done = 0; done < unit.owned;) {
