@@ -15,7 +15,7 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT) # hexmap_VERSION-REVISION_ARCH.deb
 set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
 set(CPACK_DEBIAN_PACKAGE_SECTION editors)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON) # also libssl3, zlib1g, libxxhash0 (the scan engine's hashes, issue 16)
 if(HEXMAP_BUILD_GUI)
     # libqt6svg6 holds the SVG icon engine (the window icon); qt6-qpa-plugins the xcb/wayland platforms.
     set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6svg6")

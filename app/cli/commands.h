@@ -12,6 +12,8 @@ namespace hexmap::cli {
     X("info", runInfo, "Show size, allocated blocks, page size and access of a file")                     \
     X("create", runCreate, "Create a new preallocated file of a given size")                              \
     X("search", runSearch, "Find hex bytes (?? wildcards) or text; print match offsets")               \
+    X("hash", runHash, "Checksums and hashes (sha256, crc32, xxh3...) of a file, all from one read")      \
+    X("stats", runStats, "Byte histogram, entropy and byte class per block")                              \
     X("fill", runFill, "Fill a range with one byte value (background job)")                               \
     X("zero", runZero, "Zero a range, optionally releasing its disk space (background job)")              \
     X("pattern", runPattern, "Repeat a hex byte pattern over a range (background job)")                   \

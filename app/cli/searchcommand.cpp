@@ -4,12 +4,12 @@
 #include "app/cli/commands.h"
 #include "app/cli/exitcode.h"
 #include "core/numberparser.h"
-#include "core/searchengine.h"
+#include "app/cli/scanrunner.h"
+#include "core/searchconsumer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 
-#include <csignal>
 #include <cstdio>
 #include <string>
 #include <thread>
@@ -22,47 +22,6 @@ constexpr int kExitSearchIo = ExitReadFailed; // search only: 1 means "not found
 // The largest --max: the offsets are kept in memory (8 bytes each, plus the slices in flight), so memory stays
 // bounded (about 80 MB of offsets) whatever the file holds.
 constexpr std::uint64_t kMaxMatchesCeiling = 10'000'000;
-
-// Ctrl+C cancels the running search (the engine checks the flag before every slice). SearchProgress's cancel
-// flag is a lock-free std::atomic<bool>, so setting it from the handler is async-signal-safe.
-SearchProgress *g_progress = nullptr;
-static_assert(std::atomic<bool>::is_always_lock_free);
-
-void searchOnSigint(int)
-{
-    if (g_progress)
-        g_progress->requestCancel();
-}
-
-// Installs searchOnSigint for its lifetime, restoring the previous action afterwards.
-class SigintCancels {
-public:
-    explicit SigintCancels(SearchProgress &progress)
-    {
-        g_progress = &progress;
-        struct sigaction action {};
-        action.sa_handler = searchOnSigint;
-        sigemptyset(&action.sa_mask);
-        ::sigaction(SIGINT, &action, &m_previous);
-    }
-    ~SigintCancels()
-    {
-        ::sigaction(SIGINT, &m_previous, nullptr);
-        g_progress = nullptr;
-    }
-    SigintCancels(const SigintCancels &) = delete;
-    SigintCancels &operator=(const SigintCancels &) = delete;
-
-private:
-    struct sigaction m_previous {};
-};
-
-int searchFailed(const CommandLine &cli, const Error &error)
-{
-    if (error.code == Errc::Cancelled)
-        return cli.fail(ExitCancelled, QStringLiteral("cancelled"));
-    return cli.fail(kExitSearchIo, CommandLine::fromStd(error.message()));
-}
 
 std::optional<SearchPattern> patternFrom(const CommandLine &cli, int *exitCode)
 {
@@ -152,47 +111,40 @@ int runSearch(const QStringList &arguments)
     const QString path = cli.positionals().at(0);
     if (path.isEmpty())
         return cli.fail(ExitUsage, QStringLiteral("empty file name"));
-    auto file = MappedFile::openReadOnly(toBytes(path));
     QJsonObject json;
     json.insert(QStringLiteral("file"), path);
     json.insert(QStringLiteral("pattern"), CommandLine::fromStd(pattern->describe()));
-    if (!file && file.code() == Errc::EmptyFile) { // nothing to find in an empty file, like grep
+    ScanRunner runner(cli, kExitSearchIo);
+    auto file = runner.open(path, &code);
+    if (!file)
+        return code;
+    if (file->size() == 0) { // nothing to find in an empty file, like grep
         json.insert(QStringLiteral("matches"), QJsonArray());
         json.insert(QStringLiteral("count"), 0);
         json.insert(QStringLiteral("capped"), false);
         cli.printJson(json);
         return kExitNotFound;
     }
-    if (!file)
-        return cli.fail(kExitSearchIo, QStringLiteral("cannot open: ") + CommandLine::fromStd(file.message()));
     auto range = cli.range(file->size(), &code);
     if (!range)
         return code;
 
-    SearchOptions options;
+    // One pass of the scan engine (pread into reused buffers, holes answered without reading).
+    SearchConsumer search(SearchMatcher(*pattern), all ? SearchConsumer::Mode::All : SearchConsumer::Mode::First,
+                          *maxMatches);
+    ScanConsumer *consumers[] = {&search};
+    ScanOptions options;
     options.range = *range;
     options.threads = static_cast<unsigned>(*threads);
-    options.maxMatches = *maxMatches;
-    auto engine = SearchEngine::create(*file, *pattern, options);
-    if (!engine)
-        return cli.fail(ExitUsage, CommandLine::fromStd(engine.message()));
-
+    if (auto failed = runner.run(*file, consumers, options, true))
+        return *failed;
     std::vector<std::uint64_t> offsets;
     bool capped = false;
-    SearchProgress progress;
-    SigintCancels sigint(progress);
     if (all) {
-        auto matches = engine->findAll(&progress);
-        if (!matches)
-            return searchFailed(cli, matches.error());
-        offsets = std::move(matches->offsets);
-        capped = matches->capped;
-    } else {
-        auto hit = engine->findNext(range->offset, SearchDirection::Forward, false, &progress);
-        if (!hit)
-            return searchFailed(cli, hit.error());
-        if (hit->offset)
-            offsets.push_back(*hit->offset);
+        offsets = search.takeAll();
+        capped = search.capped();
+    } else if (auto first = search.first()) {
+        offsets.push_back(*first);
     }
 
     // Streamed in blocks of about 64 KiB (plain lines or one JSON object): memory beyond the offsets themselves

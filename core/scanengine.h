@@ -1,0 +1,51 @@
+#pragma once
+
+#include "core/byterange.h"
+#include "core/result.h"
+#include "core/scanconsumer.h"
+#include "core/scanprogress.h"
+#include "core/scansource.h"
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <span>
+
+namespace hexmap {
+
+class EditOverlay;
+
+struct ScanOptions {
+    std::optional<ByteRange> range;        // default: the whole file
+    unsigned threads = 0;                  // reader threads; 0 = std::thread::hardware_concurrency()
+    std::size_t chunkSize = 1u << 20;      // bytes per data unit: the unit of work, progress and cancel
+    std::shared_ptr<const EditOverlay> overlay; // unsaved edits to apply to what is read; must not change meanwhile
+};
+
+// The one streaming read engine for read jobs (search, hashes, statistics): several consumers in one pass.
+//
+// `threads` workers take units (ScanPlanner: data pieces of chunkSize, holes found with SEEK_DATA/SEEK_HOLE)
+// in file order, pread each into a buffer of a fixed ring (the look-ahead a pattern needs included, never a
+// mapping: memory is bounded by the ring, a file cut meanwhile gives a short read, not a SIGBUS), apply the
+// overlay, and hand the unit to every unordered consumer at once, on the worker. Ordered consumers (hashes) each
+// run on a thread of their own that takes the ring's units in file order: the ring is the bounded reorder
+// queue (a slot is reused only once every ordered consumer has finished with its unit), so the readers run ahead
+// by at most the ring's size while the hashes run in parallel with each other and with the readers: the pass
+// costs about the slowest hash alone instead of their sum, and reads each byte once.
+//
+// Thread: run() is synchronous and may be called from any thread, several runs at once (each with its own
+// consumers and progress); ScanProgress may be polled and cancelled from any thread meanwhile.
+class ScanEngine {
+public:
+    // Feeds every byte of the range to every consumer (see ScanConsumer), then returns once (progress.finish()).
+    // Cancel (progress.requestCancel()) is honoured between units (within a few ms: a unit is at most chunkSize
+    // bytes, or 1 MiB of a hole for ordered consumers).
+    // Fails with Errc::InvalidArgument (no consumers, a null one, chunkSize 0), Errc::OutOfBounds (a range past
+    // the end; context: the range), Errc::Cancelled, Errc::FileTruncated when the file is shorter than the range
+    // during or at the end of the scan (context: the path and the offset where it now ends), errno from pread or
+    // when no thread can be started for an ordered consumer. The consumers' results are meaningful only on success.
+    static Status run(const ScanSource &source, std::span<ScanConsumer *const> consumers, const ScanOptions &options,
+                      ScanProgress &progress);
+};
+
+} // namespace hexmap
