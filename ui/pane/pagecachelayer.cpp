@@ -3,6 +3,7 @@
 #include "ui/pane/overviewmap.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QMenu>
 #include <QSignalBlocker>
 #include <QTimer>
@@ -39,6 +40,14 @@ PageCacheLayer::PageCacheLayer(OverviewMap *map, PathSource path)
     m_timer->setInterval(kInterval);
     connect(m_timer, &QTimer::timeout, this, &PageCacheLayer::refresh);
     m_timer->start();
+    m_map->installEventFilter(this);
+}
+
+bool PageCacheLayer::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_map && (event->type() == QEvent::Show || event->type() == QEvent::Resize))
+        refresh();
+    return QObject::eventFilter(watched, event);
 }
 
 PageCacheLayer::~PageCacheLayer() = default;
