@@ -7,6 +7,8 @@
 namespace hexmap {
 namespace {
 
+__extension__ typedef unsigned __int128 U128;
+
 // mincore looks every page up: above this many pages a cell is estimated from kMincoreWindows evenly spread
 // windows of kMincoreWindowPages each, so a refresh of a large dense file stays bounded.
 constexpr std::uint64_t kMincoreMaxPages = 4096;
@@ -24,7 +26,7 @@ PageCacheSampler::PageCacheSampler(PageCacheProbe probe) : m_probe(std::move(pro
 
 ByteRange PageCacheSampler::cellRange(int index) const
 {
-    const auto n = static_cast<unsigned __int128>(m_cells.size());
+    const auto n = static_cast<U128>(m_cells.size());
     if (index < 0 || static_cast<std::size_t>(index) >= m_cells.size())
         return {};
     // Boundaries are page-aligned (the last one is the end of the file), so no page counts in two cells.
@@ -32,7 +34,7 @@ ByteRange PageCacheSampler::cellRange(int index) const
     auto boundary = [&](std::uint64_t i) -> std::uint64_t {
         if (i >= m_cells.size())
             return m_size;
-        const auto exact = static_cast<std::uint64_t>(static_cast<unsigned __int128>(i) * m_size / n);
+        const auto exact = static_cast<std::uint64_t>(static_cast<U128>(i) * m_size / n);
         return exact / page * page;
     };
     return ByteRange::fromBounds(boundary(std::uint64_t(index)), boundary(std::uint64_t(index) + 1));

@@ -21,7 +21,7 @@ using hexmap::testing::runProcess;
 namespace {
 constexpr std::uint64_t kMiB = 1ull << 20;
 
-hexmap::testing::ProcessRun cli(const QStringList &args)
+hexmap::testing::ProcessRun runCache(const QStringList &args)
 {
     return runProcess(QStringLiteral(HEXMAP_CLI_PATH), QStringList{QStringLiteral("cache")} + args, {}, 60000);
 }
@@ -58,7 +58,7 @@ private slots:
         int fd = -1;
         const QString p = makeFile("agree.bin", &fd);
         QVERIFY(!p.isEmpty());
-        auto run = cli({p, QStringLiteral("--json")});
+        auto run = runCache({p, QStringLiteral("--json")});
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
         auto probe = PageCacheProbe::open(p.toStdString());
@@ -76,19 +76,19 @@ private slots:
             // Dirty pages may move on to writeback between the two looks, never back.
             QCOMPARE(o.value("dirty").toInteger() + o.value("writeback").toInteger(), qint64(s->dirty + s->writeback));
             QCOMPARE(qint64(s->dirty + s->writeback), qint64(2 * kMiB / PageCacheProbe::pageSize()));
-            QVERIFY(o.value("evicted").toInteger() > 0);
+            QVERIFY(o.value("evicted").isDouble()); // known (a count) with cachestat
         } else {
             QVERIFY(o.value("dirty").isNull()); // mincore cannot tell
         }
         // A sub-range, text output.
-        run = cli({p, QStringLiteral("--offset"), QStringLiteral("4M"), QStringLiteral("--length"), QStringLiteral("1M")});
+        run = runCache({p, QStringLiteral("--offset"), QStringLiteral("4M"), QStringLiteral("--length"), QStringLiteral("1M")});
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains(QStringLiteral("cached:     0 bytes (0 pages")), qPrintable(run.out));
         QVERIFY(run.out.contains(QStringLiteral("source:     ")));
-        run = cli({p, QStringLiteral("--length"), QStringLiteral("1M"), QStringLiteral("--json")});
+        run = runCache({p, QStringLiteral("--length"), QStringLiteral("1M"), QStringLiteral("--json")});
         QCOMPARE(jsonOf(run.out).value("cached").toInteger(), qint64(kMiB / PageCacheProbe::pageSize()));
         // --watch --count 2: two objects, one per line.
-        run = cli({p, QStringLiteral("--watch"), QStringLiteral("--count"), QStringLiteral("2"), QStringLiteral("--json")});
+        run = runCache({p, QStringLiteral("--watch"), QStringLiteral("--count"), QStringLiteral("2"), QStringLiteral("--json")});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.out.trimmed().split('\n').size(), 2);
         ::close(fd);
@@ -107,7 +107,7 @@ private slots:
         PageCacheProbe::forceMincore(false);
         QVERIFY(s.ok());
         QCOMPARE(s->source, PageCacheSource::Mincore);
-        const auto run = cli({p, QStringLiteral("--json")});
+        const auto run = runCache({p, QStringLiteral("--json")});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(jsonOf(run.out).value("cached").toInteger(), qint64(s->cached));
         ::close(fd);
@@ -117,37 +117,37 @@ private slots:
     {
         const QString fifo = path("fifo");
         QCOMPARE(::mkfifo(fifo.toLocal8Bit().constData(), 0600), 0);
-        auto run = cli({fifo}); // must not wait for a writer
+        auto run = runCache({fifo}); // must not wait for a writer
         QCOMPARE(run.exitCode, int(cli::ExitIoError));
         QVERIFY2(run.err.contains(QStringLiteral("cannot open")) && run.err.contains(fifo), qPrintable(run.err));
         QCOMPARE(run.err.trimmed().count('\n'), 0); // one line
 
-        run = cli({m_dir.path()});
+        run = runCache({m_dir.path()});
         QCOMPARE(run.exitCode, int(cli::ExitIoError));
         QVERIFY(run.err.contains(QStringLiteral("directory")));
 
-        run = cli({path("missing.bin"), QStringLiteral("--json")});
+        run = runCache({path("missing.bin"), QStringLiteral("--json")});
         QCOMPARE(run.exitCode, int(cli::ExitIoError));
         QCOMPARE(jsonOf(run.out).value("ok").toBool(true), false);
 
         int fd = -1;
         const QString p = makeFile("range.bin", &fd);
         QVERIFY(!p.isEmpty());
-        run = cli({p, QStringLiteral("--offset"), QStringLiteral("9M")});
+        run = runCache({p, QStringLiteral("--offset"), QStringLiteral("9M")});
         QCOMPARE(run.exitCode, int(cli::ExitUsage));
         QVERIFY2(run.err.contains(QStringLiteral("past the end")), qPrintable(run.err));
-        run = cli({p, QStringLiteral("--length"), QStringLiteral("bogus")});
+        run = runCache({p, QStringLiteral("--length"), QStringLiteral("bogus")});
         QCOMPARE(run.exitCode, int(cli::ExitUsage));
-        run = cli({p, QStringLiteral("--watch"), QStringLiteral("--count"), QStringLiteral("0")});
+        run = runCache({p, QStringLiteral("--watch"), QStringLiteral("--count"), QStringLiteral("0")});
         QCOMPARE(run.exitCode, int(cli::ExitUsage));
-        run = cli({});
+        run = runCache({});
         QCOMPARE(run.exitCode, int(cli::ExitUsage));
-        run = cli({QString()});
+        run = runCache({QString()});
         QCOMPARE(run.exitCode, int(cli::ExitUsage));
 
         const QString empty = path("empty.bin");
         QCOMPARE(::close(::open(empty.toLocal8Bit().constData(), O_WRONLY | O_CREAT, 0600)), 0);
-        run = cli({empty, QStringLiteral("--json")});
+        run = runCache({empty, QStringLiteral("--json")});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(jsonOf(run.out).value("pages").toInteger(), 0);
         ::close(fd);
