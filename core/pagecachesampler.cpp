@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <unistd.h>
+#include <vector>
 
 namespace hexmap {
 namespace {
@@ -48,7 +49,7 @@ void PageCacheSampler::layOut(std::uint64_t size, int cellCount)
     for (std::size_t i = 0; i < m_cells.size(); ++i)
         m_cells[i].pages = pagesOf(cellRange(int(i)), page);
     m_cursor = 0;
-    m_holeFrom = m_dataFrom = 0;
+    forgetExtents();
     m_fullPass = false;
 }
 
@@ -66,7 +67,7 @@ Result<bool> PageCacheSampler::refresh(int cellCount, std::chrono::nanoseconds b
         return true;
     for (;;) {
         if (m_cursor == 0)
-            m_holeFrom = m_dataFrom = 0; // a new pass: data may have appeared in the holes
+            forgetExtents(); // a new pass: data may have appeared in the holes, or holes been punched
         if (Status s = sampleCell(m_cursor); !s)
             return s.error();
         if (++m_cursor == m_cells.size()) {
@@ -79,6 +80,67 @@ Result<bool> PageCacheSampler::refresh(int cellCount, std::chrono::nanoseconds b
     }
 }
 
+ByteRange PageCacheSampler::nextData(std::uint64_t from, std::uint64_t limit)
+{
+    if (from >= m_holeFrom && from < m_dataFrom)
+        from = m_dataFrom;
+    if (from >= limit)
+        return {limit, 0};
+    if (from >= m_extBegin && from < m_extEnd)
+        return ByteRange::fromBounds(from, std::min(m_extEnd, limit));
+    const off_t found = ::lseek(m_probe.fd(), static_cast<off_t>(from), SEEK_DATA);
+    if (found < 0) {
+        if (errno == ENXIO) { // only a hole (or the end of a file cut meanwhile) follows
+            m_holeFrom = from;
+            m_dataFrom = UINT64_MAX;
+            return {limit, 0};
+        }
+        return ByteRange::fromBounds(from, limit); // SEEK_DATA unsupported: all of it counts as data
+    }
+    const auto d = std::max(from, static_cast<std::uint64_t>(found));
+    if (d > from) {
+        m_holeFrom = from;
+        m_dataFrom = d;
+    }
+    if (d >= limit)
+        return {limit, 0};
+    const off_t hole = ::lseek(m_probe.fd(), static_cast<off_t>(d), SEEK_HOLE);
+    m_extBegin = d;
+    m_extEnd = hole < 0 ? UINT64_MAX : std::max(d + 1, static_cast<std::uint64_t>(hole));
+    return ByteRange::fromBounds(d, std::min(m_extEnd, limit));
+}
+
+Result<PageCacheState> PageCacheSampler::estimateByMincore(const std::vector<ByteRange> &data, std::uint64_t dataPages)
+{
+    // kMincoreWindows windows at evenly spread positions of the data's pages (as if the extents were contiguous).
+    const std::uint64_t page = PageCacheProbe::pageSize();
+    PageCacheState state;
+    std::uint64_t probed = 0;
+    for (std::uint64_t w = 0; w < kMincoreWindows; ++w) {
+        std::uint64_t target = w * (dataPages / kMincoreWindows);
+        for (const ByteRange &e : data) {
+            const std::uint64_t pages = pagesOf(e, page);
+            if (target >= pages) {
+                target -= pages;
+                continue;
+            }
+            const std::uint64_t begin = (e.offset / page + target) * page;
+            const ByteRange window = ByteRange::fromBounds(std::max(begin, e.offset),
+                                                           std::min(e.end(), begin + kMincoreWindowPages * page));
+            auto part = m_probe.probe(window);
+            if (!part)
+                return part.error();
+            probed += part->pages;
+            state += *part;
+            break;
+        }
+    }
+    state.cached = probed ? state.cached * dataPages / probed : 0;
+    state.pages = dataPages;
+    state.source = PageCacheSource::Mincore;
+    return state;
+}
+
 Status PageCacheSampler::sampleCell(std::size_t index)
 {
     PageCacheCell &cell = m_cells[index];
@@ -87,50 +149,45 @@ Status PageCacheSampler::sampleCell(std::size_t index)
     PageCacheCell fresh;
     fresh.pages = pagesOf(r, page);
     fresh.sampled = true;
-    if (r.isEmpty() || (r.offset >= m_holeFrom && r.end() <= m_dataFrom)) {
+    const ByteRange first = nextData(r.offset, r.end());
+    if (first.isEmpty()) { // a hole (pages cached for reads of it are not counted)
         cell = fresh;
         return {};
-    }
-    ByteRange data = r;
-    const off_t found = ::lseek(m_probe.fd(), static_cast<off_t>(r.offset), SEEK_DATA);
-    if (found < 0 && errno == ENXIO) { // only a hole (or the end of a file cut meanwhile) follows
-        m_holeFrom = r.offset;
-        m_dataFrom = UINT64_MAX;
-        cell = fresh;
-        return {};
-    }
-    if (found >= 0) { // (another error: SEEK_DATA unsupported; probe the whole cell)
-        const auto d = static_cast<std::uint64_t>(found);
-        if (d >= r.end()) {
-            m_holeFrom = r.offset;
-            m_dataFrom = d;
-            cell = fresh;
-            return {};
-        }
-        data = ByteRange::fromBounds(std::max(d, r.offset), r.end());
     }
     PageCacheState state;
-    const std::uint64_t dataPages = pagesOf(data, page);
-    if (PageCacheProbe::preferredSource() == PageCacheSource::Mincore && dataPages > kMincoreMaxPages) {
-        const std::uint64_t firstPage = data.offset / page;
-        const std::uint64_t stride = dataPages / kMincoreWindows;
-        std::uint64_t probed = 0;
-        for (std::uint64_t w = 0; w < kMincoreWindows; ++w) {
-            const ByteRange window{(firstPage + w * stride) * page, kMincoreWindowPages * page};
-            auto part = m_probe.probe(window);
-            if (!part)
-                return part.error();
-            probed += part->pages;
-            state += *part;
-        }
-        state.cached = probed ? state.cached * dataPages / probed : 0;
-        state.source = PageCacheSource::Mincore;
-        fresh.estimated = true;
-    } else {
-        auto whole = m_probe.probe(data);
+    if (PageCacheProbe::preferredSource() == PageCacheSource::Cachestat) {
+        // One call from the first data on: cachestat's cost follows the cached pages, not the range's size.
+        auto whole = m_probe.probe(ByteRange::fromBounds(first.offset, r.end()));
         if (!whole)
             return whole.error();
         state = *whole;
+    } else {
+        // mincore looks every page up: only the data extents (at most 32, then the rest of the cell as one).
+        std::vector<ByteRange> data{first};
+        std::uint64_t dataPages = pagesOf(first, page);
+        for (std::uint64_t at = first.end(); at < r.end();) {
+            const ByteRange e = data.size() < 32 ? nextData(at, r.end()) : ByteRange::fromBounds(at, r.end());
+            if (e.isEmpty())
+                break;
+            data.push_back(e);
+            dataPages += pagesOf(e, page);
+            at = e.end();
+        }
+        if (dataPages > kMincoreMaxPages) {
+            auto estimate = estimateByMincore(data, dataPages);
+            if (!estimate)
+                return estimate.error();
+            state = *estimate;
+            fresh.estimated = true;
+        } else {
+            for (const ByteRange &e : data) {
+                auto part = m_probe.probe(e);
+                if (!part)
+                    return part.error();
+                state += *part;
+            }
+            state.source = PageCacheSource::Mincore;
+        }
     }
     m_source = state.source;
     fresh.cached = std::min(state.cached, fresh.pages);

@@ -21,9 +21,11 @@ struct PageCacheCell {
 };
 
 // PageCacheSampler: a whole file at a map's resolution. The file is cut into `cellCount` slices (cell i covers
-// [i * S / N, (i + 1) * S / N) of a file of S bytes) and each refresh probes the cells, one probe per cell (a few
-// for a large mincore cell), resuming where the previous refresh stopped when its time budget ran out. Holes are
-// skipped with SEEK_DATA / SEEK_HOLE: one lseek can clear many cells of a sparse file (so clean pages the kernel
+// [i * S / N, (i + 1) * S / N) of a file of S bytes, rounded down to pages) and each refresh probes the cells, one
+// cachestat per cell (with mincore one per data extent, or eight evenly spread windows for more than 4096 pages of
+// data, scaled up), resuming where the previous refresh stopped when its time budget ran out. Holes are
+// skipped with SEEK_DATA / SEEK_HOLE, remembered across cells: one lseek can clear many cells of a sparse file, and a
+// dense file needs two per pass (so clean pages the kernel
 // caches for reads of a hole are not counted). Each refresh starts with fstat: when the size changed (the file
 // grew or was cut, even while sampled) the cells are laid out again for the new size, which fileSize() reports.
 // Thread: one thread at a time (the owner's).
@@ -50,14 +52,21 @@ public:
 
 private:
     Status sampleCell(std::size_t index);
+    // The first stretch of data in [from, limit) (SEEK_DATA, then SEEK_HOLE), remembering the last hole and data
+    // extent found so that neighbouring cells cost no system call; empty (at limit) when only a hole follows.
+    ByteRange nextData(std::uint64_t from, std::uint64_t limit);
+    Result<PageCacheState> estimateByMincore(const std::vector<ByteRange> &data, std::uint64_t dataPages);
+    void forgetExtents() { m_holeFrom = m_dataFrom = m_extBegin = m_extEnd = 0; }
     void layOut(std::uint64_t size, int cellCount);
 
     PageCacheProbe m_probe;
     std::uint64_t m_size = 0;
     std::vector<PageCacheCell> m_cells;
     std::size_t m_cursor = 0;
-    std::uint64_t m_dataFrom = 0;  // SEEK_DATA cache: no data in [m_holeFrom, m_dataFrom)
-    std::uint64_t m_holeFrom = 0;
+    std::uint64_t m_holeFrom = 0; // known: no data in [m_holeFrom, m_dataFrom)
+    std::uint64_t m_dataFrom = 0;
+    std::uint64_t m_extBegin = 0; // known: data in [m_extBegin, m_extEnd)
+    std::uint64_t m_extEnd = 0;
     PageCacheSource m_source = PageCacheSource::Cachestat;
     bool m_fullPass = false;
 };

@@ -199,6 +199,38 @@ private slots:
         ::close(fd);
     }
 
+    // Large cells with mincore: only the data extents are looked at (exact below 4096 pages of data), and above
+    // that the estimate from windows over the data (not over the holes) matches a fully cached extent.
+    void mincoreCellsFollowTheDataExtents()
+    {
+        ForceMincore force;
+        const std::string p = path("extents.bin");
+        const int fd = ::open(p.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+        QVERIFY(fd >= 0);
+        const std::uint64_t size = 1ull << 30; // 10 cells of ~100 MiB
+        QCOMPARE(::ftruncate(fd, off_t(size)), 0);
+        QVERIFY(pwriteBytes(fd, 0, 4 * kMiB, 'a'));             // cell 0: 1024 pages, exact
+        QVERIFY(pwriteBytes(fd, 50 * kMiB, 4 * kMiB, 'b'));     // cell 0 again, a second extent
+        QVERIFY(pwriteBytes(fd, 420 * kMiB, 40 * kMiB, 'c'));   // cell 4 (410-512 MiB): 10240 pages, estimated
+        auto probe = PageCacheProbe::open(p);
+        QVERIFY(probe.ok());
+        PageCacheSampler sampler(std::move(probe).value());
+        auto r = sampler.refresh(10, 10s);
+        QVERIFY2(r.ok() && *r, r.ok() ? "" : r.message().c_str());
+        QCOMPARE(sampler.cells()[0].cached, 8 * kMiB / page);
+        QVERIFY(!sampler.cells()[0].estimated);
+        QCOMPARE(sampler.cells()[4].cached, 40 * kMiB / page);
+        QVERIFY(sampler.cells()[4].estimated);
+        // Half of that extent dropped: the estimate follows (four of the eight windows fall in each half).
+        QCOMPARE(::fdatasync(fd), 0);
+        QCOMPARE(::posix_fadvise(fd, off_t(440 * kMiB), off_t(20 * kMiB), POSIX_FADV_DONTNEED), 0);
+        r = sampler.refresh(10, 10s);
+        QVERIFY(r.ok());
+        QCOMPARE(sampler.cells()[4].cached, 20 * kMiB / page);
+        QCOMPARE(sampler.totals().cached, 28 * kMiB / page);
+        ::close(fd);
+    }
+
     // Another thread cuts and regrows the file while it is sampled (both sources): no SIGBUS, no error, and the
     // refresh after the last cut reports the new size.
     void truncatedWhileSampled_data() { samplerCoversTheFileAndSkipsHoles_data(); }
