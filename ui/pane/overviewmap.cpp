@@ -83,14 +83,14 @@ void OverviewMap::setPageCache(std::vector<CacheCell> cells, const QString &sour
 
 QColor OverviewMap::pageCacheColor(const CacheCell &cell) const
 {
-    // Okabe-Ito: vermillion (as the durability lane's unsynced), orange, bluish green; the share sets the shade.
+    // Okabe-Ito: vermillion (as the durability lane's unsynced), reddish purple, bluish green; the share sets the shade.
     const bool isDark = dark();
     const QColor bg = JobColors::mapBackground(isDark);
     auto shade = [&](const QColor &c, float share) { return JobColors::tint(c, bg, 0.45 + 0.55 * std::min(1.0f, share)); };
     if (cell.dirty > 0.0f)
         return shade(JobColors::dirty(isDark), cell.dirty);
     if (cell.writeback > 0.0f)
-        return shade(QColor(0xE6, 0x9F, 0x00), cell.writeback);
+        return shade(QColor(0xCC, 0x79, 0xA7), cell.writeback);
     if (cell.cached > 0.0f)
         return JobColors::tint(QColor(0x00, 0x9E, 0x73), bg, 0.30 + 0.70 * std::min(1.0f, cell.cached));
     return bg;
@@ -295,7 +295,7 @@ bool OverviewMap::event(QEvent *event)
     if (help->pos().x() >= durabilityLane().first && help->pos().x() < durabilityLane().second)
         lane = tr("Vermillion = written by a job, not synced; grey-blue = synced");
     else if (showsPageCache() && help->pos().x() >= pageCacheLane().first && help->pos().x() < pageCacheLane().second)
-        lane = tr("Page cache (%1): green = cached, vermillion = dirty, orange = under writeback, empty = not "
+        lane = tr("Page cache (%1): green = cached, vermillion = dirty, purple = under writeback, empty = not "
                   "cached")
                    .arg(m_cacheSource == QLatin1String("mincore") ? tr("mincore: cached only, dirty unknown")
                                                                    : tr("kernel, cachestat"));

@@ -25,7 +25,7 @@ class JobCenter;
 //   Bookmarks  - a flag (triangle at the left edge and a line across) in each bookmark's colour;
 //   PageCache  - what the kernel's page cache holds (setPageCache, fed by a PageCacheLayer): a lane between the
 //                workers and the durability lane, shown only while the layer is on and has cells: green = cached,
-//                vermillion = dirty, orange = under writeback, background = not cached. Off by default.
+//                vermillion = dirty, purple = under writeback, background = not cached. Off by default.
 // Clicking or dragging emits navigateRequested(offset). Painting costs O(height + ranges), never O(file size);
 // the worker and durability data come from a JobCenter, edits / hits / viewport through setters.
 // Thread: GUI thread only.

@@ -45,7 +45,9 @@ PageCacheLayer::PageCacheLayer(OverviewMap *map, PathSource path)
 
 bool PageCacheLayer::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_map && (event->type() == QEvent::Show || event->type() == QEvent::Resize))
+    if (watched == m_map && event->type() == QEvent::Show)
+        refreshWithin(kShowBudget);
+    else if (watched == m_map && event->type() == QEvent::Resize)
         refresh();
     return QObject::eventFilter(watched, event);
 }
@@ -81,7 +83,7 @@ bool PageCacheLayer::ensureSampler()
     return true;
 }
 
-void PageCacheLayer::refresh()
+void PageCacheLayer::refreshWithin(std::chrono::nanoseconds budget)
 {
     const bool on = m_map->isLayerVisible(OverviewMap::PageCache);
     if (m_action && m_action->isChecked() != on) {
@@ -103,7 +105,7 @@ void PageCacheLayer::refresh()
     if (cells <= 0)
         return;
     const std::uint64_t sizeBefore = m_sampler->fileSize();
-    auto done = m_sampler->refresh(cells, kBudget);
+    auto done = m_sampler->refresh(cells, budget);
     if (!done) {
         m_sampler.reset(); // re-opened on the next tick
         m_map->setPageCache({}, QString());

@@ -34,6 +34,7 @@ public:
 
     static constexpr std::chrono::milliseconds kInterval{250};
     static constexpr std::chrono::milliseconds kBudget{4};
+    static constexpr std::chrono::milliseconds kShowBudget{20}; // once, when the map is shown: a whole first picture
 
     // The one call a window makes: creates the layer for `map`, adds a checkable "Page Cache Layer" action to
     // `viewMenu` (may be null) that toggles the map's PageCache layer, turns the layer on and starts the timer.
@@ -43,7 +44,8 @@ public:
     ~PageCacheLayer() override;
 
     // One refresh now (the timer's tick; tests). Does nothing while the map is hidden or the layer is off.
-    void refresh();
+    void refresh() { refreshWithin(kBudget); }
+    void refreshWithin(std::chrono::nanoseconds budget);
     // Refreshes until a whole pass is done (tests, screenshots). Returns false when no file could be sampled.
     bool refreshFully();
 
