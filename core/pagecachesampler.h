@@ -39,6 +39,7 @@ public:
     // their previous values then.
     Result<bool> refresh(int cellCount, std::chrono::nanoseconds budget);
 
+    // The accessors below never fail. The file's size at the last refresh.
     std::uint64_t fileSize() const { return m_size; }
     const std::vector<PageCacheCell> &cells() const { return m_cells; }
     // The bytes cell `index` covers for the current size and cell count (empty for a bad index).

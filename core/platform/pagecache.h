@@ -63,8 +63,9 @@ public:
     static PageCacheSource preferredSource();
     // Whether this kernel has cachestat (detected on the first call, then remembered). Never fails.
     static bool kernelHasCachestat();
-    // Test hook: makes every probe use mincore (true) or the detected source again (false). Any thread.
+    // Test hook: makes every probe use mincore (true) or the detected source again (false). Any thread. Never fails.
     static void forceMincore(bool on);
+    // The size of the pages counted (sysconf). Never fails.
     static std::uint64_t pageSize();
 
 private:
