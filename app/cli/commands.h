@@ -18,7 +18,8 @@ namespace hexmap::cli {
     X("zero", runZero, "Zero a range, optionally releasing its disk space (background job)")              \
     X("pattern", runPattern, "Repeat a hex byte pattern over a range (background job)")                   \
     X("sync", runSync, "Write a file's dirty pages to stable storage, in chunks")                         \
-    X("dump", runDump, "Hex dump of a range, byte-identical to xxd -s OFFSET -l LENGTH")
+    X("dump", runDump, "Hex dump of a range, byte-identical to xxd -s OFFSET -l LENGTH")                  \
+    X("cache", runCache, "Show the kernel's page cache of a file: cached, dirty, writeback pages")
 
 #define HEXMAP_CLI_DECLARE(name, function, summary) int function(const QStringList &arguments);
 HEXMAP_CLI_COMMANDS(HEXMAP_CLI_DECLARE)

@@ -11,6 +11,7 @@
 #include "ui/jobs/jobstatuswidget.h"
 #include "ui/document/jobwatcher.h"
 #include "ui/pane/overviewmap.h"
+#include "ui/pane/pagecachelayer.h"
 #include "ui/common/preferences.h"
 
 #include <QAction>
@@ -120,6 +121,8 @@ void JobsSupport::install(QMenu *fileMenu, QMenu *editMenu, QMenu *viewMenu)
         showMap->setChecked(true);
         connect(showMap, &QAction::toggled, m_map, &QWidget::setVisible);
     }
+    auto *cache = PageCacheLayer::attach(m_map, [this] { return m_file.isValid() ? m_file.path() : std::string(); }, viewMenu);
+    connect(cache, &PageCacheLayer::kernelUnsyncedChanged, m_status, &JobStatusWidget::setKernelUnsynced);
 }
 
 void JobsSupport::setFile(const MappedFile &file)

@@ -15,8 +15,6 @@ JobStatusWidget::JobStatusWidget(JobCenter *center, QWidget *parent) : QWidget(p
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_label = new QLabel(this);
-    m_label->setToolTip(tr("Bytes written by jobs that are only in the page cache: a crash or power loss can "
-                           "lose them until they are synced"));
     m_sync = new QToolButton(this);
     m_sync->setText(tr("Sync"));
     m_sync->setToolTip(tr("Make the bytes jobs wrote durable (a Sync job with progress)"));
@@ -46,9 +44,30 @@ void JobStatusWidget::syncNow()
 
 void JobStatusWidget::setDirty(std::uint64_t bytes)
 {
-    m_label->setText(dirtyText(bytes));
-    m_label->setVisible(bytes > 0);
-    m_sync->setVisible(bytes > 0);
+    m_hexmapDirty = bytes;
+    updateLabel();
+}
+
+void JobStatusWidget::setKernelUnsynced(bool known, quint64 bytes)
+{
+    m_kernelKnown = known;
+    m_kernelBytes = known ? bytes : 0;
+    updateLabel();
+}
+
+void JobStatusWidget::updateLabel()
+{
+    const std::uint64_t shown = m_kernelKnown ? m_kernelBytes : m_hexmapDirty;
+    m_label->setText(dirtyText(shown));
+    m_label->setToolTip(
+        m_kernelKnown
+            ? tr("Unsynced (kernel): the file's dirty and under-writeback pages in the page cache, as the kernel "
+                 "reports them (other programs' writes included). Hexmap's jobs wrote %1 not synced yet.")
+                  .arg(QString::fromStdString(formatSize(m_hexmapDirty)))
+            : tr("Unsynced (Hexmap): bytes written by jobs that are only in the page cache: a crash or power loss "
+                 "can lose them until they are synced"));
+    m_label->setVisible(shown > 0);
+    m_sync->setVisible(m_hexmapDirty > 0); // it syncs what the jobs wrote
 }
 
 } // namespace hexmap

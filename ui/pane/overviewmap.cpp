@@ -73,9 +73,63 @@ void OverviewMap::setLayerVisible(Layer layer, bool visible)
     update();
 }
 
+void OverviewMap::setPageCache(std::vector<CacheCell> cells, const QString &source)
+{
+    m_cacheCells = std::move(cells);
+    m_cacheSource = source;
+    if (isLayerVisible(PageCache))
+        update();
+}
+
+QColor OverviewMap::pageCacheColor(const CacheCell &cell) const
+{
+    // Okabe-Ito: vermillion (as the durability lane's unsynced), reddish purple, bluish green; the share sets the shade.
+    const bool isDark = dark();
+    const QColor bg = JobColors::mapBackground(isDark);
+    auto shade = [&](const QColor &c, float share) { return JobColors::tint(c, bg, 0.45 + 0.55 * std::min(1.0f, share)); };
+    if (cell.dirty > 0.0f)
+        return shade(JobColors::dirty(isDark), cell.dirty);
+    if (cell.writeback > 0.0f)
+        return shade(QColor(0xCC, 0x79, 0xA7), cell.writeback);
+    if (cell.cached > 0.0f)
+        return JobColors::tint(QColor(0x00, 0x9E, 0x73), bg, 0.30 + 0.70 * std::min(1.0f, cell.cached));
+    return bg;
+}
+
+void OverviewMap::paintPageCache(QPainter &p, const OverviewModel &m) const
+{
+    // Each row shows the cell holding its first byte; equal neighbours merge into one rectangle.
+    const auto lane = pageCacheLane();
+    std::size_t c = 0;
+    QColor runColor;
+    int runStart = 0;
+    for (int r = 0; r <= m.height(); ++r) {
+        QColor color;
+        if (r < m.height()) {
+            const std::uint64_t at = m.offsetAtRow(r);
+            while (c + 1 < m_cacheCells.size() && m_cacheCells[c].range.end() <= at)
+                ++c;
+            color = pageCacheColor(m_cacheCells[c]);
+        }
+        if (r == m.height() || color != runColor) {
+            if (r > runStart && runColor.isValid())
+                p.fillRect(lane.first, kMargin + runStart, lane.second - lane.first, r - runStart, runColor);
+            runColor = color;
+            runStart = r;
+        }
+    }
+}
+
 OverviewModel OverviewMap::model() const { return OverviewModel(m_size, std::max(0, height() - 2 * kMargin)); }
 
-std::pair<int, int> OverviewMap::workerLane() const { return {kMargin, width() - 22}; }
+std::pair<int, int> OverviewMap::workerLane() const
+{
+    return {kMargin, width() - (showsPageCache() ? 32 : 22)};
+}
+std::pair<int, int> OverviewMap::pageCacheLane() const
+{
+    return showsPageCache() ? std::pair<int, int>{width() - 30, width() - 22} : std::pair<int, int>{0, 0};
+}
 std::pair<int, int> OverviewMap::durabilityLane() const { return {width() - 20, width() - 12}; }
 std::pair<int, int> OverviewMap::marksLane() const { return {width() - 10, width() - kMargin}; }
 
@@ -147,6 +201,8 @@ void OverviewMap::paintEvent(QPaintEvent *)
         paintCoverage(p, m, m_center->synced().ranges(), durabilityLane(), JobColors::synced(isDark), bg);
         paintCoverage(p, m, m_center->dirty().ranges(), durabilityLane(), JobColors::dirty(isDark), bg);
     }
+    if (showsPageCache())
+        paintPageCache(p, m);
     if (isLayerVisible(Edits))
         paintCoverage(p, m, m_edits, marksLane(), JobColors::edited(isDark), bg);
     if (isLayerVisible(SearchHits)) {
@@ -213,7 +269,8 @@ void OverviewMap::contextMenuEvent(QContextMenuEvent *event)
                                                 {Edits, tr("Unsaved edits")},
                                                 {SearchHits, tr("Search hits")},
                                                 {Viewport, tr("Viewport")},
-                                                {Bookmarks, tr("Bookmarks")}};
+                                                {Bookmarks, tr("Bookmarks")},
+                                                {PageCache, tr("Page cache (kernel)")}};
     for (const auto &[layer, name] : layers) {
         QAction *a = menu.addAction(name);
         a->setCheckable(true);
@@ -237,6 +294,11 @@ bool OverviewMap::event(QEvent *event)
     QString lane = tr("Job workers: pale = assigned, solid = written");
     if (help->pos().x() >= durabilityLane().first && help->pos().x() < durabilityLane().second)
         lane = tr("Vermillion = written by a job, not synced; grey-blue = synced");
+    else if (showsPageCache() && help->pos().x() >= pageCacheLane().first && help->pos().x() < pageCacheLane().second)
+        lane = tr("Page cache (%1): green = cached, vermillion = dirty, purple = under writeback, empty = not "
+                  "cached")
+                   .arg(m_cacheSource == QLatin1String("mincore") ? tr("mincore: cached only, dirty unknown")
+                                                                   : tr("kernel, cachestat"));
     else if (help->pos().x() >= marksLane().first)
         lane = tr("Yellow = unsaved edits; ticks = search hits");
     QToolTip::showText(help->globalPos(),

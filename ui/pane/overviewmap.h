@@ -22,14 +22,25 @@ class JobCenter;
 //   Durability - bytes jobs wrote and nobody synced (vermillion) versus synced (blue-grey);
 //   Marks      - unsaved edits (yellow) and search hits (ticks);
 //   Viewport   - a frame over the whole width around the bytes the hex view shows;
-//   Bookmarks  - a flag (triangle at the left edge and a line across) in each bookmark's colour.
+//   Bookmarks  - a flag (triangle at the left edge and a line across) in each bookmark's colour;
+//   PageCache  - what the kernel's page cache holds (setPageCache, fed by a PageCacheLayer): a lane between the
+//                workers and the durability lane, shown only while the layer is on and has cells: green = cached,
+//                vermillion = dirty, purple = under writeback, background = not cached. Off by default.
 // Clicking or dragging emits navigateRequested(offset). Painting costs O(height + ranges), never O(file size);
 // the worker and durability data come from a JobCenter, edits / hits / viewport through setters.
 // Thread: GUI thread only.
 class OverviewMap : public QWidget {
     Q_OBJECT
 public:
-    enum Layer { Workers = 1, Durability = 2, Edits = 4, SearchHits = 8, Viewport = 16, Bookmarks = 32, AllLayers = 63 };
+    enum Layer { Workers = 1, Durability = 2, Edits = 4, SearchHits = 8, Viewport = 16, Bookmarks = 32, AllLayers = 63,
+                 PageCache = 64 };
+    // One sampled slice of the file for the PageCache layer: fractions in [0, 1] of its pages.
+    struct CacheCell {
+        ByteRange range;
+        float cached = 0.0f; // dirty and writeback pages included
+        float dirty = 0.0f;
+        float writeback = 0.0f;
+    };
     struct Flag {
         std::uint64_t offset = 0;
         QColor color;
@@ -52,6 +63,12 @@ public:
     void setBookmarks(std::vector<Flag> flags);
     const std::vector<Flag> &bookmarks() const { return m_flags; }
     void setLayerVisible(Layer layer, bool visible);
+    // The PageCache layer's cells (sorted, disjoint, covering the file) and where they came from ("cachestat" or
+    // "mincore", for the legend); an empty vector hides the lane.
+    void setPageCache(std::vector<CacheCell> cells, const QString &source);
+    const std::vector<CacheCell> &pageCacheCells() const { return m_cacheCells; }
+    // The colour a page-cache cell is drawn in (background: not cached), for tests and the legend.
+    QColor pageCacheColor(const CacheCell &cell) const;
     bool isLayerVisible(Layer layer) const { return (m_layers & layer) != 0; }
 
     // The math for the current height (the lanes' drawable rows, below the top margin).
@@ -63,6 +80,7 @@ public:
     std::pair<int, int> workerLane() const;
     std::pair<int, int> durabilityLane() const;
     std::pair<int, int> marksLane() const;
+    std::pair<int, int> pageCacheLane() const; // empty when the lane is not shown
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -83,6 +101,8 @@ private:
                        std::pair<int, int> lane, const QColor &color, const QColor &bg) const;
     void navigateTo(int y);
     bool dark() const;
+    bool showsPageCache() const { return isLayerVisible(PageCache) && !m_cacheCells.empty(); }
+    void paintPageCache(QPainter &p, const OverviewModel &m) const;
 
     const JobCenter *m_center = nullptr;
     std::uint64_t m_size = 0;
@@ -91,6 +111,8 @@ private:
     std::vector<ByteRange> m_hits;
     std::vector<Flag> m_flags;
     int m_layers = AllLayers;
+    std::vector<CacheCell> m_cacheCells;
+    QString m_cacheSource;
 };
 
 } // namespace hexmap
