@@ -14,7 +14,7 @@
 namespace scantest {
 
 inline const char *kReferenceScript = R"PY(
-import hashlib, json, math, os, subprocess, sys, tempfile, zlib
+import collections, hashlib, json, math, os, subprocess, sys, tempfile, zlib
 req = json.load(sys.stdin)
 with open(req["path"], "rb") as f:
     data = bytearray(f.read())
@@ -52,7 +52,8 @@ bs = req["block"]
 for i in range(0, len(data), bs):
     blk = data[i:i + bs]
     n = len(blk)
-    counts = [blk.count(bytes([b])) for b in range(256)]
+    counter = collections.Counter(blk)
+    counts = [counter.get(b, 0) for b in range(256)]
     h = -sum(c / n * math.log2(c / n) for c in counts if c)
     ent.append(h)
     printable = sum(counts[c] for c in range(0x20, 0x7F)) + counts[9] + counts[10] + counts[13]
