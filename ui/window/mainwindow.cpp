@@ -78,6 +78,8 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_tabs, &DocumentTabs::added, this, [this](Document *document, DocumentPane *pane) {
         m_viewSettings->apply(pane);
+        // The waiting notice ("... quits when the job is done") stays until replaced.
+        connect(m_tabs->guard(document), &CloseGuard::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m); });
         for (WindowFeature *feature : m_features)
             feature->documentAdded(document, pane);
     });
@@ -192,6 +194,8 @@ int MainWindow::openFiles(const QStringList &paths)
 void MainWindow::showFile(const MappedFile &file)
 {
     if (DocumentPane *open = m_tabs->find(file)) { // the same file (device and inode): its tab
+        if (open->document()->hasExactPath())
+            m_recent->add(open->document()->displayPath());
         m_tabs->setCurrent(open);
         return;
     }
