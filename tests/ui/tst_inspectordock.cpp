@@ -39,7 +39,6 @@ void TestInspectorDock::showsValuesBothEndians()
 {
     Document doc;
     doc.open(*MappedFile::openReadOnly(m_path));
-    EditSession &s = *doc.session();
     InspectorDock dock(&doc);
     dock.setCursorOffset(0);
     QCOMPARE(dock.valueText(Type::UInt32), QStringLiteral("4022250974"));
@@ -60,7 +59,6 @@ void TestInspectorDock::lastBytesAreUnavailable()
 {
     Document doc;
     doc.open(*MappedFile::openReadOnly(m_path));
-    EditSession &s = *doc.session();
     InspectorDock dock(&doc);
     dock.setCursorOffset(14); // FE 80: the last two bytes
     QCOMPARE(dock.valueText(Type::Int16), QStringLiteral("-32514"));
@@ -78,7 +76,6 @@ void TestInspectorDock::bytesPastACutAreAbsent()
 {
     Document doc;
     doc.open(*MappedFile::openReadOnly(m_path));
-    EditSession &s = *doc.session();
     InspectorDock dock(&doc);
     QVERIFY(QFile::resize(QString::fromStdString(m_path), 5));
     dock.setCursorOffset(4); // 00: still in the file
@@ -132,7 +129,6 @@ void TestInspectorDock::screenshot()
 {
     Document doc;
     doc.open(*MappedFile::openReadOnly(m_path));
-    EditSession &s = *doc.session();
     InspectorDock dock(&doc);
     dock.resize(320, 440);
     dock.setCursorOffset(13);

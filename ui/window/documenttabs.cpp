@@ -19,6 +19,7 @@ DocumentTabs::DocumentTabs(QWidget *window, QTabWidget *tabs) : QObject(window),
     m_tabs->setTabsClosable(true);
     m_tabs->setTabBarAutoHide(true); // one file: the window looks as it did before tabs
     m_tabs->tabBar()->setFocusPolicy(Qt::NoFocus);
+    m_tabs->setFocusPolicy(Qt::NoFocus); // Ctrl+Tab with one tab moves the focus past the view, not into a hidden bar
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         DocumentPane *pane = current();
         emit currentChanged(pane ? pane->document() : nullptr, pane);
