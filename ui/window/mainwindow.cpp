@@ -149,20 +149,17 @@ void MainWindow::followCurrent(Document *document, DocumentPane *pane)
     m_current.clear();
     for (WindowFeature *feature : m_features)
         feature->setCurrent(document, pane);
+    m_status->follow(document, pane ? pane->view() : nullptr); // cursor, selection, size, mode
     if (document) {
         for (auto signal : {&Document::fileReplaced, &Document::closed})
-            m_current << connect(document, signal, this, [this] { updateStatus(); updateTitle(); });
-        m_current << connect(document, &Document::modeChanged, this, [this] { updateStatus(); updateTitle(); });
+            m_current << connect(document, signal, this, &MainWindow::updateTitle);
+        m_current << connect(document, &Document::modeChanged, this, &MainWindow::updateTitle);
         m_current << connect(document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     }
     if (pane) {
-        HexView *view = pane->view();
-        m_current << connect(view, &HexView::cursorMoved, m_status, &StatusBarWidgets::setCursorOffset);
-        m_current << connect(view, &HexView::selectionChanged, m_status, &StatusBarWidgets::setSelection);
-        m_current << connect(view, &HexView::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 5000); });
-        view->setFocus();
+        m_current << connect(pane->view(), &HexView::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 5000); });
+        pane->view()->setFocus();
     }
-    updateStatus();
     updateTitle();
 }
 
@@ -290,19 +287,9 @@ void MainWindow::goToOffset()
     hexView()->setCursorOffset(dialog.targetOffset());
 }
 
-void MainWindow::updateStatus()
-{
-    // What the current view shows, never a reset: a mode switch keeps the selection the view paints.
-    m_actions->setFileActionsEnabled(hasFile());
-    if (!hasFile())
-        return m_status->clearFile();
-    m_status->setFile(currentDocument()->size(), currentDocument()->isWritable());
-    m_status->setCursorOffset(hexView()->cursorOffset());
-    m_status->setSelection(hexView()->selection());
-}
-
 void MainWindow::updateTitle()
 {
+    m_actions->setFileActionsEnabled(hasFile());
     if (!hasFile()) {
         setWindowFilePath(QString());
         setWindowTitle(tr("Hexmap"));

@@ -102,7 +102,6 @@ private:
     void followCurrent(Document *document, DocumentPane *pane);
     void chooseFile();
     void updateTitle();
-    void updateStatus();
     void showAbout();
     void reportError(const QString &message);
     bool confirmClose(Document *document, int purpose, std::function<void()> retry);
