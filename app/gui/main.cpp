@@ -11,7 +11,6 @@
 #include "translations.h"
 
 #include "ui/window/demofile.h"
-#include "ui/window/desktopsupport.h"
 #include "ui/view/hexview.h"
 #include "ui/window/mainwindow.h"
 #include "ui/common/settingsguard.h"
@@ -192,7 +191,6 @@ int main(int argc, char *argv[])
     QGuiApplication::setDesktopFileName(QStringLiteral("hexmap"));
 
     hexmap::MainWindow window;
-    new hexmap::DesktopSupport(&window, window.hexView(), window.windowActions()); // owned by the window
     applyPaletteFromEnvironment();
     if (file.isValid())
         window.showFile(file);

@@ -3,14 +3,19 @@
 
 #include "ui/hexviewtesthelpers.h"
 
-#include "ui/find/findbar.h"
-#include "ui/find/findsupport.h"
+#include "ui/document/document.h"
 #include "ui/document/searchwatcher.h"
-#include "ui/view/hexview.h"
+#include "ui/find/findbar.h"
+#include "ui/find/findresultsdock.h"
+#include "ui/find/findsupport.h"
+#include "ui/pane/documentpane.h"
 #include "ui/pane/overviewmap.h"
+#include "ui/view/hexview.h"
 
 #include <QHBoxLayout>
 #include <QLineEdit>
+#include <QVBoxLayout>
+
 #include <QMainWindow>
 #include <QStatusBar>
 
@@ -55,9 +60,12 @@ QByteArray sample()
     return b;
 }
 
-// A window like the main one: the view with the map beside it, FindSupport installed.
+// A window like the main one: a document in a pane (the view with the map beside it), the find bar under it and the
+// results dock, FindSupport following the document.
 struct Window {
     QMainWindow window;
+    Document *document = nullptr;
+    DocumentPane *pane = nullptr;
     HexView *view = nullptr;
     OverviewMap *map = nullptr;
     FindSupport *find = nullptr;
@@ -66,17 +74,21 @@ struct Window {
     explicit Window(const MappedFile &file)
     {
         auto *box = new QWidget(&window);
-        auto *layout = new QHBoxLayout(box);
-        view = new HexView(box);
-        map = new OverviewMap(box);
-        layout->addWidget(view, 1);
-        layout->addWidget(map);
+        auto *layout = new QVBoxLayout(box);
+        layout->setContentsMargins(0, 0, 0, 0);
+        document = new Document(&window);
+        pane = new DocumentPane(document, box);
+        view = pane->view();
+        map = pane->map();
+        find = new FindSupport(&window);
+        layout->addWidget(pane, 1);
+        layout->addWidget(find->windowBar());
         window.setCentralWidget(box);
-        find = new FindSupport(&window, view, map);
-        find->install(nullptr);
-        view->setFile(file);
-        map->setFileSize(file.size());
-        find->setFile(file);
+        window.addDockWidget(Qt::BottomDockWidgetArea, find->dock());
+        find->dock()->hide();
+        window.addActions({find->find, find->findNext, find->findPrevious});
+        document->open(file);
+        find->setCurrent(document, pane);
         QObject::connect(find, &FindSupport::statusMessage, &window, [this](const QString &m) {
             status << m;
             window.statusBar()->showMessage(m);

@@ -2,7 +2,8 @@
 // beside the file), reload by another instance, the dock navigating to a bookmark.
 #include "ui/document/bookmarks.h"
 #include "ui/bookmarks/bookmarksdock.h"
-#include "ui/window/desktopsupport.h"
+#include "ui/bookmarks/bookmarkssupport.h"
+#include "ui/document/document.h"
 #include "ui/view/hexview.h"
 #include "ui/window/mainwindow.h"
 #include "ui/jobs/jobssupport.h"
@@ -107,27 +108,27 @@ void TestBookmarks::ctrlBAndDock()
 {
     const QString path = makeFile(QStringLiteral("d.bin"), 1024);
     hexmap::MainWindow window;
-    auto *support = new hexmap::DesktopSupport(&window, window.hexView(), window.windowActions());
+    hexmap::BookmarksSupport *support = window.bookmarks(); // the window creates its features
     QCOMPARE(support->toggleBookmarkAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_B));
     QVERIFY(!support->toggleBookmarkAction()->isEnabled());
     QVERIFY(window.openFile(path));
     window.hexView()->setCursorOffset(100);
     support->toggleBookmarkAction()->trigger();
-    QCOMPARE(support->bookmarks()->file(), path);
-    QCOMPARE(support->bookmarks()->items().size(), std::size_t(1));
-    QCOMPARE(support->bookmarksDock()->list()->count(), 1);
+    QCOMPARE(window.currentDocument()->bookmarks()->file(), path);
+    QCOMPARE(window.currentDocument()->bookmarks()->items().size(), std::size_t(1));
+    QCOMPARE(support->dock()->list()->count(), 1);
     window.hexView()->setCursorOffset(0);
-    emit support->bookmarksDock()->list()->itemActivated(support->bookmarksDock()->list()->item(0));
+    emit support->dock()->list()->itemActivated(support->dock()->list()->item(0));
     QCOMPARE(window.hexView()->cursorOffset(), std::uint64_t(100));
     window.closeFile();
-    QTRY_VERIFY(support->bookmarks()->items().empty());
+    QTRY_VERIFY(window.currentDocument()->bookmarks()->items().empty());
 }
 
 void TestBookmarks::shownInViewAndOnMap()
 {
     const QString path = makeFile(QStringLiteral("e.bin"), 1 << 20);
     hexmap::MainWindow window;
-    auto *support = new hexmap::DesktopSupport(&window, window.hexView(), window.windowActions());
+    hexmap::BookmarksSupport *support = window.bookmarks(); // the window creates its features
     window.resize(1000, 700);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -138,7 +139,7 @@ void TestBookmarks::shownInViewAndOnMap()
     support->toggleBookmarkAction()->trigger();
     view->setCursorOffset(0x80000); // far below the first page
     support->toggleBookmarkAction()->trigger();
-    const auto &items = support->bookmarks()->items();
+    const auto &items = window.currentDocument()->bookmarks()->items();
     QCOMPARE(items.size(), std::size_t(2));
 
     // The map has one flag per bookmark, drawn in its colour at the left edge of the bookmark's pixel row.

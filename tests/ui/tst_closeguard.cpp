@@ -14,6 +14,8 @@
 #include "ui/document/jobcenter.h"
 #include "ui/jobs/jobssupport.h"
 #include "ui/document/jobwatcher.h"
+#include "ui/window/documenttabs.h"
+#include "ui/pane/documentpane.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/mainwindowactions.h"
 
@@ -312,7 +314,8 @@ void TestCloseGuard::closeFileAsksToo()
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->hasFile(), 10000);
     QVERIFY(m_window->isVisible()); // only the file closed
 
-    // Opening another file while a job runs asks as well.
+    // Opening another file while a job runs opens it in a tab of its own: nothing to ask, the job goes on; closing
+    // the job's tab asks, naming the job.
     QVERIFY(m_window->openFile(m_path));
     JobSpec spec;
     spec.operation = JobOperation::Zero;
@@ -322,8 +325,18 @@ void TestCloseGuard::closeFileAsksToo()
     auto job = m_window->jobs()->startJob(spec, [](Job &j) { j.pauseAfterChunks(1); });
     QVERIFY(job);
     m_job = *job;
+    const QString other = m_dir.filePath(QStringLiteral("other.bin"));
+    {
+        QFile f(other);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(f.write(QByteArray(64, 'o')), qint64(64));
+    }
+    QVERIFY(m_window->openFile(other));
+    QCOMPARE(m_asked, 2);
+    QCOMPARE(m_window->tabs()->count(), 2);
+    QVERIFY(m_job && !m_job->isFinished());
     answerNext(QMessageBox::RejectRole);
-    QVERIFY(!m_window->openFile(m_path));
+    QVERIFY(!m_window->closeDocument(m_window->tabs()->panes().at(0)->document()));
     QCOMPARE(m_asked, 3);
     QVERIFY2(m_seenText.contains(QLatin1String("Zeroing")), qPrintable(m_seenText));
 }

@@ -1,6 +1,7 @@
 // EditController on a real HexView: QTest::keyClicks in the hex and ASCII columns produce the expected overlay and
 // cursor, other keys still navigate, Paste parses hex text, and Enable Editing keeps the cursor.
 #include "ui/edit/editcontroller.h"
+#include "ui/document/document.h"
 #include "ui/document/editsession.h"
 #include "ui/view/hexpainter.h"
 #include "ui/view/hexview.h"
@@ -24,16 +25,17 @@ std::vector<std::byte> bytes(std::initializer_list<int> values)
 
 } // namespace
 
-// A view and an edit session on one file, wired by an EditController (editing still off).
+// A document and a view on one file, wired by an EditController (editing still off). The view reads through the
+// document, as a DocumentPane's does.
 struct Editor {
+    Document document;
+    EditSession &session = *document.session();
     HexView view;
-    EditSession session;
     EditController controller{&view, &session};
     explicit Editor(const std::string &path)
     {
-        const MappedFile file = *MappedFile::openReadOnly(path);
-        view.setFile(file);
-        session.setFile(file);
+        document.open(*MappedFile::openReadOnly(path));
+        view.setFile(&document.file());
     }
 };
 

@@ -1,7 +1,9 @@
 // EditingSupport in a bare QMainWindow: the actions follow the session, Enable Editing on a read-only file stays
 // unchecked, and the close prompt (Save / Discard / Cancel) does what it says.
 #include "ui/edit/editingsupport.h"
+#include "ui/document/document.h"
 #include "ui/document/editsession.h"
+#include "ui/pane/documentpane.h"
 #include "ui/view/hexview.h"
 #include "ui/edit/inspectordock.h"
 
@@ -13,6 +15,26 @@
 #include <sys/stat.h>
 
 using namespace hexmap;
+
+namespace {
+
+// A document in a pane of a bare QMainWindow, made current for the editing feature (as MainWindow does).
+struct Fixture {
+    QMainWindow window;
+    Document *document = new Document(&window);
+    DocumentPane *pane = new DocumentPane(document, &window);
+    EditingSupport support{&window};
+    HexView *view = pane->view();
+    Fixture()
+    {
+        window.setCentralWidget(pane);
+        support.documentAdded(document, pane);
+        support.setCurrent(document, pane);
+    }
+    void open(const QString &path) { document->open(*MappedFile::openReadOnly(path.toStdString())); }
+};
+
+} // namespace
 
 class TestEditingSupport : public QObject {
     Q_OBJECT
@@ -40,17 +62,15 @@ void TestEditingSupport::init()
 
 void TestEditingSupport::actionsFollowTheSession()
 {
-    QMainWindow window;
-    auto *view = new HexView(&window);
-    window.setCentralWidget(view);
-    EditingSupport support(&window, view);
-    QMenu edit;
-    support.install(nullptr, &edit, nullptr);
-    QVERIFY(edit.actions().contains(support.undo));
+    Fixture fixture;
+    EditingSupport &support = fixture.support;
+    HexView *view = fixture.view;
+    const auto actions = support.featureActions();
+    QVERIFY(std::any_of(actions.begin(), actions.end(), [&](const FeatureAction &a) {
+        return a.action == support.undo && a.place.menu == ActionPlace::Menu::Edit;
+    }));
     QVERIFY(!support.enableEditing->isEnabled());
-    const MappedFile file = *MappedFile::openReadOnly(m_path.toStdString());
-    view->setFile(file);
-    support.setFile(file);
+    fixture.open(m_path);
     QVERIFY(support.enableEditing->isEnabled());
     QVERIFY(!support.save->isEnabled());
     support.enableEditing->setChecked(true);
@@ -76,12 +96,9 @@ void TestEditingSupport::actionsFollowTheSession()
 void TestEditingSupport::enableEditingOnReadOnlyFileStaysOff()
 {
     QVERIFY(::chmod(m_path.toLocal8Bit().constData(), 0444) == 0);
-    QMainWindow window;
-    auto *view = new HexView(&window);
-    EditingSupport support(&window, view);
-    const MappedFile file = *MappedFile::openReadOnly(m_path.toStdString());
-    view->setFile(file);
-    support.setFile(file);
+    Fixture fixture;
+    EditingSupport &support = fixture.support;
+    fixture.open(m_path);
     QSignalSpy messages(&support, &EditingSupport::statusMessage);
     support.enableEditing->trigger();
     QVERIFY(!support.enableEditing->isChecked());
@@ -107,12 +124,9 @@ void TestEditingSupport::confirmClose()
     QFETCH(bool, proceed);
     QFETCH(bool, modifiedAfter);
     QFETCH(bool, fileWritten);
-    QMainWindow window;
-    auto *view = new HexView(&window);
-    EditingSupport support(&window, view);
-    const MappedFile file = *MappedFile::openReadOnly(m_path.toStdString());
-    view->setFile(file);
-    support.setFile(file);
+    Fixture fixture;
+    EditingSupport &support = fixture.support;
+    fixture.open(m_path);
     int asked = 0;
     support.setPrompt([&] {
         ++asked;

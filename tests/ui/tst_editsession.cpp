@@ -1,6 +1,7 @@
 // EditSession: typing into the overlay (nibbles, characters, end of file), merged undo steps, exact undo/redo,
 // paste and fill limits, Save verified with pread against a reference copy, failing saves keep the edits, and
 // Enable Editing on a read-only file.
+#include "ui/document/document.h"
 #include "ui/document/editsession.h"
 
 #include <QtTest>
@@ -77,8 +78,9 @@ void TestEditSession::typingHexNibbles()
 {
     std::vector<std::byte> ref;
     const std::string path = makeFile(m_dir, "nibbles.bin", 64, ref);
-    EditSession s;
-    s.setFile(*MappedFile::openReadOnly(path));
+    Document doc;
+    doc.open(*MappedFile::openReadOnly(path));
+    EditSession &s = *doc.session();
     QVERIFY(s.setEditingEnabled(true));
     QVERIFY(s.file().isWritable());
     std::uint64_t cursor = 10;
@@ -102,8 +104,9 @@ void TestEditSession::typingCharacters()
 {
     std::vector<std::byte> ref;
     const std::string path = makeFile(m_dir, "chars.bin", 32, ref);
-    EditSession s;
-    s.setFile(*MappedFile::openReadOnly(path));
+    Document doc;
+    doc.open(*MappedFile::openReadOnly(path));
+    EditSession &s = *doc.session();
     QVERIFY(s.setEditingEnabled(true));
     std::uint64_t cursor = 0;
     for (QChar c : QStringLiteral("Hi!"))
@@ -117,8 +120,9 @@ void TestEditSession::typingMergesIntoOneStep()
 {
     std::vector<std::byte> ref;
     const std::string path = makeFile(m_dir, "merge.bin", 32, ref);
-    EditSession s;
-    s.setFile(*MappedFile::openReadOnly(path));
+    Document doc;
+    doc.open(*MappedFile::openReadOnly(path));
+    EditSession &s = *doc.session();
     QVERIFY(s.setEditingEnabled(true));
     std::uint64_t cursor = 4;
     for (int d : {1, 2, 3, 4, 5, 6})
@@ -139,8 +143,9 @@ void TestEditSession::typingAtTheEnd()
 {
     std::vector<std::byte> ref;
     const std::string path = makeFile(m_dir, "end.bin", 4, ref);
-    EditSession s;
-    s.setFile(*MappedFile::openReadOnly(path));
+    Document doc;
+    doc.open(*MappedFile::openReadOnly(path));
+    EditSession &s = *doc.session();
     QVERIFY(s.setEditingEnabled(true));
     QSignalSpy messages(&s, &EditSession::message);
     auto r = s.typeHexDigit(3, 0xA);
@@ -161,8 +166,9 @@ void TestEditSession::refusedWhileReadOnly()
 {
     std::vector<std::byte> ref;
     const std::string path = makeFile(m_dir, "ro.bin", 8, ref);
-    EditSession s;
-    s.setFile(*MappedFile::openReadOnly(path));
+    Document doc;
+    doc.open(*MappedFile::openReadOnly(path));
+    EditSession &s = *doc.session();
     QSignalSpy messages(&s, &EditSession::message);
     QVERIFY(!s.typeHexDigit(0, 1).written);
     QVERIFY(!s.paste(0, bytes({1, 2})));
@@ -175,8 +181,9 @@ void TestEditSession::undoRedoRestoreExactly()
 {
     std::vector<std::byte> ref;
     const std::string path = makeFile(m_dir, "undo.bin", 256, ref);
-    EditSession s;
-    s.setFile(*MappedFile::openReadOnly(path));
+    Document doc;
+    doc.open(*MappedFile::openReadOnly(path));
+    EditSession &s = *doc.session();
     QVERIFY(s.setEditingEnabled(true));
     std::mt19937 rng(3);
     std::vector<std::vector<EditOverlay::Run>> states{s.overlay().runs()};
@@ -226,8 +233,9 @@ void TestEditSession::pasteCutsAtTheEnd()
 {
     std::vector<std::byte> ref;
     const std::string path = makeFile(m_dir, "paste.bin", 10, ref);
-    EditSession s;
-    s.setFile(*MappedFile::openReadOnly(path));
+    Document doc;
+    doc.open(*MappedFile::openReadOnly(path));
+    EditSession &s = *doc.session();
     QVERIFY(s.setEditingEnabled(true));
     QSignalSpy messages(&s, &EditSession::message);
     QVERIFY(s.paste(7, bytes({1, 2, 3, 4, 5})));
@@ -242,8 +250,9 @@ void TestEditSession::fillLimit()
 {
     std::vector<std::byte> ref;
     const std::string path = makeFile(m_dir, "fill.bin", 64, ref);
-    EditSession s;
-    s.setFile(*MappedFile::openReadOnly(path));
+    Document doc;
+    doc.open(*MappedFile::openReadOnly(path));
+    EditSession &s = *doc.session();
     QVERIFY(s.setEditingEnabled(true));
     QVERIFY(s.fill({8, 16}, std::byte{0xFF}));
     QCOMPARE(s.overlay().byteCount(), std::uint64_t(16));
@@ -258,8 +267,9 @@ void TestEditSession::saveWritesExactlyTheEdits()
     std::vector<std::byte> ref;
     const std::uint64_t size = 5 * 4096 + 3;
     const std::string path = makeFile(m_dir, "save.bin", size, ref);
-    EditSession s;
-    s.setFile(*MappedFile::openReadOnly(path));
+    Document doc;
+    doc.open(*MappedFile::openReadOnly(path));
+    EditSession &s = *doc.session();
     QVERIFY(s.setEditingEnabled(true));
     QSignalSpy modified(&s, &EditSession::modifiedChanged);
     std::uint64_t cursor = 4095; // across a page boundary
@@ -288,8 +298,9 @@ void TestEditSession::failingSaveKeepsTheEdits()
     std::vector<std::byte> ref;
     const std::uint64_t size = 4u << 20;
     const std::string path = makeFile(m_dir, "fail.bin", size, ref);
-    EditSession s;
-    s.setFile(*MappedFile::openReadOnly(path));
+    Document doc;
+    doc.open(*MappedFile::openReadOnly(path));
+    EditSession &s = *doc.session();
     QVERIFY(s.setEditingEnabled(true));
     QVERIFY(s.paste(0, bytes({1})));
     QVERIFY(s.paste(2u << 20, bytes({2})));
@@ -328,10 +339,11 @@ void TestEditSession::enableEditingOnReadOnlyFile()
     std::vector<std::byte> ref;
     const std::string path = makeFile(m_dir, "readonly.bin", 16, ref);
     QVERIFY(::chmod(path.c_str(), 0444) == 0);
-    EditSession s;
-    s.setFile(*MappedFile::openReadOnly(path));
+    Document doc;
+    doc.open(*MappedFile::openReadOnly(path));
+    EditSession &s = *doc.session();
     QSignalSpy messages(&s, &EditSession::message);
-    QSignalSpy replaced(&s, &EditSession::fileReplaced);
+    QSignalSpy replaced(&doc, &Document::modeChanged);
     QVERIFY(!s.setEditingEnabled(true));
     QVERIFY(!s.isEditingEnabled());
     QVERIFY(!s.file().isWritable());
@@ -346,8 +358,9 @@ void TestEditSession::revertAndDisable()
 {
     std::vector<std::byte> ref;
     const std::string path = makeFile(m_dir, "revert.bin", 16, ref);
-    EditSession s;
-    s.setFile(*MappedFile::openReadOnly(path));
+    Document doc;
+    doc.open(*MappedFile::openReadOnly(path));
+    EditSession &s = *doc.session();
     QVERIFY(s.setEditingEnabled(true));
     QVERIFY(s.paste(1, bytes({9, 9})));
     QVERIFY(!s.setEditingEnabled(false)); // unsaved edits

@@ -7,7 +7,7 @@
 // (Absent bytes past a cut, jobs on a replaced file and the write lock in the window: tst_filechangewriters.)
 #include "ui/edit/editingsupport.h"
 #include "ui/document/editsession.h"
-#include "ui/window/filechangebanner.h"
+#include "ui/pane/filechangebanner.h"
 #include "ui/window/filechangesupport.h"
 #include "ui/document/filewatcher.h"
 #include "ui/view/hexview.h"

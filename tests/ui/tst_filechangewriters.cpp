@@ -7,7 +7,7 @@
 #include "core/writelock.h"
 #include "ui/edit/editingsupport.h"
 #include "ui/document/editsession.h"
-#include "ui/window/filechangebanner.h"
+#include "ui/pane/filechangebanner.h"
 #include "ui/window/filechangesupport.h"
 #include "ui/document/filewatcher.h"
 #include "ui/view/hexcolors.h"

@@ -152,8 +152,8 @@ void TestFindBar::findAllListAndNavigate()
     QCOMPARE(w.view->selection(), (ByteRange{27, 5}));
     QCOMPARE(w.view->cursorOffset(), std::uint64_t(27));
 
-    // A new file clears results and marks.
-    w.find->setFile(w.view->file());
+    // A new file (here: the same one reopened) clears results and marks.
+    w.document->open(MappedFile(w.document->file()));
     QCOMPARE(model->rowCount(), 0);
     QVERIFY(w.find->viewMarks().empty());
 }

@@ -1,5 +1,6 @@
 // InspectorDock: shows the values at the cursor (with unsaved edits), both byte orders, unavailable values at the
 // last bytes of the file, and edits a value through the session (undoable).
+#include "ui/document/document.h"
 #include "ui/document/editsession.h"
 #include "ui/edit/inspectordock.h"
 
@@ -36,9 +37,9 @@ void TestInspectorDock::init()
 
 void TestInspectorDock::showsValuesBothEndians()
 {
-    EditSession s;
-    s.setFile(*MappedFile::openReadOnly(m_path));
-    InspectorDock dock(&s);
+    Document doc;
+    doc.open(*MappedFile::openReadOnly(m_path));
+    InspectorDock dock(&doc);
     dock.setCursorOffset(0);
     QCOMPARE(dock.valueText(Type::UInt32), QStringLiteral("4022250974"));
     QCOMPARE(dock.valueText(Type::Int8), QStringLiteral("-34"));
@@ -56,9 +57,9 @@ void TestInspectorDock::showsValuesBothEndians()
 
 void TestInspectorDock::lastBytesAreUnavailable()
 {
-    EditSession s;
-    s.setFile(*MappedFile::openReadOnly(m_path));
-    InspectorDock dock(&s);
+    Document doc;
+    doc.open(*MappedFile::openReadOnly(m_path));
+    InspectorDock dock(&doc);
     dock.setCursorOffset(14); // FE 80: the last two bytes
     QCOMPARE(dock.valueText(Type::Int16), QStringLiteral("-32514"));
     QCOMPARE(dock.valueText(Type::Int32), InspectorDock::unavailableText());
@@ -73,9 +74,9 @@ void TestInspectorDock::lastBytesAreUnavailable()
 // guard's (or the last page's) zeros past the new end as the file's bytes.
 void TestInspectorDock::bytesPastACutAreAbsent()
 {
-    EditSession s;
-    s.setFile(*MappedFile::openReadOnly(m_path));
-    InspectorDock dock(&s);
+    Document doc;
+    doc.open(*MappedFile::openReadOnly(m_path));
+    InspectorDock dock(&doc);
     QVERIFY(QFile::resize(QString::fromStdString(m_path), 5));
     dock.setCursorOffset(4); // 00: still in the file
     QCOMPARE(dock.valueText(Type::UInt8), QStringLiteral("0"));
@@ -87,10 +88,11 @@ void TestInspectorDock::bytesPastACutAreAbsent()
 
 void TestInspectorDock::followsTheOverlay()
 {
-    EditSession s;
-    s.setFile(*MappedFile::openReadOnly(m_path));
+    Document doc;
+    doc.open(*MappedFile::openReadOnly(m_path));
+    EditSession &s = *doc.session();
     QVERIFY(s.setEditingEnabled(true));
-    InspectorDock dock(&s);
+    InspectorDock dock(&doc);
     dock.setCursorOffset(0);
     s.typeHexDigit(1, 0);
     s.typeHexDigit(1, 0); // DE 00 BE EF
@@ -101,9 +103,10 @@ void TestInspectorDock::followsTheOverlay()
 
 void TestInspectorDock::editsAValue()
 {
-    EditSession s;
-    s.setFile(*MappedFile::openReadOnly(m_path));
-    InspectorDock dock(&s);
+    Document doc;
+    doc.open(*MappedFile::openReadOnly(m_path));
+    EditSession &s = *doc.session();
+    InspectorDock dock(&doc);
     QSignalSpy sessionMessages(&s, &EditSession::message);
     dock.setCursorOffset(12);
     QVERIFY(!dock.editValue(Type::UInt16, QStringLiteral("1"))); // editing is off
@@ -124,9 +127,9 @@ void TestInspectorDock::editsAValue()
 
 void TestInspectorDock::screenshot()
 {
-    EditSession s;
-    s.setFile(*MappedFile::openReadOnly(m_path));
-    InspectorDock dock(&s);
+    Document doc;
+    doc.open(*MappedFile::openReadOnly(m_path));
+    InspectorDock dock(&doc);
     dock.resize(320, 440);
     dock.setCursorOffset(13);
     dock.show();

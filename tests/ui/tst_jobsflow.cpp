@@ -54,7 +54,7 @@ private slots:
         auto file = MappedFile::create(path.toStdString(), size);
         QVERIFY2(file.ok(), file.message().c_str());
         JobCenter center;
-        center.setFile(*file);
+        center.setFile(&*file); // the center reads through the owner's mapping
         OverviewMap map;
         map.setJobCenter(&center);
         map.setFileSize(size);
@@ -154,7 +154,7 @@ private slots:
         auto file = MappedFile::create(path.toStdString(), size);
         QVERIFY(file.ok());
         JobCenter center;
-        center.setFile(*file);
+        center.setFile(&*file); // the center reads through the owner's mapping
         OverviewMap map;
         map.setJobCenter(&center);
         map.setFileSize(size);

@@ -3,6 +3,7 @@
 #include "hexviewtesthelpers.h"
 #include "core/mappedfile.h"
 #include "ui/view/hexview.h"
+#include "ui/document/document.h"
 #include "ui/document/jobcenter.h"
 #include "ui/view/jobcolors.h"
 #include "ui/jobs/jobdialog.h"
@@ -12,6 +13,7 @@
 #include "ui/common/theme.h"
 #include "ui/document/jobwatcher.h"
 #include "ui/window/mainwindow.h"
+#include "ui/pane/documentpane.h"
 #include "ui/pane/overviewmap.h"
 
 #include <QApplication>
@@ -33,20 +35,20 @@ using namespace hexmap;
 namespace {
 constexpr std::uint64_t kMiB = 1ull << 20;
 
+// A document in a pane of a bare QMainWindow, made current for the jobs feature (as MainWindow does).
 struct Window {
     QMainWindow main;
-    HexView *view = new HexView(&main);
-    JobsSupport *jobs = nullptr;
+    Document *document = new Document(&main);
+    DocumentPane *pane = new DocumentPane(document, &main);
+    HexView *view = pane->view();
+    JobsSupport *jobs = new JobsSupport(&main);
     explicit Window(const MappedFile &file)
     {
-        main.setCentralWidget(view);
-        QMenu *fileMenu = main.menuBar()->addMenu("&File");
-        QMenu *editMenu = main.menuBar()->addMenu("&Edit");
-        QMenu *viewMenu = main.menuBar()->addMenu("&View");
-        jobs = new JobsSupport(&main, view);
-        jobs->install(fileMenu, editMenu, viewMenu);
-        view->setFile(file);
-        jobs->setFile(file);
+        main.setCentralWidget(pane);
+        main.addDockWidget(Qt::BottomDockWidgetArea, jobs->dock());
+        jobs->documentAdded(document, pane);
+        document->open(file);
+        jobs->setCurrent(document, pane);
         main.resize(1100, 760);
     }
 };
@@ -93,7 +95,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(job->isFinished(), 30000);
         QCOMPARE(job->lastSnapshot().state, JobState::Succeeded);
         QVERIFY(w.view->highlights(HighlightLayer::Jobs).empty()); // tint only while running
-        // The view's read-only mapping shares the page cache: it shows the pattern.
+        // The view reads through the document's mapping: it shows the pattern.
         QCOMPARE(std::to_integer<int>(w.view->file().readSlice(0, 1)[0]), 0xDE);
 
         // A paused job tints its workers: written prefix light, the rest strong.

@@ -4,6 +4,7 @@
 #include "ui/document/editsession.h"
 #include "ui/view/hexview.h"
 #include "ui/edit/inspectordock.h"
+#include "ui/document/document.h"
 #include "ui/window/mainwindow.h"
 
 #include <QAction>
@@ -101,19 +102,34 @@ void TestMainWindowEditing::closePromptCancelKeepsWindow()
 
 void TestMainWindowEditing::openingAnotherFileAsks()
 {
+    // With tabs, opening another file keeps this one (and its edits) in its tab; closing that tab asks.
     MainWindow window;
     QVERIFY(window.openFile(m_a));
     EditingSupport *editing = window.editing();
     editing->enableEditing->trigger();
     QTest::keyClicks(window.hexView(), QStringLiteral("11"));
-    editing->setPrompt([] { return QMessageBox::Cancel; });
-    QVERIFY(!window.openFile(m_b));
-    QVERIFY(window.currentPath().endsWith(QLatin1String("a.bin")));
-    editing->setPrompt([] { return QMessageBox::Discard; });
+    Document *a = window.currentDocument();
+    int asked = 0;
+    editing->setPrompt([&asked] {
+        ++asked;
+        return QMessageBox::Cancel;
+    });
     QVERIFY(window.openFile(m_b));
+    QCOMPARE(asked, 0);
     QVERIFY(window.currentPath().endsWith(QLatin1String("b.bin")));
     QVERIFY(!editing->isModified());
     QVERIFY(!editing->session()->isEditingEnabled()); // the new file opens read-only
+    QVERIFY(a->isModified());                         // the edits stay in a.bin's tab
+    QVERIFY(!window.closeDocument(a));                 // Cancel
+    QCOMPARE(asked, 1);
+    QVERIFY(a->isOpen() && a->isModified());
+    editing->setPrompt([&asked] {
+        ++asked;
+        return QMessageBox::Discard;
+    });
+    QVERIFY(window.closeDocument(a));
+    QCOMPARE(asked, 2);
+    QVERIFY(window.currentPath().endsWith(QLatin1String("b.bin")));
     QCOMPARE(readAll(m_a).at(0), '\0');
 }
 

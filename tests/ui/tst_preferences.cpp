@@ -216,7 +216,7 @@ void TestPreferences::dialogWritesTheModelLive()
 void TestPreferences::viewFollowsPreferences()
 {
     hexmap::MainWindow window;
-    auto *support = new hexmap::DesktopSupport(&window, window.hexView(), window.windowActions());
+    hexmap::DesktopSupport *support = window.desktop(); // the window creates its features
     QVERIFY(support->preferencesAction()->isEnabled());
     QVERIFY(!support->preferencesAction()->shortcut().isEmpty());
     support->preferences()->setBytesPerRow(32);
@@ -241,7 +241,6 @@ void TestPreferences::windowStatePersists()
     QByteArray saved;
     {
         hexmap::MainWindow window;
-        new hexmap::DesktopSupport(&window, window.hexView(), window.windowActions());
         window.resize(700, 500);
         const auto docks = window.findChildren<QDockWidget *>();
         QVERIFY(!docks.isEmpty());
@@ -253,7 +252,7 @@ void TestPreferences::windowStatePersists()
     }
     QVERIFY(QSettings().contains(QStringLiteral("window/state")));
     hexmap::MainWindow window;
-    auto *support = new hexmap::DesktopSupport(&window, window.hexView(), window.windowActions());
+    hexmap::DesktopSupport *support = window.desktop(); // the window creates its features
     Q_UNUSED(support);
     QCOMPARE(window.saveState(1), saved);
     QCOMPARE(window.size(), QSize(700, 500));
@@ -269,7 +268,6 @@ void TestPreferences::accessibleDescriptionFollowsCursor()
     f.write(QByteArray::fromHex("00112233445566778899AABBCCDDEEFF"));
     f.close();
     hexmap::MainWindow window;
-    new hexmap::DesktopSupport(&window, window.hexView(), window.windowActions());
     QCOMPARE(window.hexView()->accessibleName(), QStringLiteral("Hex view"));
     QVERIFY(window.openFile(path));
     window.hexView()->setCursorOffset(10);
@@ -291,7 +289,6 @@ void TestPreferences::ctrlTabLeavesTheHexView()
     f.write(QByteArray(64, 'x'));
     f.close();
     hexmap::MainWindow window;
-    new hexmap::DesktopSupport(&window, window.hexView(), window.windowActions());
     QVERIFY(window.openFile(path));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -2,6 +2,7 @@
 // kept before the end, cut where they cross it and dropped past it, with exact byte counts; the kept edits are
 // one undo step that restores the overlay exactly (also over edits already there); nothing is written to the
 // file; with editing off nothing is applied.
+#include "ui/document/document.h"
 #include "ui/document/editsession.h"
 
 #include <QSignalSpy>
@@ -53,8 +54,9 @@ void TestReloadEdits::keepsCutsAndDrops()
 {
     const MappedFile file = makeFile("cut.bin", 100, OpenMode::ReadWrite);
     QVERIFY(file.isValid());
-    EditSession s;
-    s.setFile(file);
+    Document doc;
+    doc.open(file);
+    EditSession &s = *doc.session();
     QVERIFY(s.setEditingEnabled(true));
     QSignalSpy modified(&s, &EditSession::modifiedChanged);
     const std::vector<EditOverlay::Run> runs = {run(0, {1, 2}), run(50, {3}), run(97, {4, 5, 6, 7, 8}),
@@ -73,8 +75,9 @@ void TestReloadEdits::keepsCutsAndDrops()
     QCOMPARE(file.readAt(0, onDisk), 100u);
     QVERIFY(std::all_of(onDisk.begin(), onDisk.end(), [](std::byte b) { return b == std::byte{7}; }));
     // Everything dropped: nothing to push.
-    EditSession t;
-    t.setFile(file);
+    Document other;
+    other.open(file);
+    EditSession &t = *other.session();
     QVERIFY(t.setEditingEnabled(true));
     const EditSession::ReapplyReport none = t.reapplyEdits({run(100, {1, 2, 3})});
     QCOMPARE(none.keptBytes, 0u);
@@ -87,8 +90,9 @@ void TestReloadEdits::undoRestoresEditsAlreadyThere()
 {
     const MappedFile file = makeFile("undo.bin", 64, OpenMode::ReadWrite);
     QVERIFY(file.isValid());
-    EditSession s;
-    s.setFile(file);
+    Document doc;
+    doc.open(file);
+    EditSession &s = *doc.session();
     QVERIFY(s.setEditingEnabled(true));
     const std::byte mine[] = {std::byte{0xAA}, std::byte{0xBB}, std::byte{0xCC}};
     QVERIFY(s.writeBytes(10, mine, OverwriteCommand::Kind::Paste));
@@ -109,8 +113,9 @@ void TestReloadEdits::refusedWhileEditingIsOff()
 {
     const MappedFile file = makeFile("readonly.bin", 64, OpenMode::ReadOnly);
     QVERIFY(file.isValid());
-    EditSession s;
-    s.setFile(file);
+    Document doc;
+    doc.open(file);
+    EditSession &s = *doc.session();
     QSignalSpy messages(&s, &EditSession::message);
     const EditSession::ReapplyReport report = s.reapplyEdits({run(0, {1, 2}), run(100, {3})});
     QCOMPARE(report.keptBytes, 0u);

@@ -8,6 +8,7 @@
 #include "core/mappedfile.h"
 #include "core/enginetesthelpers.h"
 #include "core/savejournal.h"
+#include "ui/document/document.h"
 #include "ui/document/editsession.h"
 #include "ui/window/mainwindow.h"
 
@@ -78,8 +79,9 @@ void TestSaveFailures::fullDiskKeepsTheEdit()
     QVERIFY(savetest::makeSparseFile(path, size));
     QVERIFY(disk.fill());
     {
-        EditSession s;
-        s.setFile(*MappedFile::openReadOnly(path));
+        Document doc;
+        doc.open(*MappedFile::openReadOnly(path));
+        EditSession &s = *doc.session();
         QVERIFY(s.setEditingEnabled(true));
         QVERIFY(s.paste(hole, bytesOf({0xDE, 0xAD, 0xBE, 0xEF})));
         const auto runsBefore = s.overlay().runs();
@@ -132,8 +134,9 @@ void TestSaveFailures::changedFileIsNotWritten()
     }
     QCOMPARE(::link(path.c_str(), keep.c_str()), 0);
 
-    EditSession s;
-    s.setFile(*MappedFile::openReadOnly(path));
+    Document doc;
+    doc.open(*MappedFile::openReadOnly(path));
+    EditSession &s = *doc.session();
     QVERIFY(s.setEditingEnabled(true));
     QVERIFY(s.paste(page() - 1, bytesOf({0x11, 0x22})));
     QVERIFY(s.paste(2 * page() + 5, bytesOf({0x33})));

@@ -88,7 +88,6 @@ void TestShortcuts::init()
     QSettings().clear();
     m_window = std::make_unique<MainWindow>();
     m_window->setErrorReporter([](const QString &message) { QFAIL(qPrintable(message)); });
-    new DesktopSupport(m_window.get(), m_window->hexView(), m_window->windowActions()); // as main() does
     QVERIFY(m_window->openFile(m_path));
 }
 

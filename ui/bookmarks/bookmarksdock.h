@@ -16,6 +16,8 @@ class BookmarksDock : public QDockWidget {
     Q_OBJECT
 public:
     BookmarksDock(Bookmarks *bookmarks, HexView *view, QWidget *parent = nullptr);
+    // Shows another file's bookmarks (the current tab's document and view); nulls show none.
+    void setBookmarks(Bookmarks *bookmarks, HexView *view);
 
     QListWidget *list() const { return m_list; }
 
@@ -25,10 +27,10 @@ protected:
 private:
     void rebuild();
 
-    Bookmarks *m_bookmarks;
-    HexView *m_view;
+    Bookmarks *m_bookmarks = nullptr;
+    HexView *m_view = nullptr;
     QListWidget *m_list;
-    bool m_rebuilding = false;
+    QMetaObject::Connection m_connection; // to m_bookmarks
 };
 
 } // namespace hexmap

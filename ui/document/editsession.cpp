@@ -1,5 +1,7 @@
 #include "ui/document/editsession.h"
 
+#include "ui/document/document.h"
+
 #include "core/journalrecovery.h"
 #include "core/numberparser.h"
 #include "ui/document/reloadeditscommand.h"
@@ -16,72 +18,56 @@ QString sizeText(std::uint64_t bytes) { return QString::fromStdString(formatSize
 
 } // namespace
 
-EditSession::EditSession(QObject *parent) : QObject(parent), m_undo(this) {}
+EditSession::EditSession(Document *document) : QObject(document), m_doc(document), m_undo(this) {}
 
-void EditSession::setFile(const MappedFile &file)
+const MappedFile &EditSession::file() const { return m_doc->file(); }
+
+bool EditSession::isEditingEnabled() const { return m_doc->isWritable(); }
+
+void EditSession::reset()
 {
-    const bool wasEditing = m_editing;
-    m_file = file;
     m_overlay.clear();
     m_undo.clear();
-    m_editing = false;
     breakTyping();
     setModifiedState();
-    if (wasEditing)
-        emit editingEnabledChanged(false);
 }
 
 bool EditSession::setEditingEnabled(bool enabled)
 {
-    if (enabled == m_editing)
+    if (enabled == isEditingEnabled())
         return true;
-    if (!m_file.isValid()) {
+    if (!hasFile()) {
         emit message(tr("No file is open"));
         return false;
     }
-    if (enabled) {
-        if (!m_file.isWritable()) {
-            auto reopened = MappedFile::openReadWrite(m_file.path());
-            if (!reopened) {
-                emit message(tr("Cannot enable editing: %1").arg(QString::fromStdString(reopened.message())));
-                return false;
-            }
-            m_file = *reopened;
-            emit fileReplaced(m_file);
-        }
-        m_editing = true;
-    } else {
-        if (isModified()) {
-            emit message(tr("Save or revert the unsaved edits before turning editing off"));
-            return false;
-        }
-        m_editing = false;
-        if (auto reopened = MappedFile::openReadOnly(m_file.path())) {
-            m_file = *reopened;
-            emit fileReplaced(m_file);
-        } // else: keep the read-write mapping; editing is off all the same
+    if (!enabled && isModified()) {
+        emit message(tr("Save or revert the unsaved edits before turning editing off"));
+        return false;
+    }
+    if (Status s = m_doc->setWritable(enabled); !s) {
+        emit message(tr("Cannot enable editing: %1").arg(QString::fromStdString(s.message())));
+        return false;
     }
     breakTyping();
-    emit editingEnabledChanged(m_editing);
     return true;
 }
 
 std::size_t EditSession::readDisplayed(std::uint64_t offset, std::span<std::byte> buffer) const
 {
-    if (!m_file.isValid())
+    if (!file().isValid())
         return 0;
-    const std::size_t n = m_file.readAt(offset, buffer);
+    const std::size_t n = file().readAt(offset, buffer);
     m_overlay.apply(offset, buffer.first(n));
     return n;
 }
 
 bool EditSession::checkEditable()
 {
-    if (!m_file.isValid()) {
+    if (!file().isValid()) {
         emit message(tr("No file is open"));
         return false;
     }
-    if (!m_editing) {
+    if (!isEditingEnabled()) {
         emit message(tr("The file is read-only: use Edit > Enable Editing to change bytes"));
         return false;
     }
@@ -92,7 +78,7 @@ bool EditSession::writeBytes(std::uint64_t offset, std::span<const std::byte> by
 {
     if (!checkEditable() || bytes.empty())
         return false;
-    const std::uint64_t size = m_file.size();
+    const std::uint64_t size = file().size();
     if (offset >= size || bytes.size() > size - offset) {
         emit message(tr("Cannot write past the end of the file: the size is fixed (overwrite mode)"));
         return false;
@@ -117,7 +103,7 @@ bool EditSession::paste(std::uint64_t offset, std::span<const std::byte> bytes)
         emit message(tr("Cannot paste %1: pasting is limited to %2").arg(sizeText(bytes.size()), sizeText(kPasteLimit)));
         return false;
     }
-    const std::uint64_t size = m_file.size();
+    const std::uint64_t size = file().size();
     if (offset >= size) {
         emit message(tr("Cannot paste at the end of the file: the size is fixed (overwrite mode)"));
         return false;
@@ -156,7 +142,7 @@ EditSession::TypeResult EditSession::typeHexDigit(std::uint64_t cursor, int digi
     TypeResult result{false, cursor, {}};
     if (!checkEditable() || digit < 0 || digit > 15)
         return result;
-    const std::uint64_t size = m_file.size();
+    const std::uint64_t size = file().size();
     if (cursor >= size || m_endReachedAt == cursor) {
         result.message = tr("End of file: typing cannot grow the file (overwrite mode)");
         emit message(result.message);
@@ -187,7 +173,7 @@ EditSession::TypeResult EditSession::typeCharacter(std::uint64_t cursor, QChar c
     TypeResult result{false, cursor, {}};
     if (!checkEditable())
         return result;
-    const std::uint64_t size = m_file.size();
+    const std::uint64_t size = file().size();
     const QByteArray utf8 = QString(character).toUtf8();
     if (cursor >= size || m_endReachedAt == cursor || std::uint64_t(utf8.size()) > size - cursor) {
         result.message = tr("End of file: typing cannot grow the file (overwrite mode)");
@@ -219,11 +205,11 @@ void EditSession::breakTyping()
 SaveReport EditSession::save()
 {
     SaveReport report;
-    if (!m_file.isValid() || m_overlay.isEmpty())
+    if (!file().isValid() || m_overlay.isEmpty())
         return report;
     SaveOptions options;
     options.hook = m_faultHook;
-    report = saveOverlay(m_file, m_overlay, options); // refuses a read-only mapping or a changed file itself
+    report = saveOverlay(m_doc->m_file, m_overlay, options); // refuses a read-only mapping or a changed file itself
     if (!report.ok()) {
         // Nothing is cleared: a Save is all or nothing, so every edit stays unsaved (the title keeps its *).
         const QString text = SaveMessages::failure(report, m_overlay.byteCount());
@@ -285,7 +271,7 @@ EditSession::ReapplyReport EditSession::reapplyEdits(const std::vector<EditOverl
         report.droppedBytes += run.bytes.size();
     if (runs.empty() || !checkEditable())
         return report;
-    const ByteRange whole{0, m_file.size()};
+    const ByteRange whole{0, file().size()};
     EditOverlay after = m_overlay;
     for (const EditOverlay::Run &run : runs) {
         const ByteRange fits = run.range().intersected(whole); // starts at run.offset when not empty

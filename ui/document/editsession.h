@@ -18,12 +18,15 @@
 
 namespace hexmap {
 
-// EditSession: the editing state of one open file: the mapping (read-only until editing is enabled), the overlay
-// of unsaved edits, the undo stack, the nibble state of hex typing, Save and Revert. Every change goes through an
-// OverwriteCommand on the undo stack; the file is written only by save(). The file size never changes.
-// Reload (FileChangeSupport) carries the unsaved edits over to the file's new mapping with reapplyEdits(): they
+class Document;
+
+// EditSession: the editing state of one open Document: the overlay of unsaved edits, the undo stack, the nibble
+// state of hex typing, Save and Revert. It reads the bytes through its Document (which owns the mapping and its
+// mode: editing enabled = the document is read-write). Every change goes through an OverwriteCommand on the undo
+// stack; the file is written only by save(). The file size never changes.
+// Reload (Document::reload) carries the unsaved edits over to the file's new mapping with reapplyEdits(): they
 // stay unsaved, become ONE undo step (ReloadEditsCommand), and the undo history from before the reload is cleared.
-// Owned by the window (QObject parent). Thread: GUI thread only.
+// Owned by its Document. Thread: GUI thread only.
 class EditSession : public QObject
 {
     Q_OBJECT
@@ -38,20 +41,18 @@ public:
         QString message;
     };
 
-    explicit EditSession(QObject *parent = nullptr);
+    explicit EditSession(Document *document);
 
-    // Starts over with `file` (clears edits and undo history; editing off). Call only when !isModified() or
-    // after the user chose to discard.
-    void setFile(const MappedFile &file);
-    void clearFile() { setFile(MappedFile()); }
-    const MappedFile &file() const { return m_file; }
-    bool hasFile() const { return m_file.isValid(); }
+    // Starts over (clears edits and undo history). The Document calls it when it opens, reloads or closes a file.
+    void reset();
+    const MappedFile &file() const; // the document's mapping
+    bool hasFile() const { return file().isValid(); }
 
-    // Enables editing: reopens the file read-write when the current mapping is read-only (emits fileReplaced).
-    // Returns false and emits message() naming the path and reason (read-only file, EACCES, EROFS) on failure.
+    // Enables editing through Document::setWritable (the file is reopened read-write). Returns false and emits
+    // message() naming the path and reason (read-only file, EACCES, EROFS, the write lock's holder) on failure.
     // Disabling is refused while there are unsaved edits; otherwise the file is reopened read-only.
     bool setEditingEnabled(bool enabled);
-    bool isEditingEnabled() const { return m_editing; }
+    bool isEditingEnabled() const;
 
     const EditOverlay &overlay() const { return m_overlay; }
     QUndoStack *undoStack() { return &m_undo; }
@@ -114,8 +115,7 @@ public:
 signals:
     void overlayChanged(hexmap::ByteRange range); // repaint these bytes
     void modifiedChanged(bool modified);
-    void editingEnabledChanged(bool enabled);
-    void fileReplaced(const hexmap::MappedFile &file); // the mapping was reopened (read-write or read-only)
+    void editingEnabledChanged(bool enabled); // relays Document::modeChanged
     void saved();
     // A Save did not complete: `text` says why and what to do; `fileChanged` when the file on disk is no longer the
     // one opened (replaced, deleted, truncated or changed by another program), so reload or Save As make sense.
@@ -125,11 +125,10 @@ signals:
 private:
     void setModifiedState();
 
-    MappedFile m_file;
+    Document *m_doc;
     EditOverlay m_overlay;
     QUndoStack m_undo;
     SaveFaultHook m_faultHook;
-    bool m_editing = false;
     bool m_wasModified = false;
     bool m_pushing = false;
     std::optional<std::uint64_t> m_lowNibbleAt; // the high nibble of this byte was just typed

@@ -8,8 +8,8 @@
 
 namespace hexmap {
 
-FileWatcher::FileWatcher(FileSource source, QObject *parent)
-    : QObject(parent), m_source(std::move(source)), m_fsWatcher(new QFileSystemWatcher(this)),
+FileWatcher::FileWatcher(QObject *parent)
+    : QObject(parent), m_fsWatcher(new QFileSystemWatcher(this)),
       m_timer(new QTimer(this))
 {
     connect(m_fsWatcher, &QFileSystemWatcher::fileChanged, this, &FileWatcher::check);
@@ -24,13 +24,13 @@ void FileWatcher::setPollInterval(int milliseconds)
     m_timer->start(milliseconds);
 }
 
-void FileWatcher::startWatching(const MappedFile &file)
+void FileWatcher::watch(const MappedFile *file)
 {
     if (!m_path.isEmpty())
         m_fsWatcher->removePath(m_path);
-    m_file = file;
-    m_path = file.isValid() ? QFile::decodeName(QByteArray::fromStdString(file.path())) : QString();
-    m_readable = file.size();
+    m_file = file && file->isValid() ? file : nullptr;
+    m_path = m_file ? QFile::decodeName(QByteArray::fromStdString(m_file->path())) : QString();
+    m_readable = m_file ? m_file->size() : 0;
     emit watchedFileChanged();
     if (m_path.isEmpty())
         return;
@@ -48,32 +48,27 @@ void FileWatcher::rearm()
 
 void FileWatcher::check()
 {
-    const MappedFile shown = m_source ? m_source() : MappedFile();
-    if (!shown.isValid()) {
-        if (m_file.isValid())
-            startWatching(MappedFile());
+    if (!m_file || !m_file->isValid())
         return;
-    }
-    if (!shown.sharesMappingWith(m_file))
-        startWatching(shown);
-    const auto onDisk = m_file.sizeOnDisk(); // fstat of the mapped inode (the path may name another file now)
+    const MappedFile &file = *m_file;
+    const auto onDisk = file.sizeOnDisk(); // fstat of the mapped inode (the path may name another file now)
     if (!onDisk)
         return;
     const std::uint64_t size = *onDisk;
-    if (const std::uint64_t readable = std::min(size, m_file.size()); readable != m_readable) {
+    if (const std::uint64_t readable = std::min(size, file.size()); readable != m_readable) {
         m_readable = readable;
         emit readableSizeChanged(readable);
     }
     if (m_reported == Reported::Gone)
         return;
-    const auto identity = m_file.checkIdentity();
+    const auto identity = file.checkIdentity();
     const FileChange change = identity ? *identity : FileChange::None;
     if (change == FileChange::Deleted || change == FileChange::Replaced) {
         m_reported = Reported::Gone;
         emit replacedOnDisk(m_path, change);
         return;
     }
-    if (m_file.wasTruncatedOnDisk() || size < m_file.size()) {
+    if (file.wasTruncatedOnDisk() || size < file.size()) {
         if (m_reported != Reported::Truncated || size < m_reportedSize) { // new, upgraded, or cut again
             m_reported = Reported::Truncated;
             m_reportedSize = size;

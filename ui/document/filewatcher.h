@@ -14,10 +14,10 @@ class QTimer;
 
 namespace hexmap {
 
-// Watches the file a window shows for changes made by other processes: a QFileSystemWatcher on its path plus a
+// Watches a Document's file for changes made by other processes: a QFileSystemWatcher on its path plus a
 // polling QTimer (inotify misses some changes, e.g. on network file systems, and the SIGBUS guard's flag
-// MappedFile::wasTruncatedOnDisk() is only visible by polling). Each tick asks `source` for the file currently
-// shown (an invalid MappedFile when none) and compares the file on disk with the identity the mapping recorded
+// MappedFile::wasTruncatedOnDisk() is only visible by polling). The Document calls watch() with its mapping
+// whenever it opens, reopens or closes it; each tick compares the file on disk with the identity the mapping recorded
 // (MappedFile::checkIdentity: inode, size, mtime; Hexmap's own writes call refreshIdentity, so they are not
 // reported), in read-only and read-write mode alike:
 // - the path names another file, or the file was deleted -> replacedOnDisk(path, change), once per file;
@@ -31,10 +31,12 @@ namespace hexmap {
 class FileWatcher : public QObject {
     Q_OBJECT
 public:
-    using FileSource = std::function<MappedFile()>;
     using OwnWrites = std::function<bool()>;
 
-    explicit FileWatcher(FileSource source, QObject *parent = nullptr);
+    explicit FileWatcher(QObject *parent = nullptr);
+    // Watches `file` (the owner's mapping, read through the pointer; null or invalid = nothing) from now on:
+    // earlier reports are forgotten (watchedFileChanged).
+    void watch(const MappedFile *file);
     ~FileWatcher() override;
 
     void setPollInterval(int milliseconds);
@@ -53,13 +55,10 @@ signals:
 
 private:
     enum class Reported { None, Changed, Truncated, Gone }; // in increasing severity
-    void startWatching(const MappedFile &file);
-
-    FileSource m_source;
     OwnWrites m_ownWrites;
     QFileSystemWatcher *m_fsWatcher;
     QTimer *m_timer;
-    MappedFile m_file; // the file being watched (a copy of the shown file's handle)
+    const MappedFile *m_file = nullptr; // the owner's mapping
     QString m_path;
     std::uint64_t m_readable = 0;      // last pushed through readableSizeChanged
     std::uint64_t m_reportedSize = 0;  // size in the last truncated() report

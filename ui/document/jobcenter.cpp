@@ -17,12 +17,19 @@ JobCenter::~JobCenter()
     m_jobs.clear();
 }
 
-void JobCenter::setFile(const MappedFile &file)
+const MappedFile &JobCenter::file() const
+{
+    static const MappedFile none;
+    return m_file ? *m_file : none;
+}
+
+void JobCenter::setFile(MappedFile *file)
 {
     for (JobWatcher *job : m_jobs)
         delete job;
     m_jobs.clear();
     m_colorBase.clear();
+    m_reported.clear();
     m_nextColor = 0;
     m_file = file;
     m_dirty.clear();
@@ -54,11 +61,11 @@ Status JobCenter::checkUnchanged(const MappedFile &file, bool ownJobsRunning)
 
 Result<JobWatcher *> JobCenter::start(const JobSpec &spec, const std::function<void(Job &)> &prepare)
 {
-    if (!m_file.isValid() || !m_file.isWritable())
+    if (!m_file || !m_file->isValid() || !m_file->isWritable())
         return Error{make_error_code(Errc::NotWritable), "the file is open read-only"};
-    if (Status s = checkUnchanged(m_file, hasRunningJobs()); !s)
+    if (Status s = checkUnchanged(*m_file, hasRunningJobs()); !s)
         return s.error(); // never write a file that was replaced, deleted or changed by another program
-    auto job = Job::create(m_file, spec);
+    auto job = Job::create(*m_file, spec);
     if (!job)
         return job.error();
     if (prepare)
@@ -67,6 +74,7 @@ Result<JobWatcher *> JobCenter::start(const JobSpec &spec, const std::function<v
         m_nextColor = 0;
     auto *watcher = new JobWatcher(std::move(*job), this);
     m_colorBase.push_back(m_nextColor);
+    m_reported.emplace_back(watcher->job()->workerCount(), 0);
     m_nextColor += int(watcher->job()->workerCount());
     m_jobs.push_back(watcher);
     connect(watcher, &JobWatcher::progressed, this, [this, watcher](const JobSnapshot &s) {
@@ -75,7 +83,8 @@ Result<JobWatcher *> JobCenter::start(const JobSpec &spec, const std::function<v
         emit changed();
     });
     connect(watcher, &JobWatcher::finished, this, [this, watcher](const JobSnapshot &) {
-        acceptOwnWrites(m_file); // the job's writes changed the mtime: not another program's change
+        if (m_file)
+            acceptOwnWrites(*m_file); // the job's writes changed the mtime: not another program's change
         emit jobFinished(watcher);
     });
     emit jobAdded(watcher);
@@ -137,6 +146,7 @@ void JobCenter::removeFinished()
             m_jobs[i]->deleteLater();
             m_jobs.erase(m_jobs.begin() + std::ptrdiff_t(i));
             m_colorBase.erase(m_colorBase.begin() + std::ptrdiff_t(i));
+            m_reported.erase(m_reported.begin() + std::ptrdiff_t(i));
         } else {
             ++i;
         }
@@ -174,7 +184,20 @@ void JobCenter::track(JobWatcher *job, const JobSnapshot &snapshot)
 {
     const std::uint64_t before = m_dirty.total();
     const JobOperation op = job->spec().operation;
-    if (op == JobOperation::Fill || op == JobOperation::Zero || op == JobOperation::Pattern) {
+    const bool writes = op == JobOperation::Fill || op == JobOperation::Zero || op == JobOperation::Pattern;
+    if (const auto it = std::find(m_jobs.begin(), m_jobs.end(), job); writes && it != m_jobs.end()) {
+        std::vector<std::uint64_t> &reported = m_reported[std::size_t(it - m_jobs.begin())];
+        reported.resize(std::max(reported.size(), snapshot.workers.size()), 0);
+        for (std::size_t w = 0; w < snapshot.workers.size(); ++w) {
+            const WorkerSnapshot &worker = snapshot.workers[w];
+            if (worker.bytesDone > reported[w]) {
+                const ByteRange fresh{worker.range.offset + reported[w], worker.bytesDone - reported[w]};
+                reported[w] = worker.bytesDone;
+                emit bytesWritten(fresh);
+            }
+        }
+    }
+    if (writes) {
         for (const WorkerSnapshot &w : snapshot.workers) {
             if (!w.bytesDone)
                 continue;

@@ -40,11 +40,11 @@ public:
     explicit JobCenter(QObject *parent = nullptr);
     ~JobCenter() override;
 
-    // The file jobs run on (a writable mapping). Jobs of a previous file are cancelled and forgotten.
-    void setFile(const MappedFile &file);
-    const MappedFile &file() const { return m_file; }
-    // The same file through another mapping (e.g. reopened read-write): jobs and unsynced marks are kept.
-    void setFileKeepingState(const MappedFile &file) { m_file = file; }
+    // The file jobs run on: the owner's mapping (a Document's), read through this pointer so that a reopen
+    // read-write is seen at once; it must outlive this center or be reset. Jobs start only while it is writable.
+    // Jobs of a previous file are cancelled and forgotten (also when called again with the same pointer).
+    void setFile(MappedFile *file);
+    const MappedFile &file() const;
 
     // Creates and starts a job; its watcher is owned by this center. Fails as Job::create / Job::start, with
     // Errc::NotWritable when no writable file is set, Errc::FileReplaced when the file was replaced or deleted
@@ -92,14 +92,18 @@ signals:
     void dirtyChanged(std::uint64_t dirtyBytes);
     // Something the map or the view draws changed (any tick of any job).
     void changed();
+    // Bytes the running jobs wrote since the previous tick (one signal per worker that progressed; at the
+    // JobWatcher's display rate, never per chunk).
+    void bytesWritten(hexmap::ByteRange range);
 
 private:
     void track(JobWatcher *job, const JobSnapshot &snapshot);
     void markSyncedNoSignal(ByteRange range);
 
-    MappedFile m_file;
+    MappedFile *m_file = nullptr; // not owned
     std::vector<JobWatcher *> m_jobs; // QObject children
     std::vector<int> m_colorBase;     // parallel to m_jobs
+    std::vector<std::vector<std::uint64_t>> m_reported; // parallel to m_jobs: bytes done per worker, reported
     int m_nextColor = 0;
     RangeSet m_dirty;
     RangeSet m_synced;

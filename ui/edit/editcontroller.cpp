@@ -20,20 +20,6 @@ EditController::EditController(HexView *view, EditSession *session, QObject *par
     m_view->setEditOverlay(&m_session->overlay());
     connect(m_view, &HexView::cursorMoved, this, &EditController::onCursorMoved);
     connect(m_session, &EditSession::overlayChanged, m_view, [this] { m_view->viewport()->update(); });
-    connect(m_session, &EditSession::fileReplaced, m_view, [this](const MappedFile &file) {
-        const std::uint64_t top = m_view->topOffset();
-        const std::uint64_t cursor = m_view->cursorOffset();
-        const ByteRange selection = m_view->selection();
-        const HexView::Area area = m_view->cursorArea();
-        m_movingCursor = true;
-        m_view->setFile(file);
-        m_view->scrollToOffset(top);
-        m_view->setCursorOffset(cursor);
-        if (!selection.isEmpty())
-            m_view->setSelection(selection);
-        m_view->setCursorArea(area);
-        m_movingCursor = false;
-    });
 }
 
 bool EditController::eventFilter(QObject *watched, QEvent *event)
@@ -76,16 +62,16 @@ bool EditController::handleKey(QKeyEvent *event)
         result = m_session->typeCharacter(cursor, text[0]);
     }
     if (result.written && (result.cursor != cursor || !m_view->selection().isEmpty())) {
-        m_movingCursor = true;
+        m_typedTo = result.cursor; // where typing goes on: this move does not end the typing step
         m_view->setCursorOffset(result.cursor);
-        m_movingCursor = false;
+        m_typedTo.reset();
     }
     return true;
 }
 
-void EditController::onCursorMoved(std::uint64_t)
+void EditController::onCursorMoved(std::uint64_t offset)
 {
-    if (!m_movingCursor)
+    if (m_typedTo != offset)
         m_session->breakTyping();
 }
 

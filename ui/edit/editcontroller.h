@@ -3,6 +3,7 @@
 #include <QObject>
 
 #include <cstdint>
+#include <optional>
 
 class QKeyEvent;
 class QMimeData;
@@ -14,9 +15,8 @@ class HexView;
 
 // EditController connects an EditSession to a HexView without the view knowing about editing: it filters the
 // view's key presses (hex digits in the hex column, characters in the ASCII column, Paste), moves the cursor after
-// typing, breaks the typing step when the cursor moves otherwise, repaints edited bytes and keeps the view's
-// cursor and scroll position when the session reopens the mapping (Enable Editing).
-// Owned by the window (QObject parent). Thread: GUI thread only.
+// typing, breaks the typing step when the cursor moves otherwise and repaints edited bytes. (A reopen read-write
+// keeps the view as it is: the view reads through the Document's mapping.) One per pane. Thread: GUI thread only.
 class EditController : public QObject
 {
     Q_OBJECT
@@ -38,7 +38,7 @@ private:
 
     HexView *m_view;
     EditSession *m_session;
-    bool m_movingCursor = false;
+    std::optional<std::uint64_t> m_typedTo; // the cursor typing just moved to
     int m_lastArea = 0;
 };
 

@@ -1,30 +1,24 @@
 #include "ui/edit/editingsupport.h"
 
 #include "core/numberparser.h"
-#include "ui/edit/editcontroller.h"
+#include "ui/document/document.h"
 #include "ui/document/editsession.h"
-#include "ui/view/hexview.h"
+#include "ui/edit/editcontroller.h"
 #include "ui/edit/inspectordock.h"
+#include "ui/pane/documentpane.h"
+#include "ui/view/hexview.h"
 
 #include <QAction>
 #include <QFileInfo>
 #include <QInputDialog>
-#include <QMainWindow>
-#include <QMenu>
-#include <QPointer>
 #include <QPushButton>
-#include <QToolBar>
-
+#include <QUndoGroup>
 
 namespace hexmap {
 
-EditingSupport::EditingSupport(QMainWindow *window, HexView *view)
-    : QObject(window)
-    , m_window(window)
-    , m_view(view)
-    , m_session(new EditSession(this))
-    , m_controller(new EditController(view, m_session, this))
-    , m_inspector(new InspectorDock(m_session, window))
+EditingSupport::EditingSupport(QWidget *window)
+    : WindowFeature(window), m_window(window), m_undoGroup(new QUndoGroup(this)),
+      m_inspector(new InspectorDock(nullptr, window))
 {
     enableEditing = new QAction(tr("Enable &Editing"), this);
     enableEditing->setObjectName(QStringLiteral("actionEnableEditing"));
@@ -38,9 +32,11 @@ EditingSupport::EditingSupport(QMainWindow *window, HexView *view)
     save->setIcon(QIcon::fromTheme(QStringLiteral("document-save")));
     revert = new QAction(tr("Re&vert Unsaved Edits"), this);
     revert->setObjectName(QStringLiteral("actionRevert"));
-    undo = m_session->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("actionUndo"));
     undo->setShortcut(QKeySequence::Undo);
-    redo = m_session->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("actionRedo"));
     redo->setShortcut(QKeySequence::Redo);
     paste = new QAction(tr("&Paste (Overwrite)"), this);
     paste->setObjectName(QStringLiteral("actionPaste"));
@@ -48,79 +44,124 @@ EditingSupport::EditingSupport(QMainWindow *window, HexView *view)
     fillSelection = new QAction(tr("Fill Selection with &Byte…"), this);
     fillSelection->setObjectName(QStringLiteral("actionFillSelection"));
 
-    m_inspector->setCursorOffset(0);
-    connect(view, &HexView::cursorMoved, m_inspector, &InspectorDock::setCursorOffset);
     connect(enableEditing, &QAction::toggled, this, [this](bool on) {
-        if (on != m_session->isEditingEnabled() && !m_session->setEditingEnabled(on))
-            enableEditing->setChecked(m_session->isEditingEnabled()); // refused: say so through the check mark
+        EditSession *s = session();
+        if (!s || (on != s->isEditingEnabled() && !s->setEditingEnabled(on)))
+            enableEditing->setChecked(s && s->isEditingEnabled()); // refused: say so through the check mark
     });
-    connect(save, &QAction::triggered, this, [this] { m_session->save(); });
+    connect(save, &QAction::triggered, this, [this] {
+        if (EditSession *s = session())
+            s->save();
+    });
     connect(revert, &QAction::triggered, this, &EditingSupport::revertAsked);
-    connect(paste, &QAction::triggered, m_controller, &EditController::pasteFromClipboard);
+    connect(paste, &QAction::triggered, this, [this] {
+        if (EditController *c = controller())
+            c->pasteFromClipboard();
+    });
     connect(fillSelection, &QAction::triggered, this, &EditingSupport::fillSelectionAsked);
-    connect(m_session, &EditSession::modifiedChanged, this, &EditingSupport::modifiedChanged);
-    connect(m_session, &EditSession::modifiedChanged, this, &EditingSupport::updateActions);
-    connect(m_session, &EditSession::editingEnabledChanged, this, &EditingSupport::updateActions);
-    connect(m_session, &EditSession::message, this, &EditingSupport::statusMessage);
-    connect(m_session, &EditSession::saveFailed, this, [this](const QString &text) { // not modal: never blocks
+    connect(m_inspector, &InspectorDock::message, this, &EditingSupport::statusMessage);
+    updateActions();
+}
+
+QList<FeatureAction> EditingSupport::featureActions() const
+{
+    using P = ActionPlace;
+    return {{save, {P::Menu::File, P::FileOpen, 1, true}},
+            {revert, {P::Menu::File, P::FileOpen, 2}},
+            {undo, {P::Menu::Edit, P::EditUndo, 0}},
+            {redo, {P::Menu::Edit, P::EditUndo, 1}},
+            {paste, {P::Menu::Edit, P::EditChange, 0}},
+            {fillSelection, {P::Menu::Edit, P::EditChange, 1}},
+            {enableEditing, {P::Menu::Edit, P::EditMode, 0, true}}};
+}
+
+QList<FeatureDock> EditingSupport::featureDocks() const
+{
+    return {{m_inspector, Qt::RightDockWidgetArea, true, 0}};
+}
+
+void EditingSupport::documentAdded(Document *document, DocumentPane *pane)
+{
+    m_undoGroup->addStack(document->session()->undoStack());
+    m_controllers.insert(document, new EditController(pane->view(), document->session(), pane));
+    connect(document->session(), &EditSession::message, this, [this, document](const QString &text) {
+        if (document == m_document)
+            emit statusMessage(text);
+    });
+    connect(document->session(), &EditSession::saveFailed, this, [this](const QString &text) { // never blocks
         auto *box = new QMessageBox(QMessageBox::Warning, tr("Save Failed"), text, QMessageBox::Ok, m_window);
         box->setObjectName(QStringLiteral("saveFailedBox"));
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     });
-    connect(m_inspector, &InspectorDock::message, this, &EditingSupport::statusMessage);
+}
+
+void EditingSupport::documentRemoved(Document *document)
+{
+    m_undoGroup->removeStack(document->session()->undoStack());
+    m_controllers.remove(document);
+    if (document == m_document)
+        setCurrent(nullptr, nullptr);
+}
+
+void EditingSupport::setCurrent(Document *document, DocumentPane *pane)
+{
+    for (const auto &c : m_current)
+        disconnect(c);
+    m_current.clear();
+    m_document = document;
+    m_view = pane ? pane->view() : nullptr;
+    m_undoGroup->setActiveStack(document ? document->session()->undoStack() : nullptr);
+    m_inspector->setDocument(document);
+    if (document) {
+        EditSession *s = document->session();
+        m_current << connect(s, &EditSession::modifiedChanged, this, &EditingSupport::modifiedChanged);
+        m_current << connect(s, &EditSession::modifiedChanged, this, &EditingSupport::updateActions);
+        m_current << connect(document, &Document::modeChanged, this, &EditingSupport::updateActions);
+        m_current << connect(document, &Document::fileReplaced, this, &EditingSupport::updateActions);
+        m_current << connect(document, &Document::closed, this, &EditingSupport::updateActions);
+    }
+    if (m_view) {
+        m_current << connect(m_view, &HexView::cursorMoved, m_inspector, &InspectorDock::setCursorOffset);
+        m_inspector->setCursorOffset(m_view->cursorOffset());
+    } else {
+        m_inspector->setCursorOffset(0);
+    }
     updateActions();
+    emit modifiedChanged(isModified());
 }
 
-void EditingSupport::install(QMenu *fileMenu, QMenu *editMenu, QToolBar *toolBar)
+EditSession *EditingSupport::session() const
 {
-    if (fileMenu) {
-        QAction *before = fileMenu->actions().value(1); // after Open
-        fileMenu->insertAction(before, save);
-        fileMenu->insertAction(before, revert);
-    }
-    if (editMenu) {
-        QAction *first = editMenu->actions().value(0);
-        editMenu->insertAction(first, undo);
-        editMenu->insertAction(first, redo);
-        editMenu->insertSeparator(first);
-        editMenu->insertAction(first, paste);
-        editMenu->insertAction(first, fillSelection);
-        editMenu->insertSeparator(first);
-        editMenu->addSeparator();
-        editMenu->addAction(enableEditing);
-    }
-    if (toolBar) {
-        toolBar->addAction(enableEditing);
-        toolBar->addAction(save);
-    }
-    m_window->addDockWidget(Qt::RightDockWidgetArea, m_inspector);
+    return m_document ? m_document->session() : nullptr;
 }
 
-void EditingSupport::setFile(const MappedFile &file)
+EditController *EditingSupport::controller() const
 {
-    m_session->setFile(file);
-    m_inspector->setCursorOffset(m_view->cursorOffset());
-    updateActions();
+    return m_document ? m_controllers.value(m_document) : nullptr;
 }
 
-bool EditingSupport::isModified() const { return m_session->isModified(); }
-
-bool EditingSupport::confirmClose()
+bool EditingSupport::isModified() const
 {
-    if (!m_session->isModified())
+    return m_document && m_document->isModified();
+}
+
+bool EditingSupport::confirmClose(Document *document)
+{
+    if (!document || !document->isModified())
         return true;
-    const QString name = QString::fromStdString(m_session->file().path());
+    EditSession *s = document->session();
     const QMessageBox::StandardButton choice = m_prompt
         ? m_prompt()
         : QMessageBox::question(m_window, tr("Unsaved edits"),
                                 tr("%1 has %2 of unsaved edits. Save them?")
-                                    .arg(name, QString::fromStdString(formatSize(m_session->overlay().byteCount()))),
+                                    .arg(QString::fromStdString(document->file().path()),
+                                         QString::fromStdString(formatSize(s->overlay().byteCount()))),
                                 QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (choice == QMessageBox::Save)
-        return m_session->save().ok();
+        return s->save().ok();
     if (choice == QMessageBox::Discard) {
-        m_session->revert();
+        s->revert();
         return true;
     }
     return false;
@@ -128,13 +169,14 @@ bool EditingSupport::confirmClose()
 
 void EditingSupport::revertAsked()
 {
-    if (!m_session->isModified())
+    EditSession *s = session();
+    if (!s || !s->isModified())
         return;
-    const EditOverlay &overlay = m_session->overlay();
+    const EditOverlay &overlay = s->overlay();
     const std::size_t ranges = overlay.runCount();
     // Exact counts: formatSize() rounds ("1.5 KiB").
     const QString bytes = overlay.byteCount() == 1 ? tr("1 byte") : tr("%1 bytes").arg(overlay.byteCount());
-    const QString name = QFileInfo(QString::fromStdString(m_session->file().path())).fileName();
+    const QString name = m_document->fileName();
     const QString inRanges = ranges == 1 ? tr("1 range") : tr("%1 ranges").arg(ranges);
     const QPointer<QMessageBox> box =
         new QMessageBox(QMessageBox::Warning, tr("Revert Unsaved Edits?"),
@@ -147,21 +189,22 @@ void EditingSupport::revertAsked()
     QPushButton *cancel = box->addButton(QMessageBox::Cancel);
     box->setDefaultButton(cancel);
     box->setEscapeButton(cancel);
+    const QPointer<Document> document = m_document;
     box->exec();
     if (!box)
         return; // the window went away meanwhile
     const bool discard = box->buttonRole(box->clickedButton()) == QMessageBox::DestructiveRole;
     delete box;
-    if (!discard || !m_session->discardEdits())
+    if (!discard || !document || !document->session()->discardEdits())
         return;
     emit statusMessage(tr("Reverted %1 in %2; Edit > Undo brings them back").arg(bytes, inRanges));
 }
 
 void EditingSupport::updateActions()
 {
-    const bool file = m_session->hasFile();
-    const bool editing = m_session->isEditingEnabled();
-    const bool modified = m_session->isModified();
+    const bool file = m_document && m_document->isOpen();
+    const bool editing = file && m_document->isWritable();
+    const bool modified = isModified();
     enableEditing->setEnabled(file);
     {
         const QSignalBlocker blocker(enableEditing);
@@ -175,9 +218,12 @@ void EditingSupport::updateActions()
 
 void EditingSupport::fillSelectionAsked()
 {
+    EditSession *s = session();
+    if (!s || !m_view)
+        return;
     const ByteRange selection = m_view->selection();
     if (selection.isEmpty() || selection.size > EditSession::kFillLimit) {
-        m_session->fill(selection, std::byte{0}); // says why (nothing selected, or too large: Edit > Fill...)
+        s->fill(selection, std::byte{0}); // says why (nothing selected, or too large: Edit > Fill...)
         return;
     }
     bool ok = false;
@@ -192,7 +238,8 @@ void EditingSupport::fillSelectionAsked()
         emit statusMessage(tr("Not a byte value: %1").arg(text));
         return;
     }
-    m_session->fill(selection, std::byte(value));
+    if (m_document)
+        m_document->session()->fill(selection, std::byte(value));
 }
 
 } // namespace hexmap

@@ -1,16 +1,15 @@
 #pragma once
 
-#include "core/mappedfile.h"
+#include "ui/pane/windowfeature.h"
 
+#include <QHash>
 #include <QMessageBox>
-#include <QObject>
+#include <QPointer>
 
 #include <functional>
 
 class QAction;
-class QMainWindow;
-class QMenu;
-class QToolBar;
+class QUndoGroup;
 
 namespace hexmap {
 
@@ -19,27 +18,28 @@ class EditSession;
 class HexView;
 class InspectorDock;
 
-// EditingSupport: everything editing adds to a main window, in one object so that the window only wires it:
-// the EditSession, the EditController on the HexView, the Data Inspector dock and the actions
-// (Enable Editing Ctrl+E toggle, Save Ctrl+S, Revert, Undo/Redo with standard shortcuts, Paste, Fill Selection).
-// The window calls setFile() when it shows a file, confirmClose() before closing or replacing it, and shows
-// isModified() in its title (modifiedChanged).
+// EditingSupport: the editing feature: the EditController of every pane, the Data Inspector dock and the actions
+// (Enable Editing Ctrl+E toggle, Save Ctrl+S, Revert, Undo/Redo with standard shortcuts over the current tab's undo
+// stack, Paste, Fill Selection). Everything acts on the current document (setCurrent); the window asks
+// confirmClose(document) before closing one and shows isModified() in its title.
 // Owned by the window (QObject parent). Thread: GUI thread only.
-class EditingSupport : public QObject
+class EditingSupport : public WindowFeature
 {
     Q_OBJECT
 public:
-    EditingSupport(QMainWindow *window, HexView *view);
+    explicit EditingSupport(QWidget *window);
 
-    // Adds the actions to `editMenu` / `toolBar` (either may be null) and the dock to the window (right side).
-    void install(QMenu *fileMenu, QMenu *editMenu, QToolBar *toolBar);
+    QList<FeatureAction> featureActions() const override;
+    QList<FeatureDock> featureDocks() const override;
+    void setCurrent(Document *document, DocumentPane *pane) override;
+    void documentAdded(Document *document, DocumentPane *pane) override;
+    void documentRemoved(Document *document) override;
 
-    void setFile(const MappedFile &file); // after HexView::setFile; editing starts off
-    bool isModified() const;
-
-    // With unsaved edits, asks Save / Discard / Cancel. True when the caller may go on (saved, discarded or
-    // nothing to save); false on Cancel or when the save failed (the edits stay).
-    bool confirmClose();
+    bool isModified() const; // the current document's
+    // With unsaved edits in `document`, asks Save / Discard / Cancel. True when the caller may go on (saved,
+    // discarded or nothing to save); false on Cancel or when the save failed (the edits stay).
+    bool confirmClose(Document *document);
+    bool confirmClose() { return confirmClose(m_document); }
     // Revert Unsaved Edits: asks (naming the bytes, ranges and file; Cancel is the default), then discards the edits
     // as one undo step. The box has the object name "revertQuestion".
     void revertAsked();
@@ -47,8 +47,9 @@ public:
     using Prompt = std::function<QMessageBox::StandardButton()>;
     void setPrompt(Prompt prompt) { m_prompt = std::move(prompt); }
 
-    EditSession *session() const { return m_session; }
-    EditController *controller() const { return m_controller; }
+    Document *document() const { return m_document; }
+    EditSession *session() const; // the current document's, or null
+    EditController *controller() const; // the current pane's, or null
     InspectorDock *inspector() const { return m_inspector; }
 
     QAction *enableEditing;
@@ -60,18 +61,19 @@ public:
     QAction *fillSelection;
 
 signals:
-    void modifiedChanged(bool modified);
-    void statusMessage(const QString &message);
+    void modifiedChanged(bool modified); // the current document's
 
 private:
     void updateActions();
     void fillSelectionAsked();
 
-    QMainWindow *m_window;
-    HexView *m_view;
-    EditSession *m_session;
-    EditController *m_controller;
+    QWidget *m_window;
+    QUndoGroup *m_undoGroup;
     InspectorDock *m_inspector;
+    QPointer<Document> m_document;
+    HexView *m_view = nullptr;
+    QHash<Document *, EditController *> m_controllers;
+    QList<QMetaObject::Connection> m_current; // connections to the current document and view
     Prompt m_prompt;
 };
 

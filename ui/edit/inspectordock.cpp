@@ -1,6 +1,6 @@
 #include "ui/edit/inspectordock.h"
 
-#include "ui/document/editsession.h"
+#include "ui/document/document.h"
 
 #include <QCheckBox>
 #include <QHeaderView>
@@ -13,8 +13,8 @@
 
 namespace hexmap {
 
-InspectorDock::InspectorDock(EditSession *session, QWidget *parent)
-    : QDockWidget(tr("Data Inspector"), parent), m_session(session)
+InspectorDock::InspectorDock(Document *document, QWidget *parent)
+    : QDockWidget(tr("Data Inspector"), parent)
 {
     setObjectName(QStringLiteral("inspectorDock"));
     auto *content = new QWidget(this);
@@ -49,12 +49,25 @@ InspectorDock::InspectorDock(EditSession *session, QWidget *parent)
 
     connect(m_bigEndian, &QCheckBox::toggled, this, &InspectorDock::refresh);
     connect(m_table, &QTableWidget::itemChanged, this, &InspectorDock::onItemChanged);
-    connect(m_session, &EditSession::overlayChanged, this, [this](ByteRange range) {
-        if (range.overlaps({m_offset, 8}))
-            refresh();
-    });
-    connect(m_session, &EditSession::fileReplaced, this, &InspectorDock::refresh);
-    connect(m_session, &EditSession::editingEnabledChanged, this, &InspectorDock::refresh);
+    setDocument(document);
+}
+
+void InspectorDock::setDocument(Document *document)
+{
+    for (const auto &c : m_connections)
+        disconnect(c);
+    m_connections.clear();
+    m_document = document;
+    if (document) {
+        m_connections << connect(document, &Document::bytesChanged, this, [this](ByteRange range) {
+            if (range.overlaps({m_offset, 8}))
+                refresh();
+        });
+        m_connections << connect(document, &Document::fileReplaced, this, &InspectorDock::refresh);
+        m_connections << connect(document, &Document::closed, this, &InspectorDock::refresh);
+        m_connections << connect(document, &Document::modeChanged, this, &InspectorDock::refresh);
+        m_connections << connect(document, &QObject::destroyed, this, [this] { setDocument(nullptr); });
+    }
     refresh();
 }
 
@@ -78,14 +91,15 @@ ValueDecoder::Endian InspectorDock::endian() const
 
 void InspectorDock::refresh()
 {
-    m_updating = true;
+    const QSignalBlocker blocker(m_table); // the texts set here are not edits
     std::array<std::byte, 8> buffer{};
-    const bool hasFile = m_session->hasFile();
-    std::size_t n = hasFile ? m_session->readDisplayed(m_offset, buffer) : 0;
+    const bool hasFile = m_document && m_document->isOpen();
+    EditSession *session = hasFile ? m_document->session() : nullptr;
+    std::size_t n = hasFile ? session->readDisplayed(m_offset, buffer) : 0;
     // Bytes past the end on disk (another program truncated the file) are absent, not zeros: the mapping would only
     // give the SIGBUS guard's zero pages there. One fstat per refresh (cursor moves and edits, never per paint).
-    if (const auto onDisk = hasFile ? m_session->file().sizeOnDisk() : Result<std::uint64_t>(std::uint64_t(0));
-        onDisk && *onDisk < m_session->file().size())
+    if (const auto onDisk = hasFile ? m_document->file().sizeOnDisk() : Result<std::uint64_t>(std::uint64_t(0));
+        hasFile && onDisk && *onDisk < m_document->size())
         n = *onDisk > m_offset ? static_cast<std::size_t>(std::min<std::uint64_t>(n, *onDisk - m_offset)) : 0;
     const std::span<const std::byte> bytes(buffer.data(), n);
     m_offsetLabel->setText(hasFile ? tr("Offset %1").arg(ValueDecoder::offsetText(m_offset)) : tr("No file"));
@@ -96,12 +110,12 @@ void InspectorDock::refresh()
         item->setText(value.value_or(unavailableText()));
         item->setForeground(value ? palette().color(QPalette::Text) : palette().color(QPalette::PlaceholderText));
         Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-        if (value && m_session->isEditingEnabled())
+        if (value && hasFile && m_document->isWritable())
             flags |= Qt::ItemIsEditable;
         item->setFlags(flags);
         item->setToolTip(value ? QString() : tr("The value runs past the end of the file"));
     }
-    m_updating = false;
+    m_table->viewport()->update();
 }
 
 QString InspectorDock::valueText(ValueDecoder::Type type) const { return m_table->item(int(type), 1)->text(); }
@@ -111,7 +125,9 @@ QString InspectorDock::offsetText() const { return m_offsetLabel->text(); }
 bool InspectorDock::editValue(ValueDecoder::Type type, const QString &text)
 {
     bool ok = false;
-    if (!m_session->checkEditable()) {
+    if (!m_document) {
+        emit message(tr("No file is open"));
+    } else if (!m_document->session()->checkEditable()) {
         // checkEditable said why
     } else if (valueText(type) == unavailableText()) {
         emit message(tr("The %1 value runs past the end of the file").arg(ValueDecoder::name(type)));
@@ -121,7 +137,7 @@ bool InspectorDock::editValue(ValueDecoder::Type type, const QString &text)
         if (!bytes)
             emit message(error);
         else
-            ok = m_session->writeBytes(m_offset, *bytes, OverwriteCommand::Kind::Inspector);
+            ok = m_document->session()->writeBytes(m_offset, *bytes, OverwriteCommand::Kind::Inspector);
     }
     refresh(); // shows the value as it is now (the old one when refused)
     return ok;
@@ -129,7 +145,7 @@ bool InspectorDock::editValue(ValueDecoder::Type type, const QString &text)
 
 void InspectorDock::onItemChanged(QTableWidgetItem *item)
 {
-    if (m_updating || item->column() != 1)
+    if (item->column() != 1)
         return;
     editValue(ValueDecoder::Type(item->row()), item->text());
 }

@@ -13,18 +13,23 @@ class QTableWidgetItem;
 
 namespace hexmap {
 
-class EditSession;
+class Document;
 
 // InspectorDock: the data inspector. Shows the bytes at the cursor (file + unsaved edits) as int8..int64 signed and
 // unsigned, float32/64, binary and a character, in little or big endian (a toggle), and the cursor offset in hex
 // and decimal. Values running past the end of the file show as unavailable. When editing is enabled, a value
-// cell can be edited: its bytes are written through the session (one undo step).
+// cell can be edited: its bytes are written through the document's EditSession (one undo step). It follows the
+// document: any bytesChanged covering the cursor's 8 bytes (an edit, undo, a job's tick) refreshes it, so a job
+// writing under the cursor shows while it runs. setDocument() switches documents (tabs); null shows "No file".
 // Owned by the main window (QObject parent). Thread: GUI thread only.
 class InspectorDock : public QDockWidget
 {
     Q_OBJECT
 public:
-    explicit InspectorDock(EditSession *session, QWidget *parent = nullptr);
+    explicit InspectorDock(Document *document = nullptr, QWidget *parent = nullptr);
+
+    void setDocument(Document *document);
+    Document *document() const { return m_document; }
 
     void setCursorOffset(std::uint64_t offset);
     std::uint64_t cursorOffset() const { return m_offset; }
@@ -49,12 +54,12 @@ signals:
 private:
     void onItemChanged(QTableWidgetItem *item);
 
-    EditSession *m_session;
+    Document *m_document = nullptr;
     QLabel *m_offsetLabel = nullptr;
     QCheckBox *m_bigEndian = nullptr;
     QTableWidget *m_table = nullptr;
     std::uint64_t m_offset = 0;
-    bool m_updating = false;
+    QList<QMetaObject::Connection> m_connections; // to m_document
 };
 
 } // namespace hexmap

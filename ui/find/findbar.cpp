@@ -141,7 +141,7 @@ void FindBar::setMessage(const QString &text, bool error)
 
 std::optional<SearchEngine> FindBar::prepare()
 {
-    if (!m_view->hasFile()) {
+    if (!m_view || !m_view->hasFile()) {
         setMessage(tr("No file is open"), false);
         return std::nullopt;
     }
@@ -203,6 +203,12 @@ void FindBar::findAll()
 void FindBar::cancel()
 {
     m_watcher->cancel();
+}
+
+void FindBar::setView(HexView *view)
+{
+    reset();
+    m_view = view;
 }
 
 void FindBar::reset()

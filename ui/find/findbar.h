@@ -43,6 +43,8 @@ public:
     void findAll();
     void cancel(); // the running search stops; the bar says "Search cancelled"
     void reset();  // another file: the running search is dropped without a result, the message cleared
+    // Searches `view` from now on (the current tab's; null = none); resets.
+    void setView(HexView *view);
     bool isSearching() const;
 
     void setMode(Mode mode);

@@ -11,7 +11,7 @@ namespace hexmap {
 
 FindResultsModel::FindResultsModel(QObject *parent) : QAbstractListModel(parent) {}
 
-void FindResultsModel::setMatches(const MappedFile &file, std::vector<std::uint64_t> offsets,
+void FindResultsModel::setMatches(const MappedFile *file, std::vector<std::uint64_t> offsets,
                                   std::uint64_t patternSize, bool capped)
 {
     beginResetModel();
@@ -24,7 +24,7 @@ void FindResultsModel::setMatches(const MappedFile &file, std::vector<std::uint6
 
 void FindResultsModel::clear()
 {
-    setMatches(MappedFile(), {}, 1, false);
+    setMatches(nullptr, {}, 1, false);
 }
 
 int FindResultsModel::rowCount(const QModelIndex &parent) const
@@ -42,11 +42,11 @@ QVariant FindResultsModel::data(const QModelIndex &index, int role) const
     const std::uint64_t offset = m_offsets[static_cast<std::size_t>(index.row())];
     switch (role) {
     case Qt::DisplayRole: {
-        const QString context = m_file.isValid()
-                                    ? FindBarModel::contextText(m_file.data(), m_file.size(), offset, m_patternSize)
+        const QString context = m_file && m_file->isValid()
+                                    ? FindBarModel::contextText(m_file->data(), m_file->size(), offset, m_patternSize)
                                     : QString();
         int digits = 8;
-        for (std::uint64_t rest = m_file.isValid() ? (m_file.size() - 1) >> 32 : 0; rest != 0; rest >>= 4)
+        for (std::uint64_t rest = m_file && m_file->isValid() ? (m_file->size() - 1) >> 32 : 0; rest != 0; rest >>= 4)
             ++digits;
         return QStringLiteral("%1  %2").arg(offset, digits, 16, QLatin1Char('0')).toUpper().arg(context);
     }

@@ -19,8 +19,9 @@ public:
 
     explicit FindResultsModel(QObject *parent = nullptr);
 
-    // Replaces the list (offsets ascending); patternSize is the match length (>= 1).
-    void setMatches(const MappedFile &file, std::vector<std::uint64_t> offsets, std::uint64_t patternSize, bool capped);
+    // Replaces the list (offsets ascending); patternSize is the match length (>= 1). `file` is read for the context
+    // bytes (a Document's mapping; it must outlive the list or be cleared first).
+    void setMatches(const MappedFile *file, std::vector<std::uint64_t> offsets, std::uint64_t patternSize, bool capped);
     void clear();
 
     const std::vector<std::uint64_t> &offsets() const { return m_offsets; }
@@ -31,7 +32,7 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
 private:
-    MappedFile m_file;
+    const MappedFile *m_file = nullptr; // not owned
     std::vector<std::uint64_t> m_offsets;
     std::uint64_t m_patternSize = 1;
     bool m_capped = false;

@@ -1,18 +1,18 @@
 #include "ui/find/findsupport.h"
 
+#include "ui/document/document.h"
 #include "ui/find/findbar.h"
 #include "ui/find/findresultsdock.h"
 #include "ui/find/findresultsmodel.h"
 #include "ui/view/hexview.h"
 #include "ui/view/jobcolors.h"
+#include "ui/pane/documentpane.h"
 #include "ui/pane/overviewmap.h"
 
 #include <QAction>
 #include <QDockWidget>
 #include <QKeySequence>
 #include <QMainWindow>
-#include <QMenu>
-#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -23,15 +23,14 @@ constexpr std::size_t MapRangesMax = 4096;
 
 } // namespace
 
-FindSupport::FindSupport(QMainWindow *window, HexView *view, OverviewMap *map)
-    : QObject(window), m_window(window), m_view(view), m_map(map)
+FindSupport::FindSupport(QMainWindow *window) : WindowFeature(window), m_window(window)
 {
-    m_bar = new FindBar(view, window);
+    m_bar = new FindBar(nullptr, window);
     m_bar->hide();
     m_dock = new FindResultsDock(window);
     m_dock->hide();
-    const QColor base = view->palette().color(QPalette::Base);
-    m_color = JobColors::tint(QColor(0xFF, 0xD0, 0x00), base, JobColors::isDark(view->palette()) ? 0.45 : 0.6);
+    const QColor base = window->palette().color(QPalette::Base);
+    m_color = JobColors::tint(QColor(0xFF, 0xD0, 0x00), base, JobColors::isDark(window->palette()) ? 0.45 : 0.6);
 
     find = new QAction(tr("&Find…"), this);
     find->setObjectName(QStringLiteral("find"));
@@ -54,53 +53,78 @@ FindSupport::FindSupport(QMainWindow *window, HexView *view, OverviewMap *map)
     connect(m_bar, &FindBar::statusMessage, this, &FindSupport::statusMessage);
     connect(m_bar, &FindBar::allFound, this, &FindSupport::showMatches);
     connect(m_dock, &FindResultsDock::matchActivated, this, &FindSupport::goToMatch);
-    connect(m_view, &HexView::visibleRangeChanged, this, &FindSupport::updateViewMarks);
-    setFile(view->hasFile() ? view->file() : MappedFile());
+    setCurrent(nullptr, nullptr);
 }
 
 FindSupport::~FindSupport() = default;
 
-void FindSupport::install(QMenu *editMenu)
+QList<FeatureAction> FindSupport::featureActions() const
 {
-    QWidget *central = m_window->takeCentralWidget();
-    auto *box = new QWidget(m_window);
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    if (central)
-        layout->addWidget(central, 1);
-    layout->addWidget(m_bar);
-    m_window->setCentralWidget(box);
-    m_window->addDockWidget(Qt::BottomDockWidgetArea, m_dock);
-    // Share the bottom area as a tab with a dock already there (Jobs) rather than squeezing it to half a width.
-    for (QDockWidget *other : m_window->findChildren<QDockWidget *>())
-        if (other != m_dock && m_window->dockWidgetArea(other) == Qt::BottomDockWidgetArea) {
-            m_window->tabifyDockWidget(other, m_dock);
-            break;
-        }
-    m_dock->hide();
-    if (editMenu) {
-        editMenu->addSeparator();
-        editMenu->addActions({find, findNext, findPrevious});
-    } else {
-        m_window->addActions({find, findNext, findPrevious});
-    }
+    using P = ActionPlace;
+    return {{find, {P::Menu::Edit, P::EditFind, 0}},
+            {findNext, {P::Menu::Edit, P::EditFind, 1}},
+            {findPrevious, {P::Menu::Edit, P::EditFind, 2}}};
 }
 
-void FindSupport::setFile(const MappedFile &file)
+QList<FeatureDock> FindSupport::featureDocks() const
 {
-    m_bar->reset(); // a search of the previous file must not report into this one
-    m_dock->model()->clear();
-    m_dock->updateSummary(QString());
+    return {{m_dock, Qt::BottomDockWidgetArea, false, 10}}; // hidden until a find all; shares the bottom with Jobs
+}
+
+QWidget *FindSupport::windowBar() const
+{
+    return m_bar;
+}
+
+void FindSupport::documentRemoved(Document *document)
+{
+    if (document == m_document)
+        setCurrent(nullptr, nullptr);
+}
+
+void FindSupport::setCurrent(Document *document, DocumentPane *pane)
+{
+    for (const auto &c : m_current)
+        disconnect(c);
+    m_current.clear();
+    m_document = document;
+    m_view = pane ? pane->view() : nullptr;
+    m_map = pane ? pane->map() : nullptr;
+    m_bar->setView(m_view); // a search of the previous tab must not report into this one
+    if (document) {
+        // A new mapping or none: the document dropped its results.
+        m_current << connect(document, &Document::fileReplaced, this, &FindSupport::showDocumentResults);
+        m_current << connect(document, &Document::closed, this, &FindSupport::showDocumentResults);
+    }
+    if (m_view)
+        m_current << connect(m_view, &HexView::visibleRangeChanged, this, &FindSupport::updateViewMarks);
+    showDocumentResults();
+}
+
+void FindSupport::showDocumentResults()
+{
+    const bool open = m_document && m_document->isOpen();
+    if (open) {
+        const SearchState &state = m_document->search();
+        m_dock->model()->setMatches(&m_document->file(), state.offsets, state.patternSize, state.capped);
+        m_dock->updateSummary(state.description);
+    } else {
+        m_dock->model()->clear();
+        m_dock->updateSummary(QString());
+    }
     for (QAction *a : {find, findNext, findPrevious})
-        a->setEnabled(file.isValid());
+        a->setEnabled(open);
+    m_marks.clear();
     updateViewMarks();
     updateMapMarks();
 }
 
 void FindSupport::showMatches(const SearchMatches &matches, std::uint64_t patternSize, const QString &description)
 {
-    m_dock->model()->setMatches(m_view->file(), matches.offsets, patternSize, matches.capped);
+    if (!m_document || !m_document->isOpen())
+        return;
+    m_document->search() = {matches.offsets, patternSize, matches.capped, description};
+    m_dock->model()->setMatches(&m_document->file(), matches.offsets, patternSize, matches.capped);
     m_dock->updateSummary(description);
     if (!m_dock->isVisible()) {
         m_dock->show();
@@ -116,7 +140,7 @@ void FindSupport::updateViewMarks()
     const std::vector<std::uint64_t> &offsets = m_dock->model()->offsets();
     const std::uint64_t length = m_dock->model()->patternSize();
     std::vector<Highlight> marks;
-    if (m_view->hasFile() && !offsets.empty()) {
+    if (m_view && m_view->hasFile() && !offsets.empty()) {
         const ByteRange visible = m_view->visibleRange();
         const std::uint64_t from = visible.offset > length - 1 ? visible.offset - (length - 1) : 0;
         auto it = std::lower_bound(offsets.begin(), offsets.end(), from);
@@ -132,7 +156,7 @@ void FindSupport::updateViewMarks()
         return a.range.offset == b.range.offset && a.range.size == b.range.size && a.color == b.color &&
                a.placeholder == b.placeholder;
     };
-    if (std::equal(marks.begin(), marks.end(), m_marks.begin(), m_marks.end(), same))
+    if (!m_view || std::equal(marks.begin(), marks.end(), m_marks.begin(), m_marks.end(), same))
         return; // unchanged
     m_marks = marks;
     m_view->setHighlights(HighlightLayer::Search, std::move(marks));
@@ -144,7 +168,7 @@ void FindSupport::updateMapMarks()
         return;
     const std::vector<std::uint64_t> &offsets = m_dock->model()->offsets();
     const std::uint64_t length = m_dock->model()->patternSize();
-    const std::uint64_t size = m_view->hasFile() ? m_view->file().size() : 0;
+    const std::uint64_t size = m_document ? m_document->size() : 0;
     const std::uint64_t bucket = std::max<std::uint64_t>(1, size / MapRangesMax);
     // One tick per bucket of size / MapRangesMax bytes that holds a match (the map draws one row per range).
     std::vector<ByteRange> ranges;
@@ -158,6 +182,8 @@ void FindSupport::updateMapMarks()
 
 void FindSupport::goToMatch(std::uint64_t offset)
 {
+    if (!m_view)
+        return;
     m_view->setCursorOffset(offset);
     m_view->setSelection({offset, m_dock->model()->patternSize()});
 }

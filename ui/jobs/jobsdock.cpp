@@ -41,7 +41,7 @@ QString exactBytes(std::uint64_t n)
 
 } // namespace
 
-JobsDock::JobsDock(JobCenter *center, QWidget *parent) : QDockWidget(tr("Jobs"), parent), m_center(center)
+JobsDock::JobsDock(JobCenter *center, QWidget *parent) : QDockWidget(tr("Jobs"), parent)
 {
     setObjectName(QStringLiteral("jobsDock"));
     auto *body = new QWidget(this);
@@ -75,15 +75,30 @@ JobsDock::JobsDock(JobCenter *center, QWidget *parent) : QDockWidget(tr("Jobs"),
     setWidget(body);
 
     connect(m_cancel, &QPushButton::clicked, this, &JobsDock::cancelCurrent);
-    connect(m_clear, &QPushButton::clicked, m_center, &JobCenter::removeFinished);
-    connect(m_tree, &QTreeWidget::itemSelectionChanged, this, &JobsDock::updateButtons);
-    connect(m_center, &JobCenter::jobAdded, this, &JobsDock::addJob);
-    connect(m_center, &JobCenter::jobProgressed, this, &JobsDock::refresh);
-    connect(m_center, &JobCenter::jobFinished, this, [this](JobWatcher *job) {
-        refresh(job);
-        updateButtons();
+    connect(m_clear, &QPushButton::clicked, this, [this] {
+        if (m_center)
+            m_center->removeFinished();
     });
-    connect(m_center, &JobCenter::jobsRemoved, this, &JobsDock::rebuild);
+    connect(m_tree, &QTreeWidget::itemSelectionChanged, this, &JobsDock::updateButtons);
+    setCenter(center);
+}
+
+void JobsDock::setCenter(JobCenter *center)
+{
+    for (const auto &c : m_connections)
+        disconnect(c);
+    m_connections.clear();
+    m_center = center;
+    if (center) {
+        m_connections << connect(center, &JobCenter::jobAdded, this, &JobsDock::addJob);
+        m_connections << connect(center, &JobCenter::jobProgressed, this, &JobsDock::refresh);
+        m_connections << connect(center, &JobCenter::jobFinished, this, [this](JobWatcher *job) {
+            refresh(job);
+            updateButtons();
+        });
+        m_connections << connect(center, &JobCenter::jobsRemoved, this, &JobsDock::rebuild);
+        m_connections << connect(center, &QObject::destroyed, this, [this] { setCenter(nullptr); });
+    }
     rebuild();
 }
 
@@ -103,6 +118,8 @@ JobWatcher *JobsDock::currentJob() const
             return const_cast<JobWatcher *>(job);
     }
     JobWatcher *only = nullptr;
+    if (!m_center)
+        return nullptr;
     for (JobWatcher *job : m_center->jobs()) {
         if (job->isFinished())
             continue;
@@ -168,8 +185,9 @@ void JobsDock::rebuild()
 {
     m_tree->clear();
     m_items.clear();
-    for (JobWatcher *job : m_center->jobs())
-        addJob(job);
+    if (m_center)
+        for (JobWatcher *job : m_center->jobs())
+            addJob(job);
     updateButtons();
 }
 
@@ -177,7 +195,7 @@ void JobsDock::updateButtons()
 {
     const JobWatcher *job = currentJob();
     m_cancel->setEnabled(job && !job->isFinished());
-    const auto &jobs = m_center->jobs();
+    const std::vector<JobWatcher *> jobs = m_center ? m_center->jobs() : std::vector<JobWatcher *>{};
     m_clear->setEnabled(std::any_of(jobs.begin(), jobs.end(), [](const JobWatcher *j) { return j->isFinished(); }));
 }
 

@@ -25,6 +25,9 @@ public:
     enum Column { JobColumn, RangeColumn, ProgressColumn, SpeedColumn, EtaColumn, ElapsedColumn, StateColumn };
 
     explicit JobsDock(JobCenter *center, QWidget *parent = nullptr);
+    // Lists the jobs of another center (the current tab's document); null lists none.
+    void setCenter(JobCenter *center);
+    JobCenter *center() const { return m_center; }
 
     QTreeWidget *tree() const { return m_tree; }
     QPushButton *cancelButton() const { return m_cancel; }
@@ -44,7 +47,8 @@ private:
     void rebuild();
     void updateButtons();
 
-    JobCenter *m_center;
+    JobCenter *m_center = nullptr;
+    QList<QMetaObject::Connection> m_connections; // to m_center
     QTreeWidget *m_tree;
     QPushButton *m_cancel;
     QPushButton *m_clear;

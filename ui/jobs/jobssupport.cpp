@@ -1,50 +1,51 @@
 #include "ui/jobs/jobssupport.h"
 
-#include "core/writelock.h"
-
-#include "ui/document/editsession.h"
-#include "ui/view/hexview.h"
+#include "ui/common/preferences.h"
+#include "ui/document/document.h"
 #include "ui/document/jobcenter.h"
-#include "ui/view/jobcolors.h"
+#include "ui/document/jobwatcher.h"
 #include "ui/jobs/jobdialog.h"
 #include "ui/jobs/jobsdock.h"
 #include "ui/jobs/jobstatuswidget.h"
-#include "ui/document/jobwatcher.h"
+#include "ui/pane/documentpane.h"
 #include "ui/pane/overviewmap.h"
 #include "ui/pane/pagecachelayer.h"
-#include "ui/common/preferences.h"
+#include "ui/view/hexview.h"
 
 #include <QAction>
 #include <QFile>
 #include <QFileInfo>
-#include <QHBoxLayout>
 #include <QLineEdit>
-#include <QMainWindow>
-#include <QMenu>
 #include <QSpinBox>
-#include <QStatusBar>
 
 #include <algorithm>
 
 namespace hexmap {
 
-JobsSupport::JobsSupport(QMainWindow *window, HexView *view, EditSession *session)
-    : QObject(window), m_window(window), m_view(view), m_session(session), m_center(new JobCenter(this))
+JobsSupport::JobsSupport(QWidget *window)
+    : WindowFeature(window), m_window(window), m_dock(new JobsDock(nullptr, window)),
+      m_status(new JobStatusWidget(nullptr, window))
 {
-    m_dock = new JobsDock(m_center, window);
-    m_map = new OverviewMap(window);
-    m_map->setJobCenter(m_center);
-    m_status = new JobStatusWidget(m_center, window);
     fill = new QAction(tr("&Fill…"), this);
     zero = new QAction(tr("&Zero…"), this);
     pattern = new QAction(tr("&Pattern…"), this);
     flush = new QAction(tr("F&lush (start writeback)"), this);
     sync = new QAction(tr("S&ync (make durable)"), this);
+    showMap = new QAction(tr("Overview &Map"), this);
     fill->setObjectName(QStringLiteral("jobFill"));
     zero->setObjectName(QStringLiteral("jobZero"));
     pattern->setObjectName(QStringLiteral("jobPattern"));
     flush->setObjectName(QStringLiteral("jobFlush"));
     sync->setObjectName(QStringLiteral("jobSync"));
+    showMap->setObjectName(QStringLiteral("showOverviewMap"));
+    showMap->setCheckable(true);
+    showMap->setChecked(true);
+    showPageCache = new QAction(tr("Page &Cache Layer"), this);
+    showPageCache->setObjectName(QStringLiteral("viewPageCache"));
+    showPageCache->setCheckable(true);
+    showPageCache->setChecked(true);
+    showPageCache->setStatusTip(tr("Show on the overview map which parts of the file the kernel holds in its page "
+                                   "cache: cached, dirty, under writeback"));
     // Ctrl+Shift+letter (for Flush and Sync the menu mnemonic's letter); Zero: Ctrl+Shift+Del, as Ctrl+Shift+Z is
     // Redo on KDE and GNOME. Fill/Zero/Pattern open their dialog first and Flush/Sync change no bytes, so no stray
     // key press overwrites anything.
@@ -59,85 +60,94 @@ JobsSupport::JobsSupport(QMainWindow *window, HexView *view, EditSession *sessio
     connect(pattern, &QAction::triggered, this, [this] { askJob(JobOperation::Pattern); });
     connect(flush, &QAction::triggered, this, &JobsSupport::flushFile);
     connect(sync, &QAction::triggered, this, &JobsSupport::syncFile);
-
-    connect(m_center, &JobCenter::changed, this, &JobsSupport::updateTint);
-    connect(m_center, &JobCenter::jobFinished, this, [this] {
-        // The center refreshed its own mapping's identity; the view's may be another mapping of the same file.
-        if (m_view->hasFile() && !m_view->file().sharesMappingWith(m_center->file())) {
-            MappedFile shown = m_view->file();
-            JobCenter::acceptOwnWrites(shown);
-        }
+    connect(showMap, &QAction::toggled, this, [this](bool on) {
+        for (DocumentPane *pane : m_panes)
+            pane->map()->setVisible(on);
     });
-    connect(m_view, &HexView::visibleRangeChanged, m_map, &OverviewMap::setViewport);
-    connect(m_map, &OverviewMap::navigateRequested, this, [this](std::uint64_t offset) {
-        const std::uint64_t half = m_view->visibleRange().size / 2;
-        m_view->scrollToOffset(offset > half ? offset - half : 0);
+    connect(showPageCache, &QAction::toggled, this, [this](bool on) {
+        for (DocumentPane *pane : m_panes)
+            pane->pageCache()->setShown(on);
     });
     connect(m_status, &JobStatusWidget::syncFailed, this, &JobsSupport::statusMessage);
-    if (m_session) {
-        connect(m_session, &EditSession::fileReplaced, this, [this](const MappedFile &file) {
-            if (file.isWritable() && !m_center->hasRunningJobs())
-                m_center->setFileKeepingState(file);
-        });
-        connect(m_session, &EditSession::overlayChanged, this, [this] { m_map->setEditRanges(unsavedEdits()); });
-        connect(m_session, &EditSession::saved, this, [this] {
-            MappedFile file = m_session->file(); // the Save's writes changed the mtime: ours, not another's
-            JobCenter::acceptOwnWrites(file);
-        });
-    }
     updateActions();
 }
 
 JobsSupport::~JobsSupport() = default;
 
-void JobsSupport::install(QMenu *fileMenu, QMenu *editMenu, QMenu *viewMenu)
+QList<FeatureAction> JobsSupport::featureActions() const
 {
-    QWidget *central = m_window->takeCentralWidget();
-    auto *box = new QWidget(m_window);
-    auto *layout = new QHBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    if (central)
-        layout->addWidget(central, 1);
-    layout->addWidget(m_map);
-    m_window->setCentralWidget(box);
-    m_window->addDockWidget(Qt::BottomDockWidgetArea, m_dock);
-    // The list is empty until a job runs: give the hex view most of the height.
-    m_window->resizeDocks({m_dock}, {std::max(120, m_window->height() / 5)}, Qt::Vertical);
-    m_window->statusBar()->addPermanentWidget(m_status);
-    if (editMenu) {
-        editMenu->addSeparator();
-        editMenu->addActions({fill, zero, pattern});
-    }
-    if (fileMenu) {
-        fileMenu->addSeparator();
-        fileMenu->addActions({flush, sync});
-    }
-    if (viewMenu) {
-        viewMenu->addSeparator();
-        viewMenu->addAction(m_dock->toggleViewAction());
-        QAction *showMap = viewMenu->addAction(tr("Overview &Map"));
-        showMap->setCheckable(true);
-        showMap->setChecked(true);
-        connect(showMap, &QAction::toggled, m_map, &QWidget::setVisible);
-    }
-    auto *cache = PageCacheLayer::attach(m_map, [this] { return m_file.isValid() ? m_file.path() : std::string(); }, viewMenu);
-    connect(cache, &PageCacheLayer::kernelUnsyncedChanged, m_status, &JobStatusWidget::setKernelUnsynced);
+    using P = ActionPlace;
+    return {{fill, {P::Menu::Edit, P::EditJobs, 0}},     {zero, {P::Menu::Edit, P::EditJobs, 1}},
+            {pattern, {P::Menu::Edit, P::EditJobs, 2}},  {flush, {P::Menu::File, P::FileDurability, 0}},
+            {sync, {P::Menu::File, P::FileDurability, 1}}, {showMap, {P::Menu::View, P::ViewPanels, 10}},
+            {showPageCache, {P::Menu::View, P::ViewPanels, 11}}};
 }
 
-void JobsSupport::setFile(const MappedFile &file)
+QList<FeatureDock> JobsSupport::featureDocks() const
 {
-    m_file = file;
-    m_center->setFile(file.isWritable() ? file : MappedFile());
-    m_map->setFileSize(file.isValid() ? file.size() : 0);
-    m_map->setEditRanges({});
+    return {{m_dock, Qt::BottomDockWidgetArea, true, 0}};
+}
+
+QList<QWidget *> JobsSupport::statusWidgets() const
+{
+    return {m_status};
+}
+
+void JobsSupport::documentAdded(Document *, DocumentPane *pane)
+{
+    m_panes << pane;
+    pane->map()->setVisible(showMap->isChecked());
+    pane->pageCache()->setShown(showPageCache->isChecked());
+}
+
+void JobsSupport::documentRemoved(Document *document)
+{
+    m_panes.erase(std::remove_if(m_panes.begin(), m_panes.end(),
+                                 [document](DocumentPane *p) { return p->document() == document; }),
+                  m_panes.end());
+    if (document == m_document)
+        setCurrent(nullptr, nullptr);
+}
+
+void JobsSupport::setCurrent(Document *document, DocumentPane *pane)
+{
+    if (m_document)
+        disconnect(m_document, nullptr, this, nullptr);
+    if (m_pane && m_panes.contains(m_pane))
+        disconnect(m_pane->pageCache(), nullptr, m_status, nullptr);
+    m_document = document;
+    m_pane = pane;
+    m_status->setKernelUnsynced(false, 0); // Hexmap's own count until this tab's layer reports the kernel's
+    if (pane) {
+        connect(pane->pageCache(), &PageCacheLayer::kernelUnsyncedChanged, m_status, &JobStatusWidget::setKernelUnsynced);
+        pane->pageCache()->republish();
+    }
+    m_dock->setCenter(document ? document->jobs() : nullptr);
+    m_status->setCenter(document ? document->jobs() : nullptr);
+    if (document) {
+        connect(document, &Document::fileReplaced, this, &JobsSupport::updateActions);
+        connect(document, &Document::closed, this, &JobsSupport::updateActions);
+    }
     updateActions();
+}
+
+JobCenter *JobsSupport::center() const
+{
+    return m_document ? m_document->jobs() : nullptr;
+}
+
+OverviewMap *JobsSupport::map() const
+{
+    return m_pane ? m_pane->map() : nullptr;
 }
 
 bool JobsSupport::confirmClose()
 {
-    m_center->cancelAll();
-    for (JobWatcher *job : m_center->jobs())
+    JobCenter *c = center();
+    if (!c)
+        return true;
+    c->cancelAll();
+    for (JobWatcher *job : c->jobs())
         if (job->job())
             job->job()->wait();
     return true;
@@ -145,25 +155,9 @@ bool JobsSupport::confirmClose()
 
 Status JobsSupport::ensureWritable()
 {
-    if (m_center->file().isValid() && m_center->file().isWritable())
-        return {};
-    if (!m_file.isValid())
+    if (!m_document || !m_document->isOpen())
         return Error{make_error_code(Errc::InvalidArgument), "no file is open"};
-    // One writer at a time: name the process that holds the write lock (the read-write open below would be
-    // refused all the same, but through EditSession only as a status message).
-    if (auto holder = WriteLock::holderOfPath(m_file.path()); holder && *holder)
-        return Error{make_error_code(Errc::WriteLocked), m_file.path() + " (being written by " + (*holder)->describe() + ")"};
-    if (m_session) {
-        if (!m_session->setEditingEnabled(true))
-            return Error{make_error_code(Errc::NotWritable), m_file.path()};
-        m_center->setFileKeepingState(m_session->file());
-        return {};
-    }
-    auto rw = MappedFile::openReadWrite(m_file.path());
-    if (!rw)
-        return rw.error();
-    m_center->setFileKeepingState(*rw);
-    return {};
+    return m_document->setWritable(true); // editing on; names the process holding the write lock
 }
 
 QString JobsSupport::changeText(FileChange change, const QString &name)
@@ -182,21 +176,18 @@ QString JobsSupport::changeText(FileChange change, const QString &name)
 Status JobsSupport::checkFileUnchanged(const QString &what)
 {
     // The file the user sees: before the job reopens it read-write (which would open whatever the path names now).
-    const MappedFile shown = m_view->hasFile() ? m_view->file() : m_file;
-    if (!shown.isValid())
+    if (!m_document || !m_document->isOpen())
         return {};
+    const MappedFile &shown = m_document->file();
     const auto identity = shown.checkIdentity();
-    FileChange change = identity ? *identity : FileChange::Deleted; // fstat failed: nothing to write to
-    const bool ours = m_center->hasRunningJobs() && (change == FileChange::Modified || change == FileChange::Grown);
-    if (change == FileChange::None || ours) {
-        if (!m_center->file().isValid() || m_center->file().identity().sameInode(shown.identity()))
-            return {};
-        change = FileChange::Replaced; // the jobs' mapping is of another file than the one shown
-    }
+    const FileChange change = identity ? *identity : FileChange::Deleted; // fstat failed: nothing to write to
+    const bool ours = m_document->hasRunningJobs() && (change == FileChange::Modified || change == FileChange::Grown);
+    if (change == FileChange::None || ours)
+        return {};
     const QString name = QFileInfo(QFile::decodeName(QByteArray::fromStdString(shown.path()))).fileName();
     emit statusMessage(tr("%1 not started: %2; nothing was written. Reload the file first.")
                            .arg(what, changeText(change, name)));
-    emit fileChangeRefused();
+    emit fileChangeRefused(m_document);
     const bool gone = change == FileChange::Deleted || change == FileChange::Replaced;
     return Error{make_error_code(gone ? Errc::FileReplaced : Errc::FileChanged),
                  shown.path() + " " + describeFileChange(change) + " since it was opened"};
@@ -210,7 +201,7 @@ Result<JobWatcher *> JobsSupport::startJob(const JobSpec &spec, const std::funct
         return s.error();
     if (Status s = checkFileUnchanged(jobName(spec.operation)); !s)
         return s.error(); // reopening read-write found another file under the path
-    return m_center->start(spec, prepare);
+    return m_document->jobs()->start(spec, prepare);
 }
 
 QString JobsSupport::jobName(JobOperation op)
@@ -225,25 +216,21 @@ QString JobsSupport::jobName(JobOperation op)
     return tr("The job");
 }
 
-std::vector<ByteRange> JobsSupport::unsavedEdits() const
-{
-    return m_session ? m_session->overlay().ranges() : std::vector<ByteRange>{};
-}
-
 void JobsSupport::askJob(JobOperation op)
 {
-    if (!m_file.isValid() || !checkFileUnchanged(jobName(op)).ok())
+    if (!m_document || !m_document->isOpen() || !m_pane || !checkFileUnchanged(jobName(op)).ok())
         return; // no dialog for a file that must not be written: the message and the banner say why
-    JobDialog dialog(op, m_file.size(), m_view->selection(), m_window);
-    dialog.setFileName(QFileInfo(QString::fromStdString(m_file.path())).fileName()); // for the confirmation
-    dialog.setUnsavedEdits(unsavedEdits());
-    dialog.setBusyRanges(m_center->runningRanges()); // threads and chunk size: the dialog reads Preferences
+    const QPointer<Document> document = m_document;
+    JobDialog dialog(op, document->size(), m_pane->view()->selection(), m_window);
+    dialog.setFileName(document->fileName()); // for the confirmation
+    dialog.setUnsavedEdits(document->session()->overlay().ranges());
+    dialog.setBusyRanges(document->jobs()->runningRanges()); // threads and chunk size: the dialog reads Preferences
     const bool accepted = m_runner ? m_runner(dialog) : dialog.exec() == QDialog::Accepted;
     if (!accepted)
         return;
     const auto spec = dialog.spec();
-    if (!spec)
-        return;
+    if (!spec || !document || document != m_document)
+        return; // the tab was closed or switched while the dialog was open
     const auto job = startJob(*spec);
     if (!job && job.code() != Errc::FileReplaced && job.code() != Errc::FileChanged)
         emit statusMessage(tr("The job could not start: %1").arg(QString::fromStdString(job.message())));
@@ -251,40 +238,35 @@ void JobsSupport::askJob(JobOperation op)
 
 void JobsSupport::flushFile()
 {
-    if (!m_file.isValid() || !checkFileUnchanged(jobName(JobOperation::Flush)).ok())
+    if (!m_document || !m_document->isOpen() || !checkFileUnchanged(jobName(JobOperation::Flush)).ok())
         return;
     if (Status s = ensureWritable(); !s) {
         emit statusMessage(tr("Flush: %1").arg(QString::fromStdString(s.message())));
         return;
     }
-    if (auto job = m_center->startFlush({0, m_file.size()}, 1); !job)
+    if (auto job = m_document->jobs()->startFlush({0, m_document->size()}, 1); !job)
         emit statusMessage(tr("Flush: %1").arg(QString::fromStdString(job.message())));
 }
 
 void JobsSupport::syncFile()
 {
-    if (!m_file.isValid() || !checkFileUnchanged(jobName(JobOperation::Sync)).ok())
+    if (!m_document || !m_document->isOpen() || !checkFileUnchanged(jobName(JobOperation::Sync)).ok())
         return;
     if (Status s = ensureWritable(); !s) {
         emit statusMessage(tr("Sync: %1").arg(QString::fromStdString(s.message())));
         return;
     }
-    if (auto job = m_center->startSync({0, m_file.size()}, 1); !job)
+    if (auto job = m_document->jobs()->startSync({0, m_document->size()}, 1); !job)
         emit statusMessage(job.code() == make_error_code(Errc::RangeBusy)
                                ? tr("Sync: wait for the running job to finish (or sync its bytes from the status bar)")
                                : tr("Sync: %1").arg(QString::fromStdString(job.message())));
 }
 
-void JobsSupport::updateTint()
-{
-    const QColor base = m_view->palette().color(QPalette::Base);
-    m_view->setHighlights(HighlightLayer::Jobs, m_center->highlights(base, JobColors::isDark(m_view->palette())));
-}
-
 void JobsSupport::updateActions()
 {
+    const bool open = m_document && m_document->isOpen();
     for (QAction *a : {fill, zero, pattern, flush, sync})
-        a->setEnabled(m_file.isValid());
+        a->setEnabled(open);
 }
 
 } // namespace hexmap

@@ -10,7 +10,7 @@
 
 namespace hexmap {
 
-JobStatusWidget::JobStatusWidget(JobCenter *center, QWidget *parent) : QWidget(parent), m_center(center)
+JobStatusWidget::JobStatusWidget(JobCenter *center, QWidget *parent) : QWidget(parent)
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -21,8 +21,16 @@ JobStatusWidget::JobStatusWidget(JobCenter *center, QWidget *parent) : QWidget(p
     layout->addWidget(m_label);
     layout->addWidget(m_sync);
     connect(m_sync, &QToolButton::clicked, this, &JobStatusWidget::syncNow);
-    connect(m_center, &JobCenter::dirtyChanged, this, &JobStatusWidget::setDirty);
-    setDirty(m_center->dirtyBytes());
+    setCenter(center);
+}
+
+void JobStatusWidget::setCenter(JobCenter *center)
+{
+    disconnect(m_connection);
+    m_center = center;
+    if (center)
+        m_connection = connect(center, &JobCenter::dirtyChanged, this, &JobStatusWidget::setDirty);
+    setDirty(center ? center->dirtyBytes() : 0);
 }
 
 QString JobStatusWidget::dirtyText(std::uint64_t bytes)
@@ -32,6 +40,8 @@ QString JobStatusWidget::dirtyText(std::uint64_t bytes)
 
 void JobStatusWidget::syncNow()
 {
+    if (!m_center)
+        return;
     const ByteRange hull = m_center->dirtyHull();
     if (hull.isEmpty())
         return;

@@ -20,6 +20,8 @@ class JobStatusWidget : public QWidget {
     Q_OBJECT
 public:
     explicit JobStatusWidget(JobCenter *center, QWidget *parent = nullptr);
+    // Follows another center (the current tab's document); null shows nothing.
+    void setCenter(JobCenter *center);
 
     QLabel *label() const { return m_label; }
     QToolButton *syncButton() const { return m_sync; }
@@ -37,7 +39,8 @@ private:
     void setDirty(std::uint64_t bytes);
     void updateLabel();
 
-    JobCenter *m_center;
+    JobCenter *m_center = nullptr;
+    QMetaObject::Connection m_connection;
     QLabel *m_label;
     QToolButton *m_sync;
     std::uint64_t m_hexmapDirty = 0;

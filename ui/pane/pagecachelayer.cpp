@@ -22,13 +22,7 @@ PageCacheLayer *PageCacheLayer::attach(OverviewMap *map, PathSource path, QMenu 
         layer->m_action->setChecked(true);
         layer->m_action->setStatusTip(tr("Show on the overview map which parts of the file the kernel holds in its "
                                          "page cache: cached, dirty, under writeback"));
-        connect(layer->m_action, &QAction::toggled, layer, [layer](bool on) {
-            layer->m_map->setLayerVisible(OverviewMap::PageCache, on);
-            if (on)
-                layer->refresh();
-            else
-                layer->setUnknown();
-        });
+        connect(layer->m_action, &QAction::toggled, layer, &PageCacheLayer::setShown);
     }
     map->setLayerVisible(OverviewMap::PageCache, true);
     return layer;
@@ -53,6 +47,21 @@ bool PageCacheLayer::eventFilter(QObject *watched, QEvent *event)
 }
 
 PageCacheLayer::~PageCacheLayer() = default;
+
+void PageCacheLayer::setShown(bool on)
+{
+    m_map->setLayerVisible(OverviewMap::PageCache, on);
+    if (on)
+        refresh();
+    else
+        setUnknown();
+}
+
+void PageCacheLayer::republish()
+{
+    if (m_reportedOnce)
+        emit kernelUnsyncedChanged(m_reportedKnown, m_reportedBytes);
+}
 
 QString PageCacheLayer::source() const
 {

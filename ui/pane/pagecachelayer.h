@@ -49,6 +49,11 @@ public:
     // Refreshes until a whole pass is done (tests, screenshots). Returns false when no file could be sampled.
     bool refreshFully();
 
+    // Turns the map's PageCache layer on (and refreshes at once) or off (the kernel figure becomes unknown).
+    void setShown(bool on);
+    // Emits kernelUnsyncedChanged again with the last figure (a status bar that starts following this layer).
+    void republish();
+
     QAction *action() const { return m_action; }
     // "cachestat" or "mincore" (empty before the first sample).
     QString source() const;

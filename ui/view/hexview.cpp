@@ -39,11 +39,20 @@ HexView::~HexView() = default;
 
 void HexView::setFile(const MappedFile &file)
 {
-    m_file = file;
-    m_hasFile = file.isValid();
-    m_readable = file.size();
-    if (m_hasFile)
-        (void)m_file.advise(Advice::Random); // a hint only: jumps across a huge file fault fewer pages
+    m_own = file;
+    setFile(&m_own);
+}
+
+void HexView::setFile(const MappedFile *file)
+{
+    static const MappedFile none;
+    if (file != &m_own)
+        m_own = MappedFile();
+    m_file = file ? file : &none;
+    m_hasFile = m_file->isValid();
+    m_readable = m_file->size();
+    if (m_hasFile) // a hint only: jumps across a huge file fault fewer pages (the handle shares the mapping)
+        (void)MappedFile(*m_file).advise(Advice::Random);
     m_firstRow = 0;
     for (auto &layer : m_layers)
         layer.clear();
@@ -57,17 +66,18 @@ void HexView::setFile(const MappedFile &file)
 
 void HexView::clearFile()
 {
-    setFile(MappedFile());
+    setFile(nullptr);
 }
 
 const MappedFile &HexView::file() const
 {
-    return m_file;
+    static const MappedFile none;
+    return m_file ? *m_file : none;
 }
 
 bool HexView::hasFile() const
 {
-    return m_hasFile;
+    return m_hasFile && m_file && m_file->isValid();
 }
 
 // ---- cursor and selection ------------------------------------------------------------------------------------
@@ -176,7 +186,7 @@ void HexView::relayout()
 {
     const std::uint64_t top = topOffset();
     const auto metrics = HexLayout::Metrics::fromFont(QFontMetricsF(m_painter.font()));
-    const std::uint64_t size = m_hasFile ? m_file.size() : 0;
+    const std::uint64_t size = hasFile() ? m_file->size() : 0;
     int bpr = m_requestedBytesPerRow;
     if (bpr == 0) {
         m_layout.configure(size, 16, m_groupSize, metrics);
@@ -231,7 +241,7 @@ const std::vector<Highlight> &HexView::highlights(HighlightLayer layer) const
 
 void HexView::setReadableSize(std::uint64_t size)
 {
-    size = std::min(size, m_file.size());
+    size = std::min(size, file().size());
     if (size == m_readable)
         return;
     m_readable = size;
@@ -257,7 +267,7 @@ void HexView::paintEvent(QPaintEvent *event)
     QPainter p(viewport());
     HexPainter::State st;
     st.layout = &m_layout;
-    st.file = m_hasFile ? &m_file : nullptr;
+    st.file = hasFile() ? m_file : nullptr;
     st.firstRow = m_firstRow;
     st.cursor = m_cursor;
     st.activeArea = m_area == Area::Ascii ? HexLayout::Area::Ascii : HexLayout::Area::Hex;
@@ -313,7 +323,7 @@ void HexView::mouseDoubleClickEvent(QMouseEvent *event) { m_controller->mouseDou
 
 bool HexView::focusNextPrevChild(bool next)
 {
-    if (m_hasFile)
+    if (hasFile())
         return false; // Tab switches between the hex and ASCII columns (see HexViewController)
     return QAbstractScrollArea::focusNextPrevChild(next);
 }
@@ -322,7 +332,7 @@ bool HexView::focusNextPrevChild(bool next)
 
 bool HexView::copySelection(CopyFormat format)
 {
-    if (!m_hasFile)
+    if (!hasFile())
         return false;
     const ByteRange range = m_selection.isEmpty() ? ByteRange{m_cursor, 1} : m_selection;
     if (range.end() > m_readable) { // the mapping past the end on disk holds no bytes: never copy invented ones
@@ -334,7 +344,7 @@ bool HexView::copySelection(CopyFormat format)
         : format == CopyFormat::RawText              ? CopyFormatter::Format::RawText
                                                      : CopyFormatter::Format::HexText;
     QString message;
-    const bool copied = SelectionCopier::copy(m_file, m_overlay, range, kind, CopyLimit, &message);
+    const bool copied = SelectionCopier::copy(file(), m_overlay, range, kind, CopyLimit, &message);
     emit statusMessage(message);
     return copied;
 }

@@ -34,7 +34,11 @@ public:
     explicit HexView(QWidget *parent = nullptr);
     ~HexView() override;
 
-    void setFile(const MappedFile &file); // shows it from offset 0, cursor at 0, no selection
+    // Shows `file` from offset 0, cursor at 0, no selection. The view reads through the pointer (a Document's
+    // mapping: a reopen read-write is seen at once); the file must outlive the view or be cleared first.
+    void setFile(const MappedFile *file);
+    // Standalone use (tests, tools without a Document): the view keeps its own handle of `file`.
+    void setFile(const MappedFile &file);
     void clearFile();
     const MappedFile &file() const;
     bool hasFile() const;
@@ -122,7 +126,8 @@ private:
     void emitVisibleIfChanged();
     void setCursorAndAnchor(std::uint64_t cursor, std::uint64_t anchor, bool hasSelection);
 
-    MappedFile m_file;
+    const MappedFile *m_file = nullptr; // the shown file (a Document's, or m_own)
+    MappedFile m_own;                   // only for setFile(const MappedFile &)
     bool m_hasFile = false;
     HexLayout m_layout;
     HexPainter m_painter;

@@ -1,6 +1,7 @@
 #include "ui/window/closeguard.h"
 
 #include "core/jobsnapshot.h"
+#include "ui/document/document.h"
 #include "ui/document/editsession.h"
 #include "ui/document/jobcenter.h"
 #include "ui/document/jobwatcher.h"
@@ -11,8 +12,8 @@
 
 namespace hexmap {
 
-CloseGuard::CloseGuard(QWidget *window, JobCenter *center, EditSession *session)
-    : QObject(window), m_window(window), m_center(center), m_session(session)
+CloseGuard::CloseGuard(QWidget *window, Document *document)
+    : QObject(document), m_window(window), m_center(document->jobs()), m_session(document->session())
 {
     connect(m_center, &JobCenter::jobFinished, this, &CloseGuard::jobFinished);
     // The jobs went away without finishing (another file was set): nothing is left to wait for.

@@ -13,6 +13,7 @@ class QWidget;
 
 namespace hexmap {
 
+class Document;
 class EditSession;
 class JobCenter;
 class JobWatcher;
@@ -23,13 +24,13 @@ class JobWatcher;
 // message when one failed or was cancelled) / Keep Open (the default, also Escape and Enter). The decisions live in
 // CloseGuardModel; this class shows the box and follows the jobs. Unsaved edits keep their own question, asked by
 // the caller after this one (the box says so when there are some).
-// Owned by the window (QObject parent). Thread: GUI thread only.
+// One per Document (the window creates it with the tab; QObject child of the document). Thread: GUI thread only.
 class CloseGuard : public QObject {
     Q_OBJECT
 public:
     using Purpose = CloseGuardModel::Purpose;
 
-    CloseGuard(QWidget *window, JobCenter *center, EditSession *session);
+    CloseGuard(QWidget *window, Document *document);
 
     // True when the caller may close now: no job runs, or the user chose to cancel them. False when the user keeps
     // the file open or chose to wait; then `retry` runs once, from the event loop, after every job ended well.

@@ -1,19 +1,12 @@
 #include "ui/window/filechangesupport.h"
 
-#include "core/editoverlay.h"
-#include "ui/edit/editingsupport.h"
-#include "ui/document/editsession.h"
-#include "ui/window/filechangebanner.h"
+#include "ui/document/document.h"
 #include "ui/document/filewatcher.h"
+#include "ui/pane/documentpane.h"
+#include "ui/pane/filechangebanner.h"
 #include "ui/view/hexview.h"
-#include "ui/document/jobcenter.h"
-#include "ui/jobs/jobssupport.h"
-#include "ui/window/mainwindow.h"
 
-#include <QFile>
 #include <QFileInfo>
-#include <QStatusBar>
-#include <QToolBar>
 
 #include <algorithm>
 #include <vector>
@@ -36,51 +29,58 @@ QString reloadMessage(const QString &name, std::uint64_t size, bool hadEdits, co
 
 } // namespace
 
-FileChangeSupport::FileChangeSupport(MainWindow *window)
-    : QObject(window), m_window(window),
-      m_watcher(new FileWatcher(
-          [window] { return window->hexView()->hasFile() ? window->hexView()->file() : MappedFile(); }, this)),
-      m_banner(new FileChangeBanner), m_bar(new QToolBar(tr("File Changes"), window))
-{
-    m_bar->setObjectName(QStringLiteral("fileChangeBar"));
-    m_bar->setMovable(false);
-    m_bar->setFloatable(false);
-    m_bar->toggleViewAction()->setVisible(false); // not a user-toggleable toolbar
-    m_bar->addWidget(m_banner);
-    window->addToolBarBreak(Qt::TopToolBarArea);
-    window->addToolBar(Qt::TopToolBarArea, m_bar);
-    m_bar->hide();
+FileChangeSupport::FileChangeSupport(QWidget *window) : WindowFeature(window) {}
 
-    connect(m_watcher, &FileWatcher::truncated, this, [this](const QString &path, std::uint64_t size) {
-        showBanner(tr("%1 was truncated on disk to %2 bytes").arg(QFileInfo(path).fileName()).arg(size), path);
+void FileChangeSupport::documentAdded(Document *document, DocumentPane *pane)
+{
+    FileWatcher *watcher = document->watcher();
+    connect(watcher, &FileWatcher::truncated, pane, [pane](const QString &path, std::uint64_t size) {
+        showBanner(pane, tr("%1 was truncated on disk to %2 bytes").arg(QFileInfo(path).fileName()).arg(size), path);
     });
-    connect(m_watcher, &FileWatcher::changedOnDisk, this, [this](const QString &path) {
+    connect(watcher, &FileWatcher::changedOnDisk, pane, [pane, document](const QString &path) {
         const QString name = QFileInfo(path).fileName();
         // Unsaved edits over bytes the user has not seen: say so, so that nobody saves a mix blindly.
-        showBanner(hasUnsavedEdits() ? tr("%1 was changed on disk by another program while you have unsaved edits: "
-                                          "reload to see its new bytes under your edits before you save")
-                                           .arg(name)
-                                     : tr("%1 changed on disk").arg(name),
+        showBanner(pane,
+                   document->isModified()
+                       ? tr("%1 was changed on disk by another program while you have unsaved edits: "
+                            "reload to see its new bytes under your edits before you save")
+                             .arg(name)
+                       : tr("%1 changed on disk").arg(name),
                    path);
     });
-    connect(m_watcher, &FileWatcher::replacedOnDisk, this, [this](const QString &path, FileChange change) {
-        showBanner(describeChange(change, QFileInfo(path).fileName()), path);
+    connect(watcher, &FileWatcher::replacedOnDisk, pane, [pane](const QString &path, FileChange change) {
+        showBanner(pane, describeChange(change, QFileInfo(path).fileName()), path);
     });
-    connect(m_watcher, &FileWatcher::readableSizeChanged, window->hexView(), &HexView::setReadableSize);
-    // Hexmap's own writes are not another program's: jobs change the mtime while they run (and refresh the
-    // identity when they end, see JobCenter); a Save refreshes it when done (JobsSupport).
-    m_watcher->setOwnWrites([window] { return window->jobs() && window->jobs()->center()->hasRunningJobs(); });
-    if (JobsSupport *jobs = window->jobs())
-        connect(jobs, &JobsSupport::fileChangeRefused, m_watcher, &FileWatcher::check); // show the banner now
+    FileChangeBanner *banner = pane->banner();
+    connect(watcher, &FileWatcher::watchedFileChanged, banner, &QWidget::hide);
+    connect(banner, &FileChangeBanner::reloadRequested, this, [this, pane] { reload(pane); });
+    connect(banner, &FileChangeBanner::dismissRequested, banner, &QWidget::hide);
+    connect(banner, &FileChangeBanner::closeRequested, this, [this, document, banner] {
+        emit closeRequested(document);
+        if (!document->isOpen())
+            banner->hide();
+    });
+}
 
-    connect(m_watcher, &FileWatcher::watchedFileChanged, this, &FileChangeSupport::hideBanner);
-    connect(m_banner, &FileChangeBanner::reloadRequested, this, &FileChangeSupport::reload);
-    connect(m_banner, &FileChangeBanner::dismissRequested, this, &FileChangeSupport::hideBanner);
-    connect(m_banner, &FileChangeBanner::closeRequested, this, [this] {
-        m_window->closeFile();
-        if (!m_window->hasFile())
-            hideBanner();
-    });
+void FileChangeSupport::documentRemoved(Document *document)
+{
+    if (m_pane && m_pane->document() == document)
+        m_pane = nullptr;
+}
+
+void FileChangeSupport::setCurrent(Document *, DocumentPane *pane)
+{
+    m_pane = pane;
+}
+
+FileChangeBanner *FileChangeSupport::banner() const
+{
+    return m_pane ? m_pane->banner() : nullptr;
+}
+
+FileWatcher *FileChangeSupport::watcher() const
+{
+    return m_pane ? m_pane->document()->watcher() : nullptr;
 }
 
 FileChangeSupport::~FileChangeSupport() = default;
@@ -98,69 +98,44 @@ QString FileChangeSupport::describeChange(FileChange change, const QString &name
     return tr("%1 changed on disk").arg(name);
 }
 
-bool FileChangeSupport::hasUnsavedEdits() const
-{
-    return m_window->editing() && m_window->editing()->session()->isModified();
-}
-
 bool FileChangeSupport::isBannerShown() const
 {
-    return !m_bar->isHidden();
+    return m_pane && !m_pane->banner()->isHidden();
 }
 
-void FileChangeSupport::reload()
+void FileChangeSupport::reload(DocumentPane *pane)
 {
-    if (!m_window->hasFile())
+    if (!pane || !pane->document()->isOpen())
         return;
-    HexView *view = m_window->hexView();
-    EditSession *session = m_window->editing()->session();
-    const std::string nativePath = view->file().path();
-    const QString path = QFile::decodeName(QByteArray::fromStdString(nativePath));
-    const QString name = QFileInfo(path).fileName();
+    Document *document = pane->document();
+    HexView *view = pane->view();
+    const QString path = document->displayPath();
+    const QString name = document->fileName();
     const std::uint64_t cursor = view->cursorOffset();
-    const bool editing = session->isEditingEnabled();
-    // What Reload is about to show: the same inode cut/grown/rewritten, or another file under the same name.
-    const auto change = view->file().checkIdentity();
-    const bool replaced = change && *change == FileChange::Replaced;
-    // Open first: when that fails (deleted, emptied, no longer writable) the old mapping and the edits stay.
-    auto reopened = MappedFile::open(nativePath, editing ? OpenMode::ReadWrite : OpenMode::ReadOnly);
-    if (!reopened) {
-        showBanner(tr("Cannot reload: %1").arg(QString::fromStdString(reopened.message())), path);
+    const auto report = document->reload(); // opens first: when that fails the old mapping and the edits stay
+    if (!report) {
+        showBanner(pane, tr("Cannot reload: %1").arg(QString::fromStdString(report.message())), path);
         return;
     }
-    // The edits are carried over below, so there is nothing to ask: revert() only empties the overlay (and the
-    // undo history), which lets showFile() skip its Save/Discard question. Nothing is written to the file.
-    const std::vector<EditOverlay::Run> edits = session->overlay().runs();
-    session->revert();
-    m_window->showFile(*reopened);
-    if (editing)
-        session->setEditingEnabled(true); // the new mapping is read-write already: no reopen
-    const EditSession::ReapplyReport kept = session->reapplyEdits(edits);
-    const std::uint64_t size = reopened->size(); // never 0: empty files do not open
-    view->setCursorOffset(std::min(cursor, size - 1));
-    m_watcher->check(); // takes the new mapping as the watched file
-    m_watcher->rearm();
-    hideBanner();
-    m_lastReload = reloadMessage(name, size, !edits.empty(), kept);
-    if (replaced) // the edits (if any) now lie over another file's bytes: say so
+    view->setCursorOffset(std::min(cursor, report->size - 1)); // never 0: empty files do not open
+    document->watcher()->check();
+    document->watcher()->rearm();
+    pane->banner()->hide();
+    m_lastReload = reloadMessage(name, report->size, report->hadEdits, report->kept);
+    if (report->replaced) // the edits (if any) now lie over another file's bytes: say so
         m_lastReload = tr("%1 was replaced on disk: this is the new file. %2").arg(name, m_lastReload);
-    m_window->statusBar()->showMessage(m_lastReload, 10000);
-    if (kept.droppedBytes > 0) { // lost work: a notice that stays until dismissed, not only a status message
-        m_banner->setNotice(m_lastReload, path);
-        m_bar->show();
+    emit statusMessage(m_lastReload);
+    if (report->kept.droppedBytes > 0) { // lost work: a notice that stays until dismissed, not only a message
+        pane->banner()->setNotice(m_lastReload, path);
+        pane->banner()->show();
     }
     emit reloaded(m_lastReload);
 }
 
-void FileChangeSupport::showBanner(const QString &text, const QString &path)
+void FileChangeSupport::showBanner(DocumentPane *pane, const QString &text, const QString &path)
 {
-    m_banner->setMessage(text, path);
-    m_bar->show();
-}
-
-void FileChangeSupport::hideBanner()
-{
-    m_bar->hide();
+    pane->banner()->setMessage(text, path);
+    pane->banner()->show();
 }
 
 } // namespace hexmap

@@ -1,49 +1,50 @@
 #pragma once
 
 #include "core/fileidentity.h"
+#include "ui/pane/windowfeature.h"
 
-#include <QObject>
+#include <QHash>
+#include <QPointer>
 #include <QString>
 
 #include <cstdint>
-
-class QToolBar;
 
 namespace hexmap {
 
 class FileChangeBanner;
 class FileWatcher;
-class MainWindow;
 
-// Wires file-change detection into a MainWindow: a FileWatcher on the file the window's HexView shows and a
-// FileChangeBanner in a toolbar row of its own under the other toolbars, hidden until the file is truncated,
-// changed, replaced or deleted on disk by someone else (read-only or editing alike; a "changed" banner becomes
-// "truncated" when the size shrinks, and says so when there are unsaved edits over bytes the user has not seen).
-// The size still on disk is pushed to the HexView, which paints the bytes past it as absent. A job refused
-// because the file changed (JobsSupport::fileChangeRefused) shows the banner at once. Close closes the file
+// The file-change feature: for every open document, its FileWatcher reports changes made by other programs and
+// the pane's FileChangeBanner (above the view) says so: hidden until the file is truncated, changed, replaced or
+// deleted on disk (read-only or editing alike; a "changed" banner becomes "truncated" when the size shrinks, and
+// says so when there are unsaved edits over bytes the user has not seen). The size still on disk reaches the view
+// through Document::readableSizeChanged, so it paints the bytes past it as absent. Close closes the document
 // (asking about unsaved edits like any close).
-// Reload reopens the file without the Save/Discard question and without writing anything to it:
+// Reload (Document::reload) reopens the file without the Save/Discard question and without writing anything to it:
 // - read-write with editing still on when it was on, read-only otherwise; the cursor offset is kept (clamped);
-// - unsaved edits are carried over (EditSession::reapplyEdits): kept when they lie before the new end, a run
-//   crossing the end keeps its bytes before the end, bytes at or past the end are dropped. The kept edits stay
-//   unsaved (Save writes them) and become one undo step; the undo history from before the reload is cleared;
+// - unsaved edits are carried over: kept when they lie before the new end, a run crossing the end keeps its bytes
+//   before the end, bytes at or past the end are dropped. They stay unsaved and become one undo step;
 // - the result names the file: "Reloaded FILE: kept N edited bytes, dropped M bytes past the new end (0xEND)"
 //   in the status bar, and also in the banner (as a notice with Dismiss) when edits were dropped;
 // - when the file cannot be opened (deleted, emptied, no longer writable while editing) nothing changes and
 //   the banner says why.
-// The banner hides when another file is shown. Create it once, at the end of the window's constructor.
-// Thread: GUI thread only.
-class FileChangeSupport : public QObject {
+// banner(), watcher(), isBannerShown() and reload() act on the current tab. Thread: GUI thread only.
+class FileChangeSupport : public WindowFeature {
     Q_OBJECT
 public:
-    explicit FileChangeSupport(MainWindow *window);
+    explicit FileChangeSupport(QWidget *window);
     ~FileChangeSupport() override;
 
-    FileChangeBanner *banner() const { return m_banner; }
-    FileWatcher *watcher() const { return m_watcher; }
+    void setCurrent(Document *document, DocumentPane *pane) override;
+    void documentAdded(Document *document, DocumentPane *pane) override;
+    void documentRemoved(Document *document) override;
+
+    FileChangeBanner *banner() const;
+    FileWatcher *watcher() const;
     bool isBannerShown() const;
 
-    void reload();
+    void reload() { reload(m_pane); }
+    void reload(DocumentPane *pane);
     // What changed, for a banner or a refusal: "FILE was replaced on disk by another file; ...". Thread: GUI.
     static QString describeChange(FileChange change, const QString &name);
     QString lastReloadMessage() const { return m_lastReload; } // empty until the first successful reload
@@ -52,14 +53,9 @@ signals:
     void reloaded(const QString &message);
 
 private:
-    void showBanner(const QString &text, const QString &path);
-    void hideBanner();
-    bool hasUnsavedEdits() const;
+    static void showBanner(DocumentPane *pane, const QString &text, const QString &path);
 
-    MainWindow *m_window;
-    FileWatcher *m_watcher;
-    FileChangeBanner *m_banner;
-    QToolBar *m_bar;
+    QPointer<DocumentPane> m_pane;
     QString m_lastReload;
 };
 

@@ -1,42 +1,44 @@
 #include "ui/window/mainwindow.h"
 
-#include "ui/window/closeguard.h"
+#include "ui/bookmarks/bookmarkssupport.h"
+#include "ui/common/nativepath.h"
+#include "ui/common/settingsguard.h"
+#include "ui/document/document.h"
+#include "ui/document/filewatcher.h"
 #include "ui/edit/editingsupport.h"
+#include "ui/find/findsupport.h"
 #include "ui/jobs/jobssupport.h"
-#include "ui/document/editsession.h"
-#include "ui/window/filechangesupport.h"
-#include "ui/window/filepositions.h"
+#include "ui/pane/documentpane.h"
 #include "ui/view/gotodialog.h"
 #include "ui/view/hexview.h"
+#include "ui/window/closeguard.h"
+#include "ui/window/desktopsupport.h"
+#include "ui/window/documenttabs.h"
+#include "ui/window/filechangesupport.h"
+#include "ui/window/filepositions.h"
 #include "ui/window/mainwindowactions.h"
-#include "ui/common/nativepath.h"
+#include "ui/window/menuplacer.h"
 #include "ui/window/recentfiles.h"
 #include "ui/window/recentfilesmenu.h"
-#include "ui/common/settingsguard.h"
-#include "ui/find/findsupport.h"
 #include "ui/window/statusbarwidgets.h"
+#include "ui/window/viewsettings.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
-#include <QDragEnterEvent>
-#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
-#include <QMenuBar>
 #include <QStatusBar>
-#include <QToolBar>
+#include <QTabWidget>
+#include <QVBoxLayout>
 
 namespace hexmap {
 namespace {
 
-const QString BytesPerRowKey = QStringLiteral("view/bytesPerRow");
-const QString GroupSizeKey = QStringLiteral("view/groupSize");
 const QString LastDirectoryKey = QStringLiteral("lastDirectory");
 
 QString droppedFile(const QMimeData *mime)
@@ -49,21 +51,50 @@ QString droppedFile(const QMimeData *mime)
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_view(new HexView(this)), m_recent(new RecentFiles(this)),
-      m_actions(new MainWindowActions(this, m_recent)), m_status(new StatusBarWidgets(statusBar())),
-      m_editing(new EditingSupport(this, m_view)), m_positions(std::make_unique<FilePositions>())
+    : QMainWindow(parent), m_recent(new RecentFiles(this)), m_actions(new MainWindowActions(this, m_recent)),
+      m_status(new StatusBarWidgets(statusBar())), m_placer(new MenuPlacer(this)), m_tabWidget(new QTabWidget),
+      m_tabs(new DocumentTabs(this, m_tabWidget)), m_viewSettings(new ViewSettings(m_actions, m_tabs, this)),
+      m_positions(std::make_unique<FilePositions>())
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setCentralWidget(m_view);
     setAcceptDrops(true);
     resize(1280, 800);
+    auto *central = new QWidget(this);
+    auto *column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(m_tabWidget, 1);
+    setCentralWidget(central);
+    m_placer->place(m_actions->places());
+    addFeature(m_editing = new EditingSupport(this));
+    addFeature(m_jobs = new JobsSupport(this));
+    addFeature(m_find = new FindSupport(this));
+    addFeature(m_bookmarks = new BookmarksSupport(this));
+    addFeature(m_fileChanges = new FileChangeSupport(this));
+    addFeature(m_desktop = new DesktopSupport(this, m_actions));
+    connect(m_jobs, &JobsSupport::fileChangeRefused, this, [](Document *document) {
+        if (document)
+            document->watcher()->check(); // the banner now, not at the next poll
+    });
+    connect(m_tabs, &DocumentTabs::added, this, [this](Document *document, DocumentPane *pane) {
+        m_viewSettings->apply(pane);
+        // The waiting notice ("... quits when the job is done") stays until replaced.
+        connect(m_tabs->guard(document), &CloseGuard::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m); });
+        for (WindowFeature *feature : m_features)
+            feature->documentAdded(document, pane);
+    });
+    connect(m_tabs, &DocumentTabs::removed, this, [this](Document *document) {
+        for (WindowFeature *feature : m_features)
+            feature->documentRemoved(document);
+    });
+    connect(m_tabs, &DocumentTabs::currentChanged, this, &MainWindow::followCurrent);
+    connect(m_tabWidget, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        if (auto *pane = qobject_cast<DocumentPane *>(m_tabWidget->widget(index)))
+            closeDocument(pane->document());
+    });
     connectActions();
-    connectEditing();
-    connectJobs();
-    connectFind();
-    applyViewSettings();
-    updateTitle();
-    new FileChangeSupport(this); // banner for files truncated or changed on disk; a child of the window
+    m_tabs->add(); // the empty tab a file opens in
+    m_desktop->restoreWindowState(); // once every dock and toolbar is in place
     // Settings or bookmarks kept for the session only (a link or a FIFO where they live): say so until replaced.
     const auto warn = [this](const QString &message) { statusBar()->showMessage(message); };
     connect(SettingsGuard::instance(), &SettingsGuard::warned, this, warn);
@@ -73,86 +104,67 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::addFeature(WindowFeature *feature)
+{
+    m_features << feature;
+    m_placer->place(feature->featureActions());
+    for (const FeatureDock &dock : feature->featureDocks())
+        m_placer->placeDock(dock);
+    for (QWidget *widget : feature->statusWidgets())
+        statusBar()->addPermanentWidget(widget);
+    if (QWidget *bar = feature->windowBar())
+        centralWidget()->layout()->addWidget(bar);
+    connect(feature, &WindowFeature::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 5000); });
+    connect(feature, &WindowFeature::closeRequested, this, &MainWindow::closeDocument);
+}
+
 void MainWindow::connectActions()
 {
     connect(m_actions->open, &QAction::triggered, this, &MainWindow::chooseFile);
     connect(m_actions->close, &QAction::triggered, this, &MainWindow::closeFile);
     connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
     connect(m_actions->recentMenu, &RecentFilesMenu::fileTriggered, this, &MainWindow::openFile);
-    connect(m_actions->copyHex, &QAction::triggered, this, [this] { m_view->copySelection(HexView::CopyFormat::HexText); });
-    connect(m_actions->copyCArray, &QAction::triggered, this, [this] { m_view->copySelection(HexView::CopyFormat::CArray); });
-    connect(m_actions->copyText, &QAction::triggered, this, [this] { m_view->copySelection(HexView::CopyFormat::RawText); });
-    connect(m_actions->selectAll, &QAction::triggered, m_view, &HexView::selectAll);
+    const auto copy = [this](HexView::CopyFormat format) {
+        if (HexView *view = hexView())
+            view->copySelection(format);
+    };
+    connect(m_actions->copyHex, &QAction::triggered, this, [copy] { copy(HexView::CopyFormat::HexText); });
+    connect(m_actions->copyCArray, &QAction::triggered, this, [copy] { copy(HexView::CopyFormat::CArray); });
+    connect(m_actions->copyText, &QAction::triggered, this, [copy] { copy(HexView::CopyFormat::RawText); });
+    connect(m_actions->selectAll, &QAction::triggered, this, [this] { hexView()->selectAll(); });
     connect(m_actions->goTo, &QAction::triggered, this, &MainWindow::goToOffset);
-    connect(m_actions->bytesPerRow, &QActionGroup::triggered, this,
-            [this](QAction *action) { setBytesPerRow(action->data().toInt()); });
-    connect(m_actions->groupSize, &QActionGroup::triggered, this,
-            [this](QAction *action) { setGroupSize(action->data().toInt()); });
+    connect(m_actions->nextTab, &QAction::triggered, m_tabs, &DocumentTabs::next);
+    connect(m_actions->previousTab, &QAction::triggered, m_tabs, &DocumentTabs::previous);
     connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_actions->aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
-
-    connect(m_view, &HexView::cursorMoved, m_status, &StatusBarWidgets::setCursorOffset);
-    connect(m_view, &HexView::selectionChanged, m_status, &StatusBarWidgets::setSelection);
-    connect(m_view, &HexView::statusMessage, this, [this](const QString &message) { statusBar()->showMessage(message, 5000); });
 }
 
-void MainWindow::connectEditing()
+void MainWindow::followCurrent(Document *document, DocumentPane *pane)
 {
-    const auto menuTitled = [this](const QString &title) -> QMenu * {
-        for (QAction *action : menuBar()->actions())
-            if (action->menu() && action->text() == title)
-                return action->menu();
-        return nullptr;
-    };
-    QToolBar *toolBar = addToolBar(tr("Editing"));
-    toolBar->setObjectName(QStringLiteral("editingToolBar"));
-    m_editing->install(menuTitled(tr("&File")), menuTitled(tr("&Edit")), toolBar);
-    connect(m_editing, &EditingSupport::statusMessage, this,
-            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
-    connect(m_editing, &EditingSupport::modifiedChanged, this, &MainWindow::updateTitle);
-    connect(m_editing->session(), &EditSession::editingEnabledChanged, this, [this] {
-        if (!hasFile())
-            return;
-        m_status->setFile(m_view->file().size(), m_view->file().isWritable());
-        m_status->setCursorOffset(m_view->cursorOffset());
-        updateTitle();
-    });
-}
-
-void MainWindow::connectJobs()
-{
-    const auto menuTitled = [this](const QString &title) -> QMenu * {
-        for (QAction *action : menuBar()->actions())
-            if (action->menu() && action->text() == title)
-                return action->menu();
-        return nullptr;
-    };
-    m_jobs = new JobsSupport(this, m_view, m_editing->session());
-    m_jobs->install(menuTitled(tr("&File")), menuTitled(tr("&Edit")), menuTitled(tr("&View")));
-    connect(m_jobs, &JobsSupport::statusMessage, this,
-            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
-    m_guard = new CloseGuard(this, m_jobs->center(), m_editing->session()); // Quit / Close / Open with jobs running
-    connect(m_guard, &CloseGuard::statusMessage, this, [this](const QString &message) { statusBar()->showMessage(message); });
-}
-
-void MainWindow::connectFind()
-{
-    QMenu *editMenu = nullptr;
-    for (QAction *action : menuBar()->actions())
-        if (action->menu() && action->text() == tr("&Edit"))
-            editMenu = action->menu();
-    m_find = new FindSupport(this, m_view, m_jobs ? m_jobs->map() : nullptr);
-    m_find->install(editMenu); // the find bar under the view and map, the results dock, Ctrl+F / F3 / Shift+F3
-    connect(m_find, &FindSupport::statusMessage, this,
-            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+    // With one tab, Ctrl+Tab is not taken: it moves the keyboard focus on, as before tabs.
+    m_actions->nextTab->setEnabled(m_tabs->count() > 1);
+    m_actions->previousTab->setEnabled(m_tabs->count() > 1);
+    for (const auto &c : m_current)
+        disconnect(c);
+    m_current.clear();
+    for (WindowFeature *feature : m_features)
+        feature->setCurrent(document, pane);
+    m_status->follow(document, pane ? pane->view() : nullptr); // cursor, selection, size, mode
+    if (document) {
+        for (auto signal : {&Document::fileReplaced, &Document::closed})
+            m_current << connect(document, signal, this, &MainWindow::updateTitle);
+        m_current << connect(document, &Document::modeChanged, this, &MainWindow::updateTitle);
+        m_current << connect(document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
+    }
+    if (pane) {
+        m_current << connect(pane->view(), &HexView::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 5000); });
+        pane->view()->setFocus();
+    }
+    updateTitle();
 }
 
 bool MainWindow::openFile(const QString &path)
 {
-    if (!m_guard->confirm(CloseGuard::Purpose::OpenFile, fileName(), [this, path] { openFile(path); },
-                          QFileInfo(path).fileName())
-        || !m_editing->confirmClose()) // running jobs: Cancel / Wait / Keep Open; unsaved edits: Save / Discard / Cancel
-        return false;
     QString error;
     const auto native = nativepath::resolve(path, &error); // a name that was not UTF-8 maps back to its bytes
     if (!native) {
@@ -168,79 +180,90 @@ bool MainWindow::openFile(const QString &path)
     return true;
 }
 
+int MainWindow::openFiles(const QStringList &paths)
+{
+    int opened = 0;
+    for (const QString &path : paths)
+        opened += openFile(path) ? 1 : 0;
+    return opened;
+}
+
 void MainWindow::showFile(const MappedFile &file)
 {
-    if (!m_guard->confirm(CloseGuard::Purpose::OpenFile, fileName(), [this, file] { showFile(file); })
-        || !m_editing->confirmClose())
+    if (DocumentPane *open = m_tabs->find(file)) { // the same file (device and inode): its tab
+        if (open->document()->hasExactPath())
+            m_recent->add(open->document()->displayPath());
+        m_tabs->setCurrent(open);
         return;
-    closeFile();
-    MappedFile opened = file; // shares the mapping; a replayed journal refreshes its identity
-    const QString recovered = EditSession::recoverInterruptedSave(opened); // a journal left by an interrupted Save
-    // Paths are bytes: a name that is not UTF-8 is shown with U+FFFD but never stored as a QString key (Open Recent,
-    // positions), which would name another file.
-    const QByteArray native = nativepath::canonical(QByteArray::fromStdString(file.path()));
-    m_exactPath = nativepath::roundTrips(native);
-    m_canonicalPath = nativepath::display(native);
-    const QFileInfo info(m_canonicalPath);
-    m_view->setFile(file);
-    m_editing->setFile(file);
-    m_jobs->setFile(file);
-    m_find->setFile(file);
-    m_status->setFile(file.size(), file.isWritable());
-    m_actions->setFileActionsEnabled(true);
-    if (m_exactPath) {
-        m_recent->add(m_canonicalPath);
-        QSettings().setValue(LastDirectoryKey, info.absolutePath());
-        if (const auto offset = m_positions->offset(m_canonicalPath); offset && *offset < file.size())
-            m_view->setCursorOffset(*offset);
     }
-    m_status->setCursorOffset(m_view->cursorOffset());
-    updateTitle();
-    m_view->setFocus();
-    if (!recovered.isEmpty())
-        statusBar()->showMessage(recovered, 20000);
+    DocumentPane *pane = m_tabs->vacant();
+    Document *document = pane->document();
+    document->open(file); // completes or discards a journal left by an interrupted Save
+    m_tabs->setCurrent(pane);
+    // Paths are bytes: a name that is not UTF-8 is never stored as a QString key (Open Recent, positions).
+    if (document->hasExactPath()) {
+        m_recent->add(document->displayPath());
+        QSettings().setValue(LastDirectoryKey, QFileInfo(document->displayPath()).absolutePath());
+        if (const auto offset = m_positions->offset(document->displayPath()); offset && *offset < document->size())
+            pane->view()->setCursorOffset(*offset);
+    }
+    followCurrent(document, pane);
+    if (!document->recoveryMessage().isEmpty())
+        statusBar()->showMessage(document->recoveryMessage(), 20000);
 }
 
-void MainWindow::closeFile()
+bool MainWindow::confirmClose(Document *document, int purpose, std::function<void()> retry)
 {
-    if (!m_view->hasFile() || !m_guard->confirm(CloseGuard::Purpose::CloseFile, fileName(), [this] { closeFile(); })
-        || !m_editing->confirmClose())
-        return;
-    if (m_exactPath)
-        m_positions->setOffset(m_canonicalPath, m_view->cursorOffset());
-    m_jobs->confirmClose(); // cancels running jobs and waits (within one chunk)
-    m_jobs->setFile(MappedFile());
-    m_find->setFile(MappedFile());
-    m_editing->setFile(MappedFile());
-    m_view->clearFile();
-    m_canonicalPath.clear();
-    m_status->clearFile();
-    m_actions->setFileActionsEnabled(false);
+    // Running jobs: Cancel / Wait / Keep Open; then unsaved edits: Save / Discard / Cancel.
+    CloseGuard *guard = m_tabs->guard(document);
+    return guard->confirm(CloseGuard::Purpose(purpose), document->fileName(), std::move(retry))
+        && m_editing->confirmClose(document);
+}
+
+bool MainWindow::closeDocument(Document *document)
+{
+    if (!document || !document->isOpen())
+        return true;
+    if (!confirmClose(document, int(CloseGuard::Purpose::CloseFile), [this, document] { closeDocument(document); }))
+        return false;
+    for (DocumentPane *pane : m_tabs->panes())
+        if (pane->document() == document && document->hasExactPath())
+            m_positions->setOffset(document->displayPath(), pane->view()->cursorOffset());
+    document->close(); // cancels the jobs and waits (within one chunk)
+    for (DocumentPane *pane : m_tabs->panes())
+        if (pane->document() == document)
+            m_tabs->remove(pane); // not the last tab: it stays, empty
     m_lastGoto.clear();
-    updateTitle();
+    followCurrent(currentDocument(), currentPane());
+    return true;
 }
 
-QString MainWindow::fileName() const
+bool MainWindow::closeFile()
 {
-    return QFileInfo(m_canonicalPath).fileName();
+    return closeDocument(currentDocument());
 }
 
-bool MainWindow::hasFile() const
-{
-    return m_view->hasFile();
-}
+Document *MainWindow::currentDocument() const { return m_tabs->currentDocument(); }
+DocumentPane *MainWindow::currentPane() const { return m_tabs->current(); }
+HexView *MainWindow::hexView() const { return currentPane() ? currentPane()->view() : nullptr; }
+CloseGuard *MainWindow::closeGuard() const { return m_tabs->guard(currentDocument()); }
+bool MainWindow::hasFile() const { return currentDocument() && currentDocument()->isOpen(); }
+QString MainWindow::currentPath() const { return hasFile() ? currentDocument()->displayPath() : QString(); }
+void MainWindow::setErrorReporter(ErrorReporter reporter) { m_reporter = std::move(reporter); }
 
-void MainWindow::setErrorReporter(ErrorReporter reporter)
+QList<MainWindow::OpenDocument> MainWindow::openDocuments() const
 {
-    m_reporter = std::move(reporter);
+    QList<OpenDocument> out;
+    for (DocumentPane *pane : m_tabs->panes())
+        if (pane->document()->isOpen())
+            out.push_back({pane->document()->displayPath(), pane->document()->nativePath(), pane->view()->cursorOffset()});
+    return out;
 }
 
 void MainWindow::reportError(const QString &message)
 {
-    if (m_reporter) {
-        m_reporter(message);
-        return;
-    }
+    if (m_reporter)
+        return m_reporter(message);
     QMessageBox::warning(this, tr("Cannot Open File"), tr("The file cannot be opened.\n\n%1").arg(message));
 }
 
@@ -256,56 +279,29 @@ void MainWindow::goToOffset()
 {
     if (!hasFile())
         return;
-    GotoDialog dialog(m_view->cursorOffset(), m_view->file().size(), this);
+    GotoDialog dialog(hexView()->cursorOffset(), currentDocument()->size(), this);
     dialog.setText(m_lastGoto);
-    if (dialog.exec() != QDialog::Accepted || !dialog.isInputValid())
+    if (dialog.exec() != QDialog::Accepted || !dialog.isInputValid() || !hexView())
         return;
     m_lastGoto = dialog.text();
-    m_view->setCursorOffset(dialog.targetOffset());
+    hexView()->setCursorOffset(dialog.targetOffset());
 }
 
 void MainWindow::updateTitle()
 {
+    m_actions->setFileActionsEnabled(hasFile());
     if (!hasFile()) {
         setWindowFilePath(QString());
         setWindowTitle(tr("Hexmap"));
         setWindowModified(false);
         return;
     }
-    setWindowFilePath(m_canonicalPath);
-    const QString mode = m_view->file().isWritable() ? tr("read-write") : tr("read-only");
+    Document *document = currentDocument();
+    setWindowFilePath(document->displayPath());
+    const QString mode = document->isWritable() ? tr("read-write") : tr("read-only");
     // "[*]" is where Qt shows the unsaved-edits mark ('*') while windowModified is set.
-    setWindowTitle(tr("%1[*] [%2] — Hexmap").arg(QFileInfo(m_canonicalPath).fileName(), mode));
-    setWindowModified(m_editing->isModified());
-}
-
-void MainWindow::applyViewSettings()
-{
-    const QSettings settings;
-    int bytesPerRow = settings.value(BytesPerRowKey, 16).toInt();
-    if (bytesPerRow != 0 && bytesPerRow != 8 && bytesPerRow != 16 && bytesPerRow != 32 && bytesPerRow != 64)
-        bytesPerRow = 16;
-    int groupSize = settings.value(GroupSizeKey, 1).toInt();
-    if (groupSize != 1 && groupSize != 2 && groupSize != 4 && groupSize != 8)
-        groupSize = 1;
-    m_view->setBytesPerRow(bytesPerRow);
-    m_view->setGroupSize(groupSize);
-    m_actions->checkBytesPerRow(bytesPerRow);
-    m_actions->checkGroupSize(groupSize);
-}
-
-void MainWindow::setBytesPerRow(int bytesPerRow)
-{
-    m_view->setBytesPerRow(bytesPerRow);
-    m_actions->checkBytesPerRow(bytesPerRow);
-    QSettings().setValue(BytesPerRowKey, bytesPerRow);
-}
-
-void MainWindow::setGroupSize(int groupSize)
-{
-    m_view->setGroupSize(groupSize);
-    m_actions->checkGroupSize(groupSize);
-    QSettings().setValue(GroupSizeKey, groupSize);
+    setWindowTitle(tr("%1[*] [%2] — Hexmap").arg(document->fileName(), mode));
+    setWindowModified(document->isModified());
 }
 
 void MainWindow::showAbout()
@@ -319,11 +315,19 @@ void MainWindow::showAbout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!m_guard->confirm(CloseGuard::Purpose::Quit, fileName(), [this] { close(); }) || !m_editing->confirmClose()) {
-        event->ignore(); // Keep Open / Wait, Cancel (or a failed save): the window, the jobs and the edits stay
-        return;
+    // Per document, in tab order: its running jobs, then its unsaved edits (each tab is shown while it asks).
+    for (DocumentPane *pane : m_tabs->panes()) {
+        Document *document = pane->document();
+        if (!document->isOpen() || (!document->hasRunningJobs() && !document->isModified()))
+            continue;
+        m_tabs->setCurrent(pane);
+        if (!confirmClose(document, int(CloseGuard::Purpose::Quit), [this] { close(); })) {
+            event->ignore(); // Keep Open / Wait, Cancel (or a failed save): the window, the jobs and the edits stay
+            return;
+        }
     }
-    closeFile();
+    for (DocumentPane *pane : m_tabs->panes())
+        closeDocument(pane->document()); // nothing left to ask
     event->accept();
 }
 

@@ -1,25 +1,42 @@
 #pragma once
 
-#include "core/mappedfile.h"
-
+#include <QByteArray>
+#include <QList>
 #include <QMainWindow>
 #include <QString>
+#include <QStringList>
 
+#include <cstdint>
 #include <functional>
+#include <memory>
+
+class QTabWidget;
 
 namespace hexmap {
 
+class BookmarksSupport;
 class CloseGuard;
+class DesktopSupport;
+class Document;
+class DocumentPane;
+class DocumentTabs;
 class EditingSupport;
-class JobsSupport;
+class FileChangeSupport;
 class FilePositions;
 class FindSupport;
 class HexView;
+class JobsSupport;
 class MainWindowActions;
+class MappedFile;
+class MenuPlacer;
 class RecentFiles;
 class StatusBarWidgets;
+class ViewSettings;
+class WindowFeature;
 
-// The application window: a HexView over the open file, the menus (MainWindowActions), the status bar
+// The application window: one tab per open file (DocumentTabs: a Document with its DocumentPane), the menus and
+// toolbar (MenuPlacer, filled from the declared places of MainWindowActions and of every WindowFeature: editing,
+// jobs, find, bookmarks, file changes, desktop), the docks, the find bar under the tabs, the status bar
 // (StatusBarWidgets), Open Recent (RecentFiles) and the last offset per file (FilePositions), all persisted with
 // QSettings. Files open read-only. Errors go through an ErrorReporter (a message box by default) so that tests
 // and the command line can route them elsewhere. Thread: GUI thread only.
@@ -28,33 +45,51 @@ class MainWindow : public QMainWindow {
 public:
     // Receives "PATH: reason" for a file that cannot be opened.
     using ErrorReporter = std::function<void(const QString &message)>;
+    struct OpenDocument {
+        QString path;         // for display (U+FFFD where the name is not UTF-8)
+        QByteArray nativePath; // the exact bytes
+        std::uint64_t cursorOffset = 0;
+    };
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Opens `path` read-only and shows it (closing the current file first); false, with the error reported and
-    // the current file left open, when it cannot be opened. A path with U+FFFD that does not exist (from the Open
-    // dialog: a name that is not UTF-8) opens the one file whose name decodes to it (nativepath::resolve).
+    // Opens `path` read-only in a new tab (or in the empty one), or switches to its tab when the same file (device
+    // and inode) is open already; false, with the error reported, when it cannot be opened. A path with U+FFFD that
+    // does not exist (from the Open dialog: a name that is not UTF-8) opens the one file whose name decodes to it.
     bool openFile(const QString &path);
-    // Shows an already opened file (the command line opens it first to report errors on stderr).
+    // Opens each; the last one opened is current. Returns how many opened.
+    int openFiles(const QStringList &paths);
+    // Shows an already opened file in a tab (the command line opens it first to report errors on stderr).
     void showFile(const MappedFile &file);
-    void closeFile();
+    // Closes the current tab's file (asking about running jobs and unsaved edits); false when the user kept it.
+    bool closeFile();
+    bool closeDocument(Document *document);
     bool hasFile() const;
-    // Canonical path of the open file, empty when none; a name that is not UTF-8 shows U+FFFD (display only).
-    QString currentPath() const { return m_canonicalPath; }
+    // Canonical path of the current file, empty when none; a name that is not UTF-8 shows U+FFFD (display only).
+    QString currentPath() const;
+    // The open files, in tab order, with their cursor offsets (for session restore).
+    QList<OpenDocument> openDocuments() const;
 
     void setErrorReporter(ErrorReporter reporter);
     void goToOffset(); // the Ctrl+G dialog
 
-    HexView *hexView() const { return m_view; }
+    Document *currentDocument() const;
+    DocumentPane *currentPane() const;
+    DocumentTabs *tabs() const { return m_tabs; }
+    HexView *hexView() const; // the current tab's view
     StatusBarWidgets *statusWidgets() const { return m_status; }
     RecentFiles *recentFiles() const { return m_recent; }
     MainWindowActions *windowActions() const { return m_actions; }
+    MenuPlacer *placer() const { return m_placer; }
     FilePositions &filePositions() const { return *m_positions; }
-    EditingSupport *editing() const { return m_editing; } // editing actions, session, inspector dock
+    EditingSupport *editing() const { return m_editing; } // editing actions, inspector dock
     FindSupport *find() const { return m_find; } // find bar, results dock, Find/Find Next/Previous
-    JobsSupport *jobs() const { return m_jobs; } // Fill/Zero/Pattern/Flush/Sync jobs, dock, overview map
-    CloseGuard *closeGuard() const { return m_guard; } // the question Quit/Close/Open ask while jobs run
+    JobsSupport *jobs() const { return m_jobs; } // Fill/Zero/Pattern/Flush/Sync jobs, dock
+    BookmarksSupport *bookmarks() const { return m_bookmarks; }
+    FileChangeSupport *fileChanges() const { return m_fileChanges; }
+    DesktopSupport *desktop() const { return m_desktop; }
+    CloseGuard *closeGuard() const; // the current document's: the question Quit/Close ask while jobs run
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -62,31 +97,32 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    void addFeature(WindowFeature *feature);
     void connectActions();
-    void connectEditing();
-    void connectJobs();
-    void connectFind();
+    void followCurrent(Document *document, DocumentPane *pane);
     void chooseFile();
     void updateTitle();
-    void applyViewSettings();
-    void setBytesPerRow(int bytesPerRow);
-    void setGroupSize(int groupSize);
     void showAbout();
     void reportError(const QString &message);
-    QString fileName() const; // the open file's name, for questions
+    bool confirmClose(Document *document, int purpose, std::function<void()> retry);
 
-    HexView *m_view;
     RecentFiles *m_recent;
     MainWindowActions *m_actions;
     StatusBarWidgets *m_status;
+    MenuPlacer *m_placer;
+    QTabWidget *m_tabWidget;
+    DocumentTabs *m_tabs;
+    ViewSettings *m_viewSettings;
     EditingSupport *m_editing;
-    JobsSupport *m_jobs = nullptr;
-    FindSupport *m_find = nullptr;
-    CloseGuard *m_guard = nullptr;
+    JobsSupport *m_jobs;
+    FindSupport *m_find;
+    BookmarksSupport *m_bookmarks;
+    FileChangeSupport *m_fileChanges;
+    DesktopSupport *m_desktop;
+    QList<WindowFeature *> m_features;
+    QList<QMetaObject::Connection> m_current; // to the current document and view
     std::unique_ptr<FilePositions> m_positions;
     ErrorReporter m_reporter;
-    QString m_canonicalPath; // for display and settings keys; exact only when m_exactPath
-    bool m_exactPath = true;  // the path's bytes are valid UTF-8 (they survive a QString)
     QString m_lastGoto;
 };
 

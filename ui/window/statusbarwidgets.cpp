@@ -1,6 +1,8 @@
 #include "ui/window/statusbarwidgets.h"
 
 #include "core/numberparser.h"
+#include "ui/document/document.h"
+#include "ui/view/hexview.h"
 
 #include <QLabel>
 #include <QStatusBar>
@@ -33,6 +35,32 @@ void StatusBarWidgets::setFile(std::uint64_t size, bool writable)
     setSelection({0, 0});
     for (QLabel *label : {m_cursor, m_selection, m_size, m_mode})
         label->setVisible(true);
+}
+
+void StatusBarWidgets::follow(Document *document, HexView *view)
+{
+    for (const auto &c : m_connections)
+        disconnect(c);
+    m_connections.clear();
+    m_document = document;
+    m_view = view;
+    if (document && view) {
+        for (auto signal : {&Document::fileReplaced, &Document::closed})
+            m_connections << connect(document, signal, this, &StatusBarWidgets::showCurrent);
+        m_connections << connect(document, &Document::modeChanged, this, &StatusBarWidgets::showCurrent);
+        m_connections << connect(view, &HexView::cursorMoved, this, &StatusBarWidgets::setCursorOffset);
+        m_connections << connect(view, &HexView::selectionChanged, this, &StatusBarWidgets::setSelection);
+    }
+    showCurrent();
+}
+
+void StatusBarWidgets::showCurrent()
+{
+    if (!m_document || !m_view || !m_document->isOpen())
+        return clearFile();
+    setFile(m_document->size(), m_document->isWritable());
+    setCursorOffset(m_view->cursorOffset());
+    setSelection(m_view->selection());
 }
 
 void StatusBarWidgets::clearFile()

@@ -12,6 +12,9 @@ class QStatusBar;
 
 namespace hexmap {
 
+class Document;
+class HexView;
+
 // The permanent labels of the main window's status bar: cursor offset (hex and decimal), selection start and
 // length, file size, and read-only/read-write. Transient messages (QStatusBar::showMessage) do not hide them.
 // The text builders are static so tests can check them without a window. Thread: GUI thread only.
@@ -19,6 +22,10 @@ class StatusBarWidgets : public QObject {
     Q_OBJECT
 public:
     explicit StatusBarWidgets(QStatusBar *statusBar);
+
+    // Shows what `view` shows of `document` (the current tab) and follows them: cursor, selection, size, mode. A mode
+    // switch or a tab switch re-reads the view's state, never resets it. Nulls: no file.
+    void follow(Document *document, HexView *view);
 
     void setFile(std::uint64_t size, bool writable);
     void clearFile();
@@ -38,6 +45,11 @@ public:
 private:
     QLabel *addLabel(QStatusBar *statusBar, const QString &name);
 
+    void showCurrent();
+
+    Document *m_document = nullptr;
+    HexView *m_view = nullptr;
+    QList<QMetaObject::Connection> m_connections;
     QLabel *m_cursor;
     QLabel *m_selection;
     QLabel *m_size;

@@ -1,4 +1,4 @@
-#include "ui/window/filechangebanner.h"
+#include "ui/pane/filechangebanner.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

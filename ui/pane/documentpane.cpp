@@ -1,0 +1,85 @@
+#include "ui/pane/documentpane.h"
+
+#include "ui/document/document.h"
+#include "ui/document/jobcenter.h"
+#include "ui/pane/filechangebanner.h"
+#include "ui/pane/overviewmap.h"
+#include "ui/pane/pagecachelayer.h"
+#include "ui/view/hexview.h"
+#include "ui/view/jobcolors.h"
+
+#include <QHBoxLayout>
+#include <QPointer>
+#include <QVBoxLayout>
+
+namespace hexmap {
+
+DocumentPane::DocumentPane(Document *document, QWidget *parent)
+    : QWidget(parent), m_document(document), m_view(new HexView(this)), m_map(new OverviewMap(this)),
+      m_banner(new FileChangeBanner(this))
+{
+    setObjectName(QStringLiteral("documentPane"));
+    auto *column = new QVBoxLayout(this);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(m_banner);
+    auto *row = new QHBoxLayout;
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(2);
+    row->addWidget(m_view, 1);
+    row->addWidget(m_map);
+    column->addLayout(row, 1);
+    m_banner->hide();
+    setFocusProxy(m_view);
+
+    // The map's page-cache layer samples the file this document shows (by path: a Save that replaced the file
+    // is followed), a few times a second while the map is visible (never in a background tab).
+    m_pageCache = new PageCacheLayer(m_map, [document = QPointer<Document>(document)] {
+        return document && document->isOpen() ? document->file().path() : std::string();
+    });
+    m_map->setLayerVisible(OverviewMap::PageCache, true);
+    m_map->setJobCenter(document->jobs());
+    m_view->setEditOverlay(&document->session()->overlay());
+    connect(document, &Document::fileReplaced, this, &DocumentPane::showFile);
+    connect(document, &Document::closed, this, [this] {
+        m_view->clearFile();
+        m_map->setFileSize(0);
+        m_map->setEditRanges({});
+    });
+    // Edits, undo/redo, revert, save and the jobs' writes: the bytes on screen are read again.
+    connect(document, &Document::bytesChanged, this, [this](ByteRange range) {
+        if (range.overlaps(m_view->visibleRange()))
+            m_view->viewport()->update();
+    });
+    connect(document->session(), &EditSession::overlayChanged, this,
+            [this] { m_map->setEditRanges(m_document->session()->overlay().ranges()); });
+    connect(document, &Document::modeChanged, m_view->viewport(), qOverload<>(&QWidget::update));
+    connect(document, &Document::readableSizeChanged, m_view, &HexView::setReadableSize);
+    connect(document->jobs(), &JobCenter::changed, this, &DocumentPane::updateTint);
+    connect(m_view, &HexView::visibleRangeChanged, m_map, &OverviewMap::setViewport);
+    connect(m_map, &OverviewMap::navigateRequested, this, [this](std::uint64_t offset) {
+        const std::uint64_t half = m_view->visibleRange().size / 2;
+        m_view->scrollToOffset(offset > half ? offset - half : 0);
+    });
+    if (document->isOpen())
+        showFile();
+}
+
+void DocumentPane::showFile()
+{
+    m_view->setFile(&m_document->file());
+    m_map->setFileSize(m_document->size());
+    m_map->setEditRanges(m_document->session()->overlay().ranges());
+    m_map->setViewport(m_view->visibleRange());
+    m_banner->hide();
+    updateTint();
+}
+
+void DocumentPane::updateTint()
+{
+    const QColor base = m_view->palette().color(QPalette::Base);
+    m_view->setHighlights(HighlightLayer::Jobs,
+                          m_document->jobs()->highlights(base, JobColors::isDark(m_view->palette())));
+}
+
+} // namespace hexmap
