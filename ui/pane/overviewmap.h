@@ -7,6 +7,7 @@
 #include <QWidget>
 
 #include <cstdint>
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -22,14 +23,19 @@ class JobCenter;
 //   Durability - bytes jobs wrote and nobody synced (vermillion) versus synced (blue-grey);
 //   Marks      - unsaved edits (yellow) and search hits (ticks);
 //   Viewport   - a frame over the whole width around the bytes the hex view shows;
-//   Bookmarks  - a flag (triangle at the left edge and a line across) in each bookmark's colour.
+//   Bookmarks  - a flag (triangle at the left edge and a line across) in each bookmark's colour;
+//   Entropy    - under the workers' lane, a colour per pixel row from a cell provider (ui/analysis: entropy and
+//                byte class), with its legend in the lane's tooltip.
 // Clicking or dragging emits navigateRequested(offset). Painting costs O(height + ranges), never O(file size);
 // the worker and durability data come from a JobCenter, edits / hits / viewport through setters.
 // Thread: GUI thread only.
 class OverviewMap : public QWidget {
     Q_OBJECT
 public:
-    enum Layer { Workers = 1, Durability = 2, Edits = 4, SearchHits = 8, Viewport = 16, Bookmarks = 32, AllLayers = 63 };
+    enum Layer { Workers = 1, Durability = 2, Edits = 4, SearchHits = 8, Viewport = 16, Bookmarks = 32, Entropy = 64,
+                 AllLayers = 127 };
+    // The colour of the bytes of one pixel row; an invalid QColor leaves the row unpainted. Called per row.
+    using CellColor = std::function<QColor(ByteRange span)>;
     struct Flag {
         std::uint64_t offset = 0;
         QColor color;
@@ -51,6 +57,8 @@ public:
     void setSearchHits(std::vector<ByteRange> hits);
     void setBookmarks(std::vector<Flag> flags);
     const std::vector<Flag> &bookmarks() const { return m_flags; }
+    // The Entropy layer's colours and legend (tooltip text); a null provider removes the layer's content.
+    void setEntropyCells(CellColor provider, const QString &legend);
     void setLayerVisible(Layer layer, bool visible);
     bool isLayerVisible(Layer layer) const { return (m_layers & layer) != 0; }
 
@@ -90,6 +98,8 @@ private:
     std::vector<ByteRange> m_edits;
     std::vector<ByteRange> m_hits;
     std::vector<Flag> m_flags;
+    CellColor m_cells;
+    QString m_cellsLegend;
     int m_layers = AllLayers;
 };
 

@@ -1,5 +1,6 @@
 #include "ui/window/mainwindow.h"
 
+#include "ui/analysis/analysisfeature.h"
 #include "ui/window/closeguard.h"
 #include "ui/edit/editingsupport.h"
 #include "ui/jobs/jobssupport.h"
@@ -61,6 +62,7 @@ MainWindow::MainWindow(QWidget *parent)
     connectEditing();
     connectJobs();
     connectFind();
+    AnalysisFeature::install(this, m_view, m_editing->session(), m_jobs->map(), nullptr); // Checksums, Information
     applyViewSettings();
     updateTitle();
     new FileChangeSupport(this); // banner for files truncated or changed on disk; a child of the window
