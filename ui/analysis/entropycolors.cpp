@@ -10,7 +10,7 @@ QColor of(ByteClass byteClass, double entropy, bool dark)
 {
     switch (byteClass) {
     case ByteClass::Zero: return dark ? QColor(0x10, 0x10, 0x10) : QColor(0x30, 0x30, 0x30);
-    case ByteClass::Erased: return QColor(0xF4, 0xF4, 0xF4);
+    case ByteClass::Erased: return QColor(0xC4, 0xC4, 0xD4); // light grey: visible on white and dark
     case ByteClass::Text: return QColor(0x2E, 0x86, 0xDE);   // blue
     case ByteClass::HighEntropy: return QColor(0xE0, 0x3C, 0x31); // red
     case ByteClass::Other: break;
@@ -25,7 +25,7 @@ QString legend()
     return QCoreApplication::translate("hexmap::EntropyColors",
                                        "Entropy map: red = high entropy (compressed / encrypted), blue = text, "
                                        "amber = other data (brighter = higher entropy), dark = zeros, "
-                                       "white = 0xFF (erased flash)");
+                                       "light grey = 0xFF (erased flash)");
 }
 
 } // namespace hexmap::EntropyColors

@@ -64,7 +64,7 @@ void EntropyPlot::paintEvent(QPaintEvent *)
             const EntropyPyramid::Sample s = m_pyramid->sample(spanAt(x));
             if (!s.valid)
                 continue;
-            const int h = std::max(1, int(std::lround(height() * s.entropy / 8.0)));
+            const int h = std::max(3, int(std::lround(height() * s.entropy / 8.0))); // zeros stay visible
             p.fillRect(x, height() - h, 1, h, EntropyColors::of(s.byteClass, s.entropy, dark));
         }
         const OverviewModel m(m_pyramid->range().size, width());

@@ -33,6 +33,8 @@ InformationDock::InformationDock(HexView *view, EditSession *session, OverviewMa
     m_summary->setFont(bold);
     m_breakdown = new QLabel(body);
     m_breakdown->setWordWrap(true);
+    for (QLabel *label : {m_summary, m_breakdown})
+        label->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum); // never squeezed under the plots
     layout->addWidget(m_summary);
     layout->addWidget(m_breakdown);
     layout->addWidget(new QLabel(tr("Entropy (bits per byte, 0-8; click to go there)"), body));
