@@ -18,6 +18,7 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -27,7 +28,7 @@ ChecksumsDock::ChecksumsDock(HexView *view, EditSession *session, QWidget *paren
     : QDockWidget(tr("Checksums"), parent), m_view(view), m_session(session), m_watcher(new ScanWatcher(this))
 {
     setObjectName(QStringLiteral("checksumsDock"));
-    auto *body = new QWidget(this);
+    auto *body = new QWidget;
     auto *layout = new QVBoxLayout(body);
     auto *grid = new QGridLayout;
     int i = 0;
@@ -75,7 +76,12 @@ ChecksumsDock::ChecksumsDock(HexView *view, EditSession *session, QWidget *paren
     m_verdict->setWordWrap(true);
     layout->addWidget(m_expected);
     layout->addWidget(m_verdict);
-    setWidget(body);
+    // In a scroll area: the dock asks the window for no minimum height of its own (a short window stays short).
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(body);
+    setWidget(scroll);
 
     connect(m_compute, &QPushButton::clicked, this, &ChecksumsDock::compute);
     connect(m_cancel, &QPushButton::clicked, this, &ChecksumsDock::cancel);

@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace hexmap {
@@ -24,7 +25,7 @@ InformationDock::InformationDock(HexView *view, EditSession *session, OverviewMa
       m_watcher(new ScanWatcher(this))
 {
     setObjectName(QStringLiteral("informationDock"));
-    auto *body = new QWidget(this);
+    auto *body = new QWidget;
     auto *layout = new QVBoxLayout(body);
     m_summary = new QLabel(body);
     m_summary->setWordWrap(true);
@@ -62,7 +63,12 @@ InformationDock::InformationDock(HexView *view, EditSession *session, OverviewMa
     m_status = new QLabel(body);
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
-    setWidget(body);
+    // In a scroll area: the dock asks the window for no minimum height of its own (a short window stays short).
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(body);
+    setWidget(scroll);
     clearResults();
 
     connect(m_compute, &QPushButton::clicked, this, &InformationDock::compute);

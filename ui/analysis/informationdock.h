@@ -3,6 +3,7 @@
 #include "ui/analysis/informationmodel.h"
 
 #include <QDockWidget>
+#include <QPointer>
 #include <QString>
 #include <QTimer>
 
@@ -58,7 +59,7 @@ private:
 
     HexView *m_view;
     EditSession *m_session;
-    OverviewMap *m_map;
+    QPointer<OverviewMap> m_map; // the window may destroy the map first
     InformationModel m_model;
     ScanWatcher *m_watcher;
     ByteRange m_range;
