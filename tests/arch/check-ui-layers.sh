@@ -13,7 +13,8 @@ declare -A allowed=(
     [jobs]="common view document pane"
     [find]="common view document pane"
     [bookmarks]="common view document pane"
-    [window]="common view document pane edit jobs find bookmarks"
+    [analysis]="common view document pane"
+    [window]="common view document pane edit jobs find bookmarks analysis"
 )
 bad=0
 for dir in "$ui"/*/; do

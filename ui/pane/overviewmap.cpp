@@ -67,6 +67,13 @@ void OverviewMap::setSearchHits(std::vector<ByteRange> hits)
     update();
 }
 
+void OverviewMap::setEntropyCells(CellColor provider, const QString &legend)
+{
+    m_cells = std::move(provider);
+    m_cellsLegend = legend;
+    update();
+}
+
 void OverviewMap::setLayerVisible(Layer layer, bool visible)
 {
     m_layers = visible ? (m_layers | layer) : (m_layers & ~layer);
@@ -185,6 +192,19 @@ void OverviewMap::paintEvent(QPaintEvent *)
     if (!m.isValid())
         return;
     const auto lane = workerLane();
+    if (isLayerVisible(Entropy) && m_cells) {
+        std::vector<QColor> colors(std::size_t(m.height()));
+        for (int r = 0; r < m.height(); ++r)
+            colors[std::size_t(r)] = m_cells(m.rowRange(r));
+        for (int r = 0; r < m.height();) { // runs of one colour: a few rectangles
+            const QColor c = colors[std::size_t(r)];
+            int e = r + 1;
+            for (; e < m.height() && colors[std::size_t(e)] == c; ++e) {}
+            if (c.isValid())
+                p.fillRect(lane.first, kMargin + r, lane.second - lane.first, e - r, c);
+            r = e;
+        }
+    }
     if (isLayerVisible(Workers)) {
         for (const Segment &s : segments()) {
             const QColor c = JobColors::worker(s.colorIndex, isDark);
@@ -270,7 +290,8 @@ void OverviewMap::contextMenuEvent(QContextMenuEvent *event)
                                                 {SearchHits, tr("Search hits")},
                                                 {Viewport, tr("Viewport")},
                                                 {Bookmarks, tr("Bookmarks")},
-                                                {PageCache, tr("Page cache (kernel)")}};
+                                                {PageCache, tr("Page cache (kernel)")},
+                                                {Entropy, tr("Entropy / byte class")}};
     for (const auto &[layer, name] : layers) {
         QAction *a = menu.addAction(name);
         a->setCheckable(true);
@@ -292,6 +313,8 @@ bool OverviewMap::event(QEvent *event)
     }
     const ByteRange span = m.rowRange(std::clamp(help->pos().y() - kMargin, 0, m.height() - 1));
     QString lane = tr("Job workers: pale = assigned, solid = written");
+    if (m_cells && isLayerVisible(Entropy))
+        lane += QLatin1Char('\n') + m_cellsLegend;
     if (help->pos().x() >= durabilityLane().first && help->pos().x() < durabilityLane().second)
         lane = tr("Vermillion = written by a job, not synced; grey-blue = synced");
     else if (showsPageCache() && help->pos().x() >= pageCacheLane().first && help->pos().x() < pageCacheLane().second)

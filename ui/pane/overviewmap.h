@@ -7,6 +7,7 @@
 #include <QWidget>
 
 #include <cstdint>
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -26,14 +27,17 @@ class JobCenter;
 //   PageCache  - what the kernel's page cache holds (setPageCache, fed by a PageCacheLayer): a lane between the
 //                workers and the durability lane, shown only while the layer is on and has cells: green = cached,
 //                vermillion = dirty, purple = under writeback, background = not cached. Off by default.
+//   Entropy    - under the workers' lane, a colour per pixel row from a cell provider (ui/analysis: entropy and
+//                byte class), with its legend in the lane's tooltip.
 // Clicking or dragging emits navigateRequested(offset). Painting costs O(height + ranges), never O(file size);
 // the worker and durability data come from a JobCenter, edits / hits / viewport through setters.
 // Thread: GUI thread only.
 class OverviewMap : public QWidget {
     Q_OBJECT
 public:
-    enum Layer { Workers = 1, Durability = 2, Edits = 4, SearchHits = 8, Viewport = 16, Bookmarks = 32, AllLayers = 63,
-                 PageCache = 64 };
+    // AllLayers: the layers on by default (PageCache is turned on by its PageCacheLayer).
+    enum Layer { Workers = 1, Durability = 2, Edits = 4, SearchHits = 8, Viewport = 16, Bookmarks = 32,
+                 PageCache = 64, Entropy = 128, AllLayers = 63 | 128 };
     // One sampled slice of the file for the PageCache layer: fractions in [0, 1] of its pages.
     struct CacheCell {
         ByteRange range;
@@ -41,6 +45,8 @@ public:
         float dirty = 0.0f;
         float writeback = 0.0f;
     };
+    // The colour of the bytes of one pixel row; an invalid QColor leaves the row unpainted. Called per row.
+    using CellColor = std::function<QColor(ByteRange span)>;
     struct Flag {
         std::uint64_t offset = 0;
         QColor color;
@@ -62,6 +68,8 @@ public:
     void setSearchHits(std::vector<ByteRange> hits);
     void setBookmarks(std::vector<Flag> flags);
     const std::vector<Flag> &bookmarks() const { return m_flags; }
+    // The Entropy layer's colours and legend (tooltip text); a null provider removes the layer's content.
+    void setEntropyCells(CellColor provider, const QString &legend);
     void setLayerVisible(Layer layer, bool visible);
     // The PageCache layer's cells (sorted, disjoint, covering the file) and where they came from ("cachestat" or
     // "mincore", for the legend); an empty vector hides the lane.
@@ -110,6 +118,8 @@ private:
     std::vector<ByteRange> m_edits;
     std::vector<ByteRange> m_hits;
     std::vector<Flag> m_flags;
+    CellColor m_cells;
+    QString m_cellsLegend;
     int m_layers = AllLayers;
     std::vector<CacheCell> m_cacheCells;
     QString m_cacheSource;
