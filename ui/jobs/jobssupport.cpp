@@ -121,7 +121,8 @@ void JobsSupport::install(QMenu *fileMenu, QMenu *editMenu, QMenu *viewMenu)
         showMap->setChecked(true);
         connect(showMap, &QAction::toggled, m_map, &QWidget::setVisible);
     }
-    auto *cache = PageCacheLayer::attach(m_map, [this] { return m_file.isValid() ? m_file.path() : std::string(); }, viewMenu);
+    auto *cache = PageCacheLayer::attach(
+        m_map, [this] { return m_file.isValid() ? m_file.path() : std::string(); }, viewMenu);
     connect(cache, &PageCacheLayer::kernelUnsyncedChanged, m_status, &JobStatusWidget::setKernelUnsynced);
 }
 
