@@ -20,8 +20,9 @@ class OverviewMap;
 
 // PageCacheLayer: feeds an OverviewMap's PageCache layer with what the kernel's page cache holds of the file shown
 // (PageCacheSampler: cachestat, or mincore on kernels before 6.5). A timer refreshes it a few times a second while
-// the map is visible and the layer on (and at once when the map is shown or resized, so its first paint has cells); each refresh runs on the GUI thread within a time budget (kBudget) and
-// resumes where the previous one stopped, so a huge file costs several ticks per pass, never a long stall. The
+// the map is visible and the layer on, and at once when the map is resized (kBudget) or shown (kShowBudget, so its
+// first paint has cells). Each refresh runs on the GUI thread within its time budget and resumes where the
+// previous one stopped, so a huge file costs several ticks per pass, never a long stall. The
 // file is re-opened when the path source names another path or the path now names another file (a Save that
 // replaced it). A file cut on disk is re-laid out at its new size and the map is told the new size.
 // With cachestat, after each full pass it reports the file's dirty + writeback bytes (kernelUnsyncedChanged) for
