@@ -1,4 +1,4 @@
-// hexmap: the GUI. `hexmap [FILE]`, `hexmap --demo`, plus --screenshot PATH, --screenshot-job PATH (demojobshot.h),
+// hexmap: the GUI. `hexmap [FILE...]` (one tab each), `hexmap --demo`, plus --screenshot PATH, --screenshot-job PATH (demojobshot.h),
 // --measure-startup and --list-actions for docs, tests and benchmarks. The user interface follows the system
 // locale (translations.h).
 //
@@ -13,6 +13,8 @@
 #include "ui/window/demofile.h"
 #include "ui/view/hexview.h"
 #include "ui/window/mainwindow.h"
+#include "ui/window/sessionstore.h"
+#include "ui/common/preferences.h"
 #include "ui/common/settingsguard.h"
 #include "ui/common/theme.h"
 
@@ -132,9 +134,9 @@ int main(int argc, char *argv[])
         tl.text(Context, QT_TRANSLATE_NOOP("hexmap", "Print every menu action with its shortcut (tab separated), then quit.")));
     parser.addOptions({helpOption, versionOption, demoOption, screenshotOption, screenshotJobOption, measureOption,
                        listActionsOption});
-    parser.addPositionalArgument(QStringLiteral("file"),
-                                 tl.text(Context, QT_TRANSLATE_NOOP("hexmap", "The file to open (read-only).")),
-                                 QStringLiteral("[file]"));
+    parser.addPositionalArgument(QStringLiteral("files"),
+                                 tl.text(Context, QT_TRANSLATE_NOOP("hexmap", "The files to open (read-only), one tab each.")),
+                                 QStringLiteral("[file...]"));
 
     const RawArguments raw(argc, argv);
     const QStringList &arguments = raw.strings;
@@ -152,35 +154,31 @@ int main(int argc, char *argv[])
         return 0;
     }
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() > 1 || (positional.size() == 1 && parser.isSet(demoOption)))
-        return fail(tl.text(Context, QT_TRANSLATE_NOOP("hexmap", "give one file, or --demo (see --help)")));
-
+    if (!positional.isEmpty() && parser.isSet(demoOption))
+        return fail(tl.text(Context, QT_TRANSLATE_NOOP("hexmap", "give files, or --demo (see --help)")));
+    // --screenshot-job runs its job on the demo file (and rewrites it afterwards); files given open in tabs beside it.
     const QString screenshotJob = parser.value(screenshotJobOption);
-    if (!screenshotJob.isEmpty() && !positional.isEmpty())
-        return fail(tl.text(Context, QT_TRANSLATE_NOOP("hexmap", "--screenshot-job works on the demo file only (it "
-                                                                 "rewrites it afterwards): give no file")));
 
-    QString path;
-    QByteArray nativePath; // the file's name as given: bytes, never re-encoded
+    QString path; // the demo file's, for --screenshot-job
+    QList<QByteArray> nativePaths; // the files' names as given: bytes, never re-encoded
+    for (const QString &argument : positional)
+        nativePaths << raw.bytes(argument);
     if (parser.isSet(demoOption) || !screenshotJob.isEmpty()) {
         QString error;
         const auto demo = demoFilePath(tl, &error);
         if (!demo)
             return fail(error);
         path = *demo;
-        nativePath = QFile::encodeName(path);
-    } else if (!positional.isEmpty()) {
-        path = positional.front();
-        nativePath = raw.bytes(path);
+        nativePaths << QFile::encodeName(path); // last: the current tab
     }
-    hexmap::MappedFile file;
-    if (!nativePath.isEmpty()) {
+    std::vector<hexmap::MappedFile> files;
+    for (const QByteArray &nativePath : nativePaths) {
         auto opened = hexmap::MappedFile::openReadOnly(nativePath.toStdString());
         if (!opened) { // "PATH: reason" with PATH's bytes as given, like other command-line tools
             std::fprintf(stderr, "hexmap: %s\n", opened.message().c_str());
             return 1;
         }
-        file = std::move(*opened);
+        files.push_back(std::move(*opened));
     }
 
     // Before the first QSettings: a settings file that is a link or a FIFO is never written through (nor blocked on).
@@ -192,9 +190,12 @@ int main(int argc, char *argv[])
 
     hexmap::MainWindow window;
     applyPaletteFromEnvironment();
-    if (file.isValid())
-        window.showFile(file);
-    file = {};
+    for (const hexmap::MappedFile &file : files)
+        window.showFile(file); // one tab each; the last one is current
+    files.clear();
+    // No file named: the files of the last session, when the user asked for that (Preferences).
+    if (nativePaths.isEmpty() && !parser.isSet(listActionsOption) && hexmap::Preferences().restoreSession())
+        hexmap::SessionStore().restoreInto(window);
     if (parser.isSet(listActionsOption)) {
         std::fputs(qPrintable(hexmap::listMenuActions(window)), stdout);
         return 0;

@@ -1,8 +1,15 @@
-// SessionStore: the open files of the last session, in tab order, and the current one.
+// SessionStore: the open files of the last session, in tab order, and the current one; saved from a window and
+// reopened into another.
+#include "ui/window/documenttabs.h"
+#include "ui/window/mainwindow.h"
 #include "ui/window/sessionstore.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using hexmap::SessionStore;
@@ -54,6 +61,37 @@ private slots:
         QCOMPARE(session.current, 1); // still the file that was current, after the clean-up
     }
 
+    void windowRoundTripReopensTheTabsAndNamesWhatIsGone()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QStringList paths;
+        for (const char *name : {"a.bin", "b.bin", "c.bin"}) {
+            QFile f(dir.filePath(QString::fromLatin1(name)));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QCOMPARE(f.write(QByteArray(4096, name[0])), qint64(4096));
+            f.close();
+            paths << QFileInfo(f.fileName()).canonicalFilePath();
+        }
+        {
+            hexmap::MainWindow window;
+            QCOMPARE(window.openFiles(paths), 3);
+            QVERIFY(window.openFile(paths.at(1))); // b's tab current again
+            SessionStore().saveFrom(window);
+        }
+        const auto stored = SessionStore().load();
+        QCOMPARE(stored.paths, paths);
+        QCOMPARE(stored.current, 1);
+
+        QVERIFY(QFile::remove(paths.at(2))); // gone before the next start
+        hexmap::MainWindow window;
+        QCOMPARE(SessionStore().restoreInto(window), 2);
+        QCOMPARE(window.tabs()->count(), 2);
+        QCOMPARE(window.currentPath(), paths.at(1));
+        const QString message = window.statusBar()->currentMessage();
+        QVERIFY2(message.contains(QStringLiteral("c.bin")), qPrintable(message));
+    }
+
     void groupsAreSeparateAndClearForgets()
     {
         SessionStore(QStringLiteral("one")).save({QStringLiteral("/a.bin")}, 0);
@@ -63,5 +101,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSessionStore)
+QTEST_MAIN(TestSessionStore)
 #include "tst_sessionstore.moc"

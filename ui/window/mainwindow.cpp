@@ -21,6 +21,7 @@
 #include "ui/window/menuplacer.h"
 #include "ui/window/recentfiles.h"
 #include "ui/window/recentfilesmenu.h"
+#include "ui/window/sessionstore.h"
 #include "ui/window/statusbarwidgets.h"
 #include "ui/window/viewsettings.h"
 
@@ -328,6 +329,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
             return;
         }
     }
+    SessionStore().saveFrom(*this); // for Preferences > Reopen the files of the last session
     for (DocumentPane *pane : m_tabs->panes())
         closeDocument(pane->document()); // nothing left to ask
     event->accept();

@@ -1,6 +1,11 @@
 #include "ui/window/sessionstore.h"
 
+#include "ui/window/mainwindow.h"
+
+#include <QCoreApplication>
+#include <QFile>
 #include <QSettings>
+#include <QStatusBar>
 
 #include <algorithm>
 #include <utility>
@@ -33,6 +38,34 @@ SessionStore::Session SessionStore::load() const
     if (!session.paths.isEmpty())
         session.current = std::max(0, int(session.paths.indexOf(currentPath)));
     return session;
+}
+
+void SessionStore::saveFrom(const MainWindow &window) const
+{
+    QStringList paths;
+    for (const MainWindow::OpenDocument &document : window.openDocuments())
+        if (QFile::encodeName(document.path) == document.nativePath) // the name survives a QString
+            paths << document.path;
+    save(paths, int(paths.indexOf(window.currentPath())));
+}
+
+int SessionStore::restoreInto(MainWindow &window) const
+{
+    const Session session = load();
+    QStringList failures;
+    window.setErrorReporter([&failures](const QString &message) { failures << message; });
+    int opened = 0;
+    for (const QString &path : session.paths)
+        opened += window.openFile(path) ? 1 : 0;
+    if (opened > 0 && session.current >= 0)
+        window.openFile(session.paths.at(session.current)); // open already: switches to its tab
+    window.setErrorReporter({});
+    if (!failures.isEmpty())
+        window.statusBar()->showMessage(
+            QCoreApplication::translate("hexmap::SessionStore", "Could not reopen %n file(s) of the last session: %1",
+                                        nullptr, int(failures.size()))
+                .arg(failures.join(QStringLiteral("; "))));
+    return opened;
 }
 
 void SessionStore::clear() const
