@@ -7,6 +7,7 @@
 #include "core/mappedfile.h"
 #include "ui/analysis/checksumsdock.h"
 #include "ui/analysis/informationdock.h"
+#include "ui/document/document.h"
 #include "ui/document/editsession.h"
 #include "ui/document/jobcenter.h"
 #include "ui/jobs/jobsdock.h"
@@ -17,6 +18,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QElapsedTimer>
 #include <QHBoxLayout>
 #include <QMainWindow>
@@ -102,7 +104,7 @@ int main(int argc, char **argv)
 
     QMainWindow window;
     JobCenter center;
-    center.setFile(*file);
+    center.setFile(&*file); // the center reads through the owner's mapping
     auto *central = new QWidget(&window);
     auto *layout = new QHBoxLayout(central);
     auto *map = new OverviewMap(central);
@@ -156,10 +158,14 @@ int main(int argc, char **argv)
     std::printf("full window repaint (grab, 1200x900): %.2f ms\n", double(paint.nsecsElapsed()) / 20e6);
 
     // A scan while the window is live: checksums and statistics of the filled file.
-    EditSession session;
-    session.setFile(*file);
+    Document document; // what a tab holds: the scans read the document (its unsaved edits included)
+    if (!document.open(QFile::encodeName(dir.filePath("fill.bin")))) {
+        std::fprintf(stderr, "cannot open the filled file\n");
+        return 1;
+    }
+    EditSession &session = *document.session();
     HexView view;
-    view.setFile(*file);
+    view.setFile(&document.file());
     auto *checksums = new ChecksumsDock(&view, &session, &window);
     for (HashAlgorithm a : allHashAlgorithms())
         checksums->setChosen(a, a == HashAlgorithm::Sha256 || a == HashAlgorithm::Crc32 || a == HashAlgorithm::Md5);

@@ -7,6 +7,7 @@
 #include "ui/analysis/entropyplot.h"
 #include "ui/analysis/informationdock.h"
 #include "ui/analysis/scanwatcher.h"
+#include "ui/document/document.h"
 #include "ui/document/editsession.h"
 #include "ui/pane/overviewmap.h"
 #include "ui/view/hexview.h"
@@ -68,14 +69,13 @@ QString sha256Of(const ChecksumsDock &dock)
 
 struct Fixture {
     HexView view;
-    EditSession session;
+    Document document;
+    EditSession &session = *document.session();
     bool open(const QString &path)
     {
-        auto file = MappedFile::openReadOnly(path.toStdString());
-        if (!file)
+        if (!document.open(QFile::encodeName(path)))
             return false;
-        session.setFile(*file);
-        view.setFile(*file);
+        view.setFile(&document.file()); // reads through the document (its mapping after Enable Editing too)
         return true;
     }
 };
@@ -206,7 +206,9 @@ void TestAnalysisDocks::informationOnMixedFile()
     map.setFileSize(bytes.size());
     InformationDock dock(&f.view, &f.session, &map);
     QSignalSpy finished(&dock, &InformationDock::finished);
-    dock.checkFile(); // the new file starts the scan
+    dock.checkFile(); // hidden: the file is not read
+    QVERIFY(!dock.isRunning());
+    dock.show(); // shown: the new file starts the scan
     QVERIFY(dock.isRunning());
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
     QCOMPARE(finished.at(0).at(0).toBool(), true);
@@ -232,7 +234,7 @@ void TestAnalysisDocks::informationOnMixedFile()
     map.setLayerVisible(OverviewMap::Entropy, false);
     QVERIFY(map.grab().toImage().pixelColor(x, rowAt(3u << 20)) != QColor(0xE0, 0x3C, 0x31));
     // Closing the file clears the layer and the dock.
-    f.session.clearFile();
+    f.document.close();
     dock.checkFile();
     QVERIFY(!dock.model().hasData());
 }
