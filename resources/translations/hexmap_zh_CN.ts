@@ -64,20 +64,8 @@
         <translation>打印每个菜单操作及其快捷键(以制表符分隔),然后退出。</translation>
     </message>
     <message>
-        <source>The file to open (read-only).</source>
-        <translation>要打开的文件(只读)。</translation>
-    </message>
-    <message>
-        <source>give one file, or --demo (see --help)</source>
-        <translation>请给出一个文件,或使用 --demo(参见 --help)</translation>
-    </message>
-    <message>
         <source>Open the demo file, run a 4-worker pattern job over it, save a PNG of the window half way, then cancel, restore the demo file and quit.</source>
         <translation>打开演示文件,在其上运行一个 4 线程的模式任务,进行到一半时保存窗口的 PNG 截图,然后取消任务、恢复演示文件并退出。</translation>
-    </message>
-    <message>
-        <source>--screenshot-job works on the demo file only (it rewrites it afterwards): give no file</source>
-        <translation>--screenshot-job 只作用于演示文件(之后会重写该文件):请不要指定文件</translation>
     </message>
     <message>
         <source>, combining)</source>
@@ -86,6 +74,25 @@
     <message>
         <source> (format)</source>
         <translation>(格式字符)</translation>
+    </message>
+    <message>
+        <source>The files to open (read-only), one tab each.</source>
+        <translation>要打开的文件(只读),每个文件一个标签页。</translation>
+    </message>
+    <message>
+        <source>give files, or --demo (see --help)</source>
+        <translation>请给出文件,或使用 --demo(参见 --help)</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::AnalysisFeature</name>
+    <message>
+        <source>&amp;Checksums</source>
+        <translation>校验和(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Information</source>
+        <translation>信息(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -104,6 +111,123 @@
     <message>
         <source>Offset 0x%1 (%2)</source>
         <translation>偏移 0x%1(%2)</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::BookmarksSupport</name>
+    <message>
+        <source>Toggle &amp;Bookmark</source>
+        <translation>切换书签(&amp;B)</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::ChecksumsDock</name>
+    <message>
+        <source>Checksums</source>
+        <translation>校验和</translation>
+    </message>
+    <message>
+        <source>Whole file</source>
+        <translation>整个文件</translation>
+    </message>
+    <message>
+        <source>Selection</source>
+        <translation>选区</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation>算法</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Copy value</source>
+        <translation>复制值</translation>
+    </message>
+    <message>
+        <source>Paste an expected value to verify</source>
+        <translation>粘贴要校验的预期值</translation>
+    </message>
+    <message>
+        <source>%1 of %2 at %3/s</source>
+        <translation>%1 / %2,速度 %3/s</translation>
+    </message>
+    <message>
+        <source>No file is open.</source>
+        <translation>没有打开的文件。</translation>
+    </message>
+    <message>
+        <source>Choose at least one algorithm.</source>
+        <translation>请至少选择一种算法。</translation>
+    </message>
+    <message>
+        <source>Select some bytes first, or choose Whole file.</source>
+        <translation>请先选择一些字节,或选择“整个文件”。</translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>无法读取文件:%1</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>%1 bytes from 0x%2%3</source>
+        <translation>从 0x%2 起的 %1 字节%3</translation>
+    </message>
+    <message>
+        <source>, unsaved edits included</source>
+        <translation>,包含未保存的修改</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败:%1</translation>
+    </message>
+    <message>
+        <source>%1 copied.</source>
+        <translation>已复制 %1 值。</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::ChecksumsModel</name>
+    <message>
+        <source>Paste an expected value to verify it.</source>
+        <translation>粘贴预期值以进行校验。</translation>
+    </message>
+    <message>
+        <source>Not a hexadecimal value: only 0-9 and A-F (spaces, colons and case are ignored).</source>
+        <translation>不是十六进制值:只能包含 0-9 和 A-F(空格、冒号和大小写会被忽略)。</translation>
+    </message>
+    <message>
+        <source>Compute the checksums first.</source>
+        <translation>请先计算校验和。</translation>
+    </message>
+    <message>
+        <source>✔ Match: the %1 is the expected value.</source>
+        <translation>✔ 匹配:%1 与预期值一致。</translation>
+    </message>
+    <message>
+        <source>✘ Mismatch: no computed checksum has %1 hex digits.</source>
+        <translation>✘ 不匹配:已计算的校验和中没有 %1 位十六进制数字的值。</translation>
+    </message>
+    <message>
+        <source>✘ Mismatch: differs from the %1.</source>
+        <translation>✘ 不匹配:与 %1 不同。</translation>
     </message>
 </context>
 <context>
@@ -288,13 +412,16 @@
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
+</context>
+<context>
+    <name>hexmap::DocumentTabs</name>
     <message>
-        <source>Toggle &amp;Bookmark</source>
-        <translation>切换书签(&amp;B)</translation>
+        <source>(no file)</source>
+        <translation>(无文件)</translation>
     </message>
     <message>
-        <source>%1 Toolbar</source>
-        <translation>%1工具栏</translation>
+        <source>%1 (%2%)</source>
+        <translation>%1(%2%)</translation>
     </message>
 </context>
 <context>
@@ -465,6 +592,22 @@
     </message>
 </context>
 <context>
+    <name>hexmap::EntropyColors</name>
+    <message>
+        <source>Entropy map: red = high entropy (compressed / encrypted), blue = text, amber = other data (brighter = higher entropy), dark = zeros, light grey = 0xFF (erased flash)</source>
+        <translation>熵图:红色 = 高熵(压缩 / 加密),蓝色 = 文本,琥珀色 = 其他数据(越亮熵越高),深色 = 零,浅灰色 = 0xFF(已擦除的闪存)</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::EntropyPlot</name>
+    <message>
+        <source>0x%1: %2 bits per byte (%3)
+Click to go there</source>
+        <translation>0x%1:每字节 %2 位(%3)
+点击跳转到此处</translation>
+    </message>
+</context>
+<context>
     <name>hexmap::FileChangeBanner</name>
     <message>
         <source>&amp;Reload</source>
@@ -481,10 +624,6 @@
 </context>
 <context>
     <name>hexmap::FileChangeSupport</name>
-    <message>
-        <source>File Changes</source>
-        <translation>文件变更</translation>
-    </message>
     <message>
         <source>%1 was truncated on disk to %2 bytes</source>
         <translation>%1 在磁盘上被截断为 %2 字节</translation>
@@ -772,6 +911,143 @@
     </message>
 </context>
 <context>
+    <name>hexmap::HistogramWidget</name>
+    <message>
+        <source>Byte 0x%1: %2 times (log scale; blue = printable)</source>
+        <translation>字节 0x%1:%2 次(对数刻度;蓝色 = 可打印)</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::InformationDock</name>
+    <message>
+        <source>Information</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Entropy (bits per byte, 0-8; click to go there)</source>
+        <translation>熵(每字节位数,0-8;点击跳转到此处)</translation>
+    </message>
+    <message>
+        <source>Go to highest entropy</source>
+        <translation>跳转到最高熵</translation>
+    </message>
+    <message>
+        <source>Go to lowest entropy</source>
+        <translation>跳转到最低熵</translation>
+    </message>
+    <message>
+        <source>Byte histogram (0x00-0xFF, log scale)</source>
+        <translation>字节直方图(0x00-0xFF,对数刻度)</translation>
+    </message>
+    <message>
+        <source>Recompute</source>
+        <translation>重新计算</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The file has edits since this was computed: Recompute to include them.</source>
+        <translation>计算之后文件又有修改:请点击“重新计算”以包含这些修改。</translation>
+    </message>
+    <message>
+        <source>No statistics yet.</source>
+        <translation>尚无统计数据。</translation>
+    </message>
+    <message>
+        <source>No file is open.</source>
+        <translation>没有打开的文件。</translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>无法读取文件:%1</translation>
+    </message>
+    <message>
+        <source>Cannot compute statistics: %1</source>
+        <translation>无法计算统计数据:%1</translation>
+    </message>
+    <message>
+        <source>Computing the statistics of %1…</source>
+        <translation>正在计算 %1 的统计数据…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败:%1</translation>
+    </message>
+    <message>
+        <source>Blocks of %1; %2 of memory for the map.</source>
+        <translation>块大小 %1;熵图占用 %2 内存。</translation>
+    </message>
+    <message>
+        <source>Block at 0x%1: %2 bits per byte</source>
+        <translation>位于 0x%1 的块:每字节 %2 位</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::InformationModel</name>
+    <message>
+        <source>zero bytes</source>
+        <translation>零字节</translation>
+    </message>
+    <message>
+        <source>0xFF (erased flash)</source>
+        <translation>0xFF(已擦除的闪存)</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>high entropy</source>
+        <translation>高熵</translation>
+    </message>
+    <message>
+        <source>other data</source>
+        <translation>其他数据</translation>
+    </message>
+    <message>
+        <source>likely compressed or encrypted</source>
+        <translation>可能已压缩或加密</translation>
+    </message>
+    <message>
+        <source>mostly empty: padding, sparse or unused space</source>
+        <translation>大部分为空:填充、稀疏或未使用的空间</translation>
+    </message>
+    <message>
+        <source>likely an erased flash image</source>
+        <translation>可能是已擦除的闪存镜像</translation>
+    </message>
+    <message>
+        <source>mostly readable text</source>
+        <translation>大部分为可读文本</translation>
+    </message>
+    <message>
+        <source>structured binary data (code, tables, media)</source>
+        <translation>结构化二进制数据(代码、表格、媒体)</translation>
+    </message>
+    <message>
+        <source>%1 % %2 — %3</source>
+        <translation>%2占 %1 % — %3</translation>
+    </message>
+    <message>
+        <source>Mixed content: %1 % %2, %3 % %4</source>
+        <translation>混合内容:%2占 %1 %,%4占 %3 %</translation>
+    </message>
+    <message>
+        <source>%1: %2 %</source>
+        <translation>%1:%2 %</translation>
+    </message>
+    <message>
+        <source>Entropy of the whole: %1 bits per byte</source>
+        <translation>整体熵:每字节 %1 位</translation>
+    </message>
+</context>
+<context>
     <name>hexmap::InspectorDock</name>
     <message>
         <source>Data Inspector</source>
@@ -812,6 +1088,10 @@
     <message>
         <source>The %1 value runs past the end of the file</source>
         <translation>%1 值超出了文件末尾</translation>
+    </message>
+    <message>
+        <source>No file is open</source>
+        <translation>没有打开的文件</translation>
     </message>
 </context>
 <context>
@@ -1006,10 +1286,6 @@
 <context>
     <name>hexmap::JobStatusWidget</name>
     <message>
-        <source>Bytes written by jobs that are only in the page cache: a crash or power loss can lose them until they are synced</source>
-        <translation>任务写入但仅在页缓存中的字节:在同步之前,崩溃或断电可能使其丢失</translation>
-    </message>
-    <message>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
@@ -1028,6 +1304,14 @@
     <message>
         <source>Cannot sync: %1</source>
         <translation>无法同步:%1</translation>
+    </message>
+    <message>
+        <source>Unsynced (kernel): the file&apos;s dirty and under-writeback pages in the page cache, as the kernel reports them (other programs&apos; writes included). Hexmap&apos;s jobs wrote %1 not synced yet.</source>
+        <translation>未同步(内核):内核报告的该文件在页缓存中的脏页和正在回写的页(包括其他程序的写入)。Hexmap 的任务写入的 %1 尚未同步。</translation>
+    </message>
+    <message>
+        <source>Unsynced (Hexmap): bytes written by jobs that are only in the page cache: a crash or power loss can lose them until they are synced</source>
+        <translation>未同步(Hexmap):任务写入但仅在页缓存中的字节:在同步之前,崩溃或断电可能使其丢失</translation>
     </message>
 </context>
 <context>
@@ -1203,25 +1487,17 @@
         <source>The job</source>
         <translation>该任务</translation>
     </message>
+    <message>
+        <source>Page &amp;Cache Layer</source>
+        <translation>页缓存图层(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Show on the overview map which parts of the file the kernel holds in its page cache: cached, dirty, under writeback</source>
+        <translation>在概览图上显示文件的哪些部分位于内核的页缓存中:已缓存、脏页、正在回写</translation>
+    </message>
 </context>
 <context>
     <name>hexmap::MainWindow</name>
-    <message>
-        <source>Editing</source>
-        <translation>编辑</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
     <message>
         <source>Cannot Open File</source>
         <translation>无法打开文件</translation>
@@ -1266,10 +1542,6 @@
 <context>
     <name>hexmap::MainWindowActions</name>
     <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
         <source>&amp;Open...</source>
         <translation>打开(&amp;O)...</translation>
     </message>
@@ -1280,10 +1552,6 @@
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Copy as Hex</source>
@@ -1306,10 +1574,6 @@
         <translation>跳转到偏移(&amp;G)...</translation>
     </message>
     <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
         <source>&amp;Bytes per Row</source>
         <translation>每行字节数(&amp;B)</translation>
     </message>
@@ -1330,16 +1594,47 @@
         <translation>%1 字节</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
         <source>&amp;About Hexmap</source>
         <translation>关于 Hexmap(&amp;A)</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Next Tab</source>
+        <translation>下一个标签页(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Tab</source>
+        <translation>上一个标签页(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::MenuPlacer</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Editing</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>%1 Toolbar</source>
+        <translation>%1工具栏</translation>
     </message>
 </context>
 <context>
@@ -1400,6 +1695,37 @@
     <message>
         <source>Bookmarks</source>
         <translation>书签</translation>
+    </message>
+    <message>
+        <source>Page cache (kernel)</source>
+        <translation>页缓存(内核)</translation>
+    </message>
+    <message>
+        <source>Entropy / byte class</source>
+        <translation>熵 / 字节类别</translation>
+    </message>
+    <message>
+        <source>Page cache (%1): green = cached, vermillion = dirty, purple = under writeback, empty = not cached</source>
+        <translation>页缓存(%1):绿色 = 已缓存,朱红 = 脏页,紫色 = 正在回写,空白 = 未缓存</translation>
+    </message>
+    <message>
+        <source>mincore: cached only, dirty unknown</source>
+        <translation>mincore:仅显示已缓存,脏页未知</translation>
+    </message>
+    <message>
+        <source>kernel, cachestat</source>
+        <translation>内核,cachestat</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::PageCacheLayer</name>
+    <message>
+        <source>Page &amp;Cache Layer</source>
+        <translation>页缓存图层(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Show on the overview map which parts of the file the kernel holds in its page cache: cached, dirty, under writeback</source>
+        <translation>在概览图上显示文件的哪些部分位于内核的页缓存中:已缓存、脏页、正在回写</translation>
     </message>
 </context>
 <context>
@@ -1483,6 +1809,14 @@
     <message>
         <source>Default &amp;chunk size:</source>
         <translation>默认块大小(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen the files that were open when Hexmap was last closed</source>
+        <translation>重新打开上次关闭 Hexmap 时已打开的文件(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Start-up</source>
+        <translation>启动</translation>
     </message>
 </context>
 <context>
@@ -1642,6 +1976,15 @@
     <message>
         <source>Copied %1</source>
         <translation>已复制 %1</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::SessionStore</name>
+    <message numerus="yes">
+        <source>Could not reopen %n file(s) of the last session: %1</source>
+        <translation>
+            <numerusform>无法重新打开上次会话中的 %n 个文件:%1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
