@@ -2,6 +2,7 @@
 
 #include "ui/analysis/entropycolors.h"
 #include "ui/analysis/entropypyramid.h"
+#include "ui/analysis/informationmodel.h"
 #include "ui/pane/overviewmodel.h"
 #include "ui/view/jobcolors.h"
 
@@ -109,7 +110,7 @@ bool EntropyPlot::event(QEvent *event)
                        tr("0x%1: %2 bits per byte (%3)\nClick to go there")
                            .arg(QString::number(span.offset, 16).toUpper())
                            .arg(s.entropy, 0, 'f', 2)
-                           .arg(QString::fromLatin1(byteClassName(s.byteClass))),
+                           .arg(InformationModel::className(s.byteClass)),
                        this);
     return true;
 }
