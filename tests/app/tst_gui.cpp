@@ -72,7 +72,9 @@ void TestGui::commandLineErrors_data()
     QTest::newRow("directory") << QStringList{"."} << "hexmap: .: is a directory";
     QTest::newRow("empty") << QStringList{"empty.bin"} << "hexmap: empty.bin: the file is empty (0 bytes)";
     QTest::newRow("unknown option") << QStringList{"--bogus"} << "hexmap: Unknown option 'bogus'.";
-    QTest::newRow("two files") << QStringList{"a", "b"} << "hexmap: give one file, or --demo (see --help)";
+    QTest::newRow("files and --demo") << QStringList{"a", "--demo"} << "hexmap: give files, or --demo (see --help)";
+    // Several files open one tab each; the first that cannot be opened is named, before any window.
+    QTest::newRow("second of two files missing") << QStringList{"one.bin", "b"} << "hexmap: b: No such file or directory";
 }
 
 void TestGui::commandLineErrors()
@@ -82,6 +84,9 @@ void TestGui::commandLineErrors()
     QFile empty(m_dir.filePath(QStringLiteral("empty.bin")));
     QVERIFY(empty.open(QIODevice::WriteOnly));
     empty.close();
+    QFile one(m_dir.filePath(QStringLiteral("one.bin")));
+    QVERIFY(one.open(QIODevice::WriteOnly) && one.write("1", 1) == 1);
+    one.close();
     const Run r = run(arguments, m_dir.path());
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(r.err.trimmed(), expectedError);

@@ -55,9 +55,9 @@ void TestTranslation::help_data()
     QTest::addColumn<QString>("fileArgument");
     QTest::newRow("zh_CN") << QStringLiteral("zh_CN.UTF-8")
                            << QStringLiteral("Hexmap:面向超大文件的十六进制编辑器和可视化工具。")
-                           << QStringLiteral("要打开的文件(只读)。");
+                           << QStringLiteral("要打开的文件(只读),每个文件一个标签页。");
     QTest::newRow("C") << QStringLiteral("C") << QStringLiteral("Hexmap: a hex editor and visualizer for huge files.")
-                       << QStringLiteral("The file to open (read-only).");
+                       << QStringLiteral("The files to open (read-only), one tab each.");
 }
 
 void TestTranslation::help()

@@ -2,7 +2,8 @@
 // A 1 ms Qt::PreciseTimer records how late each timeout arrives (interval - 1 ms), reported as p50/p99/max:
 //   (a) idle baseline; (b) find-all of an absent pattern over an 8 GiB sparse file (whole scan);
 //   (c) find-all of "00" over a 256 MiB sparse file, capped at 100 000 (list, view marks and map ticks filled).
-// Usage: bench_findbar [dir] [threads] (threads: engine threads, 0 = one per core, the bar's default). Run with QT_QPA_PLATFORM=offscreen (or on a desktop).
+// Usage: bench_findbar [dir] (the engine uses one thread per core, the bar's default). Run with
+// QT_QPA_PLATFORM=offscreen (or on a desktop). The files open in tabs of a real MainWindow.
 #include "core/mappedfile.h"
 #include "ui/find/findbar.h"
 #include "ui/find/findresultsdock.h"
@@ -11,6 +12,7 @@
 #include "ui/view/hexview.h"
 #include "ui/pane/overviewmap.h"
 #include "ui/document/searchwatcher.h"
+#include "ui/window/mainwindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -61,16 +63,12 @@ void measure(const char *what, Start start, Done done)
     report(what, std::move(late), double(total.nsecsElapsed()) / 1e9);
 }
 
-MappedFile sparse(const QString &path, std::uint64_t size)
+QString sparse(const QString &path, std::uint64_t size)
 {
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly) || !f.resize(qint64(size)))
         qFatal("cannot create %s", qPrintable(path));
-    f.close();
-    auto m = MappedFile::openReadOnly(path.toStdString());
-    if (!m)
-        qFatal("%s", m.message().c_str());
-    return m.value();
+    return path;
 }
 
 } // namespace
@@ -81,41 +79,27 @@ int main(int argc, char **argv)
     QTemporaryDir dir(argc > 1 ? QString::fromLocal8Bit(argv[1]) + QStringLiteral("/findbench-XXXXXX") : QString());
     if (!dir.isValid())
         qFatal("no temporary directory");
-    QMainWindow window;
-    auto *box = new QWidget(&window);
-    auto *layout = new QHBoxLayout(box);
-    auto *view = new HexView(box);
-    auto *map = new OverviewMap(box);
-    layout->addWidget(view, 1);
-    layout->addWidget(map);
-    window.setCentralWidget(box);
-    auto *find = new FindSupport(&window, view, map);
-    find->install(nullptr);
+    MainWindow window;
     window.resize(1200, 800);
     window.show();
+    FindSupport *find = window.find();
     FindBar *bar = find->bar();
     bar->show();
-    const unsigned threads = argc > 2 ? unsigned(std::atoi(argv[2])) : 0;
-    bar->setThreads(threads);
-    std::printf("engine threads: %u (0 = one per core)\n", threads);
+    std::printf("engine threads: one per core (the bar's default)\n");
 
     QElapsedTimer idle;
     idle.start();
     measure("(a) idle", [] {}, [&] { return idle.elapsed() > 1000; });
 
-    const MappedFile big = sparse(dir.filePath(QStringLiteral("big.bin")), 8ull << 30);
-    view->setFile(big);
-    map->setFileSize(big.size());
-    find->setFile(big);
+    if (!window.openFile(sparse(dir.filePath(QStringLiteral("big.bin")), 8ull << 30)))
+        qFatal("cannot open big.bin");
     bar->setMode(FindBar::Mode::Hex);
     bar->setPatternText(QStringLiteral("DE AD BE EF"));
     measure("(b) find all, absent, 8 GiB sparse", [&] { bar->findAll(); }, [&] { return !bar->isSearching(); });
     std::printf("    results: %d, message: %s\n", find->dock()->model()->rowCount(), qPrintable(bar->message()));
 
-    const MappedFile zeros = sparse(dir.filePath(QStringLiteral("zeros.bin")), 256ull << 20);
-    view->setFile(zeros);
-    map->setFileSize(zeros.size());
-    find->setFile(zeros);
+    if (!window.openFile(sparse(dir.filePath(QStringLiteral("zeros.bin")), 256ull << 20)))
+        qFatal("cannot open zeros.bin");
     bar->setPatternText(QStringLiteral("00"));
     measure("(c) find all \"00\", cap 100000, 256 MiB", [&] { bar->findAll(); }, [&] { return !bar->isSearching(); });
     std::printf("    results: %d, capped: %d, view marks: %zu\n", find->dock()->model()->rowCount(),

@@ -3,6 +3,7 @@
 // a running job asks; the Data Inspector and the view show a job's bytes under the cursor while it runs; the docks
 // follow the current tab; opening a file that is open already switches to its tab; the status bar's selection and
 // the painted one agree after a mode switch and a tab switch; the tab shortcuts.
+#include "hexviewtesthelpers.h"
 #include "jobtesthelpers.h"
 #include "modaltesthelpers.h"
 
@@ -207,14 +208,15 @@ void TestTabs::inspectorAndViewShowJobBytesWhileItRuns()
     view->setCursorOffset(16); // in the first chunk
     InspectorDock *inspector = m_window->editing()->inspector();
     QCOMPARE(inspector->valueText(ValueDecoder::Type::UInt8), QStringLiteral("0"));
-    view->setRecordPaintedText(true);
+    hexmap::testing::recordPaintedText(*view, true);
     JobWatcher *job = startPausedFill(std::byte{0x5A});
     QVERIFY(job);
     QTRY_COMPARE(job->lastSnapshot().totalDone, 2 * Chunk);
     QVERIFY(job->isRunning()); // paused, not finished: the bytes under the cursor changed while it runs
     QCOMPARE(inspector->cursorOffset(), std::uint64_t(16));
     QCOMPARE(inspector->valueText(ValueDecoder::Type::UInt8), QStringLiteral("90"));
-    QTRY_VERIFY(!view->paintedRowTexts().isEmpty() && view->paintedRowTexts().first().contains(QLatin1String("5A 5A")));
+    QTRY_VERIFY(!hexmap::testing::paintedRowTexts(*view).isEmpty()
+                && hexmap::testing::paintedRowTexts(*view).first().contains(QLatin1String("5A 5A")));
     job->job()->resume();
     QTRY_VERIFY(job->isFinished());
 }
