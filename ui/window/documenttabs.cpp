@@ -26,6 +26,17 @@ DocumentTabs::DocumentTabs(QWidget *window, QTabWidget *tabs) : QObject(window),
     });
 }
 
+DocumentTabs::~DocumentTabs()
+{
+    // The documents are children of this object: delete them while it is still whole. A document's destructor
+    // cancels its jobs, which emits jobsChanged; nothing may call into a half-destroyed window then (UBSan saw
+    // updateTab() run on the QObject left of this object).
+    for (Document *document : findChildren<Document *>(Qt::FindDirectChildrenOnly)) {
+        disconnect(document, nullptr, nullptr, nullptr);
+        delete document;
+    }
+}
+
 DocumentPane *DocumentTabs::add()
 {
     auto *document = new Document(this);

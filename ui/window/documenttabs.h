@@ -22,6 +22,7 @@ class DocumentTabs : public QObject {
     Q_OBJECT
 public:
     DocumentTabs(QWidget *window, QTabWidget *tabs);
+    ~DocumentTabs() override;
 
     // A new tab with a closed document (made current); emits added().
     DocumentPane *add();
