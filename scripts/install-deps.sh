@@ -8,7 +8,7 @@ packages=(
     xvfb xauth xxd fonts-dejavu-core
     e2fsprogs mount # the full-disk tests mount a small ext4 image (mkfs.ext4, mount -o loop)
     libssl-dev zlib1g-dev libxxhash-dev # the scan engine's hashes: OpenSSL EVP, zlib, XXH3 (issue 16)
-    xxhash # xxhsum: the tests' reference for XXH3
+    xxhash python3 # xxhsum and python3 (hashlib, zlib): the tests' references for the hashes and statistics
 )
 missing=()
 for p in "${packages[@]}"; do
