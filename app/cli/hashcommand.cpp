@@ -80,11 +80,7 @@ int runHash(const QStringList &arguments)
     auto source = runner.open(path, &code);
     if (!source)
         return code;
-    std::optional<ByteRange> range;
-    if (source->size() == 0 && !cli.isSet(QStringLiteral("offset")) && !cli.isSet(QStringLiteral("length")))
-        range = ByteRange{0, 0}; // the hashes of no bytes, as sha256sum prints them
-    else
-        range = cli.range(source->size(), &code);
+    const auto range = runner.range(*source, &code);
     if (!range)
         return code;
 

@@ -135,6 +135,13 @@ std::optional<int> ScanRunner::run(const ScanSource &source, std::span<ScanConsu
     return std::nullopt;
 }
 
+std::optional<ByteRange> ScanRunner::range(const ScanSource &source, int *exitCode) const
+{
+    if (source.size() == 0 && !m_cli.isSet(QStringLiteral("offset")) && !m_cli.isSet(QStringLiteral("length")))
+        return ByteRange{0, 0};
+    return m_cli.range(source.size(), exitCode);
+}
+
 std::optional<unsigned> ScanRunner::threads(int *exitCode) const
 {
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());

@@ -27,6 +27,9 @@ public:
                            const ScanOptions &options, bool quiet) const;
     // The exit code and message for a scan's error.
     int fail(const Error &error) const;
+    // The --offset/--length range of `source`; a whole empty file (neither option given) is the empty range at 0
+    // (the hashes and statistics of no bytes). nullopt (reported, *exitCode set) when the range is bad.
+    std::optional<ByteRange> range(const ScanSource &source, int *exitCode) const;
     // --threads (1-64, default: the number of cores); nullopt (reported, *exitCode set) when malformed.
     std::optional<unsigned> threads(int *exitCode) const;
 

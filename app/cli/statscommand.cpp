@@ -164,11 +164,7 @@ int runStats(const QStringList &arguments)
     auto source = runner.open(path, &code);
     if (!source)
         return code;
-    std::optional<ByteRange> range;
-    if (source->size() == 0 && !cli.isSet(QStringLiteral("offset")) && !cli.isSet(QStringLiteral("length")))
-        range = ByteRange{0, 0};
-    else
-        range = cli.range(source->size(), &code);
+    const auto range = runner.range(*source, &code);
     if (!range)
         return code;
     auto stats = StatsConsumer::create(*range, block);
