@@ -8,6 +8,8 @@ launcher=()
 if command -v ccache >/dev/null; then
     launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
     export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$root}" # relative paths: hits across checkouts in other folders
+    # Lets ccache cache objects built with a precompiled header (-DHEXMAP_PCH=ON, cmake/HexmapPch.cmake).
+    export CCACHE_SLOPPINESS="${CCACHE_SLOPPINESS:-pch_defines,time_macros}"
 fi
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}" "${launcher[@]}" "$@"
 # BUILD_TARGETS (space-separated) builds only those targets, e.g. the concurrency suites for ThreadSanitizer.
