@@ -101,6 +101,30 @@
         <source>Bookmarks are kept for this session only: %1 %2.</source>
         <translation>书签仅在本次会话中保留:%1 %2。</translation>
     </message>
+    <message>
+        <source>Orange</source>
+        <translation>橙色</translation>
+    </message>
+    <message>
+        <source>Sky blue</source>
+        <translation>天蓝色</translation>
+    </message>
+    <message>
+        <source>Bluish green</source>
+        <translation>蓝绿色</translation>
+    </message>
+    <message>
+        <source>Reddish purple</source>
+        <translation>紫红色</translation>
+    </message>
+    <message>
+        <source>Vermilion</source>
+        <translation>朱红色</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>蓝色</translation>
+    </message>
 </context>
 <context>
     <name>hexmap::BookmarksDock</name>
@@ -111,6 +135,30 @@
     <message>
         <source>Offset 0x%1 (%2)</source>
         <translation>偏移 0x%1(%2)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>偏移</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Bookmark</source>
+        <translation>转到书签(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>重命名(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Colour</source>
+        <translation>颜色(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>删除(&amp;M)</translation>
     </message>
 </context>
 <context>
