@@ -70,9 +70,11 @@ std::unique_ptr<QMenu> BookmarksDock::contextMenu(int row)
     if (!m_bookmarks || row < 0 || row >= int(m_bookmarks->items().size()))
         return nullptr;
     auto menu = std::make_unique<QMenu>(this);
-    QAction *go = menu->addAction(tr("&Go to Bookmark"), this, [this, row] { goTo(row); });
+    QAction *go = menu->addAction(tr("&Go to Bookmark"));
+    connect(go, &QAction::triggered, this, [this, row] { goTo(row); });
     go->setObjectName(QStringLiteral("goToBookmarkAction"));
-    QAction *rename = menu->addAction(tr("&Rename"), this, [this, row] { this->rename(row); });
+    QAction *rename = menu->addAction(tr("&Rename"));
+    connect(rename, &QAction::triggered, this, [this, row] { this->rename(row); });
     rename->setObjectName(QStringLiteral("renameBookmarkAction"));
     rename->setShortcut(QKeySequence(Qt::Key_F2)); // shown in the menu; the key itself is handled by eventFilter
     QMenu *colors = menu->addMenu(tr("&Colour"));
@@ -81,15 +83,22 @@ std::unique_ptr<QMenu> BookmarksDock::contextMenu(int row)
     const auto palette = Bookmarks::palette();
     for (std::size_t i = 0; i < palette.size(); ++i) {
         const QColor color = palette[i].color;
-        QAction *a = colors->addAction(swatch(color), palette[i].name,
-                                       this, [this, row, color] { if (m_bookmarks) m_bookmarks->setColor(row, color); });
+        QAction *a = colors->addAction(swatch(color), palette[i].name);
+        connect(a, &QAction::triggered, this, [this, row, color] {
+            if (m_bookmarks)
+                m_bookmarks->setColor(row, color);
+        });
         a->setObjectName(QStringLiteral("bookmarkColorAction%1").arg(i));
         a->setCheckable(true);
         a->setChecked(color == current);
         group->addAction(a);
     }
     menu->addSeparator();
-    QAction *remove = menu->addAction(tr("Re&move"), this, [this, row] { if (m_bookmarks) m_bookmarks->remove(row); });
+    QAction *remove = menu->addAction(tr("Re&move"));
+    connect(remove, &QAction::triggered, this, [this, row] {
+        if (m_bookmarks)
+            m_bookmarks->remove(row);
+    });
     remove->setObjectName(QStringLiteral("removeBookmarkAction"));
     remove->setShortcut(QKeySequence(Qt::Key_Delete));
     return menu;
@@ -120,7 +129,7 @@ bool BookmarksDock::eventFilter(QObject *watched, QEvent *event)
             m_bookmarks->remove(row);
             return true;
         }
-        if (key == Qt::Key_F2 && m_tree->state() != QAbstractItemView::EditingState) {
+        if (key == Qt::Key_F2) { // while the editor is open, keys go to it, not to the tree
             rename(row);
             return true;
         }
