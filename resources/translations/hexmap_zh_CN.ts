@@ -859,6 +859,10 @@ Click to go there</source>
         <source>Search failed: %1</source>
         <translation>搜索失败:%1</translation>
     </message>
+    <message>
+        <source>The file is empty: there is nothing to find</source>
+        <translation>文件为空:没有可查找的内容</translation>
+    </message>
 </context>
 <context>
     <name>hexmap::FindResultsDock</name>
@@ -921,6 +925,14 @@ Click to go there</source>
     <message>
         <source>Cannot copy: the file was truncated on disk to %1 bytes; reload it first</source>
         <translation>无法复制:文件在磁盘上已被截断为 %1 字节;请先重新加载</translation>
+    </message>
+    <message>
+        <source>This file is empty (0 bytes).</source>
+        <translation>此文件为空(0 字节)。</translation>
+    </message>
+    <message>
+        <source>Nothing to copy: the file is empty</source>
+        <translation>没有可复制的内容:文件为空</translation>
     </message>
 </context>
 <context>
