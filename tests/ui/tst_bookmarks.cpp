@@ -25,11 +25,13 @@ using hexmap::Bookmarks;
 
 namespace {
 
-// The in-place editor of the tree (a QLineEdit inside it with the focus), or null when none is open.
+// The in-place editor of the tree (a visible QLineEdit inside it), or null when none is open.
 QLineEdit *openEditor(QTreeWidget *tree)
 {
-    auto *editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
-    return editor && tree->isAncestorOf(editor) && editor->isVisible() ? editor : nullptr;
+    for (QLineEdit *editor : tree->viewport()->findChildren<QLineEdit *>())
+        if (editor->isVisible())
+            return editor;
+    return nullptr;
 }
 
 } // namespace
@@ -200,6 +202,8 @@ void TestBookmarks::dockJumpsRenamesAndColours()
     QCOMPARE(bookmarks->items()[0].color, palette[3].color);
     QCOMPARE(tree->topLevelItem(0)->icon(hexmap::BookmarksDock::NameColumn).pixmap(12, 12).toImage().pixelColor(6, 6),
              palette[3].color);
+    if (const QString dir = qEnvironmentVariable("HEXMAP_SHOT_DIR"); !dir.isEmpty()) // for looking at
+        window.grab().save(QDir(dir).filePath(QStringLiteral("bookmarks-dock.png")));
     Bookmarks reloaded;
     reloaded.setFile(path);
     QCOMPARE(reloaded.items().size(), std::size_t(2));
