@@ -8,7 +8,7 @@ namespace hexmap {
 // Engine error codes (the "hexmap" category). errno values use std::system_category() instead.
 enum class Errc {
     InvalidFileSize = 1,  // size 0 requested for create()
-    EmptyFile,            // open() of a zero-length file
+    EmptyFile,            // no longer returned: a zero-length file opens with nothing mapped (kept so codes stay stable)
     IsDirectory,          // open() of a directory
     NotRegularFile,       // FIFO, socket, character or block device
     ReadOnlyFile,         // read-write requested on a file without write permission bits

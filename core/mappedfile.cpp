@@ -142,7 +142,8 @@ Status MappedFile::fill(ByteRange range, std::byte value)
         return s;
     if (auto s = checkRange(range); !s)
         return s;
-    std::memset(m_mapping->base() + range.offset, std::to_integer<int>(value), range.size);
+    if (!range.isEmpty()) // an empty file has no mapping (base() is null)
+        std::memset(m_mapping->base() + range.offset, std::to_integer<int>(value), range.size);
     return {};
 }
 

@@ -53,8 +53,9 @@ public:
     static Result<MappedFile> create(const std::string &path, std::uint64_t size);
 
     // Maps an existing regular file. Fails with ENOENT, EACCES (unreadable), Errc::IsDirectory,
-    // Errc::NotRegularFile (FIFO, socket, device), Errc::EmptyFile, Errc::ReadOnlyFile (ReadWrite requested but
+    // Errc::NotRegularFile (FIFO, socket, device), Errc::ReadOnlyFile (ReadWrite requested but
     // the file has no write permission for us, even when running as root), EROFS, ENOMEM...; errors name the path.
+    // A zero-length file opens with nothing mapped (size() 0, data() null): every access is empty or out of range.
     static Result<MappedFile> open(const std::string &path, OpenMode mode);
     static Result<MappedFile> openReadOnly(const std::string &path);
     static Result<MappedFile> openReadWrite(const std::string &path);

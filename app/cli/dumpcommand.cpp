@@ -115,7 +115,10 @@ int runDump(const QStringList &arguments)
     auto file = cli.openFile(cli.positionals().at(0), false, &code);
     if (!file)
         return code;
-    auto range = cli.range(file->size(), &code);
+    // An empty file dumps nothing, like xxd; an explicit range on it is still checked (and is past its end).
+    const bool wholeEmptyFile = file->size() == 0 && !cli.isSet(QStringLiteral("offset"))
+        && !cli.isSet(QStringLiteral("length"));
+    auto range = wholeEmptyFile ? std::optional<ByteRange>(ByteRange{0, 0}) : cli.range(file->size(), &code);
     if (!range)
         return code;
     const std::string path = cli.positionalBytes(0);
@@ -175,7 +178,7 @@ int runDump(const QStringList &arguments)
         }
     }
     if (cli.json()) {
-        out = "\"";
+        out += "\""; // after the head still unwritten when nothing was read (an empty range)
         if (problemCode == ExitOk) {
             out += ",\"ok\":true}\n";
         } else {

@@ -223,6 +223,9 @@ int JobRunner::runOnFileArgument(JobSpec spec)
     auto file = m_cli.openFile(m_cli.positionals().at(0), true, &code);
     if (!file)
         return code;
+    if (file->size() == 0) // a job never grows a file: there is no byte to work on
+        return m_cli.fail(ExitUsage, QStringLiteral("%1: the file is empty (0 bytes): nothing to do")
+                                         .arg(m_cli.positionals().at(0)));
     auto range = m_cli.range(file->size(), &code);
     if (!range)
         return code;

@@ -84,7 +84,8 @@ Mapping::Mapping(int fd, std::byte *base, std::uint64_t size, OpenMode mode, std
     m_id = next.fetch_add(1, std::memory_order_relaxed);
     // A file truncated on disk under the mapping must not kill the process (see SigbusGuard).
     SigbusGuard::install();
-    m_guardSlot = SigbusGuard::registerMapping(m_base, m_size, m_fd, &m_faulted);
+    if (m_base) // an empty file maps nothing: no address can fault
+        m_guardSlot = SigbusGuard::registerMapping(m_base, m_size, m_fd, &m_faulted);
     if (auto id = fileIdentityOf(m_fd, m_path))
         m_identity = *id;
 }
@@ -212,10 +213,6 @@ Result<std::shared_ptr<Mapping>> Mapping::open(const std::string &path, OpenMode
         ::close(fd);
         return e;
     }
-    if (st.st_size == 0) {
-        ::close(fd);
-        return Error{make_error_code(Errc::EmptyFile), path};
-    }
     std::shared_ptr<WriteLock> lock; // one writer at a time: refused with Errc::WriteLocked, naming the holder
     if (mode == OpenMode::ReadWrite) {
         auto locked = WriteLock::acquire(fd, path);
@@ -226,12 +223,18 @@ Result<std::shared_ptr<Mapping>> Mapping::open(const std::string &path, OpenMode
         lock = std::move(locked).value();
     }
     const auto size = static_cast<std::uint64_t>(st.st_size);
-    auto base = mapFd(fd, size, mode, path);
-    if (!base) {
-        ::close(fd);
-        return base.error();
+    // A zero-length file opens with nothing mapped (mmap of length 0 is EINVAL): base() is null and every access
+    // is out of range, so no code path dereferences it.
+    std::byte *base = nullptr;
+    if (size > 0) {
+        auto mapped = mapFd(fd, size, mode, path);
+        if (!mapped) {
+            ::close(fd);
+            return mapped.error();
+        }
+        base = *mapped;
     }
-    auto mapping = std::shared_ptr<Mapping>(new Mapping(fd, *base, size, mode, path));
+    auto mapping = std::shared_ptr<Mapping>(new Mapping(fd, base, size, mode, path));
     mapping->m_writeLock = std::move(lock);
     return mapping;
 }

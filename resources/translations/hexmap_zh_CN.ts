@@ -101,6 +101,30 @@
         <source>Bookmarks are kept for this session only: %1 %2.</source>
         <translation>书签仅在本次会话中保留:%1 %2。</translation>
     </message>
+    <message>
+        <source>Orange</source>
+        <translation>橙色</translation>
+    </message>
+    <message>
+        <source>Sky blue</source>
+        <translation>天蓝色</translation>
+    </message>
+    <message>
+        <source>Bluish green</source>
+        <translation>蓝绿色</translation>
+    </message>
+    <message>
+        <source>Reddish purple</source>
+        <translation>紫红色</translation>
+    </message>
+    <message>
+        <source>Vermilion</source>
+        <translation>朱红色</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>蓝色</translation>
+    </message>
 </context>
 <context>
     <name>hexmap::BookmarksDock</name>
@@ -111,6 +135,30 @@
     <message>
         <source>Offset 0x%1 (%2)</source>
         <translation>偏移 0x%1(%2)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>偏移</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Bookmark</source>
+        <translation>转到书签(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>重命名(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Colour</source>
+        <translation>颜色(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>删除(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -811,6 +859,10 @@ Click to go there</source>
         <source>Search failed: %1</source>
         <translation>搜索失败:%1</translation>
     </message>
+    <message>
+        <source>The file is empty: there is nothing to find</source>
+        <translation>文件为空:没有可查找的内容</translation>
+    </message>
 </context>
 <context>
     <name>hexmap::FindResultsDock</name>
@@ -873,6 +925,14 @@ Click to go there</source>
     <message>
         <source>Cannot copy: the file was truncated on disk to %1 bytes; reload it first</source>
         <translation>无法复制:文件在磁盘上已被截断为 %1 字节;请先重新加载</translation>
+    </message>
+    <message>
+        <source>This file is empty (0 bytes).</source>
+        <translation>此文件为空(0 字节)。</translation>
+    </message>
+    <message>
+        <source>Nothing to copy: the file is empty</source>
+        <translation>没有可复制的内容:文件为空</translation>
     </message>
 </context>
 <context>

@@ -52,6 +52,7 @@ private slots:
     void init() { QVERIFY(m_dir.isValid()); }
     void versionAndHelp();
     void info();
+    void emptyFile();
     void create();
     void writes_data();
     void writes();
@@ -92,6 +93,30 @@ void TestCli::info()
     r = cli({QStringLiteral("info"), path("i.bin")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains("5000 bytes"));
+}
+
+// A zero-length file opens: info describes it, dump prints nothing (like xxd), search finds nothing (exit 1, like
+// grep); write jobs refuse it with a usage error (badInput) and leave it empty.
+void TestCli::emptyFile()
+{
+    QVERIFY(writeFile(path("e.bin"), {}));
+    Run r = cli({QStringLiteral("info"), path("e.bin"), QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("\"size\":0"), r.out.constData());
+    r = cli({QStringLiteral("info"), path("e.bin")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("size:       0 bytes"), r.out.constData());
+    r = cli({QStringLiteral("dump"), path("e.bin")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(r.err.isEmpty(), r.err.constData());
+    r = cli({QStringLiteral("dump"), path("e.bin"), QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("\"length\":0") && r.out.contains("\"hex\":\"\""), r.out.constData());
+    r = cli({QStringLiteral("search"), path("e.bin"), QStringLiteral("--hex"), QStringLiteral("00")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.out.isEmpty());
+    QCOMPARE(QFileInfo(path("e.bin")).size(), qint64(0));
 }
 
 void TestCli::create()
@@ -175,7 +200,10 @@ void TestCli::badInput_data()
     QTest::newRow("directory") << QStringList{"zero", "DIR"} << 1 << "is a directory";
     QTest::newRow("read-only") << QStringList{"fill", "RO", "1"} << 1 << "read-only";
     QTest::newRow("read-only sync") << QStringList{"sync", "RO"} << 1 << "read-only";
-    QTest::newRow("empty file") << QStringList{"info", "EMPTY"} << 1 << "empty";
+    QTest::newRow("fill empty file") << QStringList{"fill", "EMPTY", "1"} << 2 << "empty (0 bytes)";
+    QTest::newRow("zero empty file") << QStringList{"zero", "EMPTY"} << 2 << "empty (0 bytes)";
+    QTest::newRow("sync empty file") << QStringList{"sync", "EMPTY"} << 2 << "empty (0 bytes)";
+    QTest::newRow("dump past empty end") << QStringList{"dump", "EMPTY", "--offset", "1"} << 2 << "past the end";
 }
 
 void TestCli::badInput()

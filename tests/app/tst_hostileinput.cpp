@@ -219,8 +219,7 @@ void TestHostileInput::cli_data()
         {"symlink loop", {"info", "LOOP"}, 1, "Too many levels of symbolic links", "LOOP"},
         {"no permission (uid 65534)", {"dump", "NOPERM"}, 1, "Permission denied", "NOPERM", true},
         {"no write permission (uid 65534)", {"fill", "F", "1"}, 1, "read-only", "F", true},
-        {"zero length", {"dump", "EMPTY"}, 1, "empty", "EMPTY"},
-        {"zero length, write", {"zero", "EMPTY"}, 1, "empty", "EMPTY"},
+        {"zero length, write", {"zero", "EMPTY"}, 2, "empty (0 bytes)", "EMPTY"},
         {"empty file name", {"fill", "", "1"}, 2, "empty file name", ""},
         {"create over a directory", {"create", "DIR", "1K", "--force"}, 1, "directory", "DIR"},
         {"create in a missing folder", {"create", "NODIR/x.bin", "1K"}, 1, "No such file", "NODIR/x.bin"},
@@ -304,7 +303,6 @@ void TestHostileInput::gui_data()
     row("/dev/zero", "/dev/zero", "not a regular file");
     row("symlink loop", "LOOP", "Too many levels of symbolic links");
     row("no permission (uid 65534)", "NOPERM", "Permission denied", true);
-    row("zero length", "EMPTY", "empty");
 }
 
 void TestHostileInput::gui()

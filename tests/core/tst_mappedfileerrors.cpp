@@ -64,14 +64,38 @@ private slots:
         auto created = MappedFile::create(m_dir.path().toStdString(), 10);
         QCOMPARE(created.code(), make_error_code(Errc::IsDirectory));
     }
-    void emptyFile()
+    void emptyFileOpens()
     {
         const std::string path = pathIn(m_dir, "empty.bin");
         QFile f(QString::fromStdString(path));
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.close();
-        expectOpenError(path, make_error_code(Errc::EmptyFile));
-        expectOpenError(path, make_error_code(Errc::EmptyFile), OpenMode::ReadWrite);
+        // A zero-length file opens (nothing is mapped: mmap of length 0 is invalid) in both modes, and every
+        // access is an empty result or a clear out-of-range error, never a dereference of the missing mapping.
+        for (OpenMode mode : {OpenMode::ReadOnly, OpenMode::ReadWrite}) {
+            auto opened = MappedFile::open(path, mode);
+            QVERIFY2(opened.ok(), opened.ok() ? "" : opened.message().c_str());
+            MappedFile file = std::move(opened).value();
+            QCOMPARE(file.size(), std::uint64_t(0));
+            QCOMPARE(file.isWritable(), mode == OpenMode::ReadWrite);
+            QVERIFY(file.readSlice(0, 16).empty());
+            std::byte buffer[4] {};
+            QCOMPARE(file.readAt(0, buffer), std::size_t(0));
+            const std::byte one[1] = {std::byte{0x41}};
+            QCOMPARE(file.writeAt(0, one), std::size_t(0));
+            QVERIFY(file.advise(Advice::Random).ok());
+            QVERIFY(file.flushAsync().ok());
+            QVERIFY(file.sync().ok());
+            QVERIFY(!file.wasTruncatedOnDisk());
+            if (mode == OpenMode::ReadWrite) {
+                QCOMPARE(file.writeAllAt(0, one).code(), make_error_code(Errc::OutOfBounds));
+                QVERIFY(file.writeAllAt(0, {}).ok());
+                QVERIFY(file.fill(ByteRange{0, 0}, std::byte{1}).ok());
+                QCOMPARE(file.fill(ByteRange{0, 1}, std::byte{1}).code(), make_error_code(Errc::OutOfBounds));
+                QVERIFY(file.zero(ByteRange{0, 0}).ok());
+            }
+        }
+        QCOMPARE(QFileInfo(QString::fromStdString(path)).size(), qint64(0)); // nothing was written
     }
     void sizeZero()
     {

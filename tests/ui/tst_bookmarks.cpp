@@ -13,13 +13,28 @@
 #include <QAction>
 #include <QDir>
 #include <QFile>
-#include <QListWidget>
+#include <QLineEdit>
+#include <QMenu>
+#include <QTreeWidget>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
 using hexmap::Bookmarks;
+
+namespace {
+
+// The in-place editor of the tree (a visible QLineEdit inside it), or null when none is open.
+QLineEdit *openEditor(QTreeWidget *tree)
+{
+    for (QLineEdit *editor : tree->viewport()->findChildren<QLineEdit *>())
+        if (editor->isVisible())
+            return editor;
+    return nullptr;
+}
+
+} // namespace
 
 class TestBookmarks : public QObject {
     Q_OBJECT
@@ -29,6 +44,7 @@ private slots:
     void storageIsNotBesideTheFile();
     void noFileNoBookmarks();
     void ctrlBAndDock();
+    void dockJumpsRenamesAndColours();
     void shownInViewAndOnMap();
 
 private:
@@ -116,12 +132,99 @@ void TestBookmarks::ctrlBAndDock()
     support->toggleBookmarkAction()->trigger();
     QCOMPARE(window.currentDocument()->bookmarks()->file(), path);
     QCOMPARE(window.currentDocument()->bookmarks()->items().size(), std::size_t(1));
-    QCOMPARE(support->dock()->list()->count(), 1);
+    QCOMPARE(support->dock()->tree()->topLevelItemCount(), 1);
     window.hexView()->setCursorOffset(0);
-    emit support->dock()->list()->itemActivated(support->dock()->list()->item(0));
+    emit support->dock()->tree()->itemActivated(support->dock()->tree()->topLevelItem(0), 0);
     QCOMPARE(window.hexView()->cursorOffset(), std::uint64_t(100));
     window.closeFile();
     QTRY_VERIFY(window.currentDocument()->bookmarks()->items().empty());
+}
+
+void TestBookmarks::dockJumpsRenamesAndColours()
+{
+    const QString path = makeFile(QStringLiteral("f.bin"), 4096);
+    hexmap::MainWindow window;
+    hexmap::BookmarksSupport *support = window.bookmarks();
+    window.resize(1000, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openFile(path));
+    hexmap::HexView *view = window.hexView();
+    view->setCursorOffset(100);
+    support->toggleBookmarkAction()->trigger();
+    view->setCursorOffset(0x200);
+    support->toggleBookmarkAction()->trigger();
+    Bookmarks *bookmarks = window.currentDocument()->bookmarks();
+    QTreeWidget *tree = support->dock()->tree();
+    QTRY_VERIFY(tree->isVisible());
+
+    // Two columns: the name and the offset.
+    QCOMPARE(tree->topLevelItemCount(), 2);
+    QCOMPARE(tree->columnCount(), 2);
+    QCOMPARE(tree->headerItem()->text(hexmap::BookmarksDock::OffsetColumn), QStringLiteral("Offset"));
+    QCOMPARE(tree->topLevelItem(0)->text(hexmap::BookmarksDock::OffsetColumn), QStringLiteral("0x64"));
+    QCOMPARE(tree->topLevelItem(1)->text(hexmap::BookmarksDock::OffsetColumn), QStringLiteral("0x200"));
+    QCOMPARE(tree->topLevelItem(1)->text(hexmap::BookmarksDock::NameColumn), QStringLiteral("0x200"));
+
+    // A double click jumps to the bookmark; it does not open a rename editor.
+    view->setCursorOffset(0);
+    const QPoint first = tree->visualItemRect(tree->topLevelItem(0)).center();
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, first);
+    QTest::mouseDClick(tree->viewport(), Qt::LeftButton, {}, first);
+    QCOMPARE(view->cursorOffset(), std::uint64_t(100));
+    QVERIFY(!openEditor(tree));
+    QCOMPARE(bookmarks->items()[0].name, QStringLiteral("0x64"));
+
+    // F2 renames the current bookmark in place (even with the offset column current).
+    tree->setFocus();
+    tree->setCurrentItem(tree->topLevelItem(1), hexmap::BookmarksDock::OffsetColumn);
+    QTest::keyClick(tree, Qt::Key_F2);
+    QLineEdit *editor = openEditor(tree);
+    QVERIFY(editor);
+    QCOMPARE(editor->text(), QStringLiteral("0x200")); // the name, not the offset column
+    editor->selectAll();
+    QTest::keyClicks(editor, QStringLiteral("header"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_COMPARE(bookmarks->items()[1].name, QStringLiteral("header"));
+    QCOMPARE(bookmarks->items()[1].offset, std::uint64_t(0x200));
+
+    // The context menu: Rename opens the editor; a palette colour is applied, shown and saved with the bookmark.
+    std::unique_ptr<QMenu> menu = support->dock()->contextMenu(0);
+    QVERIFY(menu);
+    QVERIFY(!support->dock()->contextMenu(2));
+    const auto palette = Bookmarks::palette();
+    QVERIFY(palette.size() >= 4);
+    auto *colour = menu->findChild<QAction *>(QStringLiteral("bookmarkColorAction3"));
+    QVERIFY(colour);
+    QCOMPARE(colour->text(), palette[3].name);
+    QVERIFY(bookmarks->items()[0].color != palette[3].color);
+    colour->trigger();
+    QCOMPARE(bookmarks->items()[0].color, palette[3].color);
+    QCOMPARE(tree->topLevelItem(0)->icon(hexmap::BookmarksDock::NameColumn).pixmap(12, 12).toImage().pixelColor(6, 6),
+             palette[3].color);
+    if (const QString dir = qEnvironmentVariable("HEXMAP_SHOT_DIR"); !dir.isEmpty()) // for looking at
+        window.grab().save(QDir(dir).filePath(QStringLiteral("bookmarks-dock.png")));
+    Bookmarks reloaded;
+    reloaded.setFile(path);
+    QCOMPARE(reloaded.items().size(), std::size_t(2));
+    QCOMPARE(reloaded.items()[0].color, palette[3].color);
+    QCOMPARE(reloaded.items()[1].name, QStringLiteral("header"));
+    menu = support->dock()->contextMenu(0);
+    QVERIFY(menu->findChild<QAction *>(QStringLiteral("bookmarkColorAction3"))->isChecked());
+    menu->findChild<QAction *>(QStringLiteral("renameBookmarkAction"))->trigger();
+    editor = openEditor(tree);
+    QVERIFY(editor);
+    QCOMPARE(editor->text(), reloaded.items()[0].name);
+    QTest::keyClick(editor, Qt::Key_Escape);
+
+    // Go to and Remove from the menu.
+    view->setCursorOffset(0);
+    support->dock()->contextMenu(1)->findChild<QAction *>(QStringLiteral("goToBookmarkAction"))->trigger();
+    QCOMPARE(view->cursorOffset(), std::uint64_t(0x200));
+    support->dock()->contextMenu(0)->findChild<QAction *>(QStringLiteral("removeBookmarkAction"))->trigger();
+    QCOMPARE(bookmarks->items().size(), std::size_t(1));
+    QCOMPARE(tree->topLevelItemCount(), 1);
+    window.closeFile();
 }
 
 void TestBookmarks::shownInViewAndOnMap()

@@ -15,7 +15,28 @@ private slots:
     void contextText();
     void validation_data();
     void validation();
+    void fitsOneRow_data();
+    void fitsOneRow();
 };
+
+void TestFindBarModel::fitsOneRow_data()
+{
+    QTest::addColumn<int>("width");
+    QTest::addColumn<bool>("one");
+    // groups of 300 and 250 px, 4 px between them, 8 px of margins: one row from 562 px on
+    QTest::newRow("exact") << 562 << true;
+    QTest::newRow("one pixel short") << 561 << false;
+    QTest::newRow("wide") << 1600 << true;
+    QTest::newRow("narrow") << 300 << false;
+    QTest::newRow("zero") << 0 << false;
+}
+
+void TestFindBarModel::fitsOneRow()
+{
+    QFETCH(int, width);
+    QFETCH(bool, one);
+    QCOMPARE(hexmap::FindBarModel::fitsOneRow(width, 300, 250, 4, 8), one);
+}
 
 void TestFindBarModel::startOffsets_data()
 {

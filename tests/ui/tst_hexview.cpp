@@ -58,7 +58,55 @@ private slots:
     void copyFormats();
     void copyRefusesMoreThanTheLimit();
     void ctrlCCopiesHexText();
+    void forwardJumpLandsOnAFullyVisibleRow_data();
+    void forwardJumpLandsOnAFullyVisibleRow();
 };
+
+void TestHexView::forwardJumpLandsOnAFullyVisibleRow_data()
+{
+    QTest::addColumn<int>("bytesPerRow"); // 0 = fit to width; 64 in a narrow view adds a horizontal scroll bar
+    QTest::addColumn<int>("width");
+    QTest::newRow("fit") << 0 << 700;
+    QTest::newRow("horizontal bar") << 64 << 400;
+}
+
+// Go to (setCursorOffset) a forward offset, whatever the height of the view: the target's row is drawn whole, not
+// cut by the bottom edge; the same after the view is made shorter (a dock or the find bar taking room).
+void TestHexView::forwardJumpLandsOnAFullyVisibleRow()
+{
+    QFETCH(int, bytesPerRow);
+    QFETCH(int, width);
+    HexView view;
+    view.setBytesPerRow(bytesPerRow);
+    view.resize(width, 300);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setFile(makeFile(m_dir.filePath("jump.bin"), ramp(1 << 20)));
+    const int rowHeight = view.layout().metrics().lineHeight;
+    for (int height = 150; height < 150 + 2 * rowHeight; ++height) {
+        view.resize(width, height);
+        QCoreApplication::processEvents();
+        for (std::uint64_t target : {std::uint64_t(0x8123), std::uint64_t(0x8123 + 0x400), std::uint64_t((1 << 20) - 1)}) {
+            view.setCursorOffset(0);
+            view.setCursorOffset(target);
+            QCoreApplication::processEvents();
+            const QRectF cell = view.cellRect(target, HexView::Area::Hex);
+            QVERIFY2(cell.top() >= view.headerHeight() && cell.bottom() <= view.viewport()->height(),
+                     qPrintable(QStringLiteral("height %1, target 0x%2: row %3..%4 in a viewport of %5")
+                                    .arg(height).arg(target, 0, 16).arg(cell.top()).arg(cell.bottom())
+                                    .arg(view.viewport()->height())));
+        }
+        // Shrinking the view by a row keeps the cursor's row whole (it was on the last whole row after a jump).
+        view.setCursorOffset(0);
+        view.setCursorOffset(0x8123);
+        view.resize(width, height - rowHeight);
+        QCoreApplication::processEvents();
+        const QRectF cell = view.cellRect(0x8123, HexView::Area::Hex);
+        QVERIFY2(cell.bottom() <= view.viewport()->height(),
+                 qPrintable(QStringLiteral("after shrinking to %1: row bottom %2, viewport %3")
+                                .arg(height - rowHeight).arg(cell.bottom()).arg(view.viewport()->height())));
+    }
+}
 
 void TestHexView::paintsRowsOfASmallFile()
 {

@@ -126,7 +126,6 @@ void TestMainWindow::openErrorsAreReportedAndWindowStaysUsable_data()
     QTest::addColumn<QString>("reason");
     QTest::newRow("missing") << "missing" << "No such file or directory";
     QTest::newRow("directory") << "directory" << "is a directory";
-    QTest::newRow("empty") << "empty" << "empty";
     // "Permission denied" is tested end to end in tests/app/tst_gui.cpp, as an unprivileged child even under root.
 }
 
@@ -137,8 +136,6 @@ void TestMainWindow::openErrorsAreReportedAndWindowStaysUsable()
     QString bad = m_dir.filePath(kind);
     if (kind == QLatin1String("directory"))
         QVERIFY(QDir().mkpath(bad));
-    else if (kind == QLatin1String("empty"))
-        bad = makeFile(QStringLiteral("empty"), 0);
     const QString good = makeFile(QStringLiteral("good.bin"), 64);
 
     MainWindow window;

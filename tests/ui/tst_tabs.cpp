@@ -30,7 +30,7 @@
 #include "ui/window/statusbarwidgets.h"
 
 #include <QAbstractButton>
-#include <QListWidget>
+#include <QTreeWidget>
 #include <QMessageBox>
 #include <QPointer>
 #include <QSettings>
@@ -299,7 +299,7 @@ void TestTabs::docksFollowTheCurrentTab()
     QCOMPARE(m_window->editing()->inspector()->cursorOffset(), std::uint64_t(7));
     QCOMPARE(m_window->editing()->inspector()->valueText(ValueDecoder::Type::UInt8), QStringLiteral("97")); // 'a'
     m_window->bookmarks()->toggleBookmarkAction()->trigger();
-    QCOMPARE(m_window->bookmarks()->dock()->list()->count(), 1);
+    QCOMPARE(m_window->bookmarks()->dock()->tree()->topLevelItemCount(), 1);
     // Find results belong to their document.
     paneA->document()->search() = {{1, 2, 3}, 1, false, QStringLiteral("three")};
     m_window->tabs()->setCurrent(paneB);
@@ -309,7 +309,7 @@ void TestTabs::docksFollowTheCurrentTab()
     m_window->tabs()->setCurrent(paneB);
     check(paneB);
     QCOMPARE(m_window->editing()->inspector()->valueText(ValueDecoder::Type::UInt8), QStringLiteral("98")); // 'b'
-    QCOMPARE(m_window->bookmarks()->dock()->list()->count(), 0);
+    QCOMPARE(m_window->bookmarks()->dock()->tree()->topLevelItemCount(), 0);
     QCOMPARE(m_window->find()->dock()->model()->rowCount(), 0);
     QVERIFY(m_window->editing()->session() == paneB->document()->session());
 }

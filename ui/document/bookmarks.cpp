@@ -35,6 +35,16 @@ void warnUnsafe(const QString &file, const StorageCheck &check)
 
 Bookmarks::Bookmarks(QObject *parent) : QObject(parent) {}
 
+std::vector<Bookmarks::PaletteColor> Bookmarks::palette()
+{
+    const std::array<QString, Palette.size()> names = {tr("Orange"),    tr("Sky blue"),  tr("Bluish green"),
+                                                       tr("Reddish purple"), tr("Vermilion"), tr("Blue")};
+    std::vector<PaletteColor> colors;
+    for (std::size_t i = 0; i < Palette.size(); ++i)
+        colors.push_back({Palette[i], names[i]});
+    return colors;
+}
+
 QString Bookmarks::storagePath(const QString &canonicalPath)
 {
     const QByteArray hash = QCryptographicHash::hash(canonicalPath.toUtf8(), QCryptographicHash::Sha1).toHex();

@@ -23,7 +23,16 @@ public:
         QColor color;
     };
 
+    // One colour of the bookmark palette (Okabe-Ito: distinguishable with colour-blindness) with its shown name.
+    struct PaletteColor {
+        QColor color;
+        QString name; // translated
+    };
+
     explicit Bookmarks(QObject *parent = nullptr);
+
+    // The colours a bookmark can be given (new bookmarks take them in turn); a bookmark keeps any saved colour.
+    static std::vector<PaletteColor> palette();
 
     void setFile(const QString &canonicalPath); // loads its bookmarks; empty path = no file (empty list)
     QString file() const { return m_path; }

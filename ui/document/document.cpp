@@ -158,7 +158,7 @@ Result<Document::ReloadReport> Document::reload()
     ReloadReport report;
     const auto change = m_file.checkIdentity(); // the same inode cut/grown/rewritten, or another file
     report.replaced = change && *change == FileChange::Replaced;
-    // Open first: when that fails (deleted, emptied, no longer writable) the old mapping and the edits stay.
+    // Open first: when that fails (deleted, no longer writable) the old mapping and the edits stay.
     auto reopened = MappedFile::open(path, writable ? OpenMode::ReadWrite : OpenMode::ReadOnly);
     if (!reopened)
         return reopened.error();

@@ -212,8 +212,9 @@ void EditingSupport::updateActions()
     }
     save->setEnabled(modified);
     revert->setEnabled(modified);
-    paste->setEnabled(editing);
-    fillSelection->setEnabled(editing);
+    const bool bytes = editing && m_document->size() > 0; // an empty file has no byte to overwrite (no insert yet)
+    paste->setEnabled(bytes);
+    fillSelection->setEnabled(bytes);
 }
 
 void EditingSupport::fillSelectionAsked()

@@ -13,6 +13,7 @@
 #include <QPushButton>
 #include <QToolButton>
 
+#include <algorithm>
 #include <utility>
 
 namespace hexmap {
@@ -34,7 +35,7 @@ FindBar::FindBar(HexView *view, QWidget *parent)
     m_pattern->setObjectName(QStringLiteral("findPattern"));
     m_pattern->setPlaceholderText(tr("DE AD ?? EF"));
     m_pattern->setClearButtonEnabled(true);
-    m_pattern->setMinimumWidth(200);
+    m_pattern->setMinimumWidth(120);
     m_pattern->installEventFilter(this);
     m_ignoreCase = new QCheckBox(tr("Ignore &case"), this);
     m_previous = new QPushButton(tr("&Previous"), this);
@@ -50,24 +51,32 @@ FindBar::FindBar(HexView *view, QWidget *parent)
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("findMessage"));
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // a long message is cut, never widens
+    m_message->setMinimumWidth(0);
     for (QPushButton *b : {m_previous, m_next, m_all, m_cancel}) {
         b->setAutoDefault(false);
         b->setFocusPolicy(Qt::TabFocus);
     }
 
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(4, 3, 4, 3);
-    layout->setSpacing(4);
-    layout->addWidget(m_close);
-    layout->addWidget(m_mode);
-    layout->addWidget(m_pattern, 2);
-    layout->addWidget(m_ignoreCase);
-    layout->addWidget(m_previous);
-    layout->addWidget(m_next);
-    layout->addWidget(m_all);
-    layout->addWidget(m_progress);
-    layout->addWidget(m_cancel);
-    layout->addWidget(m_message, 3);
+    m_rows = new QBoxLayout(QBoxLayout::LeftToRight, this);
+    m_rows->setContentsMargins(4, 3, 4, 3);
+    m_rows->setSpacing(4);
+    m_first = new QHBoxLayout;
+    m_first->setSpacing(4);
+    m_first->addWidget(m_close);
+    m_first->addWidget(m_mode);
+    m_first->addWidget(m_pattern, 1);
+    m_first->addWidget(m_ignoreCase);
+    m_second = new QHBoxLayout;
+    m_second->setSpacing(4);
+    m_second->addWidget(m_previous);
+    m_second->addWidget(m_next);
+    m_second->addWidget(m_all);
+    m_second->addWidget(m_progress);
+    m_second->addWidget(m_cancel);
+    m_second->addWidget(m_message, 1);
+    m_rows->addLayout(m_first, 2);
+    m_rows->addLayout(m_second, 3);
 
     connect(m_close, &QToolButton::clicked, this, &QWidget::hide);
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this] {
@@ -91,6 +100,32 @@ FindBar::FindBar(HexView *view, QWidget *parent)
 }
 
 FindBar::~FindBar() = default;
+
+QSize FindBar::minimumSizeHint() const
+{
+    const QMargins m = m_rows->contentsMargins();
+    const int width = std::max(m_first->minimumSize().width(), m_second->minimumSize().width()) + m.left() + m.right();
+    return {width, m_rows->minimumSize().height()};
+}
+
+bool FindBar::isOneRow() const { return m_rows->direction() == QBoxLayout::LeftToRight; }
+
+void FindBar::arrangeRows(int width)
+{
+    const QMargins m = m_rows->contentsMargins();
+    const bool one = FindBarModel::fitsOneRow(width, m_first->minimumSize().width(), m_second->minimumSize().width(),
+                                              m_rows->spacing(), m.left() + m.right());
+    if (one == isOneRow())
+        return;
+    m_rows->setDirection(one ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+    updateGeometry(); // another height: the window's layout gives the bar its new row
+}
+
+void FindBar::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    arrangeRows(width());
+}
 
 void FindBar::activate()
 {
@@ -125,6 +160,7 @@ void FindBar::setMessage(const QString &text, bool error)
 {
     m_error = error;
     m_message->setText(text);
+    m_message->setToolTip(text); // the whole message where the bar is too narrow to show it
     m_pattern->setProperty("invalid", error);
     QPalette pal; // the application palette: no override when valid
     if (error) {
@@ -143,6 +179,10 @@ std::optional<SearchEngine> FindBar::prepare()
 {
     if (!m_view || !m_view->hasFile()) {
         setMessage(tr("No file is open"), false);
+        return std::nullopt;
+    }
+    if (m_view->file().size() == 0) {
+        setMessage(tr("The file is empty: there is nothing to find"), false);
         return std::nullopt;
     }
     if (m_pattern->text().isEmpty()) {
@@ -222,6 +262,7 @@ void FindBar::setSearching(bool searching)
 {
     m_progress->setVisible(searching);
     m_cancel->setVisible(searching);
+    arrangeRows(width()); // the progress bar and Cancel take room while a search runs
     if (searching)
         m_progress->setValue(0);
 }

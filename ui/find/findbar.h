@@ -8,8 +8,10 @@
 #include <cstdint>
 #include <optional>
 
+class QBoxLayout;
 class QCheckBox;
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -25,7 +27,9 @@ class SearchWatcher;
 // Previous / Next / Find All, a progress bar with Cancel while a search runs, and a message label. A malformed
 // pattern turns the field red with the engine's message and starts nothing. Next / previous start from the
 // view's cursor or selection (FindBarModel), wrap, and select the match in the view (scrolled into view);
-// find all reports the matches through allFound(). Esc closes the bar (and cancels its search).
+// find all reports the matches through allFound(). Esc closes the bar (and cancels its search). In a narrow window
+// the buttons move to a second row (FindBarModel::fitsOneRow) and a long message is cut (its tooltip has it all),
+// so the bar never widens the window.
 // Searches run on a background thread through a SearchWatcher owned by the bar: nothing here blocks and nothing
 // runs on the search thread but the engine. Its pattern field is named "findPattern" (QObject::objectName).
 // Thread: GUI thread only.
@@ -57,6 +61,9 @@ public:
 
     bool hasError() const { return m_error; }
     QString message() const;
+    // As narrow as its two-row arrangement: the bar never makes the window wider (see arrangeRows).
+    QSize minimumSizeHint() const override;
+    bool isOneRow() const;
 
 signals:
     void statusMessage(const QString &message);
@@ -65,6 +72,7 @@ signals:
     void closed();
 
 protected:
+    void resizeEvent(QResizeEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void hideEvent(QHideEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -81,6 +89,7 @@ private:
     void onHit(const SearchHit &hit);
     void onAll(const SearchMatches &matches);
     void onFailed(const QString &message, bool cancelled);
+    void arrangeRows(int width); // one row when `width` holds both groups, else the buttons go to a second row
 
     HexView *m_view;
     SearchWatcher *m_watcher;
@@ -94,6 +103,9 @@ private:
     QPushButton *m_cancel;
     QLabel *m_message;
     QToolButton *m_close;
+    QBoxLayout *m_rows;    // the two groups: side by side (LeftToRight) or stacked (TopToBottom)
+    QHBoxLayout *m_first;  // close, mode, pattern, ignore case
+    QHBoxLayout *m_second; // previous, next, find all, progress, cancel, message
     std::uint64_t m_maxMatches = MaxMatches;
     std::uint64_t m_patternSize = 1;  // of the running / last search
     QString m_description;           // of the running / last search

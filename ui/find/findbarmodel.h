@@ -24,6 +24,12 @@ public:
 
     // The pattern for `text` in `mode`; ignoreCase applies to the text modes only. Fails with the engine's
     // errors (Errc::ParseError / Errc::InvalidArgument) for malformed or empty input; message() names the problem.
+    // Whether the bar's two groups of controls fit side by side in `width` pixels (their minimum widths, the
+    // spacing between them and the bar's horizontal margins); otherwise they are stacked in two rows.
+    static bool fitsOneRow(int width, int firstMinimum, int secondMinimum, int spacing, int margins)
+    {
+        return width >= firstMinimum + spacing + secondMinimum + margins;
+    }
     static Result<SearchPattern> pattern(Mode mode, const QString &text, bool ignoreCase);
 
     // A short message for the bar when `text` does not make a pattern ("" when it does or when text is empty).

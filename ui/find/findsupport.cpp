@@ -113,7 +113,7 @@ void FindSupport::showDocumentResults()
         m_dock->updateSummary(QString());
     }
     for (QAction *a : {find, findNext, findPrevious})
-        a->setEnabled(open);
+        a->setEnabled(open && m_document->size() > 0); // nothing to find in an empty file
     m_marks.clear();
     updateViewMarks();
     updateMapMarks();

@@ -264,7 +264,8 @@ void JobsSupport::syncFile()
 
 void JobsSupport::updateActions()
 {
-    const bool open = m_document && m_document->isOpen();
+    // A job never grows a file: an empty one has no byte to work on.
+    const bool open = m_document && m_document->isOpen() && m_document->size() > 0;
     for (QAction *a : {fill, zero, pattern, flush, sync})
         a->setEnabled(open);
 }

@@ -271,7 +271,7 @@ void HexView::paintEvent(QPaintEvent *event)
     st.firstRow = m_firstRow;
     st.cursor = m_cursor;
     st.activeArea = m_area == Area::Ascii ? HexLayout::Area::Ascii : HexLayout::Area::Hex;
-    st.showCursor = m_hasFile;
+    st.showCursor = m_hasFile && m_file->size() > 0; // an empty file has no byte to put a cursor on
     st.selection = m_selection;
     st.highlights = &m_highlights;
     st.overlay = m_overlay;
@@ -291,12 +291,22 @@ void HexView::paintEvent(QPaintEvent *event)
         m_painter.paintRows(p, st, begin, std::max(begin, end), w, m_recordText ? &m_paintedRows : nullptr);
     for (const QRect &r : QRegion(p.clipBoundingRect().toAlignedRect()).subtracted(covered))
         p.fillRect(r, m_painter.colors().base);
+    if (hasFile() && m_file->size() == 0) { // say so rather than show a blank page
+        p.setPen(m_painter.colors().offset);
+        p.drawText(QRect(0, st.yShift, w, viewport()->height() - st.yShift).adjusted(8, 8, -8, -8),
+                   Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, tr("This file is empty (0 bytes)."));
+    }
 }
 
 void HexView::resizeEvent(QResizeEvent *event)
 {
+    // A cursor on screen stays on screen, whole: the view getting shorter (a dock, the find bar, a horizontal
+    // scroll bar appearing after a jump) must not leave it on a cut last row or below the edge.
+    const bool cursorShown = hasFile() && m_lastVisible.contains(m_cursor);
     QAbstractScrollArea::resizeEvent(event);
     relayout();
+    if (cursorShown)
+        ensureCursorVisible();
 }
 
 void HexView::changeEvent(QEvent *event)
@@ -334,6 +344,10 @@ bool HexView::copySelection(CopyFormat format)
 {
     if (!hasFile())
         return false;
+    if (m_file->size() == 0) {
+        emit statusMessage(tr("Nothing to copy: the file is empty"));
+        return false;
+    }
     const ByteRange range = m_selection.isEmpty() ? ByteRange{m_cursor, 1} : m_selection;
     if (range.end() > m_readable) { // the mapping past the end on disk holds no bytes: never copy invented ones
         emit statusMessage(tr("Cannot copy: the file was truncated on disk to %1 bytes; reload it first")
