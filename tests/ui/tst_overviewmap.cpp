@@ -15,6 +15,7 @@
 #include "ui/view/jobcolors.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QMainWindow>
 #include <QTreeWidget>
 #include <QSettings>
@@ -150,15 +151,19 @@ private slots:
     }
 
     // With HEXMAP_SCREENSHOT_DIR set (run it under xvfb-run -a with QT_QPA_PLATFORM=xcb to see the real style):
-    // the real window on a 1 TiB sparse file, light and dark: a finished Fill of the first 64 MiB (grey), then a
-    // 4-worker Pattern job paused at 64 MiB per worker, the map widened and zoomed x1024 around worker 2's front.
+    // the real window on a 1 TiB sparse file, light and dark: a finished Fill of 512 MiB (grey), then a 4-worker
+    // Pattern job over 16 GiB paused at 384 MiB per worker, the map widened, zoomed x32 around worker 2's front
+    // (map-zoom-*.png) and whole (map-whole-*.png).
     void screenshots()
     {
         const QByteArray outDir = qgetenv("HEXMAP_SCREENSHOT_DIR");
         if (outDir.isEmpty())
             return; // only on request: writes 320 MiB into a sparse 1 TiB file
         const QString path = m_dir.filePath("disk-1t.img");
-        { auto created = MappedFile::create(path.toStdString(), kTiB); QVERIFY(created.ok()); }
+        {
+            QFile sparse(path); // ftruncate: a sparse file (MappedFile::create would reserve every block)
+            QVERIFY(sparse.open(QIODevice::WriteOnly) && sparse.resize(qint64(kTiB)));
+        }
         for (const bool dark : {false, true}) {
             applyTheme(dark ? Preferences::Theme::Dark : Preferences::Theme::Light);
             auto ro = MappedFile::openReadOnly(path.toStdString());
@@ -174,7 +179,7 @@ private slots:
             JobSpec fill;
             fill.operation = JobOperation::Fill;
             fill.fillByte = std::byte{0xFF};
-            fill.range = {0, 64ull << 20};
+            fill.range = {(508ull << 30), 512ull << 20}; // 512 MiB, 4 GiB before the pattern job
             fill.threads = 1;
             auto first = main.jobs()->startJob(fill);
             QVERIFY(first.ok());
@@ -182,16 +187,24 @@ private slots:
             JobSpec spec;
             spec.operation = JobOperation::Pattern;
             spec.pattern = {std::byte{0xDE}, std::byte{0xAD}, std::byte{0xBE}, std::byte{0xEF}};
-            spec.range = {64ull << 20, kTiB - (64ull << 20)};
+            // 16 GiB in the middle of the 1 TiB file (a job over all of it needs 1 TiB of free disk space).
+            spec.range = {512ull << 30, 16ull << 30};
             spec.threads = 4;
-            spec.chunkSize = 4ull << 20;
-            auto job = main.jobs()->startJob(spec, [](Job &j) { j.pauseAfterChunks(16); });
+            spec.chunkSize = 8ull << 20;
+            auto job = main.jobs()->startJob(spec, [](Job &j) { j.pauseAfterChunks(48); }); // 384 MiB each
             QVERIFY(job.ok());
-            QTRY_VERIFY_WITH_TIMEOUT((*job)->job() && (*job)->lastSnapshot().totalDone == 4 * (64ull << 20), 60000);
+            const auto paused = [&] {
+                const auto &ws = (*job)->lastSnapshot().workers;
+                return ws.size() == 4 && std::all_of(ws.begin(), ws.end(), [](const WorkerSnapshot &x) {
+                    return x.state == WorkerState::Paused;
+                });
+            };
+            QTRY_VERIFY_WITH_TIMEOUT(paused() || (*job)->isFinished(), 120000);
+            QVERIFY2(!(*job)->isFinished(), (*job)->lastSnapshot().message.c_str());
             const WorkerSnapshot w = (*job)->lastSnapshot().workers[2];
             const std::uint64_t front = (w.range.offset + w.bytesDone) / 16 * 16;
             main.hexView()->scrollToOffset(front - 16 * 12);
-            pane->map()->setZoom(1024);
+            pane->map()->setZoom(32); // 32 GiB around the view: the four 4 GiB workers, 100 rows each
             QTest::qWait(200);
             const QString file = QString::fromLocal8Bit(outDir) + (dark ? "/map-zoom-dark.png" : "/map-zoom-light.png");
             QVERIFY(main.grab().save(file));
