@@ -462,6 +462,13 @@
     </message>
 </context>
 <context>
+    <name>hexmap::DocumentPane</name>
+    <message>
+        <source>Drag to change the overview map&apos;s width</source>
+        <translation>拖动以改变概览图的宽度</translation>
+    </message>
+</context>
+<context>
     <name>hexmap::DocumentTabs</name>
     <message>
         <source>(no file)</source>
@@ -1375,6 +1382,29 @@ Click to go there</source>
     </message>
 </context>
 <context>
+    <name>hexmap::JobSummary</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>started writeback of %1</source>
+        <translation>已开始回写 %1</translation>
+    </message>
+    <message>
+        <source>zeroed %1 in %2</source>
+        <translation>已在 %2 内清零 %1</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+</context>
+<context>
     <name>hexmap::JobsDock</name>
     <message>
         <source>Jobs</source>
@@ -1447,6 +1477,46 @@ Click to go there</source>
     <message>
         <source>failed: %1</source>
         <translation>失败:%1</translation>
+    </message>
+    <message>
+        <source>The operation; expand a job for one row per worker, in the worker&apos;s colour on the map</source>
+        <translation>操作;展开任务可看到每个工作线程一行,颜色与概览图上该线程的颜色相同</translation>
+    </message>
+    <message>
+        <source>The bytes the job (or worker) covers</source>
+        <translation>任务(或工作线程)覆盖的字节</translation>
+    </message>
+    <message>
+        <source>Bytes written (synced, for Sync) of the range</source>
+        <translation>范围内已写入(同步任务为已同步)的字节</translation>
+    </message>
+    <message>
+        <source>Bytes per second; empty for Flush and Zero, whose speed means nothing (see State)</source>
+        <translation>每秒字节数;刷新和清零任务的速度没有意义,留空(见状态)</translation>
+    </message>
+    <message>
+        <source>Estimated time left</source>
+        <translation>预计剩余时间</translation>
+    </message>
+    <message>
+        <source>Time since the job started</source>
+        <translation>任务开始以来的时间</translation>
+    </message>
+    <message>
+        <source>Running, paused, done (what Flush and Zero did), cancelled or failed</source>
+        <translation>运行中、已暂停、已完成(刷新和清零显示所做的事)、已取消或失败</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Jobs&lt;/b&gt;: the fill, zero, pattern, flush and sync jobs of the current file. Each job expands into its workers; each worker&apos;s colour is the one it has on the overview map, where its range is pale and what it wrote solid. Cancel job stops the selected (or the only running) job after its current chunk; Clear finished removes finished jobs from the list (the map keeps showing what they wrote, in grey).</source>
+        <translation>&lt;b&gt;任务&lt;/b&gt;:当前文件的填充、清零、模式、刷新和同步任务。每个任务可展开为其工作线程;每个工作线程的颜色与它在概览图上的颜色相同,概览图上其范围为浅色,已写入部分为实色。“取消任务”在当前块之后停止所选(或唯一正在运行的)任务;“清除已完成”从列表中移除已完成的任务(概览图仍以灰色显示它们写入的内容)。</translation>
+    </message>
+    <message>
+        <source>Stop the selected job (or the only running one) after its current chunk</source>
+        <translation>在当前块之后停止所选任务(或唯一正在运行的任务)</translation>
+    </message>
+    <message>
+        <source>Remove finished jobs from the list</source>
+        <translation>从列表中移除已完成的任务</translation>
     </message>
 </context>
 <context>
@@ -1669,6 +1739,25 @@ Click to go there</source>
         <source>&amp;Previous Tab</source>
         <translation>上一个标签页(&amp;P)</translation>
     </message>
+    <message>
+        <source>&amp;Manual</source>
+        <translation>使用手册(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Show the user manual (USAGE)</source>
+        <translation>显示用户手册(USAGE)</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::ManualDialog</name>
+    <message>
+        <source>Hexmap Manual</source>
+        <translation>Hexmap 使用手册</translation>
+    </message>
+    <message>
+        <source>The manual could not be read: %1 (%2)</source>
+        <translation>无法读取使用手册:%1(%2)</translation>
+    </message>
 </context>
 <context>
     <name>hexmap::MenuPlacer</name>
@@ -1709,6 +1798,13 @@ Click to go there</source>
     </message>
 </context>
 <context>
+    <name>hexmap::OverviewLegend</name>
+    <message>
+        <source>What the colours of the overview map mean</source>
+        <translation>概览图中各颜色的含义</translation>
+    </message>
+</context>
+<context>
     <name>hexmap::OverviewMap</name>
     <message>
         <source>Job workers</source>
@@ -1729,10 +1825,6 @@ Click to go there</source>
     <message>
         <source>Viewport</source>
         <translation>视口</translation>
-    </message>
-    <message>
-        <source>Job workers: pale = assigned, solid = written</source>
-        <translation>任务工作线程:浅色 = 已分配,实色 = 已写入</translation>
     </message>
     <message>
         <source>Vermillion = written by a job, not synced; grey-blue = synced</source>
@@ -1775,6 +1867,62 @@ Click to go there</source>
     <message>
         <source>kernel, cachestat</source>
         <translation>内核,cachestat</translation>
+    </message>
+    <message>
+        <source>Zoom In Around the View</source>
+        <translation>围绕视图放大</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Whole File</source>
+        <translation>整个文件</translation>
+    </message>
+    <message>
+        <source>Job workers: pale = assigned, solid = written; grey = written by a finished job; a narrow strip = flush or sync</source>
+        <translation>任务工作线程:浅色 = 已分配,实色 = 已写入;灰色 = 已完成的任务写入的;窄条 = 刷新或同步</translation>
+    </message>
+    <message>
+        <source>Zoomed ×%1: 0x%2 – 0x%3 (Ctrl+wheel or the context menu)</source>
+        <translation>已放大 ×%1:0x%2 – 0x%3(Ctrl+滚轮或右键菜单)</translation>
+    </message>
+    <message>
+        <source>job workers (pale: to do, solid: written)</source>
+        <translation>任务工作线程(浅色:待写,实色:已写入)</translation>
+    </message>
+    <message>
+        <source>written by a finished job</source>
+        <translation>已完成的任务写入的</translation>
+    </message>
+    <message>
+        <source>not synced</source>
+        <translation>未同步</translation>
+    </message>
+    <message>
+        <source>synced</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <source>in page cache</source>
+        <translation>在页缓存中</translation>
+    </message>
+    <message>
+        <source>unsaved edit</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>frame: on screen</source>
+        <translation>框:屏幕上显示的</translation>
+    </message>
+    <message>
+        <source>zoom ×%1 (Ctrl+wheel)</source>
+        <translation>缩放 ×%1(Ctrl+滚轮)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Overview map&lt;/b&gt;: the whole file from top to bottom (each pixel row stands for size / height bytes). Lanes, left to right: &lt;i&gt;job workers&lt;/i&gt; (each worker&apos;s range pale in its colour, what it wrote solid; when a job ends its colours fade to grey, the bytes jobs wrote), &lt;i&gt;page cache&lt;/i&gt; (when shown), &lt;i&gt;durability&lt;/i&gt; (vermillion: written, not synced; blue-grey: synced) and &lt;i&gt;marks&lt;/i&gt; (yellow: unsaved edits; ticks: search hits). A frame shows the bytes on screen, flags the bookmarks.&lt;br&gt;Click or drag to go there. Ctrl+wheel zooms around the view (the map then shows size / zoom bytes); the context menu toggles the layers and zooms. Drag the map&apos;s left edge to make it wider.</source>
+        <translation>&lt;b&gt;概览图&lt;/b&gt;:从上到下表示整个文件(每个像素行代表 大小 / 高度 个字节)。从左到右的各列:&lt;i&gt;任务工作线程&lt;/i&gt;(每个工作线程的范围以其颜色的浅色显示,已写入部分为实色;任务结束后其颜色渐变为灰色,即任务写入过的字节)、&lt;i&gt;页缓存&lt;/i&gt;(显示时)、&lt;i&gt;持久性&lt;/i&gt;(朱红:已写入,未同步;蓝灰:已同步)和&lt;i&gt;标记&lt;/i&gt;(黄色:未保存的修改;刻度:搜索结果)。框表示屏幕上显示的字节,旗标表示书签。&lt;br&gt;单击或拖动可跳转到该处。Ctrl+滚轮围绕视图缩放(概览图随后显示 大小 / 缩放倍数 个字节);右键菜单可开关各图层并缩放。拖动概览图的左边缘可使其变宽。</translation>
     </message>
 </context>
 <context>

@@ -59,6 +59,7 @@ private slots:
         map.setJobCenter(&center);
         map.setFileSize(size);
         map.resize(56, 512 + 2 * map.topMargin());
+        map.setFadeDuration(3'600'000); // finished colours stay (nearly) unfaded until the check below
         QCOMPARE(map.model().height(), 512); // 512 KiB per row: each 64 MiB worker gets 128 rows
         JobsDock dock(&center);
         JobStatusWidget status(&center);
@@ -122,6 +123,10 @@ private slots:
             QCOMPARE(seg[size_t(k)].doneRows, seg[size_t(k)].rangeRows);
             QCOMPARE(pixel(map, x, 128 * k + 127), JobColors::worker(k, dark));
         }
+        // Faded: the whole file is in the neutral written grey, no worker colour is left.
+        map.setFadeDuration(0);
+        for (int k = 0; k < 4; ++k)
+            QCOMPARE(pixel(map, x, 128 * k + 127), JobColors::written(dark));
         QCOMPARE(center.dirtyBytes(), size);
         QCOMPARE(center.dirty().intervalCount(), std::size_t(1)); // coalesced
         QCOMPARE(dock.tree()->topLevelItem(0)->text(JobsDock::StateColumn), QString("done"));

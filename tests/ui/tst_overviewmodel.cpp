@@ -156,6 +156,97 @@ private slots:
         QVERIFY(OverviewModel(100, 0).coverage({}).empty());
         QVERIFY(!OverviewModel(0, 100).isValid());
     }
+
+    // The zoomed map's window: size / zoom bytes (rounded up) centred on the viewport's middle, inside the file.
+    void zoomWindow_data()
+    {
+        QTest::addColumn<quint64>("size");
+        QTest::addColumn<quint64>("zoom");
+        QTest::addColumn<quint64>("viewOffset");
+        QTest::addColumn<quint64>("viewSize");
+        QTest::addColumn<quint64>("offset");
+        QTest::addColumn<quint64>("length");
+        QTest::newRow("zoom 1 is the file") << quint64(1000) << quint64(1) << quint64(500) << quint64(10)
+                                            << quint64(0) << quint64(1000);
+        QTest::newRow("zoom 0 is the file") << quint64(1000) << quint64(0) << quint64(500) << quint64(10)
+                                            << quint64(0) << quint64(1000);
+        QTest::newRow("centred") << quint64(1000) << quint64(4) << quint64(495) << quint64(10) << quint64(375)
+                                 << quint64(250);
+        QTest::newRow("at the start") << quint64(1000) << quint64(4) << quint64(0) << quint64(10) << quint64(0)
+                                      << quint64(250);
+        QTest::newRow("at the end") << quint64(1000) << quint64(4) << quint64(990) << quint64(10) << quint64(750)
+                                    << quint64(250);
+        QTest::newRow("rounded up") << quint64(1001) << quint64(4) << quint64(0) << quint64(1) << quint64(0)
+                                    << quint64(251);
+        QTest::newRow("more zoom than bytes") << quint64(3) << quint64(1024) << quint64(2) << quint64(1)
+                                              << quint64(2) << quint64(1);
+        QTest::newRow("viewport past the end") << quint64(1000) << quint64(2) << quint64(5000) << quint64(10)
+                                               << quint64(500) << quint64(500);
+        QTest::newRow("1 TiB x1024 around 3/4") << kTiB << quint64(1024) << kTiB / 4 * 3 << quint64(4096)
+                                                << kTiB / 4 * 3 + 2048 - kTiB / 2048 << kTiB / 1024;
+        QTest::newRow("2^64-1 x2 at the end") << kMax64 << quint64(2) << kMax64 - 1 << quint64(1)
+                                              << kMax64 / 2 << kMax64 - kMax64 / 2;
+    }
+    void zoomWindow()
+    {
+        QFETCH(quint64, size);
+        QFETCH(quint64, zoom);
+        QFETCH(quint64, viewOffset);
+        QFETCH(quint64, viewSize);
+        QFETCH(quint64, offset);
+        QFETCH(quint64, length);
+        const ByteRange w = OverviewModel::zoomWindow(size, zoom, {viewOffset, viewSize});
+        QCOMPARE(quint64(w.offset), offset);
+        QCOMPARE(quint64(w.size), length);
+        QVERIFY(w.end() <= size);
+    }
+
+    // A model over a window: rows stand for the window's bytes; what lies outside is clipped away.
+    void windowRows_data()
+    {
+        QTest::addColumn<quint64>("offset");
+        QTest::addColumn<quint64>("length");
+        QTest::addColumn<int>("first");
+        QTest::addColumn<int>("end");
+        // Window [1000, 2000) on 100 rows: 10 bytes per row.
+        QTest::newRow("window start") << quint64(1000) << quint64(10) << 0 << 1;
+        QTest::newRow("inside") << quint64(1500) << quint64(25) << 50 << 53;
+        QTest::newRow("straddles the start") << quint64(900) << quint64(150) << 0 << 5;
+        QTest::newRow("straddles the end") << quint64(1995) << quint64(100) << 99 << 100;
+        QTest::newRow("covers the window") << quint64(0) << quint64(1'000'000) << 0 << 100;
+        QTest::newRow("before the window") << quint64(0) << quint64(1000) << 0 << 0;
+        QTest::newRow("after the window") << quint64(2000) << quint64(5) << 0 << 0;
+    }
+    void windowRows()
+    {
+        QFETCH(quint64, offset);
+        QFETCH(quint64, length);
+        QFETCH(int, first);
+        QFETCH(int, end);
+        const OverviewModel m(ByteRange{1000, 1000}, 100);
+        QCOMPARE(m.rowsOf({offset, length}), (std::pair<int, int>(first, end)));
+    }
+    void windowOffsetsAndCoverage()
+    {
+        const OverviewModel m(ByteRange{1000, 1000}, 100);
+        QVERIFY(m.isValid());
+        QCOMPARE(m.fileSize(), quint64(1000));
+        QCOMPARE(m.offsetAtRow(0), quint64(1000));
+        QCOMPARE(m.offsetAtRow(50), quint64(1500));
+        QCOMPARE(m.offsetAtRow(100), quint64(1999));
+        QCOMPARE(m.rowRange(3), (ByteRange{1030, 10}));
+        QCOMPARE(m.rowOf(1555), 55);
+        QCOMPARE(m.rowOf(5), 0);       // before: the first row
+        QCOMPARE(m.rowOf(999'999), 99); // after: the last row
+        const std::vector<ByteRange> ranges{{0, 1005}, {1500, 10}, {1995, 1000}};
+        const std::vector<float> cov = m.coverage(ranges);
+        QCOMPARE(cov.size(), std::size_t(100));
+        QCOMPARE(cov[0], 0.5f);  // only [1000, 1005) of the first range is inside
+        QCOMPARE(cov[1], 0.0f);
+        QCOMPARE(cov[50], 1.0f);
+        QCOMPARE(cov[99], 0.5f); // [1995, 2000)
+        QVERIFY(!OverviewModel(ByteRange{5, 0}, 100).isValid());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestOverviewModel)

@@ -5,6 +5,7 @@
 #include "ui/view/jobcolors.h"
 #include "ui/jobs/jobdialogmodel.h"
 #include "ui/document/jobwatcher.h"
+#include "ui/jobs/jobsummary.h"
 #include "ui/jobs/progressdelegate.h"
 
 #include <QHBoxLayout>
@@ -24,6 +25,8 @@ int permille(std::uint64_t done, std::uint64_t total)
 {
     return total ? int(static_cast<double>(done) / static_cast<double>(total) * 1000.0) : 0;
 }
+
+constexpr int kExpandRole = Qt::UserRole + 1; // on a job's row: expand it when its workers are first listed
 
 QIcon swatch(const QColor &c)
 {
@@ -64,10 +67,28 @@ JobsDock::JobsDock(JobCenter *center, QWidget *parent) : QDockWidget(tr("Jobs"),
     m_tree->setColumnWidth(SpeedColumn, 90);
     m_tree->setColumnWidth(EtaColumn, 60);
     m_tree->setColumnWidth(ElapsedColumn, 60);
+    const std::pair<Column, QString> headerTips[] = {
+        {JobColumn, tr("The operation; expand a job for one row per worker, in the worker's colour on the map")},
+        {RangeColumn, tr("The bytes the job (or worker) covers")},
+        {ProgressColumn, tr("Bytes written (synced, for Sync) of the range")},
+        {SpeedColumn, tr("Bytes per second; empty for Flush and Zero, whose speed means nothing (see State)")},
+        {EtaColumn, tr("Estimated time left")},
+        {ElapsedColumn, tr("Time since the job started")},
+        {StateColumn, tr("Running, paused, done (what Flush and Zero did), cancelled or failed")}};
+    for (const auto &[column, tip] : headerTips)
+        m_tree->headerItem()->setToolTip(column, tip);
+    setWhatsThis(tr("<b>Jobs</b>: the fill, zero, pattern, flush and sync jobs of the current file. Each job "
+                    "expands into its workers; each worker's colour is the one it has on the overview map, where "
+                    "its range is pale and what it wrote solid. Cancel job stops the selected (or the only "
+                    "running) job after its current chunk; Clear finished removes finished jobs from the list "
+                    "(the map keeps showing what they wrote, in grey)."));
+    m_tree->setWhatsThis(whatsThis());
     layout->addWidget(m_tree);
     auto *buttons = new QHBoxLayout;
     m_cancel = new QPushButton(tr("Cancel job"), body);
     m_clear = new QPushButton(tr("Clear finished"), body);
+    m_cancel->setToolTip(tr("Stop the selected job (or the only running one) after its current chunk"));
+    m_clear->setToolTip(tr("Remove finished jobs from the list"));
     buttons->addStretch();
     buttons->addWidget(m_clear);
     buttons->addWidget(m_cancel);
@@ -90,7 +111,7 @@ void JobsDock::setCenter(JobCenter *center)
     m_connections.clear();
     m_center = center;
     if (center) {
-        m_connections << connect(center, &JobCenter::jobAdded, this, &JobsDock::addJob);
+        m_connections << connect(center, &JobCenter::jobAdded, this, &JobsDock::jobStarted);
         m_connections << connect(center, &JobCenter::jobProgressed, this, &JobsDock::refresh);
         m_connections << connect(center, &JobCenter::jobFinished, this, [this](JobWatcher *job) {
             refresh(job);
@@ -136,12 +157,24 @@ void JobsDock::cancelCurrent()
         job->cancel();
 }
 
+void JobsDock::jobStarted(JobWatcher *job)
+{
+    // The new job is the one to watch: the finished ones fold away, the dock comes to the front.
+    for (const auto &[other, item] : m_items)
+        if (other->isFinished())
+            item->setExpanded(false);
+    addJob(job);
+    show();
+    raise();
+}
+
 void JobsDock::addJob(JobWatcher *job)
 {
     auto *item = new QTreeWidgetItem(m_tree);
     item->setText(JobColumn, JobDialogModel::operationName(job->spec().operation));
     item->setText(RangeColumn, JobDialogModel::rangeText(job->spec().range));
     item->setToolTip(RangeColumn, item->text(RangeColumn));
+    item->setData(JobColumn, kExpandRole, !job->isFinished() || !m_rebuilding); // expanded once its workers show
     m_items[job] = item;
     refresh(job);
     m_tree->setCurrentItem(item);
@@ -158,10 +191,11 @@ void JobsDock::refresh(JobWatcher *job)
     const std::uint64_t done = job->spec().operation == JobOperation::Sync ? s.totalSynced : s.totalDone;
     item->setData(ProgressColumn, ProgressDelegate::ProgressRole, permille(done, s.totalBytes));
     item->setText(ProgressColumn, QStringLiteral("%1 %").arg(s.fraction() * 100.0, 0, 'f', 1));
-    item->setText(SpeedColumn, rateText(s.bytesPerSecond));
+    const JobOperation op = job->spec().operation;
+    item->setText(SpeedColumn, JobSummary::speedText(op, s));
     item->setText(EtaColumn, s.eta ? durationText(std::chrono::duration<double>(*s.eta).count()) : QString());
     item->setText(ElapsedColumn, durationText(std::chrono::duration<double>(s.elapsed).count()));
-    item->setText(StateColumn, stateText(s));
+    item->setText(StateColumn, s.state == JobState::Succeeded ? JobSummary::doneText(op, s) : stateText(s));
     item->setToolTip(StateColumn, item->text(StateColumn));
     const int base = m_center->colorBase(job);
     for (std::size_t w = 0; w < s.workers.size(); ++w) {
@@ -179,15 +213,23 @@ void JobsDock::refresh(JobWatcher *job)
         child->setText(ProgressColumn, QString::fromStdString(formatSize(wdone)));
         child->setText(StateColumn, QString::fromLatin1(stateName(ws.state)));
     }
+    // A started job shows its workers (the per-worker view is the point) as soon as they are listed, once: the
+    // user may fold it again.
+    if (item->childCount() > 0 && item->data(JobColumn, kExpandRole).toBool()) {
+        item->setData(JobColumn, kExpandRole, false);
+        item->setExpanded(true);
+    }
 }
 
 void JobsDock::rebuild()
 {
     m_tree->clear();
     m_items.clear();
+    m_rebuilding = true;
     if (m_center)
         for (JobWatcher *job : m_center->jobs())
             addJob(job);
+    m_rebuilding = false;
     updateButtons();
 }
 
@@ -234,9 +276,7 @@ QString JobsDock::durationText(double seconds)
 
 QString JobsDock::rateText(double bytesPerSecond)
 {
-    if (bytesPerSecond <= 0)
-        return {};
-    return QString::fromStdString(formatSize(static_cast<std::uint64_t>(bytesPerSecond))) + QStringLiteral("/s");
+    return JobSummary::rateText(bytesPerSecond);
 }
 
 } // namespace hexmap

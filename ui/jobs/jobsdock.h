@@ -16,7 +16,9 @@ struct JobSnapshot;
 
 // The Jobs dock: one row per job of a JobCenter (operation, range, progress bar, throughput, ETA, elapsed,
 // state: running / paused / done / cancelled with the bytes written / failed with the message), expandable into
-// one row per worker with a bar in the worker's colour. Cancel stops the selected job (or the only running one);
+// one row per worker with a bar in the worker's colour. A job that starts is expanded (its workers shown), the
+// finished ones collapse, and the dock is shown and raised (also from behind a tabified dock). Flush and Zero show
+// what they did instead of a rate (JobSummary). Cancel stops the selected job (or the only running one);
 // Clear removes finished jobs. Rows refresh on the center's ticks (display rate), never per chunk.
 // Thread: GUI thread only.
 class JobsDock : public QDockWidget {
@@ -42,6 +44,7 @@ public:
     static QString rateText(double bytesPerSecond);
 
 private:
+    void jobStarted(JobWatcher *job);
     void addJob(JobWatcher *job);
     void refresh(JobWatcher *job);
     void rebuild();
@@ -53,6 +56,7 @@ private:
     QPushButton *m_cancel;
     QPushButton *m_clear;
     std::map<const JobWatcher *, QTreeWidgetItem *> m_items;
+    bool m_rebuilding = false; // rebuild(): only the running jobs expand
 };
 
 } // namespace hexmap

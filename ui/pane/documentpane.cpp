@@ -3,13 +3,15 @@
 #include "ui/document/document.h"
 #include "ui/document/jobcenter.h"
 #include "ui/pane/filechangebanner.h"
+#include "ui/pane/overviewlegend.h"
 #include "ui/pane/overviewmap.h"
 #include "ui/pane/pagecachelayer.h"
 #include "ui/view/hexview.h"
 #include "ui/view/jobcolors.h"
 
-#include <QHBoxLayout>
 #include <QPointer>
+#include <QSettings>
+#include <QSplitter>
 #include <QVBoxLayout>
 
 namespace hexmap {
@@ -23,12 +25,23 @@ DocumentPane::DocumentPane(Document *document, QWidget *parent)
     column->setContentsMargins(0, 0, 0, 0);
     column->setSpacing(0);
     column->addWidget(m_banner);
-    auto *row = new QHBoxLayout;
-    row->setContentsMargins(0, 0, 0, 0);
-    row->setSpacing(2);
-    row->addWidget(m_view, 1);
-    row->addWidget(m_map);
-    column->addLayout(row, 1);
+    // The map's width: a splitter handle between view and map, the width remembered for every new tab.
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mapSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setHandleWidth(5);
+    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(m_map);
+    m_map->setMaximumWidth(kMaxMapWidth);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 0);
+    m_splitter->handle(1)->setToolTip(tr("Drag to change the overview map's width"));
+    setMapWidth(QSettings().value(QLatin1String(kMapWidthKey), m_map->sizeHint().width()).toInt());
+    connect(m_splitter, &QSplitter::splitterMoved, this,
+            [this] { QSettings().setValue(QLatin1String(kMapWidthKey), m_map->width()); });
+    column->addWidget(m_splitter, 1);
+    m_legend = new OverviewLegend(m_map, this);
+    column->addWidget(m_legend);
     m_banner->hide();
     setFocusProxy(m_view);
 
@@ -63,6 +76,13 @@ DocumentPane::DocumentPane(Document *document, QWidget *parent)
     });
     if (document->isOpen())
         showFile();
+}
+
+void DocumentPane::setMapWidth(int width)
+{
+    width = std::clamp(width, m_map->minimumSizeHint().width(), kMaxMapWidth);
+    const int total = std::max(m_splitter->width(), m_view->sizeHint().width() + width);
+    m_splitter->setSizes({total - width, width});
 }
 
 void DocumentPane::showFile()

@@ -2,20 +2,25 @@
 
 #include <QWidget>
 
+class QSplitter;
+
 namespace hexmap {
 
 class Document;
 class FileChangeBanner;
 class HexView;
+class OverviewLegend;
 class OverviewMap;
 class PageCacheLayer;
 
 // DocumentPane: what one tab shows of its Document: the HexView and the OverviewMap beside it, under a
-// FileChangeBanner (hidden until the file changes on disk). The pane follows its document one way: the view reads
-// the bytes through Document::file() and repaints on bytesChanged (edits, undo, jobs' ticks), takes the new
-// mapping on fileReplaced, clears on closed, stops reading past a cut (readableSizeChanged); the view is tinted
-// with the document's running jobs and the map shows them, its unsaved edits, the visible rows and what the
-// kernel's page cache holds of the file (PageCacheLayer).
+// FileChangeBanner (hidden until the file changes on disk), with the map's legend (OverviewLegend) below. The
+// map's width follows a splitter handle and is remembered (setting "overviewMap/width") for the next tabs and
+// sessions. The pane follows its document one way: the view reads the bytes through Document::file() and
+// repaints on bytesChanged (edits, undo, jobs' ticks), takes the new mapping on fileReplaced, clears on closed,
+// stops reading past a cut (readableSizeChanged); the view is tinted with the document's running jobs and the map
+// shows them, its unsaved edits, the visible rows and what the kernel's page cache holds of the file
+// (PageCacheLayer).
 // Thread: GUI thread only.
 class DocumentPane : public QWidget {
     Q_OBJECT
@@ -27,6 +32,13 @@ public:
     OverviewMap *map() const { return m_map; }
     FileChangeBanner *banner() const { return m_banner; }
     PageCacheLayer *pageCache() const { return m_pageCache; }
+    OverviewLegend *legend() const { return m_legend; }
+    QSplitter *splitter() const { return m_splitter; }
+    // Sets the map's width (clamped to [its minimum, kMaxMapWidth]); not saved (dragging the handle saves).
+    void setMapWidth(int width);
+
+    static constexpr const char *kMapWidthKey = "overviewMap/width";
+    static constexpr int kMaxMapWidth = 480;
 
 private:
     void showFile();
@@ -37,6 +49,8 @@ private:
     OverviewMap *m_map;
     FileChangeBanner *m_banner;
     PageCacheLayer *m_pageCache;
+    QSplitter *m_splitter = nullptr;
+    OverviewLegend *m_legend = nullptr;
 };
 
 } // namespace hexmap

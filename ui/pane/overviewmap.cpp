@@ -1,28 +1,33 @@
 #include "ui/pane/overviewmap.h"
 
-#include "core/numberparser.h"
 #include "ui/document/jobcenter.h"
+#include "ui/document/jobwatcher.h"
+#include "ui/pane/workerlane.h"
 #include "ui/view/jobcolors.h"
 
-#include <QContextMenuEvent>
-#include <QHelpEvent>
-#include <QMenu>
-#include <QMouseEvent>
 #include <QPainter>
 #include <QPolygonF>
-#include <QToolTip>
 
 #include <algorithm>
-#include <cmath>
 
 namespace hexmap {
 
 OverviewMap::OverviewMap(QWidget *parent) : QWidget(parent)
 {
-    setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding); // its width: the pane's splitter
     setAttribute(Qt::WA_OpaquePaintEvent);
     setMouseTracking(false);
     setToolTip(tr("Overview map"));
+    setWhatsThis(whatsThisText());
+    m_clock.start();
+    m_fadeTimer.setInterval(50);
+    connect(&m_fadeTimer, &QTimer::timeout, this, [this] {
+        update();
+        const qint64 now = m_clock.elapsed();
+        if (std::none_of(m_finishedAt.begin(), m_finishedAt.end(),
+                         [&](const auto &f) { return now - f.second < m_fadeMs; }))
+            m_fadeTimer.stop();
+    });
 }
 
 void OverviewMap::setJobCenter(const JobCenter *center)
@@ -30,15 +35,64 @@ void OverviewMap::setJobCenter(const JobCenter *center)
     if (m_center)
         disconnect(m_center, nullptr, this, nullptr);
     m_center = center;
-    if (m_center)
+    m_finishedAt.clear();
+    if (m_center) {
         connect(m_center, &JobCenter::changed, this, qOverload<>(&QWidget::update));
+        connect(m_center, &JobCenter::jobAdded, this, &OverviewMap::legendChanged);
+        connect(m_center, &JobCenter::jobFinished, this, &OverviewMap::onJobFinished);
+        connect(m_center, &JobCenter::jobsRemoved, this, &OverviewMap::onJobsRemoved);
+    }
     update();
+    emit legendChanged();
 }
 
 void OverviewMap::setFileSize(std::uint64_t size)
 {
     m_size = size;
     update();
+}
+
+void OverviewMap::onJobFinished(const JobWatcher *job)
+{
+    m_finishedAt[job] = m_clock.elapsed();
+    if (m_fadeMs > 0 && isVisible())
+        m_fadeTimer.start();
+    update();
+    emit legendChanged();
+}
+
+void OverviewMap::onJobsRemoved()
+{
+    // Forget the finish times of removed jobs (their addresses may be reused by new ones).
+    const std::vector<JobWatcher *> jobs = m_center ? m_center->jobs() : std::vector<JobWatcher *>{};
+    std::erase_if(m_finishedAt, [&](const auto &f) { return std::find(jobs.begin(), jobs.end(), f.first) == jobs.end(); });
+    update();
+    emit legendChanged();
+}
+
+double OverviewMap::fadeOf(const JobWatcher *job) const
+{
+    if (!job->isFinished())
+        return 0.0;
+    const auto it = m_finishedAt.find(job);
+    return it == m_finishedAt.end() ? 1.0 : WorkerLane::fadeAt(m_clock.elapsed() - it->second, m_fadeMs);
+}
+
+void OverviewMap::setZoom(std::uint64_t zoom)
+{
+    const std::uint64_t rows = std::uint64_t(std::max(1, height() - 2 * kMargin));
+    const std::uint64_t most = std::max<std::uint64_t>(1, std::min(kMaxZoom, m_size / rows));
+    zoom = std::clamp<std::uint64_t>(zoom, 1, most);
+    if (zoom == m_zoom)
+        return;
+    m_zoom = zoom;
+    update();
+    emit legendChanged();
+}
+
+ByteRange OverviewMap::window() const
+{
+    return m_dragWindow ? *m_dragWindow : OverviewModel::zoomWindow(m_size, m_zoom, m_viewport);
 }
 
 void OverviewMap::setViewport(ByteRange visible)
@@ -78,56 +132,21 @@ void OverviewMap::setLayerVisible(Layer layer, bool visible)
 {
     m_layers = visible ? (m_layers | layer) : (m_layers & ~layer);
     update();
+    emit legendChanged();
 }
 
 void OverviewMap::setPageCache(std::vector<CacheCell> cells, const QString &source)
 {
+    const bool wasShown = showsPageCache();
     m_cacheCells = std::move(cells);
     m_cacheSource = source;
     if (isLayerVisible(PageCache))
         update();
+    if (wasShown != showsPageCache())
+        emit legendChanged();
 }
 
-QColor OverviewMap::pageCacheColor(const CacheCell &cell) const
-{
-    // Okabe-Ito: vermillion (as the durability lane's unsynced), reddish purple, bluish green; the share sets the shade.
-    const bool isDark = dark();
-    const QColor bg = JobColors::mapBackground(isDark);
-    auto shade = [&](const QColor &c, float share) { return JobColors::tint(c, bg, 0.45 + 0.55 * std::min(1.0f, share)); };
-    if (cell.dirty > 0.0f)
-        return shade(JobColors::dirty(isDark), cell.dirty);
-    if (cell.writeback > 0.0f)
-        return shade(QColor(0xCC, 0x79, 0xA7), cell.writeback);
-    if (cell.cached > 0.0f)
-        return JobColors::tint(QColor(0x00, 0x9E, 0x73), bg, 0.30 + 0.70 * std::min(1.0f, cell.cached));
-    return bg;
-}
-
-void OverviewMap::paintPageCache(QPainter &p, const OverviewModel &m) const
-{
-    // Each row shows the cell holding its first byte; equal neighbours merge into one rectangle.
-    const auto lane = pageCacheLane();
-    std::size_t c = 0;
-    QColor runColor;
-    int runStart = 0;
-    for (int r = 0; r <= m.height(); ++r) {
-        QColor color;
-        if (r < m.height()) {
-            const std::uint64_t at = m.offsetAtRow(r);
-            while (c + 1 < m_cacheCells.size() && m_cacheCells[c].range.end() <= at)
-                ++c;
-            color = pageCacheColor(m_cacheCells[c]);
-        }
-        if (r == m.height() || color != runColor) {
-            if (r > runStart && runColor.isValid())
-                p.fillRect(lane.first, kMargin + runStart, lane.second - lane.first, r - runStart, runColor);
-            runColor = color;
-            runStart = r;
-        }
-    }
-}
-
-OverviewModel OverviewMap::model() const { return OverviewModel(m_size, std::max(0, height() - 2 * kMargin)); }
+OverviewModel OverviewMap::model() const { return OverviewModel(window(), std::max(0, height() - 2 * kMargin)); }
 
 std::pair<int, int> OverviewMap::workerLane() const
 {
@@ -161,26 +180,6 @@ std::vector<OverviewMap::Segment> OverviewMap::segments() const
     return out;
 }
 
-void OverviewMap::paintCoverage(QPainter &p, const OverviewModel &m, const std::vector<ByteRange> &ranges,
-                                std::pair<int, int> lane, const QColor &color, const QColor &bg) const
-{
-    if (ranges.empty())
-        return;
-    const std::vector<float> cov = m.coverage(ranges);
-    // Rows are merged into runs of equal shade: a handful of rectangles, not one per row.
-    auto shade = [](float c) { return c <= 0.0f ? 0 : std::max(3, int(std::lround(c * 8.0f))); };
-    const int w = lane.second - lane.first;
-    for (int r = 0; r < int(cov.size());) {
-        const int level = shade(cov[std::size_t(r)]);
-        int e = r + 1;
-        while (e < int(cov.size()) && shade(cov[std::size_t(e)]) == level)
-            ++e;
-        if (level > 0)
-            p.fillRect(lane.first, kMargin + r, w, e - r, JobColors::tint(color, bg, level / 8.0));
-        r = e;
-    }
-}
-
 void OverviewMap::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
@@ -205,18 +204,8 @@ void OverviewMap::paintEvent(QPaintEvent *)
             r = e;
         }
     }
-    if (isLayerVisible(Workers)) {
-        for (const Segment &s : segments()) {
-            const QColor c = JobColors::worker(s.colorIndex, isDark);
-            const int w = lane.second - lane.first;
-            p.fillRect(lane.first, kMargin + s.rangeRows.first, w, s.rangeRows.second - s.rangeRows.first,
-                       JobColors::tint(c, bg, 0.30));
-            if (s.doneRows.second > s.doneRows.first)
-                p.fillRect(lane.first, kMargin + s.doneRows.first, w, s.doneRows.second - s.doneRows.first, c);
-            // A notch at each worker's start separates neighbours of similar brightness.
-            p.fillRect(lane.first, kMargin + s.rangeRows.first, w / 3, 1, palette().color(QPalette::WindowText));
-        }
-    }
+    if (isLayerVisible(Workers))
+        paintWorkers(p, m);
     if (isLayerVisible(Durability) && m_center) {
         paintCoverage(p, m, m_center->synced().ranges(), durabilityLane(), JobColors::synced(isDark), bg);
         paintCoverage(p, m, m_center->dirty().ranges(), durabilityLane(), JobColors::dirty(isDark), bg);
@@ -229,107 +218,39 @@ void OverviewMap::paintEvent(QPaintEvent *)
         const auto ml = marksLane();
         for (const ByteRange &h : m_hits) {
             const auto rows = m.rowsOf(h);
+            if (rows.second == rows.first)
+                continue; // outside the zoomed window
             p.fillRect(ml.first - 2, kMargin + rows.first, ml.second - ml.first + 2, 1, JobColors::searchHit(isDark));
         }
     }
     if (isLayerVisible(Viewport) && !m_viewport.isEmpty()) {
         auto rows = m.rowsOf(m_viewport);
-        if (rows.second - rows.first < 4) {
+        if (rows.second > rows.first && rows.second - rows.first < 4) {
             const int mid = (rows.first + rows.second) / 2;
             rows = {std::max(0, mid - 2), std::min(m.height(), mid + 2)};
         }
         p.setPen(QPen(JobColors::viewport(isDark), 2));
         p.setBrush(Qt::NoBrush);
-        p.drawRect(QRectF(1, kMargin + rows.first, width() - 2, rows.second - rows.first));
+        if (rows.second > rows.first) // else outside the window held during a drag
+            p.drawRect(QRectF(1, kMargin + rows.first, width() - 2, rows.second - rows.first));
     }
+    if (m_zoom > 1)
+        paintZoomLabel(p);
     if (isLayerVisible(Bookmarks)) {
         // A flag per bookmark: a line across every lane and a triangle at the left edge pointing at it.
         p.setRenderHint(QPainter::Antialiasing);
         p.setPen(Qt::NoPen);
         for (const Flag &f : m_flags) {
-            const int y = kMargin + m.rowsOf({f.offset, 1}).first;
+            const auto rows = m.rowsOf({f.offset, 1});
+            if (rows.second == rows.first)
+                continue; // outside the zoomed window
+            const int y = kMargin + rows.first;
             p.fillRect(0, y, width(), 1, f.color);
             p.setBrush(f.color);
             p.drawPolygon(QPolygonF({QPointF(0, y - 4.0), QPointF(6, y + 0.5), QPointF(0, y + 5.0)}));
         }
         p.setRenderHint(QPainter::Antialiasing, false);
     }
-}
-
-void OverviewMap::navigateTo(int y)
-{
-    const OverviewModel m = model();
-    if (!m.isValid())
-        return;
-    const int row = std::clamp(y - kMargin, 0, m.height() - 1);
-    // The middle of the row's span, so a click at the bottom reaches the last bytes.
-    // The middle of the row's span; the first and last rows reach the very start and end of the file.
-    const ByteRange span = m.rowRange(row);
-    const std::uint64_t target = row == 0 ? 0 : row == m.height() - 1 ? m_size - 1 : span.offset + span.size / 2;
-    emit navigateRequested(std::min(target, m_size - 1));
-}
-
-void OverviewMap::mousePressEvent(QMouseEvent *event)
-{
-    if (event->button() == Qt::LeftButton)
-        navigateTo(int(event->position().y()));
-}
-
-void OverviewMap::mouseMoveEvent(QMouseEvent *event)
-{
-    if (event->buttons() & Qt::LeftButton)
-        navigateTo(int(event->position().y()));
-}
-
-void OverviewMap::contextMenuEvent(QContextMenuEvent *event)
-{
-    QMenu menu(this);
-    const std::pair<Layer, QString> layers[] = {{Workers, tr("Job workers")},
-                                                {Durability, tr("Written / synced")},
-                                                {Edits, tr("Unsaved edits")},
-                                                {SearchHits, tr("Search hits")},
-                                                {Viewport, tr("Viewport")},
-                                                {Bookmarks, tr("Bookmarks")},
-                                                {PageCache, tr("Page cache (kernel)")},
-                                                {Entropy, tr("Entropy / byte class")}};
-    for (const auto &[layer, name] : layers) {
-        QAction *a = menu.addAction(name);
-        a->setCheckable(true);
-        a->setChecked(isLayerVisible(layer));
-        connect(a, &QAction::toggled, this, [this, l = layer](bool on) { setLayerVisible(l, on); });
-    }
-    menu.exec(event->globalPos());
-}
-
-bool OverviewMap::event(QEvent *event)
-{
-    if (event->type() != QEvent::ToolTip)
-        return QWidget::event(event);
-    auto *help = static_cast<QHelpEvent *>(event);
-    const OverviewModel m = model();
-    if (!m.isValid()) {
-        QToolTip::hideText();
-        return true;
-    }
-    const ByteRange span = m.rowRange(std::clamp(help->pos().y() - kMargin, 0, m.height() - 1));
-    QString lane = tr("Job workers: pale = assigned, solid = written");
-    if (m_cells && isLayerVisible(Entropy))
-        lane += QLatin1Char('\n') + m_cellsLegend;
-    if (help->pos().x() >= durabilityLane().first && help->pos().x() < durabilityLane().second)
-        lane = tr("Vermillion = written by a job, not synced; grey-blue = synced");
-    else if (showsPageCache() && help->pos().x() >= pageCacheLane().first && help->pos().x() < pageCacheLane().second)
-        lane = tr("Page cache (%1): green = cached, vermillion = dirty, purple = under writeback, empty = not "
-                  "cached")
-                   .arg(m_cacheSource == QLatin1String("mincore") ? tr("mincore: cached only, dirty unknown")
-                                                                   : tr("kernel, cachestat"));
-    else if (help->pos().x() >= marksLane().first)
-        lane = tr("Yellow = unsaved edits; ticks = search hits");
-    QToolTip::showText(help->globalPos(),
-                       tr("0x%1 (%2 per pixel row)\n%3")
-                           .arg(QString::number(span.offset, 16).toUpper(),
-                                QString::fromStdString(formatSize(std::max<std::uint64_t>(1, span.size))), lane),
-                       this);
-    return true;
 }
 
 } // namespace hexmap

@@ -4,10 +4,14 @@
 #include "ui/pane/overviewmodel.h"
 
 #include <QColor>
+#include <QElapsedTimer>
+#include <QTimer>
 #include <QWidget>
 
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -16,10 +20,15 @@ class QImage;
 namespace hexmap {
 
 class JobCenter;
+class JobWatcher;
 
 // A vertical strip beside the hex view standing for the whole file: pixel row r shows bytes
-// [r * size / height, (r + 1) * size / height) (OverviewModel). Lanes, left to right, each a toggleable layer:
-//   Workers    - each job worker's range in its colour (pale), its written prefix solid;
+// [r * size / height, (r + 1) * size / height) (OverviewModel); zoomed (setZoom, Ctrl+wheel, the context menu) it
+// stands for a window of size / zoom bytes centred on the viewport instead. Lanes, left to right, each a toggleable
+// layer:
+//   Workers    - each running job worker's range in its colour (pale), its written prefix solid (flush and sync
+//                jobs in a narrow strip at the left); what finished jobs wrote fades (fadeDuration) into a
+//                neutral grey, the "written" state every byte jobs wrote keeps (WorkerLane);
 //   Durability - bytes jobs wrote and nobody synced (vermillion) versus synced (blue-grey);
 //   Marks      - unsaved edits (yellow) and search hits (ticks);
 //   Viewport   - a frame over the whole width around the bytes the hex view shows;
@@ -29,7 +38,8 @@ class JobCenter;
 //                vermillion = dirty, purple = under writeback, background = not cached. Off by default.
 //   Entropy    - under the workers' lane, a colour per pixel row from a cell provider (ui/analysis: entropy and
 //                byte class), with its legend in the lane's tooltip.
-// Clicking or dragging emits navigateRequested(offset). Painting costs O(height + ranges), never O(file size);
+// legend() lists what each colour drawn now means (the pane shows it under the map, OverviewLegend).
+// Clicking or dragging emits navigateRequested(offset) (the zoom window holds still while dragging). Painting costs O(height + ranges), never O(file size);
 // the worker and durability data come from a JobCenter, edits / hits / viewport through setters.
 // Thread: GUI thread only.
 class OverviewMap : public QWidget {
@@ -58,6 +68,13 @@ public:
         std::pair<int, int> doneRows;
     };
 
+    // One line of the legend: a swatch (or several, for the workers of running jobs) and what it means.
+    struct LegendEntry {
+        std::vector<QColor> colors;
+        QString text;
+    };
+    static constexpr std::uint64_t kMaxZoom = std::uint64_t(1) << 30;
+
     explicit OverviewMap(QWidget *parent = nullptr);
 
     void setJobCenter(const JobCenter *center);
@@ -79,6 +96,19 @@ public:
     QColor pageCacheColor(const CacheCell &cell) const;
     bool isLayerVisible(Layer layer) const { return (m_layers & layer) != 0; }
 
+    // Zoom: 1 shows the whole file; n shows ceil(size / n) bytes around the viewport. Clamped to [1, kMaxZoom]
+    // and to a window of at least one byte per pixel row.
+    void setZoom(std::uint64_t zoom);
+    std::uint64_t zoom() const { return m_zoom; }
+    // The bytes the map shows now (the whole file unless zoomed).
+    ByteRange window() const;
+    // How long a finished job's colours take to fade into the written grey (ms; 0: at once).
+    void setFadeDuration(int ms) { m_fadeMs = ms; update(); }
+    int fadeDuration() const { return m_fadeMs; }
+    // What the colours drawn now mean (for the legend), and the What's This text of the map.
+    std::vector<LegendEntry> legend() const;
+    static QString whatsThisText();
+
     // The math for the current height (the lanes' drawable rows, below the top margin).
     OverviewModel model() const;
     int topMargin() const { return kMargin; }
@@ -95,12 +125,17 @@ public:
 
 signals:
     void navigateRequested(std::uint64_t offset);
+    // legend() changed: a layer was toggled, a job started or finished, the zoom or the page-cache lane changed.
+    void legendChanged();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
+    void changeEvent(QEvent *event) override;
     bool event(QEvent *event) override; // tooltips
 
 private:
@@ -111,6 +146,13 @@ private:
     bool dark() const;
     bool showsPageCache() const { return isLayerVisible(PageCache) && !m_cacheCells.empty(); }
     void paintPageCache(QPainter &p, const OverviewModel &m) const;
+    void paintWorkers(QPainter &p, const OverviewModel &m) const;
+    void paintZoomLabel(QPainter &p) const;
+    QString laneHelp(int x) const;
+    // Per worker track, the fade of its job (0 running or just finished .. 1 faded); starts / stops the timer.
+    double fadeOf(const JobWatcher *job) const;
+    void onJobFinished(const JobWatcher *job);
+    void onJobsRemoved();
 
     const JobCenter *m_center = nullptr;
     std::uint64_t m_size = 0;
@@ -123,6 +165,12 @@ private:
     int m_layers = AllLayers;
     std::vector<CacheCell> m_cacheCells;
     QString m_cacheSource;
+    std::uint64_t m_zoom = 1;
+    std::optional<ByteRange> m_dragWindow; // the window held while the left button is down
+    int m_fadeMs = 2500;
+    QElapsedTimer m_clock;
+    std::map<const JobWatcher *, qint64> m_finishedAt; // m_clock ms
+    QTimer m_fadeTimer;
 };
 
 } // namespace hexmap

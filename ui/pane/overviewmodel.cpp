@@ -12,6 +12,21 @@ OverviewModel::OverviewModel(std::uint64_t fileSize, int height)
 {
 }
 
+OverviewModel::OverviewModel(ByteRange window, int height)
+    : m_origin(window.offset), m_size(window.size), m_height(std::max(0, height))
+{
+}
+
+ByteRange OverviewModel::zoomWindow(std::uint64_t fileSize, std::uint64_t zoom, ByteRange viewport)
+{
+    if (zoom <= 1 || fileSize == 0)
+        return {0, fileSize};
+    const std::uint64_t length = std::max<std::uint64_t>(1, fileSize / zoom + (fileSize % zoom ? 1 : 0));
+    const std::uint64_t centre = std::min(viewport.offset, fileSize - 1) + viewport.size / 2;
+    const std::uint64_t start = centre > length / 2 ? centre - length / 2 : 0;
+    return {std::min(start, fileSize - length), length};
+}
+
 double OverviewModel::bytesPerRow() const
 {
     return isValid() ? static_cast<double>(m_size) / m_height : 0.0;
@@ -19,18 +34,21 @@ double OverviewModel::bytesPerRow() const
 
 OverviewModel::Pos OverviewModel::position(std::uint64_t offset) const
 {
-    const U128 q = static_cast<U128>(std::min(offset, m_size)) * static_cast<U128>(m_height);
+    const std::uint64_t local = offset > m_origin ? offset - m_origin : 0;
+    const U128 q = static_cast<U128>(std::min(local, m_size)) * static_cast<U128>(m_height);
     return {static_cast<std::uint64_t>(q / m_size), static_cast<std::uint64_t>(q % m_size)};
 }
 
 std::uint64_t OverviewModel::offsetAtRow(int row) const
 {
-    if (!isValid() || row <= 0)
+    if (!isValid())
         return 0;
+    if (row <= 0)
+        return m_origin;
     if (row >= m_height)
-        return m_size - 1;
+        return m_origin + m_size - 1;
     const U128 q = static_cast<U128>(static_cast<unsigned>(row)) * m_size / static_cast<unsigned>(m_height);
-    return std::min(static_cast<std::uint64_t>(q), m_size - 1);
+    return m_origin + std::min(static_cast<std::uint64_t>(q), m_size - 1);
 }
 
 ByteRange OverviewModel::rowRange(int row) const
@@ -42,7 +60,7 @@ ByteRange OverviewModel::rowRange(int row) const
     const auto begin = static_cast<std::uint64_t>(r * m_size / h);
     // ceil((r + 1) * S / H): the last byte that reaches into this row is included.
     const auto end = static_cast<std::uint64_t>(((r + 1) * m_size + h - 1) / h);
-    return ByteRange::fromBounds(begin, std::max(end, begin + 1));
+    return ByteRange::fromBounds(m_origin + begin, m_origin + std::max(end, begin + 1));
 }
 
 int OverviewModel::rowOf(std::uint64_t offset) const
@@ -53,12 +71,13 @@ int OverviewModel::rowOf(std::uint64_t offset) const
     return static_cast<int>(std::min<std::uint64_t>(p.row, static_cast<std::uint64_t>(m_height - 1)));
 }
 
-std::pair<int, int> OverviewModel::rowsOf(ByteRange range) const
+std::pair<int, int> OverviewModel::rowsOf(ByteRange whole) const
 {
-    if (!isValid() || range.isEmpty() || range.offset >= m_size)
+    const ByteRange range = whole.intersected(window());
+    if (!isValid() || range.isEmpty())
         return {0, 0};
     const Pos a = position(range.offset);
-    const Pos b = position(std::min(range.end(), m_size));
+    const Pos b = position(range.end());
     const std::uint64_t last = b.rem ? b.row + 1 : b.row;
     const auto first = static_cast<int>(a.row);
     const auto end = static_cast<int>(std::min<std::uint64_t>(last, static_cast<std::uint64_t>(m_height)));
@@ -73,11 +92,12 @@ std::vector<float> OverviewModel::coverage(std::span<const ByteRange> ranges) co
     std::vector<double> partial(h + 1, 0.0);
     std::vector<double> diff(h + 1, 0.0); // +1 over whole rows, as a difference array
     const auto size = static_cast<double>(m_size);
-    for (const ByteRange &range : ranges) {
-        if (range.isEmpty() || range.offset >= m_size)
+    for (const ByteRange &whole : ranges) {
+        const ByteRange range = whole.intersected(window());
+        if (range.isEmpty())
             continue;
         const Pos a = position(range.offset);
-        const Pos b = position(std::min(range.end(), m_size));
+        const Pos b = position(range.end());
         if (a.row == b.row) {
             partial[a.row] += static_cast<double>(b.rem - a.rem) / size; // b.rem > a.rem: strictly positive
             continue;

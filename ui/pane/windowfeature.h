@@ -35,7 +35,8 @@ struct ActionPlace {
         ViewTabs = 40,    // Next Tab, Previous Tab
         ViewPanels = 50,  // one toggle per dock, the overview map
         ViewToolBars = 60,
-        HelpAbout = 0,
+        HelpManual = 0,   // Manual
+        HelpAbout = 10,
     };
     Menu menu = Menu::Edit;
     int section = 0;

@@ -34,6 +34,7 @@ QColor JobColors::tint(const QColor &color, const QColor &base, double alpha)
 
 QColor JobColors::dirty(bool dark) { return dark ? QColor(0xF0, 0x7A, 0x2A) : QColor(0xD5, 0x5E, 0x00); }
 QColor JobColors::synced(bool dark) { return dark ? QColor(0x7A, 0x8C, 0x9E) : QColor(0x8A, 0x9B, 0xAD); }
+QColor JobColors::written(bool dark) { return dark ? QColor(0x85, 0x88, 0x8C) : QColor(0x9E, 0xA1, 0xA6); }
 QColor JobColors::edited(bool dark) { return dark ? QColor(0xF0, 0xE4, 0x42) : QColor(0xB8, 0xA9, 0x00); }
 QColor JobColors::searchHit(bool dark) { return dark ? QColor(0xFF, 0xFF, 0xFF) : QColor(0x00, 0x00, 0x00); }
 QColor JobColors::viewport(bool dark) { return dark ? QColor(0xFF, 0xFF, 0xFF) : QColor(0x10, 0x10, 0x10); }

@@ -19,6 +19,8 @@ public:
     static QColor tint(const QColor &color, const QColor &base, double alpha);
     static QColor dirty(bool dark);
     static QColor synced(bool dark);
+    // What finished jobs wrote, in the map's worker lane: a neutral grey that no worker hue resembles.
+    static QColor written(bool dark);
     static QColor edited(bool dark);
     static QColor searchHit(bool dark);
     static QColor viewport(bool dark);

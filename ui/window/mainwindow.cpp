@@ -18,6 +18,7 @@
 #include "ui/window/filechangesupport.h"
 #include "ui/window/filepositions.h"
 #include "ui/window/mainwindowactions.h"
+#include "ui/window/manualdialog.h"
 #include "ui/window/menuplacer.h"
 #include "ui/window/recentfiles.h"
 #include "ui/window/recentfilesmenu.h"
@@ -138,6 +139,7 @@ void MainWindow::connectActions()
     connect(m_actions->goTo, &QAction::triggered, this, &MainWindow::goToOffset);
     connect(m_actions->nextTab, &QAction::triggered, m_tabs, &DocumentTabs::next);
     connect(m_actions->previousTab, &QAction::triggered, m_tabs, &DocumentTabs::previous);
+    connect(m_actions->manual, &QAction::triggered, this, [this] { ManualDialog::showFor(this); });
     connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_actions->aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
 }

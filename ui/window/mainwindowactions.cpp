@@ -61,6 +61,8 @@ MainWindowActions::MainWindowActions(QWidget *window, RecentFiles *recentFiles) 
     previousTab->setShortcuts(QKeySequence::keyBindings(QKeySequence::PreviousChild)
                               << QKeySequence(Qt::CTRL | Qt::Key_PageUp));
 
+    manual = makeAction(tr("&Manual"), QStringLiteral("manualAction"));
+    manual->setStatusTip(tr("Show the user manual (USAGE)"));
     about = makeAction(tr("&About Hexmap"), QStringLiteral("aboutAction"));
     about->setMenuRole(QAction::AboutRole);
     aboutQt = makeAction(tr("About &Qt"), QStringLiteral("aboutQtAction"));
@@ -85,6 +87,7 @@ QList<FeatureAction> MainWindowActions::places() const
             {groupSizeMenu->menuAction(), {P::Menu::View, P::ViewLayout, 1}},
             {nextTab, {P::Menu::View, P::ViewTabs, 0}},
             {previousTab, {P::Menu::View, P::ViewTabs, 1}},
+            {manual, {P::Menu::Help, P::HelpManual, 0}},
             {about, {P::Menu::Help, P::HelpAbout, 0}},
             {aboutQt, {P::Menu::Help, P::HelpAbout, 1}}};
 }

@@ -44,6 +44,7 @@ public:
     QActionGroup *groupSize;   // action data: 1, 2, 4, 8
     QAction *nextTab;
     QAction *previousTab;
+    QAction *manual; // Help > Manual: the installed USAGE.md (ManualDialog)
     QAction *about;
     QAction *aboutQt;
 
