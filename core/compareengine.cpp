@@ -215,8 +215,7 @@ Error outOfBounds(const ScanSource &side, std::uint64_t offset, std::uint64_t le
     std::string what = side.path() + ": offset " + std::to_string(offset);
     if (lengthGiven)
         what += " + length " + std::to_string(length);
-    return Error{make_error_code(Errc::OutOfBounds),
-                 what + " is past the end of the file (" + std::to_string(side.size()) + " bytes)"};
+    return Error{make_error_code(Errc::OutOfBounds), what + " (the file has " + std::to_string(side.size()) + " bytes)"};
 }
 
 bool sameFile(const ScanSource &a, const ScanSource &b)
