@@ -87,6 +87,8 @@ void CompareWindow::buildLayout()
     m_startB = new QLineEdit(QStringLiteral("0"));
     m_startA->setToolTip(tr("Offset in A where the compare starts (decimal, 0x hex, K/M/G suffixes)"));
     m_startB->setToolTip(tr("Offset in B compared with A's start: shift one side to re-align inserted data"));
+    m_startA->setMaximumWidth(180);
+    m_startB->setMaximumWidth(180);
     m_compare = new QPushButton(tr("Compare"));
     m_stop = new QPushButton(tr("Stop"));
     auto *previous = new QPushButton(tr("Previous"));
@@ -131,6 +133,7 @@ void CompareWindow::buildLayout()
 
     m_status = new QLabel;
     m_status->setObjectName(QStringLiteral("compareStatus"));
+    m_status->setWordWrap(true); // a small window wraps the summary instead of growing
     m_progress = new QProgressBar;
     m_progress->setRange(0, 1000);
     m_progress->setMaximumWidth(200);
