@@ -156,17 +156,20 @@ void Pass::worker()
             return failLocked(*m_planner.error());
         if (!unit)
             return;
-        while (!m_stop && unit->index >= m_merged + m_window.size()) {
+        // Once capped, no unit is merged any more: a unit waiting for its slot is not needed, so stop waiting.
+        while (!m_stop && !m_capped && unit->index >= m_merged + m_window.size()) {
             if (m_progress.isCancelRequested())
                 return failLocked(cancelled());
             m_cv.wait_for(lock, kPoll);
         }
-        if (m_stop)
+        if (m_stop || m_capped)
             return;
         lock.unlock();
         std::vector<CompareRun> runs;
         Status status = compareUnit(*unit, bufA, bufB, runs);
         lock.lock();
+        if (m_capped)
+            return; // the first maxRuns runs are known; this unit's are not needed (and its slot may be taken)
         if (!status)
             return failLocked(status.error());
         Finished &f = m_window[unit->index % m_window.size()];

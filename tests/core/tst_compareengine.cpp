@@ -68,6 +68,7 @@ private slots:
     void holesOnBothSidesAreNotRead();
     void capReturnsTheFirstRunsExactly_data();
     void capReturnsTheFirstRunsExactly();
+    void capWithWaitingWorkersEnds();
     void sameFileIsEqualWithoutReading();
     void differentSizesCompareTheCommonPart();
     void badArguments();
@@ -236,6 +237,29 @@ void TestCompareEngine::capReturnsTheFirstRunsExactly()
     QVERIFY2(result->runs == first, qPrintable(describe(result->runs) + QStringLiteral(" vs ") + describe(first)));
     QCOMPARE(result->capped, !exactlyAll);
     QVERIFY(!result->equal());
+}
+
+void TestCompareEngine::capWithWaitingWorkersEnds()
+{
+    // Many workers on tiny units, so several wait for a slot of the window when the cap is reached: they must
+    // stop waiting (the compare ends) and the first runs stay exact.
+    QTemporaryDir dir;
+    const QByteArray a = randomBytes(1 << 20, 51);
+    const QByteArray b = withChanges(a, 3000, 52);
+    const QString pa = dir.filePath(QStringLiteral("a")), pb = dir.filePath(QStringLiteral("b"));
+    QVERIFY(writeSparse(pa, a));
+    QVERIFY(writeSparse(pb, b));
+    const auto all = referenceRuns(a, 0, b, 0, a.size());
+    for (int round = 0; round < 30; ++round) {
+        CompareOptions options;
+        options.threads = 8;
+        options.chunkSize = 64;
+        options.maxRuns = 1 + static_cast<std::uint64_t>(round % 5);
+        auto result = compareFiles(pa, pb, options);
+        QVERIFY2(result, result.message().c_str());
+        QVERIFY(result->capped);
+        QVERIFY(result->runs == std::vector<CompareRun>(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(options.maxRuns)));
+    }
 }
 
 void TestCompareEngine::sameFileIsEqualWithoutReading()

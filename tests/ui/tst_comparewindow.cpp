@@ -7,7 +7,13 @@
 #include "ui/compare/comparejob.h"
 #include "ui/compare/comparenavigator.h"
 #include "ui/compare/comparewindow.h"
+#include "ui/compare/comparefeature.h"
 #include "ui/view/hexview.h"
+#include "ui/window/mainwindow.h"
+
+#include <QAction>
+#include <QSettings>
+#include <QStandardPaths>
 
 #include <QLineEdit>
 #include <QTableView>
@@ -27,6 +33,7 @@ private slots:
     void windowComparesAndNavigates();
     void startInBRealigns();
     void unopenableFileIsRefused();
+    void fileMenuComparesTheCurrentTab();
 
 private:
     std::unique_ptr<CompareWindow> openWindow(const QByteArray &a, const QByteArray &b)
@@ -142,6 +149,37 @@ void TestCompareWindow::unopenableFileIsRefused()
     QVERIFY2(error.contains(m_dir.path()), qPrintable(error));
     QVERIFY(!CompareWindow::open(pa.toStdString(), m_dir.filePath(QStringLiteral("missing")).toStdString(), nullptr, &error));
     QVERIFY2(error.contains(QStringLiteral("missing")), qPrintable(error));
+}
+
+void TestCompareWindow::fileMenuComparesTheCurrentTab()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("HexmapTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_comparewindow"));
+    QSettings().clear();
+    const QString pa = m_dir.filePath(QStringLiteral("tab-a.bin")), pb = m_dir.filePath(QStringLiteral("tab-b.bin"));
+    QByteArray a = randomBytes(8192, 9);
+    QByteArray b = a;
+    b[100] = static_cast<char>(b[100] ^ 1);
+    QVERIFY(writeSparse(pa, a) && writeSparse(pb, b));
+    MainWindow window;
+    auto *feature = window.findChild<CompareFeature *>();
+    QVERIFY(feature);
+    QVERIFY(!feature->compareAction()->isEnabled()); // no tab yet
+    QVERIFY(window.openFile(pb));
+    QVERIFY(window.openFile(pa)); // the current tab
+    QVERIFY(feature->compareAction()->isEnabled());
+    QCOMPARE(feature->compareAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_K));
+    QString error;
+    CompareWindow *w = feature->compareWith(pb.toStdString(), &error);
+    QVERIFY2(w, qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(!w->job()->isRunning() && w->job()->result().has_value(), 10000);
+    QCOMPARE(w->navigator().count(), std::size_t(1));
+    QCOMPARE(w->navigator().run(0), (CompareRun{100, 1}));
+    QVERIFY(w->windowTitle().contains(QStringLiteral("tab-a.bin")));
+    QVERIFY(!feature->compareWith(m_dir.path().toStdString(), &error));
+    QVERIFY2(error.contains(m_dir.path()), qPrintable(error));
+    w->close(); // deleted on close
 }
 
 QTEST_MAIN(TestCompareWindow)
