@@ -171,6 +171,7 @@ void CompareWindow::start(std::uint64_t offsetA, std::uint64_t offsetB)
     CompareOptions options;
     options.offsetA = offsetA;
     options.offsetB = offsetB;
+    options.chunkSize = 64u << 10; // cache-sized units: several times faster than 1 MiB here (see comparecommand.cpp)
     options.maxRuns = 1'000'000; // 16 MB of runs at most; the status says when the cap stopped the compare
     m_compare->setEnabled(false);
     m_stop->setEnabled(true);
