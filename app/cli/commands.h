@@ -12,6 +12,7 @@ namespace hexmap::cli {
     X("info", runInfo, "Show size, allocated blocks, page size and access of a file")                     \
     X("create", runCreate, "Create a new preallocated file of a given size")                              \
     X("search", runSearch, "Find hex bytes (?? wildcards) or text; print match offsets")               \
+    X("compare", runCompare, "Compare two files or ranges; print the runs of differing bytes (or cmp -l's lines)") \
     X("hash", runHash, "Checksums and hashes (sha256, crc32, xxh3...) of a file, all from one read")      \
     X("stats", runStats, "Byte histogram, entropy and byte class per block")                              \
     X("fill", runFill, "Fill a range with one byte value (background job)")                               \

@@ -41,7 +41,8 @@ QString generalHelp()
         "\nRun 'hexmap-cli COMMAND --help' for a command's arguments. Sizes and offsets accept decimal, 0x hex\n"
         "and the suffixes K M G T (powers of 1024) or KB MB GB TB (powers of 1000); negative offsets count from\n"
         "the end of the file. Every command takes --json. Exit codes: 0 ok, 1 I/O error, 2 usage error,\n"
-        "3 the file shrank while it was read (search: any I/O error), 130 cancelled by Ctrl+C.\n\n"
+        "3 the file shrank while it was read (search, compare: any I/O error;\n"
+        "their 1 means not found / different), 130 cancelled by Ctrl+C.\n\n"
         "Options:\n  -h, --help     Show this help.\n  -v, --version  Show the version.");
     return text;
 }
@@ -60,13 +61,14 @@ void testThrowHook()
 }
 
 // Runs a subcommand; an exception that escapes it (std::bad_alloc when memory runs out, anything else from Qt or
-// the standard library) becomes one line on stderr and exit code 1 (3 for search, where 1 means "not found")
-// instead of std::terminate. Exceptions on worker threads are not caught here (see docs/RELIABILITY.md).
+// the standard library) becomes one line on stderr and exit code 1 (3 for search and compare, where 1 means "not
+// found" / "different") instead of std::terminate. Exceptions on worker threads are not caught here (see docs/RELIABILITY.md).
 int runGuarded(const CommandEntry &command, const QStringList &args)
 {
     const QString name = QString::fromLatin1(command.name);
-    const int exitCode =
-        std::strcmp(command.name, "search") == 0 ? hexmap::cli::ExitReadFailed : hexmap::cli::ExitIoError;
+    // search and compare: 1 means "not found" / "different", so an I/O failure is 3.
+    const bool oneIsAnAnswer = std::strcmp(command.name, "search") == 0 || std::strcmp(command.name, "compare") == 0;
+    const int exitCode = oneIsAnAnswer ? hexmap::cli::ExitReadFailed : hexmap::cli::ExitIoError;
     try {
         testThrowHook();
         return command.run(args);

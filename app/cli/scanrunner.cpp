@@ -123,16 +123,19 @@ int ScanRunner::fail(const Error &error) const
 std::optional<int> ScanRunner::run(const ScanSource &source, std::span<ScanConsumer *const> consumers,
                                    const ScanOptions &options, bool quiet) const
 {
-    ScanProgress progress;
-    Status status;
-    {
-        SigintCancels sigint(progress);
-        ProgressLine line(progress, !quiet && ::isatty(STDERR_FILENO) == 1);
-        status = ScanEngine::run(source, consumers, options, progress);
-    }
+    const Status status = runWithProgress(
+        [&](ScanProgress &progress) { return ScanEngine::run(source, consumers, options, progress); }, quiet);
     if (!status)
         return fail(status.error());
     return std::nullopt;
+}
+
+Status ScanRunner::runWithProgress(const std::function<Status(ScanProgress &)> &body, bool quiet) const
+{
+    ScanProgress progress;
+    SigintCancels sigint(progress);
+    ProgressLine line(progress, !quiet && ::isatty(STDERR_FILENO) == 1);
+    return body(progress);
 }
 
 std::optional<ByteRange> ScanRunner::range(const ScanSource &source, int *exitCode) const

@@ -5,6 +5,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace hexmap::cli {
@@ -25,6 +26,9 @@ public:
     // Runs the pass (quiet: no progress line); on failure reports and returns the exit code, else nullopt.
     std::optional<int> run(const ScanSource &source, std::span<ScanConsumer *const> consumers,
                            const ScanOptions &options, bool quiet) const;
+    // Runs `body` (one engine call given the progress it must use) with Ctrl+C cancelling it and, unless quiet,
+    // the progress line; returns what body returned.
+    Status runWithProgress(const std::function<Status(ScanProgress &)> &body, bool quiet) const;
     // The exit code and message for a scan's error.
     int fail(const Error &error) const;
     // The --offset/--length range of `source`; a whole empty file (neither option given) is the empty range at 0

@@ -436,6 +436,163 @@
     </message>
 </context>
 <context>
+    <name>hexmap::CompareFeature</name>
+    <message>
+        <source>Compare &amp;With…</source>
+        <translation>比较(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Compare this file with another file or open tab, side by side</source>
+        <translation>将此文件与另一个文件或已打开的标签页并排比较</translation>
+    </message>
+    <message>
+        <source>Another file…</source>
+        <translation>其他文件…</translation>
+    </message>
+    <message>
+        <source>Compare With</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Compare %1 with:</source>
+        <translation>将 %1 与以下比较:</translation>
+    </message>
+    <message>
+        <source>Compare %1 With</source>
+        <translation>比较 %1 与</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::CompareRunsModel</name>
+    <message>
+        <source>Offset A</source>
+        <translation>A 偏移</translation>
+    </message>
+    <message>
+        <source>Offset B</source>
+        <translation>B 偏移</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <source>Bytes A</source>
+        <translation>A 字节</translation>
+    </message>
+    <message>
+        <source>Bytes B</source>
+        <translation>B 字节</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::CompareWindow</name>
+    <message>
+        <source>Cannot compare: %1</source>
+        <translation>无法比较:%1</translation>
+    </message>
+    <message>
+        <source>Compare %1 with %2</source>
+        <translation>比较 %1 与 %2</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 bytes)</source>
+        <translation>%1:%2(%3 字节)</translation>
+    </message>
+    <message>
+        <source>Offset in A where the compare starts (decimal, 0x hex, K/M/G suffixes)</source>
+        <translation>A 中开始比较的偏移(十进制、0x 十六进制、K/M/G 后缀)</translation>
+    </message>
+    <message>
+        <source>Offset in B compared with A&apos;s start: shift one side to re-align inserted data</source>
+        <translation>B 中与 A 的起点对应的偏移:移动一侧以重新对齐插入的数据</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>Start in A:</source>
+        <translation>A 起点:</translation>
+    </message>
+    <message>
+        <source>Start in B:</source>
+        <translation>B 起点:</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Next Difference</source>
+        <translation>下一处差异</translation>
+    </message>
+    <message>
+        <source>Previous Difference</source>
+        <translation>上一处差异</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>正在比较…</translation>
+    </message>
+    <message>
+        <source>Bad start offset: %1</source>
+        <translation>起点偏移无效:%1</translation>
+    </message>
+    <message>
+        <source>Comparing… %1 of %2 MiB</source>
+        <translation>正在比较… %1 / %2 MiB</translation>
+    </message>
+    <message>
+        <source>Compare cancelled</source>
+        <translation>比较已取消</translation>
+    </message>
+    <message>
+        <source>Compare failed: %1</source>
+        <translation>比较失败:%1</translation>
+    </message>
+    <message>
+        <source>The same file: equal</source>
+        <translation>同一个文件:相同</translation>
+    </message>
+    <message>
+        <source>Equal: %1 bytes compared</source>
+        <translation>相同:已比较 %1 字节</translation>
+    </message>
+    <message>
+        <source>Differences: %1 (%2 bytes) in %3 bytes compared</source>
+        <translation>差异:%1 处(%2 字节),已比较 %3 字节</translation>
+    </message>
+    <message>
+        <source>the sizes differ: A has %1 bytes from %2, B has %3 from %4</source>
+        <translation>大小不同:A 从 %2 起有 %1 字节,B 从 %4 起有 %3 字节</translation>
+    </message>
+    <message>
+        <source>stopped after %1 differences</source>
+        <translation>在 %1 处差异后停止</translation>
+    </message>
+</context>
+<context>
     <name>hexmap::DemoJobShot</name>
     <message>
         <source>the job did not reach half way within 60 s</source>

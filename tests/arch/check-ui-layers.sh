@@ -14,7 +14,8 @@ declare -A allowed=(
     [find]="common view document pane"
     [bookmarks]="common view document pane"
     [analysis]="common view document pane"
-    [window]="common view document pane edit jobs find bookmarks analysis"
+    [compare]="common view document pane"
+    [window]="common view document pane edit jobs find bookmarks analysis compare"
 )
 bad=0
 for dir in "$ui"/*/; do

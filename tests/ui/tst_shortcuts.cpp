@@ -183,6 +183,7 @@ void TestShortcuts::commonCommandsHaveShortcuts_data()
     };
     row("openAction", "*");
     row("closeAction", "*");
+    row("compareWithAction", "Ctrl+K");
     row("quitAction", "*");
     row("copyHexAction", "*");
     row("copyCArrayAction", "Ctrl+Shift+C");

@@ -1,6 +1,7 @@
 #include "ui/window/mainwindow.h"
 
 #include "ui/analysis/analysisfeature.h"
+#include "ui/compare/comparefeature.h"
 #include "ui/bookmarks/bookmarkssupport.h"
 #include "ui/common/nativepath.h"
 #include "ui/common/settingsguard.h"
@@ -75,6 +76,7 @@ MainWindow::MainWindow(QWidget *parent)
     addFeature(m_bookmarks = new BookmarksSupport(this));
     addFeature(m_fileChanges = new FileChangeSupport(this));
     addFeature(new AnalysisFeature(this)); // Checksums, Information, the map's Entropy layer
+    addFeature(new CompareFeature(this));  // File > Compare With… (a CompareWindow per compare)
     addFeature(m_desktop = new DesktopSupport(this, m_actions));
     connect(m_jobs, &JobsSupport::fileChangeRefused, this, [](Document *document) {
         if (document)

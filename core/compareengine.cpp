@@ -1,0 +1,283 @@
+#include "core/compareengine.h"
+
+#include "core/comparekernel.h"
+#include "core/compareplanner.h"
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <cstring>
+#include <filesystem>
+#include <mutex>
+#include <system_error>
+#include <thread>
+#include <vector>
+
+namespace hexmap {
+namespace {
+
+constexpr unsigned kMaxThreads = 64;
+constexpr auto kPoll = std::chrono::milliseconds(20); // waits re-check the cancel flag at least this often
+
+// A finished unit waiting for the units before it.
+struct Finished {
+    bool ready = false;
+    std::uint64_t index = 0;
+    std::uint64_t length = 0;
+    std::vector<CompareRun> runs;
+};
+
+// The state of one run(), shared by its threads under `m_mutex`.
+class Pass {
+public:
+    Pass(const ScanSource &a, const ScanSource &b, const CompareOptions &options, std::uint64_t length,
+         ScanProgress &progress)
+        : m_a(a), m_b(b), m_options(options), m_progress(progress),
+          m_planner(a, options.offsetA, b, options.offsetB, length, options.chunkSize)
+    {
+        const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+        m_threads = std::min(threads, kMaxThreads);
+        m_window.resize(4 * static_cast<std::size_t>(m_threads) + 4);
+        // A unit stops after maxRuns + 2 runs of its own: with the one it may share with the unit before, that
+        // still proves more than maxRuns runs, so the first maxRuns are exact.
+        m_unitLimit = options.maxRuns > SIZE_MAX - 2 ? SIZE_MAX : static_cast<std::size_t>(options.maxRuns + 2);
+    }
+
+    Status execute();
+    std::vector<CompareRun> takeRuns() { return std::move(m_runs); }
+    bool capped() const { return m_capped; }
+
+private:
+    void worker();
+    Status compareUnit(const CompareUnit &unit, std::vector<std::byte> &bufA, std::vector<std::byte> &bufB,
+                       std::vector<CompareRun> &runs);
+    void mergeFinishedLocked();
+    void failLocked(Error error)
+    {
+        if (!m_error)
+            m_error = std::move(error);
+        m_stop = true;
+        m_cv.notify_all();
+    }
+    Error cancelled() const
+    {
+        return Error{make_error_code(Errc::Cancelled), "compare of " + m_a.path() + " and " + m_b.path()};
+    }
+
+    const ScanSource &m_a;
+    const ScanSource &m_b;
+    const CompareOptions &m_options;
+    ScanProgress &m_progress;
+    unsigned m_threads = 1;
+    std::size_t m_unitLimit = SIZE_MAX;
+
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    ComparePlanner m_planner;
+    std::vector<Finished> m_window; // unit i waits in m_window[i % size] until every unit before it is merged
+    std::uint64_t m_merged = 0;     // units [0, m_merged) are merged into m_runs
+    std::vector<CompareRun> m_runs;
+    bool m_capped = false;
+    bool m_stop = false;
+    std::optional<Error> m_error;
+};
+
+Status Pass::compareUnit(const CompareUnit &unit, std::vector<std::byte> &bufA, std::vector<std::byte> &bufB,
+                         std::vector<CompareRun> &runs)
+{
+    if (unit.bothHoles())
+        return {};
+    const std::size_t n = static_cast<std::size_t>(unit.length);
+    if (bufA.size() < n)
+        bufA.resize(n);
+    if (bufB.size() < n)
+        bufB.resize(n);
+    const struct {
+        const ScanSource &source;
+        std::uint64_t offset;
+        bool hole;
+        std::vector<std::byte> &buffer;
+    } sides[] = {{m_a, m_options.offsetA, unit.holeA, bufA}, {m_b, m_options.offsetB, unit.holeB, bufB}};
+    for (const auto &side : sides) {
+        if (side.hole) {
+            std::memset(side.buffer.data(), 0, n);
+            continue;
+        }
+        if (auto status = side.source.readExactly(side.offset + unit.pos, std::span(side.buffer.data(), n)); !status)
+            return status;
+        m_progress.addRead(n);
+    }
+    if (!comparekernel::appendRuns(bufA.data(), bufB.data(), n, m_options.offsetA + unit.pos, m_options.mergeGap,
+                                   m_unitLimit, runs))
+        runs.push_back({UINT64_MAX, 0}); // marks "cut": more runs follow in this unit
+    return {};
+}
+
+void Pass::mergeFinishedLocked()
+{
+    for (;;) {
+        Finished &f = m_window[m_merged % m_window.size()];
+        if (!f.ready || f.index != m_merged || m_capped)
+            return;
+        for (const CompareRun &r : f.runs) {
+            if (r.offset == UINT64_MAX) { // the unit was cut: it alone had more runs than the cap
+                m_capped = true;
+                break;
+            }
+            if (!m_runs.empty() && r.offset - m_runs.back().end() <= m_options.mergeGap)
+                m_runs.back().length = std::max(m_runs.back().end(), r.end()) - m_runs.back().offset;
+            else
+                m_runs.push_back(r);
+        }
+        if (m_runs.size() > m_options.maxRuns)
+            m_capped = true;
+        f.ready = false;
+        f.runs.clear();
+        m_progress.addDone(f.length);
+        ++m_merged;
+        m_cv.notify_all();
+    }
+}
+
+void Pass::worker()
+{
+    std::vector<std::byte> bufA;
+    std::vector<std::byte> bufB;
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        if (m_stop)
+            return;
+        if (m_progress.isCancelRequested())
+            return failLocked(cancelled());
+        std::optional<CompareUnit> unit;
+        if (!m_capped)
+            unit = m_planner.next();
+        if (!unit && m_planner.error())
+            return failLocked(*m_planner.error());
+        if (!unit)
+            return;
+        // Once capped, no unit is merged any more: a unit waiting for its slot is not needed, so stop waiting.
+        while (!m_stop && !m_capped && unit->index >= m_merged + m_window.size()) {
+            if (m_progress.isCancelRequested())
+                return failLocked(cancelled());
+            m_cv.wait_for(lock, kPoll);
+        }
+        if (m_stop || m_capped)
+            return;
+        lock.unlock();
+        std::vector<CompareRun> runs;
+        Status status = compareUnit(*unit, bufA, bufB, runs);
+        lock.lock();
+        if (m_capped)
+            return; // the first maxRuns runs are known; this unit's are not needed (and its slot may be taken)
+        if (!status)
+            return failLocked(status.error());
+        Finished &f = m_window[unit->index % m_window.size()];
+        f.ready = true;
+        f.index = unit->index;
+        f.length = unit->length;
+        f.runs = std::move(runs);
+        mergeFinishedLocked();
+    }
+}
+
+Status Pass::execute()
+{
+    std::vector<std::thread> threads;
+    for (unsigned i = 1; i < m_threads; ++i) {
+        try {
+            threads.emplace_back([this] { worker(); });
+        } catch (const std::system_error &) {
+            break; // fewer readers: the work still gets done
+        }
+    }
+    worker();
+    for (auto &t : threads)
+        t.join();
+    if (m_error)
+        return *m_error;
+    if (m_capped) {
+        m_runs.resize(static_cast<std::size_t>(std::min<std::uint64_t>(m_runs.size(), m_options.maxRuns)));
+        return {}; // the rest was not read: a cut there does not change the runs found
+    }
+    for (const auto *side : {&m_a, &m_b}) {
+        const std::uint64_t end = (side == &m_a ? m_options.offsetA : m_options.offsetB) + m_planner.length();
+        auto size = side->currentSize();
+        if (!size)
+            return size.error();
+        if (*size < end) // a cut inside a hole reads no byte: the size tells
+            return Error{make_error_code(Errc::FileTruncated),
+                         side->path() + ": the file ends at offset " + std::to_string(*size) +
+                             " (it was cut during the compare)"};
+    }
+    return {};
+}
+
+Error outOfBounds(const ScanSource &side, std::uint64_t offset, std::uint64_t length, bool lengthGiven)
+{
+    std::string what = side.path() + ": offset " + std::to_string(offset);
+    if (lengthGiven)
+        what += " + length " + std::to_string(length);
+    return Error{make_error_code(Errc::OutOfBounds), what + " (the file has " + std::to_string(side.size()) + " bytes)"};
+}
+
+bool sameFile(const ScanSource &a, const ScanSource &b)
+{
+    std::error_code ec;
+    return std::filesystem::equivalent(a.path(), b.path(), ec) && !ec;
+}
+
+} // namespace
+
+Result<CompareResult> CompareEngine::run(const ScanSource &a, const ScanSource &b, const CompareOptions &options,
+                                         ScanProgress &progress)
+{
+    const auto refuse = [&](Error error) -> Result<CompareResult> { // bad arguments end the run too, once
+        progress.start(0);
+        progress.finish();
+        return error;
+    };
+    if (!a.isValid() || !b.isValid())
+        return refuse(Error{make_error_code(Errc::InvalidArgument), "compare: no file"});
+    if (options.maxRuns == 0)
+        return refuse(Error{make_error_code(Errc::InvalidArgument), "compare: at most 0 runs (the cap must be 1 or more)"});
+    if (options.chunkSize == 0)
+        return refuse(Error{make_error_code(Errc::InvalidArgument), "compare: chunk size 0"});
+    CompareResult result;
+    result.sizeA = a.size();
+    result.sizeB = b.size();
+    result.offsetA = options.offsetA;
+    result.offsetB = options.offsetB;
+    result.lengthGiven = options.length.has_value();
+    const std::uint64_t length = options.length.value_or(0);
+    for (const auto &[side, offset] : {std::pair{&a, options.offsetA}, std::pair{&b, options.offsetB}}) {
+        if (offset > side->size() || (result.lengthGiven && length > side->size() - offset))
+            return refuse(outOfBounds(*side, offset, length, result.lengthGiven));
+    }
+    result.length = result.lengthGiven ? length : std::min(result.restA(), result.restB());
+    progress.start(result.length);
+    if (progress.isCancelRequested()) {
+        progress.finish();
+        return Error{make_error_code(Errc::Cancelled), "compare of " + a.path() + " and " + b.path()};
+    }
+    if (options.offsetA == options.offsetB && sameFile(a, b)) {
+        result.sameFile = true;
+        progress.addDone(result.length);
+        progress.finish();
+        return result;
+    }
+    a.adviseSequential({options.offsetA, result.length});
+    b.adviseSequential({options.offsetB, result.length});
+    CompareOptions resolved = options;
+    resolved.length = result.length;
+    Pass pass(a, b, resolved, result.length, progress);
+    Status status = pass.execute();
+    progress.finish();
+    if (!status)
+        return status.error();
+    result.runs = pass.takeRuns();
+    result.capped = pass.capped();
+    return result;
+}
+
+} // namespace hexmap

@@ -1,0 +1,294 @@
+#include "ui/compare/comparewindow.h"
+
+#include "core/numberparser.h"
+#include "ui/compare/comparerunsmodel.h"
+#include "ui/view/hexview.h"
+
+#include <QAction>
+#include <QFile>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace hexmap {
+namespace {
+
+const QColor kDifference(230, 70, 60, 120); // readable under the text in the light and the dark theme
+
+QString hexOffset(std::uint64_t v) { return QStringLiteral("0x%1").arg(v, 0, 16).toUpper().replace(QLatin1String("0X"), QLatin1String("0x")); }
+
+QString nameOf(const std::string &path) { return QFileInfo(QFile::decodeName(QByteArray::fromStdString(path))).fileName(); }
+
+} // namespace
+
+CompareWindow *CompareWindow::open(const std::string &pathA, const std::string &pathB, QWidget *parent,
+                                   QString *error)
+{
+    auto sa = ScanSource::open(pathA);
+    auto sb = sa ? ScanSource::open(pathB) : Result<ScanSource>(sa.error());
+    auto fa = sb ? MappedFile::openReadOnly(pathA) : Result<MappedFile>(sb.error());
+    auto fb = fa ? MappedFile::openReadOnly(pathB) : Result<MappedFile>(fa.error());
+    if (!fb) {
+        if (error)
+            *error = tr("Cannot compare: %1").arg(QString::fromStdString(fb.message()));
+        return nullptr;
+    }
+    return new CompareWindow(std::move(fa).value(), std::move(fb).value(), std::move(sa).value(),
+                             std::move(sb).value(), parent);
+}
+
+CompareWindow::CompareWindow(MappedFile a, MappedFile b, ScanSource sa, ScanSource sb, QWidget *parent)
+    : QWidget(parent, Qt::Window), m_fileA(std::move(a)), m_fileB(std::move(b)), m_sourceA(std::move(sa)),
+      m_sourceB(std::move(sb)), m_job(new CompareJob(this)), m_model(new CompareRunsModel(this))
+{
+    setObjectName(QStringLiteral("compareWindow"));
+    setAttribute(Qt::WA_DeleteOnClose);
+    setWindowTitle(tr("Compare %1 with %2").arg(nameOf(m_sourceA.path()), nameOf(m_sourceB.path())));
+    buildLayout();
+    connect(m_job, &CompareJob::progressed, this, &CompareWindow::onProgress);
+    connect(m_job, &CompareJob::finished, this, &CompareWindow::onFinished);
+    resize(1100, 700);
+    start(0, 0);
+}
+
+void CompareWindow::buildLayout()
+{
+    auto *views = new QSplitter(Qt::Horizontal);
+    for (auto [view, file, source, side, name] :
+         {std::tuple{&m_viewA, &m_fileA, &m_sourceA, tr("A"), QStringLiteral("compareViewA")},
+          std::tuple{&m_viewB, &m_fileB, &m_sourceB, tr("B"), QStringLiteral("compareViewB")}}) {
+        auto *pane = new QWidget;
+        auto *layout = new QVBoxLayout(pane);
+        layout->setContentsMargins(0, 0, 0, 0);
+        auto *title = new QLabel(tr("%1: %2 (%3 bytes)")
+                                     .arg(side, QFile::decodeName(QByteArray::fromStdString(source->path())))
+                                     .arg(source->size()));
+        title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        title->setWordWrap(true);
+        *view = new HexView;
+        (*view)->setObjectName(name);
+        (*view)->setFile(*file);
+        (*view)->setBytesPerRow(16); // both sides the same width: rows line up
+        layout->addWidget(title);
+        layout->addWidget(*view, 1);
+        views->addWidget(pane);
+        connect(*view, &HexView::visibleRangeChanged, this, [this, v = *view] { syncFrom(v); });
+    }
+
+    auto *controls = new QHBoxLayout;
+    m_startA = new QLineEdit(QStringLiteral("0"));
+    m_startB = new QLineEdit(QStringLiteral("0"));
+    m_startA->setToolTip(tr("Offset in A where the compare starts (decimal, 0x hex, K/M/G suffixes)"));
+    m_startB->setToolTip(tr("Offset in B compared with A's start: shift one side to re-align inserted data"));
+    m_startA->setMaximumWidth(180);
+    m_startB->setMaximumWidth(180);
+    m_compare = new QPushButton(tr("Compare"));
+    m_stop = new QPushButton(tr("Stop"));
+    auto *previous = new QPushButton(tr("Previous"));
+    auto *next = new QPushButton(tr("Next"));
+    controls->addWidget(new QLabel(tr("Start in A:")));
+    controls->addWidget(m_startA);
+    controls->addWidget(new QLabel(tr("Start in B:")));
+    controls->addWidget(m_startB);
+    controls->addWidget(m_compare);
+    controls->addWidget(m_stop);
+    controls->addStretch();
+    controls->addWidget(previous);
+    controls->addWidget(next);
+    connect(m_compare, &QPushButton::clicked, this, &CompareWindow::compareAgain);
+    connect(m_startA, &QLineEdit::returnPressed, this, &CompareWindow::compareAgain);
+    connect(m_startB, &QLineEdit::returnPressed, this, &CompareWindow::compareAgain);
+    connect(m_stop, &QPushButton::clicked, m_job, &CompareJob::cancel);
+    connect(previous, &QPushButton::clicked, this, &CompareWindow::goToPrevious);
+    connect(next, &QPushButton::clicked, this, &CompareWindow::goToNext);
+
+    m_list = new QTableView;
+    m_list->setObjectName(QStringLiteral("compareDifferences"));
+    m_list->setModel(m_model);
+    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->verticalHeader()->hide();
+    m_list->verticalHeader()->setDefaultSectionSize(m_list->fontMetrics().height() + 4);
+    m_list->horizontalHeader()->setStretchLastSection(true);
+    connect(m_list, &QTableView::clicked, this, [this](const QModelIndex &i) { goToRun(static_cast<std::size_t>(i.row())); });
+    connect(m_list, &QTableView::activated, this, [this](const QModelIndex &i) { goToRun(static_cast<std::size_t>(i.row())); });
+    auto *listPane = new QWidget;
+    auto *listLayout = new QVBoxLayout(listPane);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addWidget(new QLabel(tr("Differences")));
+    listLayout->addWidget(m_list);
+
+    auto *split = new QSplitter(Qt::Vertical);
+    split->addWidget(views);
+    split->addWidget(listPane);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+
+    m_status = new QLabel;
+    m_status->setObjectName(QStringLiteral("compareStatus"));
+    m_status->setWordWrap(true); // a small window wraps the summary instead of growing
+    m_progress = new QProgressBar;
+    m_progress->setRange(0, 1000);
+    m_progress->setMaximumWidth(200);
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_progress);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(controls);
+    layout->addWidget(split, 1);
+    layout->addLayout(statusRow);
+
+    m_next = new QAction(tr("Next Difference"), this);
+    m_next->setObjectName(QStringLiteral("compareNext"));
+    m_next->setShortcut(QKeySequence(Qt::Key_F6));
+    m_previous = new QAction(tr("Previous Difference"), this);
+    m_previous->setObjectName(QStringLiteral("comparePrevious"));
+    m_previous->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F6));
+    addAction(m_next);
+    addAction(m_previous);
+    connect(m_next, &QAction::triggered, this, &CompareWindow::goToNext);
+    connect(m_previous, &QAction::triggered, this, &CompareWindow::goToPrevious);
+    next->setToolTip(m_next->text() + QStringLiteral(" (F6)"));
+    previous->setToolTip(m_previous->text() + QStringLiteral(" (Shift+F6)"));
+}
+
+void CompareWindow::start(std::uint64_t offsetA, std::uint64_t offsetB)
+{
+    CompareResult empty;
+    empty.offsetA = offsetA;
+    empty.offsetB = offsetB;
+    m_navigator = CompareNavigator(empty);
+    m_model->reset(&m_navigator, &m_fileA, &m_fileB);
+    updateHighlights();
+    CompareOptions options;
+    options.offsetA = offsetA;
+    options.offsetB = offsetB;
+    options.chunkSize = 64u << 10; // cache-sized units: several times faster than 1 MiB here (see comparecommand.cpp)
+    options.maxRuns = 1'000'000; // 16 MB of runs at most; the status says when the cap stopped the compare
+    m_compare->setEnabled(false);
+    m_stop->setEnabled(true);
+    m_progress->setValue(0);
+    m_statusText = tr("Comparing…");
+    m_status->setText(m_statusText);
+    m_job->start(m_sourceA, m_sourceB, options);
+    m_viewA->scrollToOffset(offsetA);
+}
+
+bool CompareWindow::compareAgain()
+{
+    auto a = parseOffset(m_startA->text().trimmed().toStdString(), m_sourceA.size());
+    auto b = parseOffset(m_startB->text().trimmed().toStdString(), m_sourceB.size());
+    if (!a || !b) {
+        m_statusText = tr("Bad start offset: %1").arg(QString::fromStdString((!a ? a : b).message()));
+        m_status->setText(m_statusText);
+        return false;
+    }
+    start(*a, *b);
+    return true;
+}
+
+void CompareWindow::onProgress(const ScanProgressSnapshot &s)
+{
+    if (s.bytesTotal > 0)
+        m_progress->setValue(static_cast<int>(1000.0 * static_cast<double>(s.bytesDone) / static_cast<double>(s.bytesTotal)));
+    if (!s.finished) {
+        m_statusText = tr("Comparing… %1 of %2 MiB").arg(s.bytesDone >> 20).arg(s.bytesTotal >> 20);
+        m_status->setText(m_statusText);
+    }
+}
+
+void CompareWindow::onFinished(const QString &error, bool cancelled)
+{
+    m_compare->setEnabled(true);
+    m_stop->setEnabled(false);
+    if (!error.isEmpty() || !m_job->result()) {
+        m_statusText = cancelled ? tr("Compare cancelled") : tr("Compare failed: %1").arg(error);
+        m_status->setText(m_statusText);
+        return;
+    }
+    const CompareResult &r = *m_job->result();
+    m_progress->setValue(1000);
+    m_navigator = CompareNavigator(r);
+    m_model->reset(&m_navigator, &m_fileA, &m_fileB);
+    updateHighlights();
+    QStringList parts;
+    if (r.sameFile)
+        parts << tr("The same file: equal");
+    else if (r.equal())
+        parts << tr("Equal: %1 bytes compared").arg(r.length);
+    else
+        parts << tr("Differences: %1 (%2 bytes) in %3 bytes compared").arg(r.runs.size()).arg(r.differingBytes()).arg(r.length);
+    if (r.sizesDiffer())
+        parts << tr("the sizes differ: A has %1 bytes from %2, B has %3 from %4")
+                     .arg(r.restA()).arg(hexOffset(r.offsetA)).arg(r.restB()).arg(hexOffset(r.offsetB));
+    if (r.capped)
+        parts << tr("stopped after %1 differences").arg(r.runs.size());
+    m_statusText = parts.join(QStringLiteral(" · "));
+    m_status->setText(m_statusText);
+}
+
+QString CompareWindow::statusText() const { return m_statusText; }
+
+void CompareWindow::syncFrom(HexView *from)
+{
+    updateHighlights();
+    if (m_syncing)
+        return;
+    m_syncing = true;
+    if (from == m_viewA)
+        m_viewB->scrollToOffset(m_navigator.toB(m_viewA->topOffset()));
+    else
+        m_viewA->scrollToOffset(m_navigator.toA(m_viewB->topOffset()));
+    m_syncing = false;
+    updateHighlights();
+}
+
+void CompareWindow::updateHighlights()
+{
+    std::vector<Highlight> onA;
+    std::vector<Highlight> onB;
+    const ByteRange visibleA = m_viewA->visibleRange();
+    for (const ByteRange &r : m_navigator.runsIn(visibleA))
+        onA.push_back({r, kDifference, false});
+    const ByteRange visibleB = m_viewB->visibleRange();
+    const ByteRange asA{m_navigator.toA(visibleB.offset), visibleB.size};
+    for (const ByteRange &r : m_navigator.runsIn(asA))
+        onB.push_back({{m_navigator.toB(r.offset), r.size}, kDifference, false});
+    m_viewA->setHighlights(HighlightLayer::Search, std::move(onA));
+    m_viewB->setHighlights(HighlightLayer::Search, std::move(onB));
+}
+
+void CompareWindow::goToRun(std::size_t index)
+{
+    if (index >= m_navigator.count())
+        return;
+    const CompareRun &run = m_navigator.run(index);
+    m_viewA->setCursorOffset(run.offset);
+    m_viewA->setSelection({run.offset, run.length});
+    m_viewB->setCursorOffset(m_navigator.toB(run.offset));
+    m_viewB->setSelection({m_navigator.toB(run.offset), run.length});
+    m_list->selectRow(static_cast<int>(index));
+    m_list->scrollTo(m_model->index(static_cast<int>(index), 0));
+}
+
+void CompareWindow::goToNext()
+{
+    if (auto i = m_navigator.next(m_viewA->cursorOffset()))
+        goToRun(*i);
+}
+
+void CompareWindow::goToPrevious()
+{
+    if (auto i = m_navigator.previous(m_viewA->cursorOffset()))
+        goToRun(*i);
+}
+
+} // namespace hexmap

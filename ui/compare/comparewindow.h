@@ -1,0 +1,85 @@
+#pragma once
+
+#include "core/mappedfile.h"
+#include "core/scansource.h"
+#include "ui/compare/comparejob.h"
+#include "ui/compare/comparenavigator.h"
+
+#include <QString>
+#include <QWidget>
+
+#include <memory>
+#include <string>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QTableView;
+
+namespace hexmap {
+
+class CompareRunsModel;
+class HexView;
+
+// A window comparing two files side by side (File > Compare With…): two read-only hex views, scroll-locked and
+// offset-aligned (B shows A's offset - start A + start B), the differing bytes tinted in both, F6 / Shift+F6 to
+// the next / previous difference, a Differences list (click to go), and the counts and progress in its status
+// line. The compare runs on a CompareJob thread; the views stay usable meanwhile. "Start in A / B" plus Compare
+// re-aligns data shifted by an insert and compares again (vbindiff's re-sync).
+// A window of its own rather than a dock or a tab: it holds two files, neither of which is "the current tab", and
+// it can be placed beside the main window; it opens its own read-only mappings, so closing a tab never pulls a
+// file from under it. It compares the files on disk (unsaved edits of an open tab are not included).
+// Owned by its parent window (Qt::Window, deleted on close). Thread: GUI thread only.
+class CompareWindow : public QWidget {
+    Q_OBJECT
+public:
+    // Opens both files read-only and starts comparing; nullptr and *error (naming the file) when one cannot be
+    // opened (a directory, missing, unreadable).
+    static CompareWindow *open(const std::string &pathA, const std::string &pathB, QWidget *parent, QString *error);
+
+    HexView *viewA() const { return m_viewA; }
+    HexView *viewB() const { return m_viewB; }
+    const CompareNavigator &navigator() const { return m_navigator; }
+    CompareJob *job() const { return m_job; }
+    QString statusText() const;
+    // Moves both views to run `index` (selects it in both and in the list).
+    void goToRun(std::size_t index);
+    void goToNext();
+    void goToPrevious();
+    // Starts the compare again from the offsets typed in "Start in A / B"; false (status says why) when malformed.
+    bool compareAgain();
+
+private:
+    CompareWindow(MappedFile a, MappedFile b, ScanSource sa, ScanSource sb, QWidget *parent);
+    void buildLayout();
+    void start(std::uint64_t offsetA, std::uint64_t offsetB);
+    void onFinished(const QString &error, bool cancelled);
+    void onProgress(const ScanProgressSnapshot &snapshot);
+    void syncFrom(HexView *from);
+    void updateHighlights();
+
+    MappedFile m_fileA;
+    MappedFile m_fileB;
+    ScanSource m_sourceA;
+    ScanSource m_sourceB;
+    CompareJob *m_job;
+    CompareNavigator m_navigator;
+    CompareRunsModel *m_model;
+    HexView *m_viewA = nullptr;
+    HexView *m_viewB = nullptr;
+    QLineEdit *m_startA = nullptr;
+    QLineEdit *m_startB = nullptr;
+    QPushButton *m_compare = nullptr;
+    QPushButton *m_stop = nullptr;
+    QTableView *m_list = nullptr;
+    QLabel *m_status = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QAction *m_next = nullptr;
+    QAction *m_previous = nullptr;
+    bool m_syncing = false;
+    QString m_statusText;
+};
+
+} // namespace hexmap
