@@ -1,6 +1,7 @@
 #pragma once
 
-#include "core/searchengine.h"
+#include "core/scanprogress.h"
+#include "core/searchscan.h"
 #include "ui/find/findbarmodel.h"
 
 #include <QWidget>
@@ -20,14 +21,17 @@ namespace hexmap {
 
 class HexView;
 class SearchWatcher;
+struct SearchRequest;
 
 // The find bar shown under the hex view (Ctrl+F): mode (hex / text / UTF-16LE), the pattern field, "ignore case",
 // Previous / Next / Find All, a progress bar with Cancel while a search runs, and a message label. A malformed
 // pattern turns the field red with the engine's message and starts nothing. Next / previous start from the
 // view's cursor or selection (FindBarModel), wrap, and select the match in the view (scrolled into view);
 // find all reports the matches through allFound(). Esc closes the bar (and cancels its search).
-// Searches run on a background thread through a SearchWatcher owned by the bar: nothing here blocks and nothing
-// runs on the search thread but the engine. Its pattern field is named "findPattern" (QObject::objectName).
+// Searches run on the scan engine (core SearchScan: pread, holes skipped, next/previous read outward from the
+// caret and stop at the nearest match) on a background thread through a SearchWatcher owned by the bar: nothing
+// here blocks and nothing runs on the search thread but the engine. They see the view's unsaved edits (a snapshot
+// of its EditOverlay taken when the search starts). Its pattern field is named "findPattern" (QObject::objectName).
 // Thread: GUI thread only.
 class FindBar : public QWidget {
     Q_OBJECT
@@ -72,12 +76,12 @@ protected:
 private:
     // Tests (tests/ui/findtesthelpers.h) lower m_maxMatches to reach the cap with a small file.
     friend class FindBarTestProbe;
-    std::optional<SearchEngine> prepare(); // validates; shows the error and returns nothing when it cannot search
+    std::optional<SearchRequest> prepare(); // validates; shows the error and returns nothing when it cannot search
     void startNext(SearchDirection direction);
     void validate();
     void setMessage(const QString &text, bool error);
     void setSearching(bool searching);
-    void onProgress(const SearchProgressSnapshot &snapshot);
+    void onProgress(const ScanProgressSnapshot &snapshot);
     void onHit(const SearchHit &hit);
     void onAll(const SearchMatches &matches);
     void onFailed(const QString &message, bool cancelled);
