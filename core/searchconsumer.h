@@ -13,9 +13,9 @@
 namespace hexmap {
 
 // A search as a ScanConsumer (unordered): the first match, the last match, or every match up to a cap, of one
-// pattern in the scanned range (matches lie wholly inside it). Each unit is searched with its look-ahead (pattern length - 1), so
-// a match across two units is found exactly once; a hole is answered in O(pattern): either the pattern matches
-// zero bytes (then every position of the hole whose window is zeros matches) or nothing there does.
+// pattern in the scanned range (matches lie wholly inside it). Each unit is searched with its look-ahead (pattern
+// length - 1), so a match across two units is found exactly once; a hole is answered in O(pattern): either the
+// pattern matches zero bytes (then every position of the hole whose window is zeros matches) or nothing there does.
 // Thread: the engine's calls from any threads at once; the getters after ScanEngine::run() returned.
 class SearchConsumer final : public ScanConsumer {
 public:
