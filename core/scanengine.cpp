@@ -16,6 +16,7 @@ namespace {
 
 constexpr unsigned kMaxThreads = 64;
 constexpr std::size_t kZeroPiece = 1u << 20;
+constexpr std::size_t kMaxChunk = std::size_t{1} << 30; // a unit's buffer is allocated whole, per reader thread
 constexpr std::uint64_t kMaxZeroUnitOrdered = 64u << 20; // progress granularity while hashes eat a hole
 alignas(64) const std::byte kZeros[kZeroPiece] = {};
 constexpr auto kPoll = std::chrono::milliseconds(20); // waits re-check the cancel flag at least this often
@@ -263,21 +264,28 @@ Status ScanEngine::run(const ScanSource &source, std::span<ScanConsumer *const> 
         return Error{make_error_code(Errc::InvalidArgument), "scan: no file"};
     if (consumers.empty() || std::any_of(consumers.begin(), consumers.end(), [](auto *c) { return !c; }))
         return Error{make_error_code(Errc::InvalidArgument), "scan of " + source.path() + ": no consumer"};
-    if (options.chunkSize == 0)
-        return Error{make_error_code(Errc::InvalidArgument), "scan of " + source.path() + ": chunk size 0"};
+    if (options.chunkSize == 0 || options.chunkSize > kMaxChunk)
+        return Error{make_error_code(Errc::InvalidArgument), "scan of " + source.path() + ": chunk size " +
+                                                                 std::to_string(options.chunkSize) +
+                                                                 " (expected 1 byte to 1 GiB)"};
     const ByteRange range = options.range.value_or(ByteRange{0, source.size()});
     if (range.offset > source.size() || range.size > source.size() - range.offset)
         return Error{make_error_code(Errc::OutOfBounds), "scan range " + std::to_string(range.offset) + "+" +
                                                              std::to_string(range.size) + " of " + source.path()};
-    progress.start(range.size);
+    if (!options.progressStarted)
+        progress.start(range.size);
+    const auto finish = [&] {
+        if (!options.progressStarted)
+            progress.finish();
+    };
     if (progress.isCancelRequested()) {
-        progress.finish();
+        finish();
         return Error{make_error_code(Errc::Cancelled), "scan of " + source.path()};
     }
     source.adviseSequential(range);
     Pass pass(source, range, options, progress, consumers);
     Status status = pass.execute();
-    progress.finish();
+    finish();
     return status;
 }
 

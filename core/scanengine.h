@@ -20,6 +20,9 @@ struct ScanOptions {
     unsigned threads = 0;                  // reader threads; 0 = std::thread::hardware_concurrency()
     std::size_t chunkSize = 1u << 20;      // bytes per data unit: the unit of work, progress and cancel
     std::shared_ptr<const EditOverlay> overlay; // unsaved edits to apply to what is read; must not change meanwhile
+    // One pass of a longer job (a backward search runs one pass per window): the caller has called
+    // progress.start() with the job's total and calls finish() once at its end; run() only adds to the counters.
+    bool progressStarted = false;
 };
 
 // The one streaming read engine for read jobs (search, hashes, statistics): several consumers in one pass.
@@ -37,13 +40,15 @@ struct ScanOptions {
 // consumers and progress); ScanProgress may be polled and cancelled from any thread meanwhile.
 class ScanEngine {
 public:
-    // Feeds every byte of the range to every consumer (see ScanConsumer), then returns once (progress.finish()).
+    // Feeds every byte of the range to every consumer (see ScanConsumer), then returns once (progress.finish(),
+    // unless options.progressStarted).
     // Cancel (progress.requestCancel()) is honoured between units (within a few ms: a unit is at most chunkSize
     // bytes, or 1 MiB of a hole for ordered consumers).
-    // Fails with Errc::InvalidArgument (no consumers, a null one, chunkSize 0), Errc::OutOfBounds (a range past
-    // the end; context: the range), Errc::Cancelled, Errc::FileTruncated when the file is shorter than the range
-    // during or at the end of the scan (context: the path and the offset where it now ends), errno from pread or
-    // when no thread can be started for an ordered consumer. The consumers' results are meaningful only on success.
+    // Fails with Errc::InvalidArgument (no consumers, a null one, chunkSize 0 or above 1 GiB), Errc::OutOfBounds
+    // (a range past the end; context: the range), Errc::Cancelled, Errc::FileTruncated when the file is shorter
+    // than the range during or at the end of the scan (context: the path and the offset where it now ends), errno
+    // from pread or when no thread can be started for an ordered consumer. The consumers' results are meaningful
+    // only on success.
     static Status run(const ScanSource &source, std::span<ScanConsumer *const> consumers, const ScanOptions &options,
                       ScanProgress &progress);
 };

@@ -22,7 +22,8 @@ void SearchConsumer::addMatches(std::uint64_t offset, std::vector<std::uint64_t>
     }
     // First: the lowest match is in this unit or an earlier one, all of which were handed out already (the
     // engine hands units out in order and delivers every one handed out). All: more than the cap are known.
-    if (m_mode == Mode::First || seen > m_max)
+    // Last: a later unit may hold a later match; it never stops early.
+    if (m_mode == Mode::First || (m_mode == Mode::All && seen > m_max))
         m_done.store(true, std::memory_order_relaxed);
 }
 
@@ -34,8 +35,8 @@ void SearchConsumer::consume(std::uint64_t offset, std::span<const std::byte> by
     // Starts [0, owned) whose window lies in bytes: the hay is the owned part plus its look-ahead.
     const auto hay = bytes.first(std::min(bytes.size(), owned + len - 1));
     std::vector<std::uint64_t> found;
-    if (m_mode == Mode::First) {
-        const std::size_t s = m_matcher.findFirst(hay);
+    if (m_mode != Mode::All) {
+        const std::size_t s = m_mode == Mode::First ? m_matcher.findFirst(hay) : m_matcher.findLast(hay);
         if (s != SearchMatcher::npos)
             found.push_back(offset + s);
     } else {
@@ -52,10 +53,14 @@ void SearchConsumer::consumeZeros(std::uint64_t offset, std::uint64_t owned, std
         return;
     const std::uint64_t starts = std::min(owned, zeroBytes - len + 1); // windows wholly in the zeros
     std::vector<std::uint64_t> found;
-    const std::uint64_t n = m_mode == Mode::First ? 1 : std::min(starts, m_max + 1);
-    found.reserve(static_cast<std::size_t>(n));
-    for (std::uint64_t i = 0; i < n; ++i)
-        found.push_back(offset + i);
+    if (m_mode == Mode::Last) {
+        found.push_back(offset + starts - 1);
+    } else {
+        const std::uint64_t n = m_mode == Mode::First ? 1 : std::min(starts, m_max + 1);
+        found.reserve(static_cast<std::size_t>(n));
+        for (std::uint64_t i = 0; i < n; ++i)
+            found.push_back(offset + i);
+    }
     addMatches(offset, std::move(found));
 }
 
@@ -65,6 +70,14 @@ std::optional<std::uint64_t> SearchConsumer::first() const
     if (m_found.empty())
         return std::nullopt;
     return m_found.begin()->second.front();
+}
+
+std::optional<std::uint64_t> SearchConsumer::last() const
+{
+    std::lock_guard lock(m_mutex);
+    if (m_found.empty())
+        return std::nullopt;
+    return m_found.rbegin()->second.back();
 }
 
 std::vector<std::uint64_t> SearchConsumer::takeAll()

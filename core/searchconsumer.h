@@ -12,14 +12,16 @@
 
 namespace hexmap {
 
-// A search as a ScanConsumer (unordered): the first match, or every match up to a cap, of one pattern in the
-// scanned range (matches lie wholly inside it). Each unit is searched with its look-ahead (pattern length - 1), so
-// a match across two units is found exactly once; a hole is answered in O(pattern): either the pattern matches
-// zero bytes (then every position of the hole whose window is zeros matches) or nothing there does.
+// A search as a ScanConsumer (unordered): the first match, the last match, or every match up to a cap, of one
+// pattern in the scanned range (matches lie wholly inside it). Each unit is searched with its look-ahead (pattern
+// length - 1), so a match across two units is found exactly once; a hole is answered in O(pattern): either the
+// pattern matches zero bytes (then every position of the hole whose window is zeros matches) or nothing there does.
 // Thread: the engine's calls from any threads at once; the getters after ScanEngine::run() returned.
 class SearchConsumer final : public ScanConsumer {
 public:
-    enum class Mode { First, All };
+    // First stops the scan early (isDone) once a match is known; Last reads the whole range (a backward search
+    // scans windows before the caret, nearest first).
+    enum class Mode { First, Last, All };
     // maxMatches: All keeps the first maxMatches (>= 1) and notes that more exist. Never fails.
     SearchConsumer(SearchMatcher matcher, Mode mode, std::uint64_t maxMatches = 100000);
 
@@ -29,9 +31,10 @@ public:
     void consumeZeros(std::uint64_t offset, std::uint64_t owned, std::uint64_t zeroBytes) override;
     bool isDone() const override { return m_done.load(std::memory_order_relaxed); }
 
-    // First: the lowest match, if any. All: the matches in ascending order (at most maxMatches), and whether more
-    // exist. Never fail.
+    // First: the lowest match, if any. Last: the highest. All: the matches in ascending order (at most
+    // maxMatches), and whether more exist. Never fail.
     std::optional<std::uint64_t> first() const;
+    std::optional<std::uint64_t> last() const;
     std::vector<std::uint64_t> takeAll();
     bool capped() const { return m_capped; }
     std::uint64_t matchesSeen() const { return m_seen.load(std::memory_order_relaxed); }

@@ -1027,6 +1027,14 @@ Click to go there</source>
         <source>The file is empty: there is nothing to find</source>
         <translation>文件为空:没有可查找的内容</translation>
     </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>无法读取文件:%1</translation>
+    </message>
+    <message>
+        <source>The file on disk is now shorter (%1 bytes) than the one shown (%2 bytes); reload it</source>
+        <translation>磁盘上的文件现在比显示的短(%1 字节,显示的为 %2 字节);请重新加载</translation>
+    </message>
 </context>
 <context>
     <name>hexmap::FindResultsDock</name>

@@ -1,12 +1,13 @@
-// bench_search: search throughput of the engine against glibc memchr and memmem over the same mapping, in one
-// run, plus `hexmap-cli search` against `grep -c -F` as whole processes. Not a test: run it by hand (see
+// bench_search: search throughput of the scan engine's find all (SearchScan: pread into reused buffers, the GUI's
+// and the CLI's path) against glibc memchr and memmem over a warm mapping of the same file, in one run, plus
+// `hexmap-cli search` against `grep -c -F` as whole processes. Not a test: run it by hand (see
 // docs/BENCHMARKS.md, "## Search (bench_search)").
 //   bench_search [DIR] [SIZE_MIB] [REPEATS] [HEXMAP_CLI]
 //   defaults: /var/tmp if /tmp is tmpfs, else /tmp; 2048; 3; ../../app/hexmap-cli beside this binary
 // The file is text-like (random printable ASCII, a newline every 64 bytes), written once, read once to warm
 // the page cache, and deleted at the end. Figures are GB/s (1e9 bytes/s) over the whole file, best of REPEATS.
 #include "core/mappedfile.h"
-#include "core/searchengine.h"
+#include "core/searchscan.h"
 
 #include <algorithm>
 #include <chrono>
@@ -134,19 +135,24 @@ int main(int argc, char **argv)
     const std::string memmem4What = "memmem 4-byte \"kxqz\", " + std::to_string(memmemMatches) + " matches";
     report(memmem4What.c_str(), memmem4);
 
+    auto source = ScanSource::open(path);
+    if (!source) {
+        std::fprintf(stderr, "%s\n", source.message().c_str());
+        return 1;
+    }
     std::uint64_t lastCount = 0;
     const auto engineRun = [&](const SearchPattern &p, SearchMatcher::Strategy strategy, unsigned threads) {
-        SearchOptions options;
+        SearchScanOptions options;
         options.threads = threads;
-        options.strategy = strategy;
-        auto engine = SearchEngine::create(file, p, options);
+        const SearchMatcher matcher(p, strategy);
         return bestSeconds(repeats, [&] {
-            auto all = engine->findAll();
+            ScanProgress progress;
+            auto all = SearchScan::findAll(*source, matcher, options, progress);
             lastCount = all.ok() ? all->offsets.size() : ~0ull;
         });
     };
     using S = SearchMatcher::Strategy;
-    std::printf("engine findAll, 16-byte absent needle:\n");
+    std::printf("SearchScan::findAll (scan engine), 16-byte absent needle:\n");
     double simd1 = 0;
     for (S s : {S::Simd, S::MemchrAnchor, S::Memmem, S::Horspool}) {
         for (unsigned t : {1u, 2u}) {
@@ -158,7 +164,7 @@ int main(int argc, char **argv)
         }
     }
     std::printf("  simd 1 thread / memmem: %.2fx\n", memmemSeconds / simd1);
-    std::printf("engine findAll, 4-byte needle with wildcard \"6B ?? 71 7A\":\n");
+    std::printf("SearchScan::findAll (scan engine), 4-byte needle with wildcard \"6B ?? 71 7A\":\n");
     for (S s : {S::Simd, S::MemchrAnchor}) {
         for (unsigned t : {1u, 2u}) {
             const double sec = engineRun(p4, s, t);

@@ -1,6 +1,9 @@
-// Tests for SearchWatcher: exactly one final signal per search, none for a replaced search, cancel.
+// Tests for SearchWatcher: exactly one final signal per search, none for a replaced search, cancel mid-scan, unsaved
+// edits seen. Runs under ThreadSanitizer in CI (label "concurrency").
 #include "ui/document/searchwatcher.h"
 
+#include "core/coldfile.h"
+#include "core/editoverlay.h"
 #include "ui/hexviewtesthelpers.h"
 
 #include <QSignalSpy>
@@ -18,19 +21,20 @@ private slots:
     void replacedSearchIsSilent();
     void cancelReportsCancelled();
     void abandonIsSilent();
+    void editsAreSeen();
 
 private:
-    SearchEngine engine(const MappedFile &file, const QString &hex)
+    SearchRequest request(const std::string &path, const QString &hex)
     {
         auto pattern = SearchPattern::fromHex(hex.toStdString());
         if (!pattern)
             qFatal("bad pattern");
-        auto e = SearchEngine::create(file, pattern.value());
-        if (!e)
-            qFatal("%s", e.message().c_str());
-        return std::move(e).value();
+        auto source = ScanSource::open(path);
+        if (!source)
+            qFatal("%s", source.message().c_str());
+        return SearchRequest{*source, SearchMatcher(*pattern), {}};
     }
-    MappedFile small() { return makeFile(m_dir.filePath(QStringLiteral("ramp.bin")), ramp(1024)); }
+    std::string small() { return makeFile(m_dir.filePath(QStringLiteral("ramp.bin")), ramp(1024)).path(); }
     QTemporaryDir m_dir;
 };
 
@@ -40,8 +44,9 @@ void TestSearchWatcher::findNextEmitsOnce()
     QSignalSpy hits(&watcher, &SearchWatcher::foundHit);
     QSignalSpy all(&watcher, &SearchWatcher::foundAll);
     QSignalSpy failed(&watcher, &SearchWatcher::failed);
-    watcher.startFindNext(engine(small(), QStringLiteral("10 11")), 20, SearchDirection::Forward, true);
+    watcher.startFindNext(request(small(), QStringLiteral("10 11")), 20, SearchDirection::Forward, true);
     QVERIFY(watcher.isRunning());
+    QCOMPARE(watcher.kind(), SearchWatcher::Kind::Next);
     QTRY_VERIFY(!watcher.isRunning());
     QCOMPARE(hits.count(), 1);
     const auto hit = hits.first().first().value<SearchHit>();
@@ -52,45 +57,69 @@ void TestSearchWatcher::findNextEmitsOnce()
     QCOMPARE(hits.count(), 1);
     QCOMPARE(all.count(), 0);
     QCOMPARE(failed.count(), 0);
+    // Backward from 20: the 10 11 at 16.
+    watcher.startFindNext(request(small(), QStringLiteral("10 11")), 20, SearchDirection::Backward, false);
+    QTRY_COMPARE(hits.count(), 2);
+    QCOMPARE(hits.last().first().value<SearchHit>().offset, std::optional<std::uint64_t>(16));
 }
 
 void TestSearchWatcher::findAllEmitsOnce()
 {
     SearchWatcher watcher;
     QSignalSpy all(&watcher, &SearchWatcher::foundAll);
-    watcher.startFindAll(engine(small(), QStringLiteral("FE FF")));
+    QSignalSpy progressed(&watcher, &SearchWatcher::progressed);
+    watcher.startFindAll(request(small(), QStringLiteral("FE FF")));
     QTRY_VERIFY(!watcher.isRunning());
     QCOMPARE(all.count(), 1);
     const auto matches = all.first().first().value<SearchMatches>();
     QCOMPARE(matches.offsets, (std::vector<std::uint64_t>{254, 510, 766, 1022}));
     QCOMPARE(matches.capped, false);
+    // The last progress report, just before the result, is the finished scan's.
+    QVERIFY(progressed.count() >= 1);
+    const auto last = progressed.last().first().value<ScanProgressSnapshot>();
+    QVERIFY(last.finished);
+    QCOMPARE(last.bytesDone, std::uint64_t(1024));
+    QCOMPARE(last.bytesTotal, std::uint64_t(1024));
 }
 
 void TestSearchWatcher::replacedSearchIsSilent()
 {
-    const MappedFile big = makeSparseFile(m_dir.filePath(QStringLiteral("sparse.bin")), 4ull << 30);
+    const std::string big = makeSparseFile(m_dir.filePath(QStringLiteral("sparse.bin")), 4ull << 30).path();
     SearchWatcher watcher;
     QSignalSpy all(&watcher, &SearchWatcher::foundAll);
     QSignalSpy hits(&watcher, &SearchWatcher::foundHit);
     QSignalSpy failed(&watcher, &SearchWatcher::failed);
-    watcher.startFindAll(engine(big, QStringLiteral("DE AD")));
-    watcher.startFindNext(engine(big, QStringLiteral("00 00")), 0, SearchDirection::Forward, false);
+    watcher.startFindAll(request(big, QStringLiteral("DE AD")));
+    watcher.startFindNext(request(big, QStringLiteral("00 00")), 0, SearchDirection::Forward, false);
     QTRY_VERIFY(!watcher.isRunning());
     QCOMPARE(hits.count(), 1);
+    QCOMPARE(hits.first().first().value<SearchHit>().offset, std::optional<std::uint64_t>(0));
     QCOMPARE(all.count(), 0);
     QCOMPARE(failed.count(), 0);
 }
 
+// 256 MiB of real data, out of the page cache: the watcher polls every millisecond and the test cancels from the
+// first progress report that shows the scan running (not finished), so the cancel lands mid-scan by construction.
 void TestSearchWatcher::cancelReportsCancelled()
 {
-    const MappedFile big = makeSparseFile(m_dir.filePath(QStringLiteral("sparse2.bin")), 8ull << 30);
+    const QString path = m_dir.filePath(QStringLiteral("cold.bin"));
+    QVERIFY(writeColdFile(path, 256u << 20));
     SearchWatcher watcher;
-    QSignalSpy progressed(&watcher, &SearchWatcher::progressed);
+    watcher.setInterval(1);
     QSignalSpy failed(&watcher, &SearchWatcher::failed);
-    watcher.startFindAll(engine(big, QStringLiteral("DE AD BE EF")));
-    QTRY_VERIFY(progressed.count() >= 1);
-    watcher.cancel();
+    QSignalSpy all(&watcher, &SearchWatcher::foundAll);
+    std::optional<ScanProgressSnapshot> atCancel;
+    connect(&watcher, &SearchWatcher::progressed, this, [&](const ScanProgressSnapshot &s) {
+        if (!atCancel && !s.finished) {
+            atCancel = s;
+            watcher.cancel();
+        }
+    });
+    watcher.startFindAll(request(path.toStdString(), QStringLiteral("DE AD BE EF")));
     QTRY_VERIFY(!watcher.isRunning());
+    QVERIFY2(atCancel.has_value(), "no progress report while the scan ran");
+    QVERIFY(atCancel->bytesDone < atCancel->bytesTotal);
+    QCOMPARE(all.count(), 0);
     QCOMPARE(failed.count(), 1);
     QCOMPARE(failed.first().at(1).toBool(), true);
 }
@@ -100,12 +129,28 @@ void TestSearchWatcher::abandonIsSilent()
     SearchWatcher watcher;
     QSignalSpy all(&watcher, &SearchWatcher::foundAll);
     QSignalSpy failed(&watcher, &SearchWatcher::failed);
-    watcher.startFindAll(engine(small(), QStringLiteral("FE FF")));
+    watcher.startFindAll(request(small(), QStringLiteral("FE FF")));
     watcher.abandon(); // even when the search already finished, nothing is reported
     QVERIFY(!watcher.isRunning());
+    QCOMPARE(watcher.kind(), SearchWatcher::Kind::None);
     QTest::qWait(100);
     QCOMPARE(all.count(), 0);
     QCOMPARE(failed.count(), 0);
+}
+
+void TestSearchWatcher::editsAreSeen()
+{
+    SearchWatcher watcher;
+    QSignalSpy all(&watcher, &SearchWatcher::foundAll);
+    SearchRequest r = request(small(), QStringLiteral("FE FF"));
+    auto edits = std::make_shared<EditOverlay>();
+    const std::byte planted[] = {std::byte{0xFE}, std::byte{0xFF}};
+    QVERIFY(edits->set(100, planted));                    // a new match
+    QVERIFY(edits->set(511, std::byte{0x00}));            // 510's FE FF is gone
+    r.options.overlay = edits;
+    watcher.startFindAll(std::move(r));
+    QTRY_COMPARE(all.count(), 1);
+    QCOMPARE(all.first().first().value<SearchMatches>().offsets, (std::vector<std::uint64_t>{100, 254, 766, 1022}));
 }
 
 QTEST_MAIN(TestSearchWatcher)

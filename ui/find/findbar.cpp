@@ -1,7 +1,8 @@
 #include "ui/find/findbar.h"
 
-#include "ui/view/hexview.h"
+#include "core/editoverlay.h"
 #include "ui/document/searchwatcher.h"
+#include "ui/view/hexview.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -14,6 +15,7 @@
 #include <QToolButton>
 
 #include <algorithm>
+#include <memory>
 #include <utility>
 
 namespace hexmap {
@@ -175,7 +177,7 @@ void FindBar::setMessage(const QString &text, bool error)
     m_message->setPalette(labelPal);
 }
 
-std::optional<SearchEngine> FindBar::prepare()
+std::optional<SearchRequest> FindBar::prepare()
 {
     if (!m_view || !m_view->hasFile()) {
         setMessage(tr("No file is open"), false);
@@ -201,15 +203,28 @@ std::optional<SearchEngine> FindBar::prepare()
                         : tr("\"%1\" (%2%3)")
                               .arg(m_pattern->text(), mode() == Mode::Text ? tr("UTF-8") : tr("UTF-16LE"),
                                    m_ignoreCase->isChecked() ? tr(", ignoring case") : QString());
-    SearchOptions options;
-    options.threads = 0; // the engine's default: every core
-    options.maxMatches = m_maxMatches == 0 ? 1 : m_maxMatches;
-    auto engine = SearchEngine::create(m_view->file(), std::move(pattern).value(), options);
-    if (!engine) {
-        setMessage(QString::fromStdString(engine.message()), true);
+    // Opened here, on the GUI thread (open + fstat); the search thread then reads this descriptor with pread, so a
+    // file cut meanwhile is reported (FileTruncated naming the offset), never a SIGBUS.
+    const MappedFile &file = m_view->file();
+    auto source = ScanSource::open(file.path());
+    if (!source) {
+        setMessage(tr("Cannot read the file: %1").arg(QString::fromStdString(source.message())), true);
         return std::nullopt;
     }
-    return std::move(engine).value();
+    if (source->size() < file.size()) {
+        setMessage(tr("The file on disk is now shorter (%1 bytes) than the one shown (%2 bytes); reload it")
+                       .arg(source->size())
+                       .arg(file.size()),
+                   true);
+        return std::nullopt;
+    }
+    SearchScanOptions options;
+    options.range = ByteRange{0, file.size()};
+    options.threads = 0; // the engine's default: every core
+    options.maxMatches = m_maxMatches == 0 ? 1 : m_maxMatches;
+    if (const EditOverlay *edits = m_view->editOverlay(); edits && !edits->isEmpty())
+        options.overlay = std::make_shared<const EditOverlay>(*edits); // later edits never race with the search
+    return SearchRequest{std::move(*source), SearchMatcher(std::move(pattern).value()), std::move(options)};
 }
 
 void FindBar::findNext() { startNext(SearchDirection::Forward); }
@@ -217,8 +232,8 @@ void FindBar::findPrevious() { startNext(SearchDirection::Backward); }
 
 void FindBar::startNext(SearchDirection direction)
 {
-    auto engine = prepare();
-    if (!engine)
+    auto request = prepare();
+    if (!request)
         return;
     const std::uint64_t size = m_view->file().size();
     const auto start = direction == SearchDirection::Forward
@@ -226,17 +241,17 @@ void FindBar::startNext(SearchDirection direction)
                            : FindBarModel::previousStart(m_view->cursorOffset(), m_view->selection(), size);
     m_preWrapped = start.wrappedAlready;
     setMessage(direction == SearchDirection::Forward ? tr("Searching forward…") : tr("Searching backward…"), false);
-    m_watcher->startFindNext(std::move(*engine), start.from, direction, true);
+    m_watcher->startFindNext(std::move(*request), start.from, direction, true);
     setSearching(true);
 }
 
 void FindBar::findAll()
 {
-    auto engine = prepare();
-    if (!engine)
+    auto request = prepare();
+    if (!request)
         return;
     setMessage(tr("Finding all…"), false);
-    m_watcher->startFindAll(std::move(*engine));
+    m_watcher->startFindAll(std::move(*request));
     setSearching(true);
 }
 
@@ -267,11 +282,11 @@ void FindBar::setSearching(bool searching)
         m_progress->setValue(0);
 }
 
-void FindBar::onProgress(const SearchProgressSnapshot &snapshot)
+void FindBar::onProgress(const ScanProgressSnapshot &snapshot)
 {
     if (snapshot.bytesTotal == 0)
         return;
-    const double fraction = double(snapshot.bytesScanned) / double(snapshot.bytesTotal);
+    const double fraction = double(snapshot.bytesDone) / double(snapshot.bytesTotal);
     m_progress->setValue(int(std::min(1.0, fraction) * 1000.0));
 }
 

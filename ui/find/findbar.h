@@ -1,6 +1,7 @@
 #pragma once
 
-#include "core/searchengine.h"
+#include "core/scanprogress.h"
+#include "core/searchscan.h"
 #include "ui/find/findbarmodel.h"
 
 #include <QWidget>
@@ -22,6 +23,7 @@ namespace hexmap {
 
 class HexView;
 class SearchWatcher;
+struct SearchRequest;
 
 // The find bar shown under the hex view (Ctrl+F): mode (hex / text / UTF-16LE), the pattern field, "ignore case",
 // Previous / Next / Find All, a progress bar with Cancel while a search runs, and a message label. A malformed
@@ -30,8 +32,10 @@ class SearchWatcher;
 // find all reports the matches through allFound(). Esc closes the bar (and cancels its search). In a narrow window
 // the buttons move to a second row (FindBarModel::fitsOneRow) and a long message is cut (its tooltip has it all),
 // so the bar never widens the window.
-// Searches run on a background thread through a SearchWatcher owned by the bar: nothing here blocks and nothing
-// runs on the search thread but the engine. Its pattern field is named "findPattern" (QObject::objectName).
+// Searches run on the scan engine (core SearchScan: pread, holes skipped, next/previous read outward from the
+// caret and stop at the nearest match) on a background thread through a SearchWatcher owned by the bar: nothing
+// here blocks and nothing runs on the search thread but the engine. They see the view's unsaved edits (a snapshot
+// of its EditOverlay taken when the search starts). Its pattern field is named "findPattern" (QObject::objectName).
 // Thread: GUI thread only.
 class FindBar : public QWidget {
     Q_OBJECT
@@ -80,12 +84,12 @@ protected:
 private:
     // Tests (tests/ui/findtesthelpers.h) lower m_maxMatches to reach the cap with a small file.
     friend class FindBarTestProbe;
-    std::optional<SearchEngine> prepare(); // validates; shows the error and returns nothing when it cannot search
+    std::optional<SearchRequest> prepare(); // validates; shows the error and returns nothing when it cannot search
     void startNext(SearchDirection direction);
     void validate();
     void setMessage(const QString &text, bool error);
     void setSearching(bool searching);
-    void onProgress(const SearchProgressSnapshot &snapshot);
+    void onProgress(const ScanProgressSnapshot &snapshot);
     void onHit(const SearchHit &hit);
     void onAll(const SearchMatches &matches);
     void onFailed(const QString &message, bool cancelled);

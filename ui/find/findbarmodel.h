@@ -18,7 +18,7 @@ public:
     enum class Mode { Hex, Text, Utf16 };
 
     struct Start {
-        std::uint64_t from = 0;     // passed to SearchEngine::findNext
+        std::uint64_t from = 0;     // passed to SearchScan::findNext
         bool wrappedAlready = false; // the start passed an end of the file: any hit counts as wrapped
     };
 

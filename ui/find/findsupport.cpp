@@ -1,6 +1,7 @@
 #include "ui/find/findsupport.h"
 
 #include "ui/document/document.h"
+#include "ui/document/editsession.h"
 #include "ui/find/findbar.h"
 #include "ui/find/findresultsdock.h"
 #include "ui/find/findresultsmodel.h"
@@ -106,7 +107,8 @@ void FindSupport::showDocumentResults()
     const bool open = m_document && m_document->isOpen();
     if (open) {
         const SearchState &state = m_document->search();
-        m_dock->model()->setMatches(&m_document->file(), state.offsets, state.patternSize, state.capped);
+        m_dock->model()->setMatches(&m_document->file(), &m_document->session()->overlay(), state.offsets,
+                                    state.patternSize, state.capped);
         m_dock->updateSummary(state.description);
     } else {
         m_dock->model()->clear();
@@ -124,7 +126,8 @@ void FindSupport::showMatches(const SearchMatches &matches, std::uint64_t patter
     if (!m_document || !m_document->isOpen())
         return;
     m_document->search() = {matches.offsets, patternSize, matches.capped, description};
-    m_dock->model()->setMatches(&m_document->file(), matches.offsets, patternSize, matches.capped);
+    m_dock->model()->setMatches(&m_document->file(), &m_document->session()->overlay(), matches.offsets, patternSize,
+                                matches.capped);
     m_dock->updateSummary(description);
     if (!m_dock->isVisible()) {
         m_dock->show();

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/byterange.h"
-#include "core/searchengine.h"
+#include "core/searchscan.h"
 #include "ui/pane/windowfeature.h"
 #include "ui/view/highlight.h"
 
