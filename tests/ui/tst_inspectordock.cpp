@@ -1,5 +1,6 @@
 // InspectorDock: shows the values at the cursor (with unsaved edits), both byte orders, unavailable values at the
 // last bytes of the file, and edits a value through the session (undoable).
+#include "ui/common/theme.h"
 #include "ui/document/document.h"
 #include "ui/document/editsession.h"
 #include "ui/edit/inspectordock.h"
@@ -282,18 +283,31 @@ void TestInspectorDock::longValuesAreNotElided()
     QVERIFY2(dock->minimumSizeHint().width() < dock->sizeHint().width(), "the dock's minimum is its full width");
 }
 
+// With HEXMAP_SCREENSHOT_DIR set (run under xvfb-run for the real platform): the dock at its default width with the
+// longest values and a refused edit, in the light and the dark theme, and narrowed.
 void TestInspectorDock::screenshot()
 {
     Document doc;
     doc.open(*MappedFile::openReadOnly(m_path));
+    QVERIFY(doc.session()->setEditingEnabled(true));
     InspectorDock dock(&doc);
-    dock.resize(320, 440);
-    dock.setCursorOffset(13);
+    dock.setEndian(ValueDecoder::Endian::Big);
+    dock.setCursorOffset(16);
+    QVERIFY(!dock.editValue(Type::UInt8, QStringLiteral("300")));
+    dock.resize(dock.sizeHint());
     dock.show();
-    const QString out = qEnvironmentVariable("HEXMAP_SCREENSHOT_DIR");
-    if (!out.isEmpty())
-        QVERIFY(dock.grab().save(out + QStringLiteral("/inspector-dock.png")));
+    QVERIFY(QTest::qWaitForWindowExposed(&dock));
     QVERIFY(!dock.grab().isNull());
+    const QString out = qEnvironmentVariable("HEXMAP_SCREENSHOT_DIR");
+    if (out.isEmpty())
+        return;
+    QVERIFY(dock.grab().save(out + QStringLiteral("/inspector-dock.png")));
+    applyTheme(Preferences::Theme::Dark);
+    QCoreApplication::processEvents(); // the palette change reaches the widgets
+    QVERIFY(dock.grab().save(out + QStringLiteral("/inspector-dock-dark.png")));
+    dock.resize(200, dock.height());
+    QVERIFY(dock.grab().save(out + QStringLiteral("/inspector-dock-narrow-dark.png")));
+    applyTheme(Preferences::Theme::System);
 }
 
 QTEST_MAIN(TestInspectorDock)
