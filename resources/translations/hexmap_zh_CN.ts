@@ -20,14 +20,6 @@
         <translation>1234、0x4D2、+16、-0x10、end-16</translation>
     </message>
     <message>
-        <source> (control)</source>
-        <translation>(控制字符)</translation>
-    </message>
-    <message>
-        <source>invalid UTF-8</source>
-        <translation>无效的 UTF-8</translation>
-    </message>
-    <message>
         <source>%1: cannot create the cache directory</source>
         <translation>%1:无法创建缓存目录</translation>
     </message>
@@ -66,14 +58,6 @@
     <message>
         <source>Open the demo file, run a 4-worker pattern job over it, save a PNG of the window half way, then cancel, restore the demo file and quit.</source>
         <translation>打开演示文件,在其上运行一个 4 线程的模式任务,进行到一半时保存窗口的 PNG 截图,然后取消任务、恢复演示文件并退出。</translation>
-    </message>
-    <message>
-        <source>, combining)</source>
-        <translation>，组合字符)</translation>
-    </message>
-    <message>
-        <source> (format)</source>
-        <translation>(格式字符)</translation>
     </message>
     <message>
         <source>The files to open (read-only), one tab each.</source>
@@ -1294,14 +1278,6 @@ Click to go there</source>
         <translation>按最高有效字节在前解码多字节值</translation>
     </message>
     <message>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>值</translation>
-    </message>
-    <message>
         <source>unavailable</source>
         <translation>不可用</translation>
     </message>
@@ -1314,16 +1290,31 @@ Click to go there</source>
         <translation>无文件</translation>
     </message>
     <message>
-        <source>The value runs past the end of the file</source>
-        <translation>该值超出了文件末尾</translation>
-    </message>
-    <message>
         <source>The %1 value runs past the end of the file</source>
         <translation>%1 值超出了文件末尾</translation>
     </message>
     <message>
         <source>No file is open</source>
         <translation>没有打开的文件</translation>
+    </message>
+    <message>
+        <source>The file is read-only: use Edit &gt; Enable Editing to change values</source>
+        <translation>文件为只读:请使用“编辑 &gt; 启用编辑”来修改值</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::InspectorTable</name>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>The value runs past the end of the file</source>
+        <translation>该值超出了文件末尾</translation>
     </message>
 </context>
 <context>
@@ -2452,36 +2443,63 @@ Click to go there</source>
 <context>
     <name>hexmap::ValueDecoder</name>
     <message>
+        <source> (control)</source>
+        <translation>(控制字符)</translation>
+    </message>
+    <message>
+        <source>invalid UTF-8</source>
+        <translation>无效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>, combining)</source>
+        <translation>，组合字符)</translation>
+    </message>
+    <message>
+        <source> (format)</source>
+        <translation>(格式字符)</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::ValueEncoder</name>
+    <message>
         <source>Enter a value</source>
         <translation>请输入一个值</translation>
     </message>
     <message>
-        <source>Not a float32 value: %1</source>
-        <translation>不是 float32 值:%1</translation>
+        <source>%1 is not a hex number: type 0x and hex digits (0-9, A-F)</source>
+        <translation>%1 不是十六进制数:请输入 0x 和十六进制数字(0-9、A-F)</translation>
     </message>
     <message>
-        <source>Not a float64 value: %1</source>
-        <translation>不是 float64 值:%1</translation>
+        <source>%1 does not fit in %2 (0x0 to 0x%3)</source>
+        <translation>%1 超出 %2 的范围(0x0 到 0x%3)</translation>
     </message>
     <message>
-        <source>Enter up to 8 binary digits</source>
-        <translation>最多输入 8 位二进制数字</translation>
+        <source>%1 is not an integer: type decimal digits, or 0x and hex digits</source>
+        <translation>%1 不是整数:请输入十进制数字，或 0x 和十六进制数字</translation>
+    </message>
+    <message>
+        <source>%1 does not fit in %2 (%3 to %4)</source>
+        <translation>%1 超出 %2 的范围(%3 到 %4)</translation>
+    </message>
+    <message>
+        <source>%1 is not a number: type a decimal or scientific number (1.5, -2e-3), nan or inf, or 0x and the hex bit pattern</source>
+        <translation>%1 不是数字:请输入十进制数或科学计数法数字(1.5、-2e-3)、nan 或 inf，或 0x 和十六进制位模式</translation>
+    </message>
+    <message>
+        <source>%1 does not fit in %2 (largest: %3)</source>
+        <translation>%1 超出 %2 的范围(最大值:%3)</translation>
+    </message>
+    <message>
+        <source>%1 does not fit in %2: too close to 0 (it would become 0)</source>
+        <translation>%1 超出 %2 的范围:太接近 0(会变成 0)</translation>
+    </message>
+    <message>
+        <source>%1 is not a binary byte: type up to 8 binary digits (0 and 1)</source>
+        <translation>%1 不是二进制字节:最多输入 8 位二进制数字(0 和 1)</translation>
     </message>
     <message>
         <source>Enter exactly one character</source>
         <translation>请输入恰好一个字符</translation>
-    </message>
-    <message>
-        <source>Not a %1 bit pattern: %2</source>
-        <translation>不是 %1 位模式:%2</translation>
-    </message>
-    <message>
-        <source>Not a %1 value (%2 to %3): %4</source>
-        <translation>不是 %1 值(%2 到 %3):%4</translation>
-    </message>
-    <message>
-        <source>Not a %1 value (0 to %2): %3</source>
-        <translation>不是 %1 值(0 到 %2):%3</translation>
     </message>
 </context>
 </TS>

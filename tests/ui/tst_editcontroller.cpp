@@ -1,6 +1,7 @@
 // EditController on a real HexView: QTest::keyClicks in the hex and ASCII columns produce the expected overlay and
 // cursor, other keys still navigate, Paste parses hex text, and Enable Editing keeps the cursor.
 #include "ui/edit/editcontroller.h"
+#include "ui/common/theme.h"
 #include "ui/document/document.h"
 #include "ui/document/editsession.h"
 #include "ui/view/hexpainter.h"
@@ -51,6 +52,7 @@ private slots:
     void pasteHexText();
     void enableEditingKeepsTheCursor();
     void renderingShowsEdits();
+    void nibbleCaret();
     void copyIncludesUnsavedEdits();
 
 private:
@@ -221,6 +223,86 @@ void TestEditController::renderingShowsEdits()
     QCOMPARE(hexmap::testing::paintedRowTexts(view).at(1),
              QStringLiteral("00000010  11 11 11 11 11 11 11 11 11 11 11 11 11 11 11 11  ................"));
     QCOMPARE(pixel(img, view.cellRect(0x12, HexView::Area::Hex).topLeft() + QPointF(1, 1)), colors.base.rgb());
+}
+
+// Issue 19 item 9: while editing, the hex cursor shows which half of the byte the next digit goes to. The state
+// follows the session (typing, moves, undo, editing on/off); the solid part is painted where the layout says.
+void TestEditController::nibbleCaret()
+{
+    using N = HexLayout::Nibble;
+    Editor editor(m_path);
+    HexView &view = editor.view;
+    EditSession &session = editor.session;
+    view.resize(760, 260);
+    view.show();
+    const auto colors = HexPainter::Colors::fromPalette(view.palette());
+    const QRgb cursor = colors.cursor.rgb(), base = colors.base.rgb(), edited = colors.editedBackground.rgb();
+    QVERIFY(cursor != base && cursor != edited);
+    // The colour covering most of each nibble's cell (a digit's glyph and the outline are a minority).
+    const auto halves = [&view](std::uint64_t offset) {
+        QImage img(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+        view.viewport()->render(&img);
+        const QRectF cell = view.cellRect(offset, HexView::Area::Hex);
+        const QRectF high(cell.x(), cell.y(), cell.width() / 2, cell.height());
+        return std::pair(hexmap::testing::dominantColor(img, high),
+                         hexmap::testing::dominantColor(img, high.translated(cell.width() / 2, 0)));
+    };
+    const auto half = [&view](std::uint64_t offset, N nibble) {
+        const QRectF cell = view.cellRect(offset, HexView::Area::Hex);
+        return QRectF(cell.x() + (nibble == N::Low ? cell.width() / 2 : 0), cell.y(), cell.width() / 2, cell.height());
+    };
+    view.setCursorOffset(0x21);
+    // Browsing: no nibble caret; the whole byte is solid.
+    QCOMPARE(view.caretNibble(), std::nullopt);
+    QCOMPARE(view.caretRect(), view.cellRect(0x21, HexView::Area::Hex));
+    QCOMPARE(halves(0x21), std::pair(cursor, cursor));
+    // Editing: the next digit goes to the high nibble, and only that half is solid.
+    QVERIFY(session.setEditingEnabled(true));
+    QCOMPARE(view.caretNibble(), std::optional(N::High));
+    QCOMPARE(view.caretRect(), half(0x21, N::High));
+    QCOMPARE(halves(0x21), std::pair(cursor, base));
+    QTest::keyClicks(&view, QStringLiteral("a")); // high nibble typed: the caret moves to the low half
+    QCOMPARE(view.cursorOffset(), std::uint64_t(0x21));
+    QCOMPARE(view.caretNibble(), std::optional(N::Low));
+    QCOMPARE(view.caretRect(), half(0x21, N::Low));
+    QCOMPARE(halves(0x21), std::pair(edited, cursor));
+    QTest::keyClicks(&view, QStringLiteral("b")); // byte done: the next byte's high nibble
+    QCOMPARE(view.cursorOffset(), std::uint64_t(0x22));
+    QCOMPARE(view.caretNibble(), std::optional(N::High));
+    QCOMPARE(halves(0x22), std::pair(cursor, base));
+    QCOMPARE(halves(0x21), std::pair(edited, edited));
+    // A move ends the half-typed byte: the caret is on the high nibble again.
+    QTest::keyClicks(&view, QStringLiteral("c"));
+    QCOMPARE(view.caretNibble(), std::optional(N::Low));
+    QTest::keyClick(&view, Qt::Key_Right);
+    QCOMPARE(view.cursorOffset(), std::uint64_t(0x23));
+    QCOMPARE(view.caretNibble(), std::optional(N::High));
+    // So does an undo: the caret says High, and the next digit really goes to the high nibble.
+    QTest::keyClicks(&view, QStringLiteral("d"));
+    QCOMPARE(view.caretNibble(), std::optional(N::Low));
+    session.undoStack()->undo();
+    QCOMPARE(view.caretNibble(), std::optional(N::High));
+    QTest::keyClicks(&view, QStringLiteral("e"));
+    QCOMPARE(session.overlay().get(0x23), std::optional<std::byte>(std::byte{0xE1}));
+    // The ASCII column's cursor is a whole character whatever the nibble state.
+    view.setCursorArea(HexView::Area::Ascii);
+    QCOMPARE(view.caretRect(), view.cellRect(0x23, HexView::Area::Ascii));
+    view.setCursorArea(HexView::Area::Hex);
+    // Editing off: the whole-byte cursor again.
+    session.revert();
+    QVERIFY(session.setEditingEnabled(false));
+    QCOMPARE(view.caretNibble(), std::nullopt);
+    QCOMPARE(halves(0x23), std::pair(cursor, cursor));
+    const QString out = qEnvironmentVariable("HEXMAP_SCREENSHOT_DIR");
+    if (!out.isEmpty()) { // the caret on the low nibble of a half-typed byte, light and dark
+        QVERIFY(session.setEditingEnabled(true));
+        QTest::keyClicks(&view, QStringLiteral("4"));
+        QVERIFY(view.grab().save(out + QStringLiteral("/hexview-nibble-caret.png")));
+        applyTheme(Preferences::Theme::Dark);
+        QCoreApplication::processEvents(); // the palette change reaches the widgets
+        QVERIFY(view.grab().save(out + QStringLiteral("/hexview-nibble-caret-dark.png")));
+        applyTheme(Preferences::Theme::System);
+    }
 }
 
 QTEST_MAIN(TestEditController)

@@ -382,6 +382,12 @@ void TestHexLayout::verticalRows()
     QCOMPARE(l.byteRect(HexLayout::Area::Hex, 16 * 12 + 5, 10), QRectF(l.xOfHexByte(5), 40, 20, 20));
     QCOMPARE(l.byteRect(HexLayout::Area::Ascii, 16 * 12 + 5, 10), QRectF(l.xOfAsciiByte(5), 40, 10, 20));
     QCOMPARE(l.byteRect(HexLayout::Area::Offset, 16 * 12 + 5, 10), QRectF(10, 40, 100, 20)); // 10 digits
+    // The nibble caret's cells: the left half of the byte is the high nibble, the right half the low one.
+    using N = HexLayout::Nibble;
+    QCOMPARE(l.nibbleRect(16 * 12 + 5, N::High, 10), QRectF(l.xOfHexByte(5), 40, 10, 20));
+    QCOMPARE(l.nibbleRect(16 * 12 + 5, N::Low, 10), QRectF(l.xOfHexByte(5) + 10, 40, 10, 20));
+    QCOMPARE(l.nibbleRect(kTiB - 1, N::Low, l.rowOf(kTiB - 1)).right(),
+             l.byteRect(HexLayout::Area::Hex, kTiB - 1, l.rowOf(kTiB - 1)).right());
 }
 
 void TestHexLayout::rowsInRect_data()

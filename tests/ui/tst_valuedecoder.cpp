@@ -1,5 +1,5 @@
-// ValueDecoder: decoding known byte sequences in both byte orders, values cut by the end of the file, and
-// encode() as the inverse of decode() plus its refusals.
+// ValueDecoder: decoding known byte sequences in both byte orders and values cut by the end of the file.
+// (Its inverse, ValueEncoder, is tested in tst_valueencoder.)
 #include "ui/edit/valuedecoder.h"
 
 #include <QtTest>
@@ -23,11 +23,6 @@ std::vector<std::byte> hex(const char *text)
     return {p, p + raw.size()};
 }
 
-QByteArray toHex(const std::vector<std::byte> &bytes)
-{
-    return QByteArray(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size())).toHex();
-}
-
 } // namespace
 
 class TestValueDecoder : public QObject {
@@ -36,10 +31,6 @@ class TestValueDecoder : public QObject {
 private slots:
     void decode_data();
     void decode();
-    void encode_data();
-    void encode();
-    void refused_data();
-    void refused();
     void offsetText();
 };
 
@@ -106,73 +97,6 @@ void TestValueDecoder::decode()
     const std::vector<std::byte> data = hex(bytes.constData());
     const std::optional<QString> value = ValueDecoder::decode(type, data, endian);
     QCOMPARE(value.value_or(QStringLiteral("-")), expected);
-}
-
-void TestValueDecoder::encode_data()
-{
-    QTest::addColumn<Type>("type");
-    QTest::addColumn<Endian>("endian");
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QByteArray>("expected"); // hex
-    const Endian L = Endian::Little, B = Endian::Big;
-    QTest::newRow("int8 -1") << Type::Int8 << L << "-1" << QByteArray("ff");
-    QTest::newRow("int8 hex pattern") << Type::Int8 << L << "0x80" << QByteArray("80");
-    QTest::newRow("uint16 LE") << Type::UInt16 << L << "4660" << QByteArray("3412");
-    QTest::newRow("uint16 BE") << Type::UInt16 << B << "4660" << QByteArray("1234");
-    QTest::newRow("int32 BE") << Type::Int32 << B << "-559038737" << QByteArray("deadbeef");
-    QTest::newRow("uint32 hex LE") << Type::UInt32 << L << "0xDEADBEEF" << QByteArray("efbeadde");
-    QTest::newRow("int64 min") << Type::Int64 << B << "-9223372036854775808" << QByteArray("8000000000000000");
-    QTest::newRow("uint64 max") << Type::UInt64 << L << "18446744073709551615" << QByteArray("ffffffffffffffff");
-    QTest::newRow("float32") << Type::Float32 << L << "1.5" << QByteArray("0000c03f");
-    QTest::newRow("float64") << Type::Float64 << B << "-2" << QByteArray("c000000000000000");
-    QTest::newRow("binary") << Type::Binary << L << "1010 0101" << QByteArray("a5");
-    QTest::newRow("binary 0b") << Type::Binary << L << "0b1" << QByteArray("01");
-    QTest::newRow("char") << Type::Character << L << "A" << QByteArray("41");
-    QTest::newRow("char space") << Type::Character << L << " " << QByteArray("20");
-    QTest::newRow("char euro") << Type::Character << L << QString::fromUtf8("€") << QByteArray("e282ac");
-    QTest::newRow("spaces around") << Type::UInt8 << L << "  42 " << QByteArray("2a");
-}
-
-void TestValueDecoder::encode()
-{
-    QFETCH(Type, type);
-    QFETCH(Endian, endian);
-    QFETCH(QString, text);
-    QFETCH(QByteArray, expected);
-    QString error;
-    const auto bytes = ValueDecoder::encode(type, text, endian, &error);
-    QVERIFY2(bytes.has_value(), qPrintable(error));
-    QCOMPARE(toHex(*bytes), expected);
-    // decode(encode(x)) gives the value back for numbers
-    if (type != Type::Character && type != Type::Binary && !text.trimmed().startsWith(QLatin1String("0x")))
-        QCOMPARE(ValueDecoder::decode(type, *bytes, endian).value_or(QString()), text.trimmed());
-}
-
-void TestValueDecoder::refused_data()
-{
-    QTest::addColumn<Type>("type");
-    QTest::addColumn<QString>("text");
-    QTest::newRow("int8 too big") << Type::Int8 << "128";
-    QTest::newRow("int8 too small") << Type::Int8 << "-129";
-    QTest::newRow("uint8 negative") << Type::UInt8 << "-1";
-    QTest::newRow("uint8 256") << Type::UInt8 << "256";
-    QTest::newRow("uint16 hex too wide") << Type::UInt16 << "0x10000";
-    QTest::newRow("uint64 overflow") << Type::UInt64 << "18446744073709551616";
-    QTest::newRow("not a number") << Type::Int32 << "12abc";
-    QTest::newRow("empty") << Type::Int32 << "";
-    QTest::newRow("float junk") << Type::Float32 << "1.5x";
-    QTest::newRow("binary 9 digits") << Type::Binary << "101010101";
-    QTest::newRow("binary digit 2") << Type::Binary << "102";
-    QTest::newRow("two chars") << Type::Character << "AB";
-}
-
-void TestValueDecoder::refused()
-{
-    QFETCH(Type, type);
-    QFETCH(QString, text);
-    QString error;
-    QVERIFY(!ValueDecoder::encode(type, text, Endian::Little, &error).has_value());
-    QVERIFY(!error.isEmpty());
 }
 
 void TestValueDecoder::offsetText()

@@ -20,6 +20,21 @@ EditController::EditController(HexView *view, EditSession *session, QObject *par
     m_view->setEditOverlay(&m_session->overlay());
     connect(m_view, &HexView::cursorMoved, this, &EditController::onCursorMoved);
     connect(m_session, &EditSession::overlayChanged, m_view, [this] { m_view->viewport()->update(); });
+    // Anything that can end a half-typed byte (undo, save, revert, a reopen, editing on or off) passes here.
+    connect(m_session, &EditSession::overlayChanged, this, &EditController::updateCaret);
+    connect(m_session, &EditSession::modifiedChanged, this, &EditController::updateCaret);
+    connect(m_session, &EditSession::editingEnabledChanged, this, &EditController::updateCaret);
+    updateCaret();
+}
+
+void EditController::updateCaret()
+{
+    if (!m_session->isEditingEnabled()) {
+        m_view->setCaretNibble(std::nullopt);
+        return;
+    }
+    const bool low = m_session->pendingNibbleOffset() == m_view->cursorOffset();
+    m_view->setCaretNibble(low ? HexLayout::Nibble::Low : HexLayout::Nibble::High);
 }
 
 bool EditController::eventFilter(QObject *watched, QEvent *event)
@@ -66,6 +81,7 @@ bool EditController::handleKey(QKeyEvent *event)
         m_view->setCursorOffset(result.cursor);
         m_typedTo.reset();
     }
+    updateCaret();
     return true;
 }
 
@@ -73,6 +89,7 @@ void EditController::onCursorMoved(std::uint64_t offset)
 {
     if (m_typedTo != offset)
         m_session->breakTyping();
+    updateCaret();
 }
 
 bool EditController::pasteFromClipboard()

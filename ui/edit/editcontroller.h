@@ -15,8 +15,10 @@ class HexView;
 
 // EditController connects an EditSession to a HexView without the view knowing about editing: it filters the
 // view's key presses (hex digits in the hex column, characters in the ASCII column, Paste), moves the cursor after
-// typing, breaks the typing step when the cursor moves otherwise and repaints edited bytes. (A reopen read-write
-// keeps the view as it is: the view reads through the Document's mapping.) One per pane. Thread: GUI thread only.
+// typing, breaks the typing step when the cursor moves otherwise and repaints edited bytes. While editing is
+// enabled it keeps the view's nibble caret on the half of the byte the next hex digit goes to (the session's
+// pending nibble), and clears it when editing is off. (A reopen read-write keeps the view as it is: the view reads
+// through the Document's mapping.) One per pane. Thread: GUI thread only.
 class EditController : public QObject
 {
     Q_OBJECT
@@ -35,6 +37,7 @@ protected:
 private:
     bool handleKey(QKeyEvent *event);
     void onCursorMoved(std::uint64_t offset);
+    void updateCaret(); // the view's nibble caret from the session's state
 
     HexView *m_view;
     EditSession *m_session;

@@ -1,11 +1,11 @@
 #include "ui/edit/inspectordock.h"
 
 #include "ui/document/document.h"
+#include "ui/edit/inspectortable.h"
+#include "ui/edit/valueencoder.h"
 
 #include <QCheckBox>
-#include <QHeaderView>
 #include <QLabel>
-#include <QTableWidget>
 #include <QVBoxLayout>
 
 #include <array>
@@ -24,31 +24,21 @@ InspectorDock::InspectorDock(Document *document, QWidget *parent)
     m_offsetLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_bigEndian = new QCheckBox(tr("Big endian"), content);
     m_bigEndian->setToolTip(tr("Decode multi-byte values most significant byte first"));
-    m_table = new QTableWidget(ValueDecoder::kTypeCount, 2, content);
-    m_table->setHorizontalHeaderLabels({tr("Type"), tr("Value")});
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
-                             | QAbstractItemView::AnyKeyPressed);
-    for (int row = 0; row < ValueDecoder::kTypeCount; ++row) {
-        auto *name = new QTableWidgetItem(ValueDecoder::name(ValueDecoder::Type(row)));
-        name->setFlags(Qt::ItemIsEnabled);
-        m_table->setItem(row, 0, name);
-        m_table->setItem(row, 1, new QTableWidgetItem());
-    }
-    m_table->resizeRowsToContents();
-    // Room for the longest values (a 20-digit uint64, a float64 in full) next to the type names.
-    const int valueWidth = m_table->fontMetrics().horizontalAdvance(QStringLiteral("uint64 -9223372036854775808 "));
-    m_table->setMinimumWidth(valueWidth + 24);
+    m_table = new InspectorTable(content);
+    m_problem = new QLabel(content); // why the last edit was refused; hidden when there is nothing to say
+    m_problem->setObjectName(QStringLiteral("inspectorProblem"));
+    m_problem->setWordWrap(true);
+    m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_problem->hide();
     layout->addWidget(m_offsetLabel);
     layout->addWidget(m_bigEndian);
     layout->addWidget(m_table);
+    layout->addWidget(m_problem);
     setWidget(content);
 
     connect(m_bigEndian, &QCheckBox::toggled, this, &InspectorDock::refresh);
     connect(m_table, &QTableWidget::itemChanged, this, &InspectorDock::onItemChanged);
+    connect(m_table, &InspectorTable::editRefused, this, &InspectorDock::onEditRefused);
     setDocument(document);
 }
 
@@ -58,6 +48,7 @@ void InspectorDock::setDocument(Document *document)
         disconnect(c);
     m_connections.clear();
     m_document = document;
+    showProblem(QString());
     if (document) {
         m_connections << connect(document, &Document::bytesChanged, this, [this](ByteRange range) {
             if (range.overlaps({m_offset, 8}))
@@ -75,6 +66,8 @@ QString InspectorDock::unavailableText() { return tr("unavailable"); }
 
 void InspectorDock::setCursorOffset(std::uint64_t offset)
 {
+    if (offset != m_offset)
+        showProblem(QString()); // a refusal was about the old position
     m_offset = offset;
     refresh();
 }
@@ -103,41 +96,62 @@ void InspectorDock::refresh()
         n = *onDisk > m_offset ? static_cast<std::size_t>(std::min<std::uint64_t>(n, *onDisk - m_offset)) : 0;
     const std::span<const std::byte> bytes(buffer.data(), n);
     m_offsetLabel->setText(hasFile ? tr("Offset %1").arg(ValueDecoder::offsetText(m_offset)) : tr("No file"));
+    const bool editable = hasFile && m_document->isWritable();
+    const QString readOnly = hasFile && !editable ? readOnlyText() : QString();
     for (int row = 0; row < ValueDecoder::kTypeCount; ++row) {
         const auto type = ValueDecoder::Type(row);
         const std::optional<QString> value = ValueDecoder::decode(type, bytes, endian());
-        QTableWidgetItem *item = m_table->item(row, 1);
-        item->setText(value.value_or(unavailableText()));
-        item->setForeground(value ? palette().color(QPalette::Text) : palette().color(QPalette::PlaceholderText));
-        Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-        if (value && hasFile && m_document->isWritable())
-            flags |= Qt::ItemIsEditable;
-        item->setFlags(flags);
-        item->setToolTip(value ? QString() : tr("The value runs past the end of the file"));
+        m_table->setValue(type, value.value_or(unavailableText()), value.has_value(), value && editable, readOnly);
     }
     m_table->viewport()->update();
 }
 
-QString InspectorDock::valueText(ValueDecoder::Type type) const { return m_table->item(int(type), 1)->text(); }
+QString InspectorDock::valueText(ValueDecoder::Type type) const { return m_table->valueText(type); }
 
 QString InspectorDock::offsetText() const { return m_offsetLabel->text(); }
+
+QString InspectorDock::problemText() const { return m_problem->text(); }
+
+QString InspectorDock::readOnlyText()
+{
+    return tr("The file is read-only: use Edit > Enable Editing to change values");
+}
+
+void InspectorDock::showProblem(const QString &why)
+{
+    m_problem->setText(why);
+    m_problem->setVisible(!why.isEmpty());
+}
+
+void InspectorDock::refuse(const QString &why)
+{
+    showProblem(why);
+    emit message(why);
+}
 
 bool InspectorDock::editValue(ValueDecoder::Type type, const QString &text)
 {
     bool ok = false;
-    if (!m_document) {
-        emit message(tr("No file is open"));
-    } else if (!m_document->session()->checkEditable()) {
-        // checkEditable said why
+    if (!m_document || !m_document->isOpen()) {
+        refuse(tr("No file is open"));
+    } else if (!m_document->isWritable()) {
+        refuse(readOnlyText());
     } else if (valueText(type) == unavailableText()) {
-        emit message(tr("The %1 value runs past the end of the file").arg(ValueDecoder::name(type)));
+        refuse(tr("The %1 value runs past the end of the file").arg(ValueDecoder::name(type)));
     } else {
         QString error;
-        const auto bytes = ValueDecoder::encode(type, text, endian(), &error);
-        if (!bytes)
-            emit message(error);
-        else
-            ok = m_document->session()->writeBytes(m_offset, *bytes, OverwriteCommand::Kind::Inspector);
+        const auto bytes = ValueEncoder::encode(type, text, endian(), &error);
+        if (!bytes) {
+            refuse(error);
+        } else {
+            // The session says why it refuses (to the status bar): show the same words here.
+            EditSession *session = m_document->session();
+            QString why;
+            const auto c = connect(session, &EditSession::message, this, [&why](const QString &t) { why = t; });
+            ok = session->writeBytes(m_offset, *bytes, OverwriteCommand::Kind::Inspector);
+            disconnect(c);
+            showProblem(ok ? QString() : why);
+        }
     }
     refresh(); // shows the value as it is now (the old one when refused)
     return ok;
@@ -148,6 +162,16 @@ void InspectorDock::onItemChanged(QTableWidgetItem *item)
     if (item->column() != 1)
         return;
     editValue(ValueDecoder::Type(item->row()), item->text());
+}
+
+void InspectorDock::onEditRefused(ValueDecoder::Type type)
+{
+    if (!m_document || !m_document->isOpen())
+        refuse(tr("No file is open"));
+    else if (valueText(type) == unavailableText())
+        refuse(tr("The %1 value runs past the end of the file").arg(ValueDecoder::name(type)));
+    else if (!m_document->isWritable())
+        refuse(readOnlyText());
 }
 
 } // namespace hexmap

@@ -1,6 +1,5 @@
 #include "ui/edit/valuedecoder.h"
 
-#include <QCoreApplication>
 
 #include <bit>
 #include <charconv>
@@ -11,8 +10,6 @@ namespace hexmap {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("hexmap::ValueDecoder", text); }
-
 // The unsigned value of n bytes in the given byte order.
 std::uint64_t readUnsigned(std::span<const std::byte> bytes, std::size_t n, ValueDecoder::Endian endian)
 {
@@ -22,16 +19,6 @@ std::uint64_t readUnsigned(std::span<const std::byte> bytes, std::size_t n, Valu
         v = (v << 8) | std::to_integer<std::uint64_t>(bytes[index]);
     }
     return v;
-}
-
-std::vector<std::byte> writeUnsigned(std::uint64_t v, std::size_t n, ValueDecoder::Endian endian)
-{
-    std::vector<std::byte> out(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        const std::size_t index = endian == ValueDecoder::Endian::Little ? i : n - 1 - i;
-        out[index] = std::byte(v >> (8 * i));
-    }
-    return out;
 }
 
 std::int64_t signExtend(std::uint64_t v, std::size_t n)
@@ -78,40 +65,34 @@ std::optional<QString> decodeCharacter(std::span<const std::byte> bytes)
     if (lead < 0x80) {
         if (lead >= 0x20 && lead < 0x7F)
             return QString(QChar(char16_t(lead)));
-        return codePoint(lead) + tr(" (control)");
+        return codePoint(lead) + ValueDecoder::tr(" (control)");
     }
     const std::size_t n = utf8Length(lead);
     if (n == 0)
-        return tr("invalid UTF-8");
+        return ValueDecoder::tr("invalid UTF-8");
     if (n > bytes.size())
         return std::nullopt;
     const QByteArray utf8(reinterpret_cast<const char *>(bytes.data()), qsizetype(n));
     const QString s = QString::fromUtf8(utf8);
     const QList<uint> ucs4 = s.toUcs4();
     if (ucs4.size() != 1 || ucs4[0] == 0xFFFD || s.toUtf8() != utf8) // overlong, surrogate, bad continuation
-        return tr("invalid UTF-8");
+        return ValueDecoder::tr("invalid UTF-8");
     const char32_t cp = char32_t(ucs4[0]);
     switch (QChar::category(cp)) {
     case QChar::Mark_NonSpacing:
     case QChar::Mark_SpacingCombining:
     case QChar::Mark_Enclosing: // shown on a dotted circle: alone it would combine with the text around it
-        return QString(QChar(0x25CC)) + s + QStringLiteral(" (") + codePoint(cp) + tr(", combining)");
+        return QString(QChar(0x25CC)) + s + QStringLiteral(" (") + codePoint(cp)
+               + ValueDecoder::tr(", combining)");
     case QChar::Other_Control: // C1 controls
-        return codePoint(cp) + tr(" (control)");
+        return codePoint(cp) + ValueDecoder::tr(" (control)");
     case QChar::Other_Format:
     case QChar::Separator_Line:
     case QChar::Separator_Paragraph:
-        return codePoint(cp) + tr(" (format)");
+        return codePoint(cp) + ValueDecoder::tr(" (format)");
     default:
         return s + QStringLiteral(" (") + codePoint(cp) + QLatin1Char(')');
     }
-}
-
-std::optional<std::vector<std::byte>> fail(QString *error, const QString &why)
-{
-    if (error)
-        *error = why;
-    return std::nullopt;
 }
 
 } // namespace
@@ -147,67 +128,6 @@ std::optional<QString> ValueDecoder::decode(Type type, std::span<const std::byte
     default:
         return isSigned(type) ? QString::number(qlonglong(signExtend(u, n))) : QString::number(qulonglong(u));
     }
-}
-
-std::optional<std::vector<std::byte>> ValueDecoder::encode(Type type, const QString &text, Endian endian,
-                                                           QString *error)
-{
-    const std::size_t n = size(type);
-    QString t = type == Type::Character ? text : text.trimmed(); // a single space is a character
-    if (t.isEmpty())
-        return fail(error, tr("Enter a value"));
-    bool ok = false;
-    switch (type) {
-    case Type::Float32: {
-        const float f = t.toFloat(&ok);
-        if (!ok)
-            return fail(error, tr("Not a float32 value: %1").arg(t));
-        return writeUnsigned(std::bit_cast<std::uint32_t>(f), n, endian);
-    }
-    case Type::Float64: {
-        const double d = t.toDouble(&ok);
-        if (!ok)
-            return fail(error, tr("Not a float64 value: %1").arg(t));
-        return writeUnsigned(std::bit_cast<std::uint64_t>(d), n, endian);
-    }
-    case Type::Binary: {
-        t.remove(QLatin1Char(' '));
-        if (t.startsWith(QLatin1String("0b"), Qt::CaseInsensitive))
-            t = t.mid(2);
-        const uint v = t.toUInt(&ok, 2);
-        if (!ok || t.size() > 8)
-            return fail(error, tr("Enter up to 8 binary digits"));
-        return std::vector<std::byte>{std::byte(v)};
-    }
-    case Type::Character: {
-        if (t.toUcs4().size() != 1)
-            return fail(error, tr("Enter exactly one character"));
-        const QByteArray utf8 = t.toUtf8();
-        const auto *p = reinterpret_cast<const std::byte *>(utf8.constData());
-        return std::vector<std::byte>(p, p + utf8.size());
-    }
-    default:
-        break;
-    }
-    const std::uint64_t maxU = n == 8 ? UINT64_MAX : (std::uint64_t(1) << (8 * n)) - 1;
-    std::uint64_t bits = 0;
-    if (t.startsWith(QLatin1String("0x"), Qt::CaseInsensitive)) {
-        bits = t.mid(2).toULongLong(&ok, 16);
-        if (!ok || bits > maxU)
-            return fail(error, tr("Not a %1 bit pattern: %2").arg(name(type), t));
-    } else if (isSigned(type)) {
-        const qlonglong v = t.toLongLong(&ok, 10);
-        const std::int64_t lo = n == 8 ? INT64_MIN : -(std::int64_t(1) << (8 * n - 1));
-        const std::int64_t hi = n == 8 ? INT64_MAX : (std::int64_t(1) << (8 * n - 1)) - 1;
-        if (!ok || v < lo || v > hi)
-            return fail(error, tr("Not a %1 value (%2 to %3): %4").arg(name(type)).arg(lo).arg(hi).arg(t));
-        bits = std::bit_cast<std::uint64_t>(std::int64_t(v)) & maxU;
-    } else {
-        bits = t.toULongLong(&ok, 10);
-        if (!ok || bits > maxU || t.startsWith(QLatin1Char('-')))
-            return fail(error, tr("Not a %1 value (0 to %2): %3").arg(name(type)).arg(maxU).arg(t));
-    }
-    return writeUnsigned(bits, n, endian);
 }
 
 QString ValueDecoder::offsetText(std::uint64_t offset)

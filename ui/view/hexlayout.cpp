@@ -225,6 +225,13 @@ QRectF HexLayout::byteRect(Area area, std::uint64_t offset, std::uint64_t firstR
     return QRectF(xOfAsciiByte(column), y, asciiByteWidth(), h);
 }
 
+QRectF HexLayout::nibbleRect(std::uint64_t offset, Nibble nibble, std::uint64_t firstRow) const
+{
+    const QRectF byte = byteRect(Area::Hex, offset, firstRow);
+    const qreal x = byte.x() + (nibble == Nibble::Low ? m_metrics.charWidth : 0);
+    return QRectF(x, byte.y(), m_metrics.charWidth, byte.height());
+}
+
 // ---- hit testing ---------------------------------------------------------------------------------------------
 
 HexLayout::Area HexLayout::areaAt(qreal chars) const

@@ -105,6 +105,8 @@ public:
     std::pair<std::uint64_t, std::uint64_t> rowsInRect(std::uint64_t firstRow, const QRect &rect) const;
     // The rectangle of one byte's cell in the hex or ASCII area (Offset gives the offset column of its row).
     QRectF byteRect(Area area, std::uint64_t offset, std::uint64_t firstRow) const;
+    // The character cell of one nibble of a byte in the hex area (the left cell is the high nibble).
+    QRectF nibbleRect(std::uint64_t offset, Nibble nibble, std::uint64_t firstRow) const;
 
     // ---- hit testing ----------------------------------------------------------------------------------------
     // The byte under a content point. Gaps belong to the nearer byte (left half -> previous byte's low nibble,

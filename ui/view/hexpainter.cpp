@@ -83,16 +83,22 @@ void HexPainter::flush(QPainter &painter)
 
 void HexPainter::paintCursorOutline(QPainter &painter, const State &state)
 {
-    // The active column's cursor cell is composed into the row strip; the other column gets a 1 px outline.
+    // The active column's cursor cell is composed into the row strip; the other column gets a 1 px outline, and so
+    // does the whole hex byte when only one nibble of it is solid (the nibble caret).
     const HexLayout &l = *state.layout;
-    const HexLayout::Area other =
-        state.activeArea == HexLayout::Area::Ascii ? HexLayout::Area::Hex : HexLayout::Area::Ascii;
-    const QRectF o = l.byteRect(other, state.cursor, state.firstRow).translated(state.xShift, state.yShift);
+    const bool hexActive = state.activeArea != HexLayout::Area::Ascii;
+    const auto outline = [&](HexLayout::Area area) {
+        const QRectF o = l.byteRect(area, state.cursor, state.firstRow).translated(state.xShift, state.yShift);
+        const QRect r(QPoint(qRound(o.left()), qRound(o.top())),
+                      QPoint(qRound(o.right()) - 1, qRound(o.bottom()) - 1));
+        painter.drawRect(r.adjusted(0, 0, -1, -1)); // whole pixels: a crisp outline at any char width
+    };
     painter.save();
     painter.setPen(QPen(m_colors.cursor, 1));
     painter.setBrush(Qt::NoBrush);
-    const QRect r(QPoint(qRound(o.left()), qRound(o.top())), QPoint(qRound(o.right()) - 1, qRound(o.bottom()) - 1));
-    painter.drawRect(r.adjusted(0, 0, -1, -1)); // whole pixels: a crisp outline at any char width
+    outline(hexActive ? HexLayout::Area::Ascii : HexLayout::Area::Hex);
+    if (hexActive && state.caretNibble)
+        outline(HexLayout::Area::Hex);
     painter.restore();
 }
 
@@ -200,9 +206,13 @@ QRect HexPainter::paintRows(QPainter &painter, const State &state, std::uint64_t
         // The cursor: a solid cell in the active column (the other one gets an outline after the rows).
         const std::size_t cursorAt = cursorVisible && state.cursor - start < cells ? state.cursor - start : cells;
         const QRgb cursorRgb = m_colors.cursor.rgb();
+        // With a nibble caret only that digit's cell is solid (the low digit's cell starts one cell after the high).
+        const bool highSolid = hexActive && state.caretNibble != HexLayout::Nibble::Low;
+        const bool lowSolid = hexActive && state.caretNibble != HexLayout::Nibble::High;
         if (cursorAt < cells) {
             if (hexActive)
-                m_strip.fill(hexX[cursorAt], hexEnd[cursorAt], cursorRgb);
+                m_strip.fill(highSolid ? hexX[cursorAt] : hexX[cursorAt] + cell,
+                             lowSolid ? hexEnd[cursorAt] : hexX[cursorAt] + cell, cursorRgb);
             else
                 m_strip.fill(asciiX[cursorAt], asciiX[cursorAt] + asciiCell, cursorRgb);
         }
@@ -221,9 +231,10 @@ QRect HexPainter::paintRows(QPainter &painter, const State &state, std::uint64_t
             const std::uint64_t offset = start + i;
             const Ink ink = state.selection.contains(offset) ? Selected : (edited[i] ? Edited : Text);
             const bool atCursor = i == cursorAt && hexActive;
-            const Ink hexInk = atCursor ? CursorInk : (v == 0 && ink == Text ? Zero : ink);
-            put(x, kHexDigits[v >> 4], hexInk, atCursor ? cursorRgb : bg[i]);
-            put(x + cell, kHexDigits[v & 0xF], hexInk, atCursor ? cursorRgb : bg[i]);
+            const Ink hexInk = v == 0 && ink == Text ? Zero : ink;
+            const bool high = atCursor && highSolid, low = atCursor && lowSolid;
+            put(x, kHexDigits[v >> 4], high ? CursorInk : hexInk, high ? cursorRgb : bg[i]);
+            put(x + cell, kHexDigits[v & 0xF], low ? CursorInk : hexInk, low ? cursorRgb : bg[i]);
         }
         if (rec) // absent cells: no glyph, only their tint
             for (std::size_t i = n; i < cells; ++i)

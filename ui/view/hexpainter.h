@@ -18,6 +18,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -45,6 +46,9 @@ public:
         std::uint64_t cursor = 0;
         HexLayout::Area activeArea = HexLayout::Area::Hex; // Hex or Ascii: that column's cursor is solid
         bool showCursor = true;
+        // Overwrite editing: the hex cursor is solid only over the nibble the next typed digit goes to, and the
+        // byte gets a 1 px outline. nullopt: the whole byte is solid (browsing). Ignored in the ASCII column.
+        std::optional<HexLayout::Nibble> caretNibble;
         ByteRange selection;
         const std::vector<Highlight> *highlights = nullptr;
         const EditOverlay *overlay = nullptr; // unsaved edits drawn over the mapping (may be null)

@@ -260,6 +260,23 @@ QRectF HexView::cellRect(std::uint64_t offset, Area area) const
     return m_layout.byteRect(a, offset, m_firstRow).translated(-horizontalScrollBar()->value(), headerHeight());
 }
 
+void HexView::setCaretNibble(std::optional<HexLayout::Nibble> nibble)
+{
+    if (nibble == m_caretNibble)
+        return;
+    m_caretNibble = nibble;
+    if (m_hasFile)
+        viewport()->update(cellRect(m_cursor, Area::Hex).toAlignedRect().adjusted(-1, -1, 1, 1));
+}
+
+QRectF HexView::caretRect() const
+{
+    if (m_area == Area::Ascii || !m_caretNibble)
+        return cellRect(m_cursor, m_area);
+    return m_layout.nibbleRect(m_cursor, *m_caretNibble, m_firstRow)
+        .translated(-horizontalScrollBar()->value(), headerHeight());
+}
+
 // ---- painting ------------------------------------------------------------------------------------------------
 
 void HexView::paintEvent(QPaintEvent *event)
@@ -272,6 +289,7 @@ void HexView::paintEvent(QPaintEvent *event)
     st.cursor = m_cursor;
     st.activeArea = m_area == Area::Ascii ? HexLayout::Area::Ascii : HexLayout::Area::Hex;
     st.showCursor = m_hasFile && m_file->size() > 0; // an empty file has no byte to put a cursor on
+    st.caretNibble = m_caretNibble;
     st.selection = m_selection;
     st.highlights = &m_highlights;
     st.overlay = m_overlay;

@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace hexmap {
@@ -89,6 +90,12 @@ public:
     int headerHeight() const;       // pixels of the column-offset header at the top of the viewport
     // The cell of one byte in viewport coordinates (header and horizontal scroll applied).
     QRectF cellRect(std::uint64_t offset, Area area) const;
+    // The nibble caret of overwrite editing (an EditController sets it): in the hex column the cursor is solid only
+    // over the half of the byte the next typed hex digit goes to (High, Low), the byte outlined; nullopt (browsing)
+    // = the whole byte is solid. caretRect() is the solid part in viewport coordinates, in the active column.
+    void setCaretNibble(std::optional<HexLayout::Nibble> nibble);
+    std::optional<HexLayout::Nibble> caretNibble() const { return m_caretNibble; }
+    QRectF caretRect() const;
     // Moves the view by rows (wheel, scroll-bar steps in the scaled range); clamped.
     void scrollByRows(std::int64_t rows);
 
@@ -142,6 +149,7 @@ private:
     ByteRange m_selection{0, 0};
     int m_wheelRemainder = 0;
     Area m_area = Area::Hex;
+    std::optional<HexLayout::Nibble> m_caretNibble;
     int m_requestedBytesPerRow = 16;
     int m_groupSize = 1;
     bool m_recordText = false;  // see HexViewTestProbe
