@@ -3,6 +3,7 @@
 #include "ui/document/document.h"
 
 #include <QCheckBox>
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableWidget>
@@ -108,7 +109,12 @@ void InspectorDock::refresh()
         const std::optional<QString> value = ValueDecoder::decode(type, bytes, endian());
         QTableWidgetItem *item = m_table->item(row, 1);
         item->setText(value.value_or(unavailableText()));
-        item->setForeground(value ? palette().color(QPalette::Text) : palette().color(QPalette::PlaceholderText));
+        // A value takes the table's Text colour when painted (no colour stored in the item), so it follows a theme
+        // change; "unavailable" is dimmed with the PlaceholderText of the palette now, set again on PaletteChange.
+        if (value)
+            item->setData(Qt::ForegroundRole, QVariant());
+        else
+            item->setForeground(palette().color(QPalette::PlaceholderText));
         Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
         if (value && hasFile && m_document->isWritable())
             flags |= Qt::ItemIsEditable;
@@ -141,6 +147,13 @@ bool InspectorDock::editValue(ValueDecoder::Type type, const QString &text)
     }
     refresh(); // shows the value as it is now (the old one when refused)
     return ok;
+}
+
+void InspectorDock::changeEvent(QEvent *event)
+{
+    QDockWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_table) // not while the constructor runs
+        refresh();
 }
 
 void InspectorDock::onItemChanged(QTableWidgetItem *item)

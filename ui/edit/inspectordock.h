@@ -51,6 +51,9 @@ public slots:
 signals:
     void message(const QString &text);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void onItemChanged(QTableWidgetItem *item);
 
