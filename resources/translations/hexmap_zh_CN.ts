@@ -1350,6 +1350,10 @@ Click to go there</source>
         <source>Chunk size</source>
         <translation>块大小</translation>
     </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(空)</translation>
+    </message>
 </context>
 <context>
     <name>hexmap::JobStatusWidget</name>
