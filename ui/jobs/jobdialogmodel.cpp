@@ -173,7 +173,13 @@ QString JobDialogModel::errorText() const
     if (const auto b = bytes(); !b) {
         if (m_op == JobOperation::Pattern && m_format == PatternFormat::Text)
             return tr("Pattern: longer than 64 KiB.");
-        return sentence(m_op == JobOperation::Pattern ? tr("Pattern") : tr("Byte"), b.error());
+        if (m_op == JobOperation::Pattern) { // the parser's context is an English sentence: name the text instead
+            Error typed = b.error();
+            const QString text = m_patternText.simplified();
+            typed.context = (text.size() > 40 ? text.left(40) + QStringLiteral("…") : text).toStdString();
+            return sentence(tr("Pattern"), typed);
+        }
+        return sentence(tr("Byte"), b.error());
     }
     if (overlapsAny(*r, m_edits))
         return tr("The range holds unsaved edits: save or discard them first.");
