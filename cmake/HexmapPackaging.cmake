@@ -19,7 +19,8 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON) # also libssl3, zlib1g, libxxhash0 (the s
 if(HEXMAP_BUILD_GUI)
     # libqt6svg6 holds the SVG icon engine (the window icon); qt6-qpa-plugins the xcb/wayland platforms.
     set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6svg6")
-    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-qpa-plugins, qt6-translations-l10n")
+    # fonts-wqy-microhei: Chinese text (the zh_CN translation) where no CJK font is installed (issue 19).
+    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-qpa-plugins, qt6-translations-l10n, fonts-wqy-microhei")
 endif()
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "${PROJECT_DESCRIPTION}
  Hexmap opens files of any size (up to many TiB, sparse or not) instantly through a

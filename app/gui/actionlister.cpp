@@ -1,6 +1,7 @@
 #include "actionlister.h"
 
 #include <QAction>
+#include <QGuiApplication>
 #include <QKeySequence>
 #include <QMainWindow>
 #include <QMenu>
@@ -40,7 +41,7 @@ void listMenu(const QMenu &menu, const QString &path, QStringList &lines)
 
 QString listMenuActions(const QMainWindow &window)
 {
-    QStringList lines;
+    QStringList lines{QStringLiteral("# platform: ") + QGuiApplication::platformName()};
     for (QAction *top : window.menuBar()->actions()) {
         if (QMenu *menu = top->menu())
             listMenu(*menu, plain(menu->title()), lines);

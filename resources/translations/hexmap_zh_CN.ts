@@ -1505,6 +1505,78 @@ Click to go there</source>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
+    <message>
+        <source>Type the pattern to repeat.</source>
+        <translation>请输入要重复写入的模式。</translation>
+    </message>
+    <message>
+        <source>Type the byte to write.</source>
+        <translation>请输入要写入的字节。</translation>
+    </message>
+    <message>
+        <source>not allowed here</source>
+        <translation>此处不允许</translation>
+    </message>
+    <message>
+        <source>not a valid value</source>
+        <translation>不是有效的值</translation>
+    </message>
+    <message>
+        <source>past the end of the file</source>
+        <translation>超出文件末尾</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1:%2。</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3).</source>
+        <translation>%1:%2(%3)。</translation>
+    </message>
+    <message>
+        <source>Nothing is selected: choose the whole file or type an offset and a length.</source>
+        <translation>未选中任何内容:请选择整个文件,或输入偏移量和长度。</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <source>Pattern: longer than 64 KiB.</source>
+        <translation>模式:超过 64 KiB。</translation>
+    </message>
+    <message>
+        <source>Byte</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <source>The range holds unsaved edits: save or discard them first.</source>
+        <translation>该范围内有未保存的编辑:请先保存或放弃它们。</translation>
+    </message>
+    <message>
+        <source>The range overlaps a running job.</source>
+        <translation>该范围与正在运行的任务重叠。</translation>
+    </message>
+    <message>
+        <source>Threads: choose 1 to %1.</source>
+        <translation>线程数:请选择 1 到 %1。</translation>
+    </message>
+    <message>
+        <source>Chunk size: must not be 0.</source>
+        <translation>块大小:不能为 0。</translation>
+    </message>
+    <message>
+        <source>Chunk size</source>
+        <translation>块大小</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(空)</translation>
+    </message>
 </context>
 <context>
     <name>hexmap::JobStatusWidget</name>

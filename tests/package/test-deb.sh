@@ -25,6 +25,8 @@ deps="$(dpkg-deb --field "$deb" Depends)"
 for lib in libqt6core6 libqt6gui6 libqt6widgets6; do
     grep -q "$lib" <<<"$deps" || fail "Depends lacks $lib: $deps"
 done
+recommends="$(dpkg-deb --field "$deb" Recommends)"
+grep -q "fonts-wqy-microhei" <<<"$recommends" || fail "Recommends lacks a CJK font (fonts-wqy-microhei): $recommends"
 
 # apt-get wants a path with a slash for a local file; it resolves the dependencies from Debian's archive.
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$deb" >"$out/apt.log" 2>&1 \

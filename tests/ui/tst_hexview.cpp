@@ -8,6 +8,9 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
+#include <algorithm>
+#include <cstdlib>
+
 using namespace hexmap;
 using namespace hexmap::testing;
 
@@ -48,6 +51,7 @@ private:
 private slots:
     void paintsRowsOfASmallFile();
     void cursorAndSelectionArePaintedWhereTheLayoutSays();
+    void headerDigitsAreTheCellsGlyphs();
     void bytesPerRowAndGroups();
     void oneTebibyteScrollsToItsEnd_data();
     void oneTebibyteScrollsToItsEnd();
@@ -129,6 +133,44 @@ void TestHexView::paintsRowsOfASmallFile()
     paint(view);
     QCOMPARE(hexmap::testing::paintedRowTexts(view).last(), rowText(bytes, 62, 16, 8));
     QVERIFY(hexmap::testing::paintedRowTexts(view).last().startsWith(QStringLiteral("000003E0  E0")));
+}
+
+// Issue 19 item 2: the header's digits were drawn with a raw font of the font's family alone (no fallback), which is
+// empty boxes when that family has no Latin glyphs (zh_CN with only Droid Sans Fallback), while the cells below
+// looked fine. The header's "00" above column 0 must be the very glyphs of the cell "00" of byte 0: the same
+// coverage pixel for pixel (colours differ: header ink on the header band, the zero ink on the base).
+void TestHexView::headerDigitsAreTheCellsGlyphs()
+{
+    HexView view;
+    view.resize(800, 300);
+    view.show();
+    view.setFile(makeFile(m_dir.filePath("header.bin"), ramp(1000))); // byte 0 is 00
+    view.setCursorOffset(0x25); // not on byte 0
+    const QImage img = paint(view);
+    QCOMPARE(img.devicePixelRatio(), 1.0);
+    const auto colors = HexPainter::Colors::fromPalette(view.palette());
+    const QRect cell = view.cellRect(0, HexView::Area::Hex).toAlignedRect();
+    const int lineHeight = view.layout().metrics().lineHeight;
+    const int headerTop = std::max(0, (view.headerHeight() - 1 - lineHeight) / 2);
+    const auto coverage = [&img](int x, int y, const QColor &ink, const QColor &bg) {
+        const QColor p = img.pixelColor(x, y);
+        const int full = std::max({std::abs(ink.red() - bg.red()), std::abs(ink.green() - bg.green()),
+                                   std::abs(ink.blue() - bg.blue()), 1});
+        const int d = std::max({std::abs(p.red() - bg.red()), std::abs(p.green() - bg.green()),
+                                std::abs(p.blue() - bg.blue())});
+        return double(d) / full;
+    };
+    int inked = 0;
+    int differ = 0;
+    for (int y = 0; y < lineHeight; ++y)
+        for (int x = cell.left(); x < cell.left() + cell.width(); ++x) {
+            const bool inHeader = coverage(x, headerTop + y, colors.headerText, colors.header) > 0.5;
+            const bool inCell = coverage(x, cell.top() + y, colors.zero, colors.base) > 0.5;
+            inked += inCell;
+            differ += inHeader != inCell;
+        }
+    QVERIFY2(inked >= 10, qPrintable(QString::number(inked))); // "00" has strokes
+    QVERIFY2(differ <= 2, qPrintable(QStringLiteral("%1 of %2 inked pixels differ").arg(differ).arg(inked)));
 }
 
 void TestHexView::cursorAndSelectionArePaintedWhereTheLayoutSays()

@@ -8,6 +8,13 @@
 
 #include <QLineEdit>
 #include <QMainWindow>
+#include "ui/common/theme.h"
+#include "contrasttesthelpers.h"
+
+#include <QApplication>
+#include <QScopeGuard>
+#include <QStyle>
+#include <QTableWidget>
 #include <QtTest>
 
 using namespace hexmap;
@@ -29,6 +36,8 @@ private slots:
     void editsRespectTheByteOrder();
     void editsThroughTheTable();
     void longValuesAreNotElided();
+    void valuesReadableInBothThemes_data();
+    void valuesReadableInBothThemes();
     void screenshot();
 
 private:
@@ -285,6 +294,50 @@ void TestInspectorDock::longValuesAreNotElided()
 
 // With HEXMAP_SCREENSHOT_DIR set (run under xvfb-run for the real platform): the dock at its default width with the
 // longest values and a refused edit, in the light and the dark theme, and narrowed.
+// Issue 19 item 1: after switching to the dark palette the values were dark text on a dark base (a colour taken from
+// the light palette at start-up stayed in the items). What is painted must contrast with the table's base: the
+// values by at least 4.5 (WCAG AA for text), the dimmed "unavailable" by at least 3, after a switch either way.
+void TestInspectorDock::valuesReadableInBothThemes_data()
+{
+    QTest::addColumn<bool>("darkFirst");
+    QTest::newRow("light -> dark") << false;
+    QTest::newRow("dark -> light") << true;
+}
+
+void TestInspectorDock::valuesReadableInBothThemes()
+{
+    QFETCH(bool, darkFirst);
+    const QPalette original = QApplication::palette();
+    const QPalette light = QApplication::style()->standardPalette();
+    const auto restore = qScopeGuard([&] { QApplication::setPalette(original); });
+    QApplication::setPalette(darkFirst ? darkPalette() : light);
+    Document doc;
+    doc.open(*MappedFile::openReadOnly(m_path));
+    InspectorDock dock(&doc);
+    dock.resize(360, 480);
+    dock.setCursorOffset(12); // 4 bytes left: int64 / float64 unavailable
+    dock.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dock));
+    QApplication::setPalette(darkFirst ? light : darkPalette());
+    QCoreApplication::processEvents();
+    auto *table = dock.findChild<QTableWidget *>();
+    QVERIFY(table);
+    const QColor base = table->palette().color(QPalette::Base);
+    QCOMPARE(base, (darkFirst ? light : darkPalette()).color(QPalette::Base)); // the switch reached the table
+    const QImage image = table->viewport()->grab().toImage();
+    for (const Type type : {Type::Int8, Type::UInt32, Type::Float32, Type::Int64, Type::Float64}) {
+        const QRect cell = table->visualItemRect(table->item(int(type), 1)).adjusted(1, 1, -1, -1);
+        QVERIFY2(!cell.isEmpty(), ValueDecoder::name(type).toUtf8().constData());
+        const bool available = dock.valueText(type) != InspectorDock::unavailableText();
+        const double contrast = contrasttest::textContrast(image, cell);
+        QVERIFY2(contrast >= (available ? 4.5 : 3.0),
+                 qPrintable(QStringLiteral("%1 \"%2\": contrast %3 on %4")
+                                .arg(ValueDecoder::name(type), dock.valueText(type))
+                                .arg(contrast)
+                                .arg(base.name())));
+    }
+}
+
 void TestInspectorDock::screenshot()
 {
     Document doc;

@@ -96,6 +96,7 @@ void TestJobConfirmation::initTestCase()
 
 void TestJobConfirmation::init()
 {
+    JobDialog::forgetInputs(); // each test starts from a dialog never used before
     QSettings().clear();
     m_path = m_dir.filePath(QStringLiteral("c.bin"));
     QFile f(m_path);

@@ -1,5 +1,6 @@
 #include "ui/jobs/jobdialog.h"
 #include "jobdialogtesthelpers.h"
+#include "labeltesthelpers.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -26,6 +27,8 @@ private slots:
         QCoreApplication::setApplicationName(QStringLiteral("tst_jobdialog"));
         QSettings().clear();
     }
+
+    void init() { JobDialog::forgetInputs(); }
 
     void patternFromTypedRange()
     {
@@ -73,6 +76,98 @@ private slots:
         QVERIFY(okButton(d)->isEnabled());
         formatBox(d)->setCurrentIndex(1); // text: "AB CD" as 5 ASCII bytes
         QCOMPARE(d.spec()->pattern.size(), std::size_t(5));
+    }
+
+    // Issue 19 item 9: a dialog that just opened shows no error ("Malformed input" was shown before anything was
+    // typed), but a neutral hint; OK stays disabled. A bad value does show an error, naming the field and the text.
+    void noErrorBeforeInput_data()
+    {
+        QTest::addColumn<int>("op");
+        QTest::newRow("fill") << int(JobOperation::Fill);
+        QTest::newRow("pattern") << int(JobOperation::Pattern);
+    }
+    void noErrorBeforeInput()
+    {
+        QFETCH(int, op);
+        JobDialog d(JobOperation(op), 4096, {}, nullptr);
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        auto *error = child<QLabel>(d, JobDialog::ObjectName::error);
+        QVERIFY2(!error->isVisible() && error->text().isEmpty(), qPrintable(error->text()));
+        QVERIFY(!okButton(d)->isEnabled());
+        QCOMPARE(summaryLabel(d)->text(), d.model().hintText());
+        QVERIFY(!d.model().hintText().isEmpty());
+        QTest::keyClicks(valueEdit(d), "zz");
+        QVERIFY(error->isVisible());
+        QVERIFY2(error->text().contains(QStringLiteral("zz")), qPrintable(error->text()));
+        QVERIFY(!okButton(d)->isEnabled());
+        valueEdit(d)->clear(); // back to nothing typed: the hint again, no error
+        QVERIFY(!error->isVisible());
+        QCOMPARE(summaryLabel(d)->text(), d.model().hintText());
+        valueEdit(d)->setText(QStringLiteral("0x41"));
+        QVERIFY(okButton(d)->isEnabled());
+        QVERIFY(!error->isVisible());
+        QVERIFY(summaryLabel(d)->text().contains(QStringLiteral("cannot be undone")));
+    }
+
+    // Issue 19 item 9: the dialog forgot what was typed; the next one (this session) starts from it, whether the
+    // last one was accepted or cancelled. A selection still comes first as the range.
+    void remembersInputsBetweenUses_data()
+    {
+        QTest::addColumn<bool>("accept");
+        QTest::newRow("accepted") << true;
+        QTest::newRow("cancelled") << false;
+    }
+    void remembersInputsBetweenUses()
+    {
+        QFETCH(bool, accept);
+        {
+            JobDialog d(JobOperation::Pattern, 1ull << 20, {}, nullptr);
+            customRangeButton(d)->setChecked(true);
+            offsetEdit(d)->setText(QStringLiteral("0x100"));
+            lengthEdit(d)->setText(QStringLiteral("4K"));
+            valueEdit(d)->setText(QStringLiteral("hello"));
+            formatBox(d)->setCurrentIndex(formatBox(d)->findData(int(JobDialogModel::PatternFormat::Text)));
+            threadsBox(d)->setValue(3);
+            chunkEdit(d)->setText(QStringLiteral("64K"));
+            QVERIFY(okButton(d)->isEnabled());
+            d.done(accept ? QDialog::Accepted : QDialog::Rejected); // what accept() ends in, without the confirmation box
+            QCOMPARE(d.result(), accept ? int(QDialog::Accepted) : int(QDialog::Rejected));
+        }
+        JobDialog again(JobOperation::Pattern, 1ull << 20, {}, nullptr);
+        QCOMPARE(valueEdit(again)->text(), QStringLiteral("hello"));
+        QCOMPARE(formatBox(again)->currentData().toInt(), int(JobDialogModel::PatternFormat::Text));
+        QVERIFY(customRangeButton(again)->isChecked());
+        QCOMPARE(offsetEdit(again)->text(), QStringLiteral("0x100"));
+        QCOMPARE(lengthEdit(again)->text(), QStringLiteral("4K"));
+        QCOMPARE(threadsBox(again)->value(), 3);
+        QCOMPARE(chunkEdit(again)->text(), QStringLiteral("64K"));
+        const auto spec = again.spec();
+        QVERIFY2(spec.ok(), spec.message().c_str());
+        QCOMPARE(spec->range, (ByteRange{0x100, 4096}));
+        QCOMPARE(spec->pattern.size(), std::size_t(5));
+        QCOMPARE(spec->chunkSize, std::uint64_t(64 * 1024));
+        again.reject();
+
+        JobDialog withSelection(JobOperation::Pattern, 1ull << 20, {16, 32}, nullptr);
+        QVERIFY(child<QRadioButton>(withSelection, JobDialog::ObjectName::selectionRange)->isChecked());
+        QCOMPARE(withSelection.spec()->range, (ByteRange{16, 32}));
+        QCOMPARE(valueEdit(withSelection)->text(), QStringLiteral("hello"));
+
+        JobDialog::forgetInputs();
+        JobDialog fresh(JobOperation::Pattern, 1ull << 20, {}, nullptr);
+        QVERIFY(valueEdit(fresh)->text().isEmpty());
+        QVERIFY(!customRangeButton(fresh)->isChecked());
+    }
+
+    // No label shows a literal '&': each mnemonic has its field as buddy.
+    void labelsHaveBuddies()
+    {
+        for (const JobOperation op : {JobOperation::Fill, JobOperation::Zero, JobOperation::Pattern}) {
+            JobDialog d(op, 4096, {}, nullptr);
+            const QStringList bare = labeltest::labelsShowingAmpersands(d);
+            QVERIFY2(bare.isEmpty(), qPrintable(bare.join(QStringLiteral(", "))));
+        }
     }
 
     // Tests (and accessibility tools) find the widgets by name: each name is unique and on the widget it says.

@@ -85,6 +85,39 @@ private slots:
         QVERIFY(m.errorText().contains("selected"));
     }
 
+    // Nothing typed yet is not an error: a hint says what to type, the spec is still refused.
+    void hintUntilInput()
+    {
+        JobDialogModel m;
+        m.setFileSize(4096);
+        m.setOperation(JobOperation::Fill);
+        QVERIFY(m.needsInput());
+        QVERIFY(!m.spec().ok());
+        QVERIFY(m.errorText().isEmpty());
+        QVERIFY(m.hintText().contains("byte"));
+        m.setByteText("  ");
+        QVERIFY(m.needsInput());
+        m.setByteText("300");
+        QVERIFY(!m.needsInput());
+        QVERIFY(m.hintText().isEmpty());
+        QVERIFY2(m.errorText().startsWith("Byte: ") && m.errorText().contains("300"), qPrintable(m.errorText()));
+        m.setOperation(JobOperation::Pattern);
+        m.setPattern({}, JobDialogModel::PatternFormat::Hex);
+        QVERIFY(m.needsInput());
+        QVERIFY(m.hintText().contains("pattern"));
+        m.setPattern("ABC", JobDialogModel::PatternFormat::Hex);
+        QCOMPARE(m.errorText(), QString("Pattern: not a valid value (ABC).")); // the text typed, not the parser's English
+        m.setOperation(JobOperation::Zero); // needs no value
+        QVERIFY(!m.needsInput());
+        QVERIFY(m.errorText().isEmpty());
+        m.setRangeSource(Source::Custom);
+        m.setOffsetText("12zz");
+        QVERIFY2(m.errorText().startsWith("Range: ") && m.errorText().contains("12zz"), qPrintable(m.errorText()));
+        m.setOffsetText("0");
+        m.setChunkSizeText("0");
+        QCOMPARE(m.errorText(), QString("Chunk size: must not be 0."));
+    }
+
     void bytes_data()
     {
         QTest::addColumn<int>("op");

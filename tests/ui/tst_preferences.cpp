@@ -5,6 +5,7 @@
 #include "ui/view/hexview.h"
 #include "ui/jobs/jobdialog.h"
 #include "jobdialogtesthelpers.h"
+#include "labeltesthelpers.h"
 #include "ui/jobs/jobssupport.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/mainwindowactions.h"
@@ -42,6 +43,7 @@ private slots:
     void signalsOnlyOnChange();
     void fontRoundTrip();
     void dialogWritesTheModelLive();
+    void dialogLabelsHaveBuddies();
     void viewFollowsPreferences();
     void windowStatePersists();
     void accessibleDescriptionFollowsCursor();
@@ -58,6 +60,7 @@ void TestPreferences::initTestCase()
 
 void TestPreferences::init()
 {
+    hexmap::JobDialog::forgetInputs(); // the job dialog starts from Preferences, not from an earlier test
     QSettings().clear();
 }
 
@@ -211,6 +214,21 @@ void TestPreferences::dialogWritesTheModelLive()
     dialog.reload();
     QCOMPARE(dialog.bytesPerRowBox()->currentData().toInt(), 8);
     QCOMPARE(rows.count(), 0);
+}
+
+// Every "&X" label of the dialog is a mnemonic for its field, never a literal ampersand ("&Font:" was one).
+void TestPreferences::dialogLabelsHaveBuddies()
+{
+    Preferences p;
+    hexmap::PreferencesDialog dialog(&p);
+    const QStringList bare = labeltest::labelsShowingAmpersands(dialog);
+    QVERIFY2(bare.isEmpty(), qPrintable(bare.join(QStringLiteral(", "))));
+    QLabel *font = nullptr;
+    for (QLabel *label : dialog.findChildren<QLabel *>())
+        if (label->text() == hexmap::PreferencesDialog::tr("&Font:"))
+            font = label;
+    QVERIFY(font);
+    QCOMPARE(font->buddy(), static_cast<QWidget *>(dialog.findChild<QFontComboBox *>()));
 }
 
 void TestPreferences::viewFollowsPreferences()

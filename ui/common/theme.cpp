@@ -4,6 +4,9 @@
 #include <QStyle>
 #include <QStyleFactory>
 
+#include <algorithm>
+#include <cmath>
+
 namespace hexmap {
 
 namespace {
@@ -43,6 +46,30 @@ QPalette darkPalette()
     p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(120, 120, 120));
     p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(120, 120, 120));
     return p;
+}
+
+double contrastRatio(const QColor &a, const QColor &b)
+{
+    const auto luminance = [](const QColor &c) {
+        const auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+        const QColor rgb = c.toRgb();
+        return 0.2126 * channel(rgb.redF()) + 0.7152 * channel(rgb.greenF()) + 0.0722 * channel(rgb.blueF());
+    };
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QColor errorTextColor(const QPalette &palette)
+{
+    const QColor window = palette.color(QPalette::Window);
+    const bool dark = window.lightness() < palette.color(QPalette::WindowText).lightness();
+    // The hue of the job colours' "dirty" orange; walked towards black (light window) or white (dark window) until it
+    // reads as text.
+    QColor c = dark ? QColor(0xFF, 0x8A, 0x50) : QColor(0xB3, 0x40, 0x00);
+    for (int step = 0; step < 20 && contrastRatio(c, window) < 4.5; ++step)
+        c = dark ? c.lighter(110) : c.darker(115);
+    return c;
 }
 
 void applyTheme(Preferences::Theme theme)

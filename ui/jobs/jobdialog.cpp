@@ -2,11 +2,13 @@
 
 #include "ui/jobs/jobconfirmation.h"
 #include "ui/common/preferences.h"
+#include "ui/common/theme.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -22,6 +24,44 @@
 #include <utility>
 
 namespace hexmap {
+
+namespace {
+
+// What the user typed in the last JobDialog of this process. GUI thread only, like the dialog.
+struct RememberedInputs {
+    bool valid = false;
+    QString value;
+    int format = 0;
+    bool customRange = false;
+    QString offset, length, chunk;
+    int threads = 0;
+    bool release = false;
+    bool sync = false;
+};
+
+RememberedInputs &remembered()
+{
+    static RememberedInputs inputs;
+    return inputs;
+}
+
+} // namespace
+
+void JobDialog::updateErrorColor()
+{
+    QPalette errorPalette = m_error->palette();
+    errorPalette.setColor(QPalette::WindowText, errorTextColor(palette()));
+    m_error->setPalette(errorPalette);
+}
+
+void JobDialog::changeEvent(QEvent *event)
+{
+    QDialog::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_error)
+        updateErrorColor();
+}
+
+void JobDialog::forgetInputs() { remembered() = {}; }
 
 JobDialog::JobDialog(JobOperation op, std::uint64_t fileSize, ByteRange selection, QWidget *parent)
     : QDialog(parent)
@@ -90,9 +130,7 @@ JobDialog::JobDialog(JobOperation op, std::uint64_t fileSize, ByteRange selectio
     m_summary->setWordWrap(true);
     m_error = new QLabel(this);
     m_error->setWordWrap(true);
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xD5, 0x5E, 0x00));
-    m_error->setPalette(errorPalette);
+    updateErrorColor();
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -118,6 +156,8 @@ JobDialog::JobDialog(JobOperation op, std::uint64_t fileSize, ByteRange selectio
     if (preferences.jobChunkSize() > 0)
         m_chunk->setText(QString::number(preferences.jobChunkSize()));
 
+    restoreInputs(!selection.isEmpty());
+
     const std::pair<QObject *, const char *> names[] = {
         {m_operation, ObjectName::operation}, {m_selection, ObjectName::selectionRange},
         {m_whole, ObjectName::wholeFile},     {m_custom, ObjectName::customRange},
@@ -131,6 +171,39 @@ JobDialog::JobDialog(JobOperation op, std::uint64_t fileSize, ByteRange selectio
     for (const auto &[object, name] : names)
         object->setObjectName(QLatin1String(name));
     sync();
+}
+
+void JobDialog::restoreInputs(bool hasSelection)
+{
+    const RememberedInputs &r = remembered();
+    if (!r.valid)
+        return;
+    m_value->setText(r.value);
+    m_format->setCurrentIndex(std::clamp(r.format, 0, m_format->count() - 1));
+    m_offset->setText(r.offset);
+    m_length->setText(r.length);
+    if (r.customRange && !hasSelection)
+        m_custom->setChecked(true);
+    m_threads->setValue(r.threads);
+    m_chunk->setText(r.chunk);
+    m_release->setChecked(r.release);
+    m_syncDone->setChecked(r.sync);
+}
+
+void JobDialog::done(int result)
+{
+    RememberedInputs &r = remembered();
+    r.valid = true;
+    r.value = m_value->text();
+    r.format = m_format->currentIndex();
+    r.customRange = m_custom->isChecked();
+    r.offset = m_offset->text();
+    r.length = m_length->text();
+    r.threads = m_threads->value();
+    r.chunk = m_chunk->text();
+    r.release = m_release->isChecked();
+    r.sync = m_syncDone->isChecked();
+    QDialog::done(result);
 }
 
 void JobDialog::setUnsavedEdits(std::vector<ByteRange> ranges)
@@ -186,12 +259,13 @@ void JobDialog::sync()
     setWindowTitle(tr("%1 Job").arg(JobDialogModel::operationName(op)));
 
     const QString error = m_model.errorText();
+    const bool valid = m_model.spec().ok();
     m_preview->setText(m_model.preview(16));
-    m_summary->setText(m_model.summary());
+    m_summary->setText(m_model.needsInput() ? m_model.hintText() : m_model.summary()); // a hint, not an error
     m_error->setText(error);
     m_error->setVisible(!error.isEmpty());
-    okButton()->setEnabled(error.isEmpty());
-    okButton()->setText(error.isEmpty() ? tr("Overwrite") : tr("OK"));
+    okButton()->setEnabled(valid);
+    okButton()->setText(valid ? tr("Overwrite") : tr("OK"));
 }
 
 } // namespace hexmap

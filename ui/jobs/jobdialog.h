@@ -23,7 +23,10 @@ namespace hexmap {
 // shown), including when the range holds unsaved edits. All validation lives in JobDialogModel. When
 // Preferences::confirmJobs is on, OK first asks JobConfirmation (naming the file given by setFileName); Cancel
 // there returns to this dialog with its input kept. Threads and chunk size start at Preferences::jobThreads /
-// jobChunkSize when those are set. Its widgets have stable object names (ObjectName below), which is how tests and
+// jobChunkSize when those are set. Until the byte or pattern is typed the dialog shows a neutral hint, not an error.
+// What was typed (value and format, offset and length, threads, chunk size, the check boxes, a typed range) is
+// remembered for the rest of the session when the dialog closes, accepted or not, and the next dialog starts from it
+// (a selection, when there is one, is still the range it starts with). Its widgets have stable object names (ObjectName below), which is how tests and
 // accessibility tools find them. Thread: GUI thread only.
 class JobDialog : public QDialog {
     Q_OBJECT
@@ -59,33 +62,42 @@ public:
         static constexpr const char *buttons = "buttons";
     };
 
+    // Forgets the inputs remembered from earlier dialogs of this session (for tests).
+    static void forgetInputs();
+
 public slots:
     // Closes the dialog as accepted when the input is valid and, with Preferences::confirmJobs on, the user
     // confirmed the overwrite; otherwise the dialog stays open.
     void accept() override;
+    void done(int result) override; // remembers the inputs
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
+    void updateErrorColor();
+    void restoreInputs(bool hasSelection);
     void sync(); // widgets -> model -> labels and OK
     QPushButton *okButton() const;
 
     JobDialogModel m_model;
-    QComboBox *m_operation;
-    QRadioButton *m_selection;
-    QRadioButton *m_whole;
-    QRadioButton *m_custom;
-    QLineEdit *m_offset;
-    QLineEdit *m_length;
-    QLabel *m_valueLabel;
-    QLineEdit *m_value;
-    QComboBox *m_format;
-    QLabel *m_preview;
-    QSpinBox *m_threads;
-    QLineEdit *m_chunk;
-    QCheckBox *m_release;
-    QCheckBox *m_syncDone;
-    QLabel *m_summary;
-    QLabel *m_error;
-    QDialogButtonBox *m_buttons;
+    QComboBox *m_operation = nullptr;
+    QRadioButton *m_selection = nullptr;
+    QRadioButton *m_whole = nullptr;
+    QRadioButton *m_custom = nullptr;
+    QLineEdit *m_offset = nullptr;
+    QLineEdit *m_length = nullptr;
+    QLabel *m_valueLabel = nullptr;
+    QLineEdit *m_value = nullptr;
+    QComboBox *m_format = nullptr;
+    QLabel *m_preview = nullptr;
+    QSpinBox *m_threads = nullptr;
+    QLineEdit *m_chunk = nullptr;
+    QCheckBox *m_release = nullptr;
+    QCheckBox *m_syncDone = nullptr;
+    QLabel *m_summary = nullptr;
+    QLabel *m_error = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
     QString m_fileName;
 };
 

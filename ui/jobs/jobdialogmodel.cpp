@@ -125,15 +125,74 @@ Result<JobSpec> JobDialogModel::spec() const
     return spec;
 }
 
+bool JobDialogModel::needsInput() const
+{
+    switch (m_op) {
+    case JobOperation::Fill: return m_byteText.trimmed().isEmpty();
+    case JobOperation::Pattern: return m_format == PatternFormat::Text ? m_patternText.isEmpty()
+                                                                      : m_patternText.trimmed().isEmpty();
+    case JobOperation::Zero:
+    case JobOperation::Flush:
+    case JobOperation::Sync: break;
+    }
+    return false;
+}
+
+QString JobDialogModel::hintText() const
+{
+    if (!needsInput())
+        return {};
+    return m_op == JobOperation::Pattern ? tr("Type the pattern to repeat.") : tr("Type the byte to write.");
+}
+
 QString JobDialogModel::errorText() const
 {
+    if (needsInput())
+        return {};
+    // "FIELD: REASON (TEXT)." in the user's language; the engine's own messages are English.
+    const auto sentence = [](const QString &field, const Error &error, const QString &invalid = tr("not allowed here")) {
+        const std::error_code code = error.code;
+        QString reason;
+        if (code == make_error_code(Errc::ParseError))
+            reason = tr("not a valid value");
+        else if (code == make_error_code(Errc::OutOfBounds))
+            reason = tr("past the end of the file");
+        else if (code == make_error_code(Errc::InvalidArgument))
+            reason = invalid;
+        else
+            reason = QString::fromStdString(code.message());
+        const QString context = QString::fromStdString(error.context);
+        return context.isEmpty() ? tr("%1: %2.").arg(field, reason)
+                                 : tr("%1: %2 (%3).").arg(field, reason, context);
+    };
+    if (m_source == RangeSource::Selection && m_selection.isEmpty())
+        return tr("Nothing is selected: choose the whole file or type an offset and a length.");
+    const auto r = range();
+    if (!r)
+        return sentence(tr("Range"), r.error(), tr("empty")); // offset at the end, or a length of 0
+    if (const auto b = bytes(); !b) {
+        if (m_op == JobOperation::Pattern && m_format == PatternFormat::Text)
+            return tr("Pattern: longer than 64 KiB.");
+        if (m_op == JobOperation::Pattern) { // the parser's context is an English sentence: name the text instead
+            Error typed = b.error();
+            const QString text = m_patternText.simplified();
+            typed.context = (text.size() > 40 ? text.left(40) + QStringLiteral("…") : text).toStdString();
+            return sentence(tr("Pattern"), typed);
+        }
+        return sentence(tr("Byte"), b.error());
+    }
+    if (overlapsAny(*r, m_edits))
+        return tr("The range holds unsaved edits: save or discard them first.");
+    if (overlapsAny(*r, m_busy))
+        return tr("The range overlaps a running job.");
+    if (m_threads == 0 || m_threads > JobSpec::kMaxThreads)
+        return tr("Threads: choose 1 to %1.").arg(JobSpec::kMaxThreads);
     const auto s = spec();
     if (s)
         return {};
-    QString text = QString::fromStdString(s.message());
-    if (!text.isEmpty())
-        text[0] = text[0].toUpper();
-    return text;
+    if (const auto chunk = optionalText(m_chunkText); chunk && parseSize(*chunk).ok())
+        return tr("Chunk size: must not be 0.");
+    return sentence(tr("Chunk size"), s.error());
 }
 
 QString JobDialogModel::summary() const
@@ -196,7 +255,7 @@ QString JobDialogModel::operationName(JobOperation op)
 QString JobDialogModel::rangeText(ByteRange range)
 {
     if (range.isEmpty())
-        return QStringLiteral("(empty)");
+        return tr("(empty)");
     return QStringLiteral("%1 – %2 (%3)")
         .arg(hex(range.offset), hex(range.end() - 1), QString::fromStdString(formatSize(range.size)));
 }

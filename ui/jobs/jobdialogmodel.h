@@ -49,7 +49,13 @@ public:
     Result<JobSpec> spec() const;
     bool overlapsUnsavedEdits() const;
 
-    // "" when valid, else one sentence for the user.
+    // True while the operation's value (Fill's byte, Pattern's pattern) has not been typed yet: the dialog then shows
+    // hintText() instead of an error, and OK stays disabled.
+    bool needsInput() const;
+    // What to type next ("Type the byte to write."), "" when nothing is missing.
+    QString hintText() const;
+    // "" when valid or when needsInput(), else one translated sentence for the user naming the field at fault and
+    // the text typed there.
     QString errorText() const;
     // What will happen: bytes overwritten (human and exact), where, and that it cannot be undone.
     QString summary() const;

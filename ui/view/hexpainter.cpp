@@ -25,19 +25,7 @@ HexPainter::HexPainter()
     m_colors = Colors::fromPalette(QPalette());
 }
 
-void HexPainter::setFont(const QFont &font)
-{
-    m_font = font;
-    m_rawFont = QRawFont::fromFont(font);
-    m_glyph.fill(0);
-    QString all;
-    for (int c = 0x20; c < 0x7F; ++c)
-        all.append(QChar(c));
-    const QList<quint32> glyphs = m_rawFont.glyphIndexesForString(all);
-    for (int i = 0; i < glyphs.size() && i < 0x7F - 0x20; ++i)
-        m_glyph[std::size_t(0x20 + i)] = glyphs[i];
-    m_glyphRun.setRawFont(m_rawFont);
-}
+void HexPainter::setFont(const QFont &font) { m_font = font; }
 
 std::span<const std::byte> HexPainter::rowBytes(const State &state, std::uint64_t row,
                                                 std::array<std::byte, HexLayout::kMaxBytesPerRow> &scratch) const
@@ -53,32 +41,6 @@ std::span<const std::byte> HexPainter::rowBytes(const State &state, std::uint64_
     const std::span<std::byte> patched(scratch.data(), mapped.size());
     state.overlay->apply(r.offset, patched);
     return patched;
-}
-
-void HexPainter::put(Ink ink, qreal x, qreal y, char c, QString *record)
-{
-    Run &run = m_runs[std::size_t(ink)];
-    run.glyphs.push_back(m_glyph[std::size_t(c) & 0x7F]);
-    run.positions.emplace_back(x, y);
-    if (record)
-        record->append(QLatin1Char(c));
-}
-
-void HexPainter::flush(QPainter &painter)
-{
-    const QColor inks[InkCount] = {m_colors.text,   m_colors.zero,       m_colors.nonPrintable,
-                                   m_colors.offset, m_colors.highlightedText, m_colors.cursorText,
-                                   m_colors.edited};
-    for (std::size_t i = 0; i < m_runs.size(); ++i) {
-        Run &run = m_runs[i];
-        if (run.glyphs.empty())
-            continue;
-        m_glyphRun.setRawData(run.glyphs.data(), run.positions.data(), int(run.glyphs.size()));
-        painter.setPen(inks[i]);
-        painter.drawGlyphRun(QPointF(0, 0), m_glyphRun);
-        run.glyphs.clear(); // keeps the capacity: the next paint allocates nothing
-        run.positions.clear();
-    }
 }
 
 void HexPainter::paintCursorOutline(QPainter &painter, const State &state)
@@ -271,25 +233,31 @@ QRect HexPainter::paintRows(QPainter &painter, const State &state, std::uint64_t
 
 void HexPainter::paintHeader(QPainter &painter, const State &state, int width, int height)
 {
+    // Composed like a row, from the same cell sheets (so the same font, with the same fallback for the digits, as
+    // the cells below it: a raw font of the family alone drew empty boxes when that family had no Latin glyphs).
     const HexLayout &l = *state.layout;
-    const qreal cw = l.metrics().charWidth;
     painter.fillRect(QRect(0, 0, width, height), m_colors.header);
-    painter.fillRect(QRect(0, height - 1, width, 1), m_colors.separator);
-    const qreal baseline = (height - 1 - l.metrics().lineHeight) / 2.0 + l.metrics().ascent;
-    const QColor saved = m_colors.offset;
-    m_colors.offset = m_colors.headerText;
+    const qreal dpr = painter.device() ? painter.device()->devicePixelRatioF() : 1.0;
+    m_strip.configure(m_font, dpr, qRound(l.metrics().charWidth), l.metrics().lineHeight, l.metrics().ascent);
+    const auto dx = [dpr](qreal x) { return int(std::floor(x * dpr + 0.5)); };
+    const int stripWidth = std::min(int(std::ceil(l.totalWidth() * dpr)), int(std::ceil((width - state.xShift) * dpr)));
+    const QRgb background = m_colors.header.rgb();
+    const QRgb ink = m_colors.headerText.rgb();
+    const int cell = m_strip.cellWidth();
+    m_strip.begin(stripWidth, background);
     const char *label = l.offsetDigits() >= 6 ? "Offset" : "Off";
     for (int i = 0; label[i]; ++i)
-        put(Offset, l.offsetColumn().x + state.xShift + i * cw, baseline, label[i], nullptr);
+        m_strip.put(dx(l.offsetColumn().x) + i * cell, label[i], ink, background);
     for (int col = 0; col < l.bytesPerRow(); col += l.groupSize()) {
-        const qreal x = l.xOfHexByte(col) + state.xShift;
-        put(Offset, x, baseline, kHexDigits[(col >> 4) & 0xF], nullptr);
-        put(Offset, x + cw, baseline, kHexDigits[col & 0xF], nullptr);
+        const int x = dx(l.xOfHexByte(col));
+        m_strip.put(x, kHexDigits[(col >> 4) & 0xF], ink, background);
+        m_strip.put(x + cell, kHexDigits[col & 0xF], ink, background);
     }
     for (int col = 0; col < l.bytesPerRow(); ++col)
-        put(Offset, l.xOfAsciiByte(col) + state.xShift, baseline, kHexDigits[col & 0xF], nullptr);
-    flush(painter);
-    m_colors.offset = saved;
+        m_strip.put(dx(l.xOfAsciiByte(col)), kHexDigits[col & 0xF], ink, background);
+    const int top = std::max(0, (height - 1 - l.metrics().lineHeight) / 2);
+    m_strip.draw(painter, 0, top, -state.xShift * dpr, width);
+    painter.fillRect(QRect(0, height - 1, width, 1), m_colors.separator);
 }
 
 } // namespace hexmap

@@ -10,9 +10,7 @@
 
 #include <QColor>
 #include <QFont>
-#include <QGlyphRun>
 #include <QPointF>
-#include <QRawFont>
 #include <QStringList>
 
 #include <array>
@@ -31,7 +29,7 @@ namespace hexmap {
 // HexPainter paints the header and rows [a, b) of a hex view into a QPainter, reading each row's bytes through
 // rowBytes() (the one place the edit overlay is merged). Each row is composed into an opaque RowStrip (background
 // runs, then character cells copied from pre-rendered CellSheets) and drawn with one drawImage: no glyph blending,
-// no text shaping, no heap allocation per row. The header's few glyphs go through one QGlyphRun per colour.
+// no text shaping, no heap allocation per row. The header is composed the same way, from the same sheets.
 // Thread: GUI thread (it holds fonts and buffers); a painter must not be shared between threads.
 class HexPainter
 {
@@ -62,7 +60,7 @@ public:
 
     HexPainter();
 
-    void setFont(const QFont &font); // a monospace font; builds the glyph tables
+    void setFont(const QFont &font); // a monospace font (the cell sheets are rendered from it on the next paint)
     const QFont &font() const { return m_font; }
     void setColors(const Colors &colors) { m_colors = colors; }
     const Colors &colors() const { return m_colors; }
@@ -83,23 +81,13 @@ public:
 
 private:
     enum Ink { Text, Zero, NonPrintable, Offset, Selected, CursorInk, Edited, InkCount };
-    struct Run {
-        std::vector<quint32> glyphs;
-        std::vector<QPointF> positions;
-    };
-    void put(Ink ink, qreal x, qreal y, char c, QString *record);
-    void flush(QPainter &painter);
     // Per byte of the row at `start`, the background: base < highlights < edits < selection.
     void rowBackgrounds(const State &state, std::uint64_t start, std::size_t count,
                         std::array<QRgb, HexLayout::kMaxBytesPerRow> &bg) const;
     void paintCursorOutline(QPainter &painter, const State &state);
 
     QFont m_font;
-    QRawFont m_rawFont;
-    std::array<quint32, 128> m_glyph{}; // glyph index per ASCII character
     Colors m_colors;
-    std::array<Run, InkCount> m_runs;
-    QGlyphRun m_glyphRun;
     RowStrip m_strip;
 };
 

@@ -9,6 +9,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -56,7 +57,10 @@ PreferencesDialog::PreferencesDialog(Preferences *preferences, QWidget *parent)
     auto *viewForm = new QFormLayout(view);
     viewForm->addRow(tr("&Bytes per row:"), m_bytesPerRow);
     viewForm->addRow(tr("&Grouping:"), m_groupSize);
-    viewForm->addRow(tr("&Font:"), fontRow);
+    // A layout as the field gets a plain QLabel without a buddy, which would show "&Font:" literally.
+    auto *fontLabel = new QLabel(tr("&Font:"), this);
+    fontLabel->setBuddy(m_font);
+    viewForm->addRow(fontLabel, fontRow);
     viewForm->addRow(tr("Colour &theme:"), m_theme);
 
     m_threads = new QSpinBox(this);
