@@ -1,8 +1,10 @@
 #include "ui/view/gotodialog.h"
 
+#include "ui/common/theme.h"
 #include "ui/view/gotoexpression.h"
 
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -25,9 +27,7 @@ GotoDialog::GotoDialog(std::uint64_t cursor, std::uint64_t fileSize, QWidget *pa
     layout->addWidget(m_edit);
     m_message->setObjectName(QStringLiteral("gotoMessage"));
     m_message->setWordWrap(true);
-    QPalette errorPalette = m_message->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xd0, 0x30, 0x30));
-    m_message->setPalette(errorPalette);
+    applyErrorColour();
     layout->addWidget(m_message);
     layout->addWidget(m_buttons);
 
@@ -62,9 +62,25 @@ void GotoDialog::validate()
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_valid);
     const bool flagged = !m_valid && !target.error.isEmpty();
     m_message->setText(flagged ? target.error : QString());
-    m_edit->setStyleSheet(flagged ? QStringLiteral("QLineEdit { border: 2px solid #d03030; border-radius: 3px; }")
+    m_edit->setStyleSheet(flagged ? QStringLiteral("QLineEdit { border: 2px solid %1; border-radius: 3px; }")
+                                        .arg(errorTextColor(palette()).name())
                                   : QString());
     m_edit->setProperty("invalid", flagged);
+}
+
+void GotoDialog::applyErrorColour()
+{
+    // The error line keeps a readable contrast on the current theme's window colour (ui/common/theme.h).
+    QPalette errorPalette = m_message->palette();
+    errorPalette.setColor(QPalette::WindowText, errorTextColor(palette()));
+    m_message->setPalette(errorPalette);
+}
+
+void GotoDialog::changeEvent(QEvent *event)
+{
+    QDialog::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_message)
+        applyErrorColour();
 }
 
 } // namespace hexmap

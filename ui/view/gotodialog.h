@@ -23,8 +23,12 @@ public:
     std::uint64_t targetOffset() const { return m_target; } // meaningful when isInputValid()
     QString errorText() const;
 
+protected:
+    void changeEvent(QEvent *event) override; // PaletteChange: the error line's colour follows the theme
+
 private:
     void validate();
+    void applyErrorColour();
 
     std::uint64_t m_cursor;
     std::uint64_t m_fileSize;

@@ -9,7 +9,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("hexmap::GotoExpression", text);
+    return QCoreApplication::translate("hexmap", text); // the context lupdate gives a free function in namespace hexmap
 }
 
 std::optional<std::uint64_t> parseAmount(const QString &text)

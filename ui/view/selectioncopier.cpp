@@ -17,7 +17,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("hexmap::HexView", text);
+    return QCoreApplication::translate("hexmap::SelectionCopier", text);
 }
 
 } // namespace
