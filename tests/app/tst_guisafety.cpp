@@ -183,16 +183,17 @@ void TestGuiSafety::nonUtf8PathOpensExactlyThatFile()
 
 void TestGuiSafety::nonUtf8PathErrorNamesTheBytes()
 {
-    // v\xff is empty (an error naming it), while "v" + U+FFFD, the name a UTF-8 round trip makes, is a good file:
-    // opening it instead would succeed, with the wrong file.
+    // v\xff is a directory (an error naming it), while "v" + U+FFFD, the name a UTF-8 round trip makes, is a good
+    // file: opening it instead would succeed, with the wrong file. (An empty file was the error before empty files
+    // could be opened.)
     const QByteArray dir = enc(m_dir.path());
-    QVERIFY(writeFile(dir + "/v\xff", QByteArray()));
+    QCOMPARE(::mkdir((dir + "/v\xff").constData(), 0700), 0);
     QVERIFY(writeFile(dir + "/v\xef\xbf\xbd", QByteArray(200, 'd')));
     int code = 0;
     QByteArray err;
     QCOMPARE(runRaw(QStringLiteral("bytes2"), "v\\377", &code, &err), QProcess::NormalExit);
     QCOMPARE(code, 1);
-    QVERIFY2(err.contains(QByteArray("v\xff: the file is empty")), err.constData()); // the bytes as given
+    QVERIFY2(err.contains(QByteArray("v\xff: is a directory")), err.constData()); // the bytes as given
 }
 
 QTEST_MAIN(TestGuiSafety)
