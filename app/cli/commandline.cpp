@@ -120,6 +120,21 @@ std::optional<ByteRange> CommandLine::range(std::uint64_t fileSize, int *exitCod
     return r.value();
 }
 
+std::optional<std::uint64_t> CommandLine::count(const QString &name, std::uint64_t fallback, std::uint64_t max,
+                                                int *exitCode) const
+{
+    if (!isSet(name))
+        return fallback;
+    const QString text = value(name);
+    auto n = parseSize(toBytes(text));
+    if (!n || *n == 0 || *n > max) {
+        *exitCode = fail(ExitUsage, QStringLiteral("bad --%1 value '%2': expected a whole number from 1 to %3")
+                                        .arg(name, text).arg(max));
+        return std::nullopt;
+    }
+    return *n;
+}
+
 std::optional<MappedFile> CommandLine::openFile(const QString &path, bool writable, int *exitCode) const
 {
     if (path.isEmpty()) {

@@ -42,6 +42,9 @@ public:
 
     // --offset/--length resolved against fileSize (whole file by default); on error reports and sets *exitCode.
     std::optional<ByteRange> range(std::uint64_t fileSize, int *exitCode) const;
+    // A count option from 1 to `max` (`fallback` when not given); on a malformed value reports and sets *exitCode.
+    std::optional<std::uint64_t> count(const QString &name, std::uint64_t fallback, std::uint64_t max,
+                                       int *exitCode) const;
     // Opens FILE (read-only or read-write) by its exact argv bytes; on error reports and sets *exitCode (1, or 2
     // when FILE is empty).
     std::optional<MappedFile> openFile(const QString &path, bool writable, int *exitCode) const;

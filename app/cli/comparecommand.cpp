@@ -57,22 +57,6 @@ std::optional<std::uint64_t> offsetOption(const CommandLine &cli, const QString 
     return *offset;
 }
 
-// A count option from 1 to `max`; nullopt (reported) when malformed.
-std::optional<std::uint64_t> countOption(const CommandLine &cli, const QString &name, std::uint64_t fallback,
-                                         std::uint64_t max, int *exitCode)
-{
-    if (!cli.isSet(name))
-        return fallback;
-    const QString text = cli.value(name);
-    auto n = parseSize(toBytes(text));
-    if (!n || *n == 0 || *n > max) {
-        *exitCode = cli.fail(ExitUsage, QStringLiteral("bad --%1 value '%2': expected a whole number from 1 to %3")
-                                            .arg(name, text).arg(max));
-        return std::nullopt;
-    }
-    return *n;
-}
-
 // Options resolved against the two files; nullopt (reported) on bad input.
 std::optional<CompareOptions> optionsFor(const CommandLine &cli, const ScanSource &a, const ScanSource &b,
                                          int *exitCode)
@@ -85,12 +69,12 @@ std::optional<CompareOptions> optionsFor(const CommandLine &cli, const ScanSourc
     options.offsetA = *offsetA;
     options.offsetB = *offsetB;
     if (cli.isSet(QStringLiteral("length"))) {
-        const auto length = countOption(cli, QStringLiteral("length"), 0, UINT64_MAX, exitCode);
+        const auto length = cli.count(QStringLiteral("length"), 0, UINT64_MAX, exitCode);
         if (!length)
             return std::nullopt;
         options.length = *length;
     }
-    const auto maxRuns = countOption(cli, QStringLiteral("max"), kDefaultMaxRuns, kMaxRunsCeiling, exitCode);
+    const auto maxRuns = cli.count(QStringLiteral("max"), kDefaultMaxRuns, kMaxRunsCeiling, exitCode);
     if (!maxRuns)
         return std::nullopt;
     options.maxRuns = *maxRuns;

@@ -52,22 +52,6 @@ std::optional<SearchPattern> patternFrom(const CommandLine &cli, int *exitCode)
     return std::move(pattern).value();
 }
 
-// A positive count option; nullopt (and *exitCode set) when malformed.
-std::optional<std::uint64_t> countOption(const CommandLine &cli, const QString &name, std::uint64_t fallback,
-                                         std::uint64_t max, int *exitCode)
-{
-    if (!cli.isSet(name))
-        return fallback;
-    const QString text = cli.value(name);
-    auto n = parseSize(toBytes(text));
-    if (!n || *n == 0 || *n > max) {
-        *exitCode = cli.fail(ExitUsage, QStringLiteral("bad --%1 value '%2': expected a whole number from 1 to %3")
-                                            .arg(name, text).arg(max));
-        return std::nullopt;
-    }
-    return *n;
-}
-
 } // namespace
 
 int runSearch(const QStringList &arguments)
@@ -99,10 +83,10 @@ int runSearch(const QStringList &arguments)
     auto pattern = patternFrom(cli, &code);
     if (!pattern)
         return code;
-    const auto maxMatches = countOption(cli, QStringLiteral("max"), 100000, kMaxMatchesCeiling, &code);
+    const auto maxMatches = cli.count(QStringLiteral("max"), 100000, kMaxMatchesCeiling, &code);
     if (!maxMatches)
         return code;
-    const auto threads = countOption(cli, QStringLiteral("threads"), std::max(1u, std::thread::hardware_concurrency()),
+    const auto threads = cli.count(QStringLiteral("threads"), std::max(1u, std::thread::hardware_concurrency()),
                                      64, &code);
     if (!threads)
         return code;
