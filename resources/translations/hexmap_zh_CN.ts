@@ -904,8 +904,12 @@ Click to go there</source>
         <translation>DE AD ?? EF</translation>
     </message>
     <message>
-        <source>Ignore &amp;case</source>
-        <translation>忽略大小写(&amp;C)</translation>
+        <source>Ignore case in text searches (Alt+C)</source>
+        <translation>文本搜索时忽略大小写 (Alt+C)</translation>
+    </message>
+    <message>
+        <source>Ignore case</source>
+        <translation>忽略大小写</translation>
     </message>
     <message>
         <source>&amp;Previous</source>

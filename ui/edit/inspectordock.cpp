@@ -1,6 +1,7 @@
 #include "ui/edit/inspectordock.h"
 
 #include "ui/document/document.h"
+#include "ui/common/compactheight.h"
 #include "ui/edit/inspectortable.h"
 #include "ui/edit/valueencoder.h"
 
@@ -25,6 +26,8 @@ InspectorDock::InspectorDock(Document *document, QWidget *parent)
     m_bigEndian = new QCheckBox(tr("Big endian"), content);
     m_bigEndian->setToolTip(tr("Decode multi-byte values most significant byte first"));
     m_table = new InspectorTable(content);
+    // Two rows at the least: the dock shrinks with a small window instead of making it taller (the table scrolls).
+    m_table->setMinimumHeight(compactItemViewHeight(m_table, m_table->horizontalHeader(), 2));
     m_problem = new QLabel(content); // why the last edit was refused; hidden when there is nothing to say
     m_problem->setObjectName(QStringLiteral("inspectorProblem"));
     m_problem->setWordWrap(true);

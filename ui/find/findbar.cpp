@@ -4,7 +4,6 @@
 #include "ui/document/searchwatcher.h"
 #include "ui/view/hexview.h"
 
-#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -37,9 +36,18 @@ FindBar::FindBar(HexView *view, QWidget *parent)
     m_pattern->setObjectName(QStringLiteral("findPattern"));
     m_pattern->setPlaceholderText(tr("DE AD ?? EF"));
     m_pattern->setClearButtonEnabled(true);
-    m_pattern->setMinimumWidth(120);
+    m_pattern->setMinimumWidth(90);
     m_pattern->installEventFilter(this);
-    m_ignoreCase = new QCheckBox(tr("Ignore &case"), this);
+    // A toggle as in most editors' find bars ("Aa"), not a labelled check box: the first row then fits a narrow
+    // window (issue 19, small windows). Alt+C as before.
+    m_ignoreCase = new QToolButton(this);
+    m_ignoreCase->setObjectName(QStringLiteral("findIgnoreCase"));
+    m_ignoreCase->setText(QStringLiteral("Aa"));
+    m_ignoreCase->setCheckable(true);
+    m_ignoreCase->setAutoRaise(true);
+    m_ignoreCase->setShortcut(QKeySequence(Qt::ALT | Qt::Key_C));
+    m_ignoreCase->setToolTip(tr("Ignore case in text searches (Alt+C)"));
+    m_ignoreCase->setAccessibleName(tr("Ignore case"));
     m_previous = new QPushButton(tr("&Previous"), this);
     m_next = new QPushButton(tr("&Next"), this);
     m_all = new QPushButton(tr("Find &All"), this);
@@ -58,6 +66,9 @@ FindBar::FindBar(HexView *view, QWidget *parent)
     for (QPushButton *b : {m_previous, m_next, m_all, m_cancel}) {
         b->setAutoDefault(false);
         b->setFocusPolicy(Qt::TabFocus);
+        // The style's padding may go in a narrow window: the text itself stays whole.
+        b->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+        b->setMinimumWidth(b->fontMetrics().horizontalAdvance(QString(b->text()).remove(QLatin1Char('&'))) + 14);
     }
 
     m_rows = new QBoxLayout(QBoxLayout::LeftToRight, this);
@@ -87,7 +98,7 @@ FindBar::FindBar(HexView *view, QWidget *parent)
         validate();
     });
     connect(m_pattern, &QLineEdit::textChanged, this, &FindBar::validate);
-    connect(m_ignoreCase, &QCheckBox::toggled, this, &FindBar::validate);
+    connect(m_ignoreCase, &QToolButton::toggled, this, &FindBar::validate);
     connect(m_pattern, &QLineEdit::returnPressed, this, &FindBar::findNext);
     connect(m_previous, &QPushButton::clicked, this, &FindBar::findPrevious);
     connect(m_next, &QPushButton::clicked, this, &FindBar::findNext);

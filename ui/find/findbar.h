@@ -10,7 +10,6 @@
 #include <optional>
 
 class QBoxLayout;
-class QCheckBox;
 class QComboBox;
 class QHBoxLayout;
 class QLabel;
@@ -99,7 +98,7 @@ private:
     SearchWatcher *m_watcher;
     QComboBox *m_mode;
     QLineEdit *m_pattern;
-    QCheckBox *m_ignoreCase;
+    QToolButton *m_ignoreCase;
     QPushButton *m_previous;
     QPushButton *m_next;
     QPushButton *m_all;

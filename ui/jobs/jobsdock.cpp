@@ -1,6 +1,7 @@
 #include "ui/jobs/jobsdock.h"
 
 #include "core/numberparser.h"
+#include "ui/common/compactheight.h"
 #include "ui/document/jobcenter.h"
 #include "ui/view/jobcolors.h"
 #include "ui/jobs/jobdialogmodel.h"
@@ -67,6 +68,8 @@ JobsDock::JobsDock(JobCenter *center, QWidget *parent) : QDockWidget(tr("Jobs"),
     m_tree->setColumnWidth(SpeedColumn, 90);
     m_tree->setColumnWidth(EtaColumn, 60);
     m_tree->setColumnWidth(ElapsedColumn, 60);
+    // One job row at the least: the dock shrinks with a small window instead of making it taller.
+    m_tree->setMinimumHeight(compactItemViewHeight(m_tree, m_tree->header(), 1));
     const std::pair<Column, QString> headerTips[] = {
         {JobColumn, tr("The operation; expand a job for one row per worker, in the worker's colour on the map")},
         {RangeColumn, tr("The bytes the job (or worker) covers")},

@@ -78,6 +78,12 @@ DocumentPane::DocumentPane(Document *document, QWidget *parent)
         showFile();
 }
 
+void DocumentPane::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    m_legend->setVisible(legendFits(height(), m_legend->heightForWidth(width())));
+}
+
 void DocumentPane::setMapWidth(int width)
 {
     width = std::clamp(width, m_map->minimumSizeHint().width(), kMaxMapWidth);

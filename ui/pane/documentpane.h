@@ -39,6 +39,13 @@ public:
 
     static constexpr const char *kMapWidthKey = "overviewMap/width";
     static constexpr int kMaxMapWidth = 480;
+    // Whether the legend (legendHeight pixels at the pane's width) is shown in a pane paneHeight pixels high: only
+    // when it takes at most a quarter of it, so a small window keeps its rows for the bytes (the map's tooltips
+    // still explain each colour).
+    static bool legendFits(int paneHeight, int legendHeight) { return legendHeight * 4 <= paneHeight; }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void showFile();

@@ -8,7 +8,7 @@
 
 namespace hexmap {
 
-// The overview map's legend, always visible under the pane: a wrapped line of colour swatches with what each
+// The overview map's legend, under the pane when there is room (DocumentPane::legendFits): a wrapped line of colour swatches with what each
 // colour of the map means now (OverviewMap::legend(): the workers of running jobs, written, not synced, synced,
 // edits, the viewport frame, the zoom). It follows the map's legendChanged().
 // Thread: GUI thread only.

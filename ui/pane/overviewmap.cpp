@@ -160,7 +160,7 @@ std::pair<int, int> OverviewMap::durabilityLane() const { return {width() - 20, 
 std::pair<int, int> OverviewMap::marksLane() const { return {width() - 10, width() - kMargin}; }
 
 QSize OverviewMap::sizeHint() const { return {56, 400}; }
-QSize OverviewMap::minimumSizeHint() const { return {40, 60}; }
+QSize OverviewMap::minimumSizeHint() const { return {40, 40}; }
 
 bool OverviewMap::dark() const { return JobColors::isDark(palette()); }
 

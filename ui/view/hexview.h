@@ -88,6 +88,7 @@ public:
     std::uint64_t firstRow() const { return m_firstRow; }
     std::uint64_t pageRows() const; // fully visible rows below the header
     int headerHeight() const;       // pixels of the column-offset header at the top of the viewport
+    QSize minimumSizeHint() const override; // the header and two rows: the view shrinks with a small window
     // The cell of one byte in viewport coordinates (header and horizontal scroll applied).
     QRectF cellRect(std::uint64_t offset, Area area) const;
     // The nibble caret of overwrite editing (an EditController sets it): in the hex column the cursor is solid only

@@ -33,6 +33,13 @@ int HexView::headerHeight() const
     return m_layout.metrics().lineHeight + 5;
 }
 
+QSize HexView::minimumSizeHint() const
+{
+    const int frame = 2 * frameWidth();
+    return {QAbstractScrollArea::minimumSizeHint().width(),
+            frame + headerHeight() + 2 * static_cast<int>(m_layout.metrics().lineHeight)};
+}
+
 void HexView::scrollToOffset(std::uint64_t offset)
 {
     setFirstRow(m_layout.rowOf(std::min(offset, m_layout.lastOffset())));
