@@ -1,5 +1,5 @@
 // hexmap: the GUI. `hexmap [FILE...]` (one tab each), `hexmap --demo`, plus --screenshot PATH, --screenshot-job PATH (demojobshot.h),
-// --measure-startup and --list-actions for docs, tests and benchmarks. The user interface follows the system
+// --measure-startup, --list-actions and --window-size WxH for docs, tests and benchmarks. The user interface follows the system
 // locale (translations.h).
 //
 // Command-line errors (a FILE that cannot be opened, a demo file that cannot be created, bad options) are printed
@@ -24,6 +24,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QIcon>
+#include <QSize>
 #include <QStandardPaths>
 
 #include <cstdio>
@@ -132,8 +133,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption listActionsOption(
         QStringLiteral("list-actions"),
         tl.text(Context, QT_TRANSLATE_NOOP("hexmap", "Print every menu action with its shortcut (tab separated), then quit.")));
+    const QCommandLineOption windowSizeOption(
+        QStringLiteral("window-size"),
+        tl.text(Context, QT_TRANSLATE_NOOP("hexmap", "Open the window at this size, e.g. 400x300 (for screenshots).")),
+        tl.text(Context, QT_TRANSLATE_NOOP("hexmap", "WIDTHxHEIGHT")));
     parser.addOptions({helpOption, versionOption, demoOption, screenshotOption, screenshotJobOption, measureOption,
-                       listActionsOption});
+                       listActionsOption, windowSizeOption});
     parser.addPositionalArgument(QStringLiteral("files"),
                                  tl.text(Context, QT_TRANSLATE_NOOP("hexmap", "The files to open (read-only), one tab each.")),
                                  QStringLiteral("[file...]"));
@@ -152,6 +157,18 @@ int main(int argc, char *argv[])
     if (parser.isSet(versionOption)) {
         std::printf("hexmap %s\n", HEXMAP_VERSION);
         return 0;
+    }
+    QSize windowSize;
+    if (parser.isSet(windowSizeOption)) {
+        const QString text = parser.value(windowSizeOption);
+        const QStringList parts = text.split(QLatin1Char('x'));
+        bool okWidth = false;
+        bool okHeight = false;
+        if (parts.size() == 2)
+            windowSize = QSize(parts[0].toInt(&okWidth), parts[1].toInt(&okHeight));
+        if (!okWidth || !okHeight || windowSize.width() < 1 || windowSize.height() < 1 || windowSize.width() > 16384
+            || windowSize.height() > 16384)
+            return fail(tl.text(Context, QT_TRANSLATE_NOOP("hexmap", "--window-size: not a size like 400x300: %1")).arg(text));
     }
     const QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty() && parser.isSet(demoOption))
@@ -190,6 +207,8 @@ int main(int argc, char *argv[])
 
     hexmap::MainWindow window;
     applyPaletteFromEnvironment();
+    if (windowSize.isValid())
+        window.resize(windowSize); // after the restored geometry, which MainWindow's constructor applied
     for (const hexmap::MappedFile &file : files)
         window.showFile(file); // one tab each; the last one is current
     files.clear();

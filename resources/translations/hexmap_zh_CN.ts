@@ -32,6 +32,18 @@
         <translation>显示此帮助并退出。</translation>
     </message>
     <message>
+        <source>Open the window at this size, e.g. 400x300 (for screenshots).</source>
+        <translation>以此大小打开窗口，例如 400x300（用于截图）。</translation>
+    </message>
+    <message>
+        <source>WIDTHxHEIGHT</source>
+        <translation>宽x高</translation>
+    </message>
+    <message>
+        <source>--window-size: not a size like 400x300: %1</source>
+        <translation>--window-size：不是形如 400x300 的大小：%1</translation>
+    </message>
+    <message>
         <source>Show the version and exit.</source>
         <translation>显示版本并退出。</translation>
     </message>

@@ -9,6 +9,7 @@
 #include "ui/view/gotodialog.h"
 #include "ui/view/hexlayout.h"
 #include "ui/view/hexview.h"
+#include "ui/window/dockfitter.h"
 #include "ui/window/mainwindow.h"
 
 #include <QAction>
@@ -29,6 +30,8 @@ private slots:
     void initTestCase();
     void fits_data();
     void fits();
+    void fittedExtent_data();
+    void fittedExtent();
     void goToLandsOnAWholeRow_data();
     void goToLandsOnAWholeRow();
 
@@ -112,6 +115,13 @@ void TestSmallWindow::fits()
     QCOMPARE(window.height(), size.height());
     const QString overlap = visibleOverlap(window);
     QVERIFY2(overlap.isEmpty(), qPrintable(overlap));
+    // No docked side panel takes more than DockFitter's share of the width, unless its minimum needs more.
+    for (QDockWidget *d : window.findChildren<QDockWidget *>()) {
+        const Qt::DockWidgetArea area = window.dockWidgetArea(d);
+        if (d->isVisible() && !d->isFloating() && (area == Qt::LeftDockWidgetArea || area == Qt::RightDockWidgetArea))
+            QVERIFY2(d->width() <= std::max(int(size.width() * DockFitter::kSideShare), d->minimumSizeHint().width()),
+                     qPrintable(d->objectName() + QStringLiteral(" is %1 px wide").arg(d->width())));
+    }
     // Fit to width is exact: the bytes per row fit the viewport and twice as many would not.
     const HexLayout &layout = window.hexView()->layout();
     const int width = window.hexView()->viewport()->width();
@@ -138,6 +148,30 @@ void TestSmallWindow::fits()
     const QString overlapWithBar = visibleOverlap(window);
     QVERIFY2(overlapWithBar.isEmpty(), qPrintable(overlapWithBar));
     applyTheme(Preferences::Theme::Light);
+}
+
+void TestSmallWindow::fittedExtent_data()
+{
+    QTest::addColumn<int>("window");
+    QTest::addColumn<int>("extent");
+    QTest::addColumn<int>("minimum");
+    QTest::addColumn<int>("expected");
+    QTest::newRow("within the share: kept") << 1000 << 300 << 145 << 300;
+    QTest::newRow("at the share: kept") << 1000 << 400 << 145 << 400;
+    QTest::newRow("over: the share") << 1000 << 500 << 145 << 400;
+    QTest::newRow("over, share below the minimum: the minimum") << 300 << 273 << 145 << 145;
+    QTest::newRow("narrower than its minimum already: kept") << 300 << 100 << 145 << 100;
+}
+
+// DockFitter's rule (side share 0.4): a dock wider than 40 % of the window is narrowed to it, never below its
+// minimum, and never widened.
+void TestSmallWindow::fittedExtent()
+{
+    QFETCH(int, window);
+    QFETCH(int, extent);
+    QFETCH(int, minimum);
+    QFETCH(int, expected);
+    QCOMPARE(DockFitter::fittedExtent(window, extent, minimum, DockFitter::kSideShare), expected);
 }
 
 void TestSmallWindow::goToLandsOnAWholeRow_data()

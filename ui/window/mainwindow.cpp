@@ -15,6 +15,7 @@
 #include "ui/view/hexview.h"
 #include "ui/window/closeguard.h"
 #include "ui/window/desktopsupport.h"
+#include "ui/window/dockfitter.h"
 #include "ui/window/documenttabs.h"
 #include "ui/window/filechangesupport.h"
 #include "ui/window/filepositions.h"
@@ -101,6 +102,7 @@ MainWindow::MainWindow(QWidget *parent)
     connectActions();
     m_tabs->add(); // the empty tab a file opens in
     m_desktop->restoreWindowState(); // once every dock and toolbar is in place
+    new DockFitter(this); // a small window keeps room for the bytes
     // Settings or bookmarks kept for the session only (a link or a FIFO where they live): say so until replaced.
     const auto warn = [this](const QString &message) { statusBar()->showMessage(message); };
     connect(SettingsGuard::instance(), &SettingsGuard::warned, this, warn);
