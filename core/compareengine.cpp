@@ -31,8 +31,8 @@ struct Finished {
 class Pass {
 public:
     Pass(const ScanSource &a, const ScanSource &b, const CompareOptions &options, std::uint64_t length,
-         ScanProgress &progress)
-        : m_a(a), m_b(b), m_options(options), m_progress(progress),
+         ScanProgress &progress, CompareRunFeed *feed)
+        : m_a(a), m_b(b), m_options(options), m_progress(progress), m_feed(feed),
           m_planner(a, options.offsetA, b, options.offsetB, length, options.chunkSize)
     {
         const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -52,6 +52,7 @@ private:
     Status compareUnit(const CompareUnit &unit, std::vector<std::byte> &bufA, std::vector<std::byte> &bufB,
                        std::vector<CompareRun> &runs);
     void mergeFinishedLocked();
+    void publishLocked(); // hands the runs that became final to m_feed
     void failLocked(Error error)
     {
         if (!m_error)
@@ -68,6 +69,8 @@ private:
     const ScanSource &m_b;
     const CompareOptions &m_options;
     ScanProgress &m_progress;
+    CompareRunFeed *m_feed;
+    std::size_t m_published = 0; // m_runs[0, m_published) went to m_feed
     unsigned m_threads = 1;
     std::size_t m_unitLimit = SIZE_MAX;
 
@@ -135,7 +138,21 @@ void Pass::mergeFinishedLocked()
         f.runs.clear();
         m_progress.addDone(f.length);
         ++m_merged;
+        publishLocked();
         m_cv.notify_all();
+    }
+}
+
+void Pass::publishLocked()
+{
+    if (!m_feed || m_runs.size() < 2)
+        return;
+    // Every run but the last is final: the next unit may still extend only the last one (mergeGap).
+    const std::size_t final = static_cast<std::size_t>(
+        std::min<std::uint64_t>(m_runs.size() - 1, m_options.maxRuns));
+    if (final > m_published) {
+        m_feed->push(std::span(m_runs.data() + m_published, final - m_published));
+        m_published = final;
     }
 }
 
@@ -230,7 +247,7 @@ bool sameFile(const ScanSource &a, const ScanSource &b)
 } // namespace
 
 Result<CompareResult> CompareEngine::run(const ScanSource &a, const ScanSource &b, const CompareOptions &options,
-                                         ScanProgress &progress)
+                                         ScanProgress &progress, CompareRunFeed *feed)
 {
     const auto refuse = [&](Error error) -> Result<CompareResult> { // bad arguments end the run too, once
         progress.start(0);
@@ -270,7 +287,7 @@ Result<CompareResult> CompareEngine::run(const ScanSource &a, const ScanSource &
     b.adviseSequential({options.offsetB, result.length});
     CompareOptions resolved = options;
     resolved.length = result.length;
-    Pass pass(a, b, resolved, result.length, progress);
+    Pass pass(a, b, resolved, result.length, progress, feed);
     Status status = pass.execute();
     progress.finish();
     if (!status)

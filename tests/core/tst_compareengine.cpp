@@ -69,6 +69,8 @@ private slots:
     void capReturnsTheFirstRunsExactly_data();
     void capReturnsTheFirstRunsExactly();
     void capWithWaitingWorkersEnds();
+    void feedGetsTheFinalRunsWhileItRuns_data() { capReturnsTheFirstRunsExactly_data(); }
+    void feedGetsTheFinalRunsWhileItRuns();
     void sameFileIsEqualWithoutReading();
     void differentSizesCompareTheCommonPart();
     void badArguments();
@@ -260,6 +262,55 @@ void TestCompareEngine::capWithWaitingWorkersEnds()
         QVERIFY(result->capped);
         QVERIFY(result->runs == std::vector<CompareRun>(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(options.maxRuns)));
     }
+}
+
+void TestCompareEngine::feedGetsTheFinalRunsWhileItRuns()
+{
+    // A thread takes from the feed while the compare runs (as the compare window's timer does): what it took,
+    // in order, is a prefix of the result's runs, never past the cap, and lacks at most the last run.
+    QFETCH(quint64, maxRuns);
+    QFETCH(quint64, gap);
+    QFETCH(unsigned, threads);
+    QTemporaryDir dir;
+    const QByteArray a = randomBytes(2 << 20, 13);
+    const QByteArray b = withChanges(a, 400, 14);
+    const QString pa = dir.filePath(QStringLiteral("a")), pb = dir.filePath(QStringLiteral("b"));
+    QVERIFY(writeSparse(pa, a));
+    QVERIFY(writeSparse(pb, b));
+    const auto all = referenceRuns(a, 0, b, 0, a.size(), gap);
+    if (maxRuns == 0)
+        maxRuns = all.size() - 1;
+    if (maxRuns == UINT64_MAX)
+        maxRuns = all.size();
+    auto sa = ScanSource::open(pa.toStdString());
+    auto sb = ScanSource::open(pb.toStdString());
+    QVERIFY(sa && sb);
+    CompareOptions options;
+    options.maxRuns = maxRuns;
+    options.mergeGap = gap;
+    options.threads = threads;
+    options.chunkSize = 3000; // runs cross unit edges: the last run of a unit may still grow
+    ScanProgress progress;
+    CompareRunFeed feed;
+    std::vector<CompareRun> taken;
+    std::atomic<bool> done{false};
+    std::thread taker([&] {
+        while (!done.load()) {
+            auto more = feed.take();
+            taken.insert(taken.end(), more.begin(), more.end());
+            std::this_thread::yield();
+        }
+    });
+    auto result = CompareEngine::run(*sa, *sb, options, progress, &feed);
+    done.store(true);
+    taker.join();
+    auto rest = feed.take();
+    taken.insert(taken.end(), rest.begin(), rest.end());
+    QVERIFY2(result, result.message().c_str());
+    QVERIFY(taken.size() <= result->runs.size());
+    QVERIFY(taken.size() + 1 >= result->runs.size());
+    QVERIFY2(std::equal(taken.begin(), taken.end(), result->runs.begin()),
+             qPrintable(describe(taken) + QStringLiteral(" vs ") + describe(result->runs)));
 }
 
 void TestCompareEngine::sameFileIsEqualWithoutReading()
