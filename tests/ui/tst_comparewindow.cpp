@@ -32,6 +32,8 @@ private slots:
     void navigatorMath();
     void windowComparesAndNavigates();
     void startInBRealigns();
+    void scrollLockKeepsTheAlignedByteOnTheCursorRow_data();
+    void scrollLockKeepsTheAlignedByteOnTheCursorRow();
     void unopenableFileIsRefused();
     void fileMenuComparesTheCurrentTab();
 
@@ -138,6 +140,62 @@ void TestCompareWindow::startInBRealigns()
     edits[1]->setText(QStringLiteral("nonsense"));
     QVERIFY(!w->compareAgain());
     QVERIFY2(w->statusText().contains(QStringLiteral("nonsense")), qPrintable(w->statusText()));
+}
+
+void TestCompareWindow::scrollLockKeepsTheAlignedByteOnTheCursorRow_data()
+{
+    QTest::addColumn<int>("shift");
+    QTest::addColumn<bool>("shiftA"); // the inserted bytes are in A (Start in A) rather than in B
+    for (int shift : {1, 15, 16, 17}) {
+        QTest::addRow("B +%d", shift) << shift << false;
+        QTest::addRow("A +%d", shift) << shift << true;
+    }
+}
+
+void TestCompareWindow::scrollLockKeepsTheAlignedByteOnTheCursorRow()
+{
+    // One side holds `shift` inserted bytes; compared with that start, for any cursor column the byte under one
+    // view's cursor and its aligned byte in the other view are on the same screen row, the other cursor on it.
+    QFETCH(int, shift);
+    QFETCH(bool, shiftA);
+    const QByteArray data = randomBytes(256 << 10, 3);
+    const QByteArray longer = randomBytes(shift, 4) + data;
+    auto w = openWindow(shiftA ? longer : data, shiftA ? data : longer);
+    QVERIFY(w);
+    QTRY_VERIFY_WITH_TIMEOUT(!w->job()->isRunning(), 10000);
+    const auto edits = w->findChildren<QLineEdit *>();
+    QCOMPARE(edits.size(), 2);
+    edits[shiftA ? 0 : 1]->setText(QString::number(shift));
+    QVERIFY(w->compareAgain());
+    QTRY_VERIFY_WITH_TIMEOUT(!w->job()->isRunning() && w->job()->result().has_value(), 10000);
+    QCOMPARE(w->navigator().count(), std::size_t(0));
+    const auto screenRow = [](HexView *v, std::uint64_t offset) {
+        return qint64(offset / std::uint64_t(v->bytesPerRow())) - qint64(v->firstRow());
+    };
+    const auto check = [&](HexView *lead, HexView *other, std::uint64_t at) {
+        const std::uint64_t aligned = lead == w->viewA() ? w->navigator().toB(at) : w->navigator().toA(at);
+        QCOMPARE(lead->cursorOffset(), at);
+        QCOMPARE(other->cursorOffset(), aligned);
+        QVERIFY(lead->visibleRange().contains(at));
+        QCOMPARE(screenRow(other, aligned), screenRow(lead, at));
+    };
+    for (HexView *lead : {w->viewA(), w->viewB()}) {
+        HexView *other = lead == w->viewA() ? w->viewB() : w->viewA();
+        for (std::uint64_t at : {std::uint64_t(100000), std::uint64_t(100015), std::uint64_t(100016 - shift % 16),
+                                 std::uint64_t(100031 - shift % 16), std::uint64_t(200007)}) {
+            lead->setCursorOffset(at); // a jump: both views scroll
+            check(lead, other, at);
+        }
+        // Keys move the cursor across columns and rows, the wheel scrolls with the cursor on screen.
+        for (Qt::Key key : {Qt::Key_Right, Qt::Key_Right, Qt::Key_Down, Qt::Key_Left, Qt::Key_PageDown, Qt::Key_Up}) {
+            const std::uint64_t before = lead->cursorOffset();
+            QTest::keyClick(lead, key);
+            QVERIFY(lead->cursorOffset() != before);
+            check(lead, other, lead->cursorOffset());
+        }
+        lead->scrollByRows(-2);
+        check(lead, other, lead->cursorOffset());
+    }
 }
 
 void TestCompareWindow::unopenableFileIsRefused()

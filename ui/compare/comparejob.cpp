@@ -27,13 +27,14 @@ void CompareJob::start(ScanSource a, ScanSource b, CompareOptions options)
 {
     stop();
     m_progress.clearCancel();
+    m_feed.clear();
     m_progress.start(0);
     m_outcome.reset();
     m_result.reset();
     m_done.store(false, std::memory_order_relaxed);
     try {
         m_thread = std::thread([this, a = std::move(a), b = std::move(b), options] {
-            m_outcome = CompareEngine::run(a, b, options, m_progress);
+            m_outcome = CompareEngine::run(a, b, options, m_progress, &m_feed);
             m_done.store(true, std::memory_order_release);
         });
     } catch (const std::system_error &e) {

@@ -4,6 +4,7 @@
 #include "core/scansource.h"
 #include "ui/compare/comparejob.h"
 #include "ui/compare/comparenavigator.h"
+#include "ui/compare/differenceindex.h"
 
 #include <QString>
 #include <QWidget>
@@ -20,11 +21,14 @@ class QTableView;
 
 namespace hexmap {
 
+class ComparePane;
 class CompareRunsModel;
 class HexView;
 
 // A window comparing two files side by side (File > Compare With…): two read-only hex views, scroll-locked and
-// offset-aligned (B shows A's offset - start A + start B), the differing bytes tinted in both, F6 / Shift+F6 to
+// offset-aligned (B shows A's offset - start A + start B; the cursors move together, and for any shift the byte
+// under the cursor and its aligned byte sit on the same screen row: CompareNavigator::followerTop), the differing bytes tinted in both and ticked on each
+// side's overview map (as the runs arrive, while the compare runs; click a map to go there), F6 / Shift+F6 to
 // the next / previous difference, a Differences list (click to go), and the counts and progress in its status
 // line. The compare runs on a CompareJob thread; the views stay usable meanwhile. "Start in A / B" plus Compare
 // re-aligns data shifted by an insert and compares again (vbindiff's re-sync).
@@ -41,6 +45,10 @@ public:
 
     HexView *viewA() const { return m_viewA; }
     HexView *viewB() const { return m_viewB; }
+    ComparePane *paneA() const { return m_paneA; }
+    ComparePane *paneB() const { return m_paneB; }
+    // The runs the maps show: those the running compare has settled, then the result's.
+    const DifferenceIndex &differences() const { return m_differences; }
     const CompareNavigator &navigator() const { return m_navigator; }
     CompareJob *job() const { return m_job; }
     QString statusText() const;
@@ -58,7 +66,9 @@ private:
     void onFinished(const QString &error, bool cancelled);
     void onProgress(const ScanProgressSnapshot &snapshot);
     void syncFrom(HexView *from);
+    void followCursor(HexView *from);
     void updateHighlights();
+    void updateMaps();
 
     MappedFile m_fileA;
     MappedFile m_fileB;
@@ -67,6 +77,9 @@ private:
     CompareJob *m_job;
     CompareNavigator m_navigator;
     CompareRunsModel *m_model;
+    DifferenceIndex m_differences;
+    ComparePane *m_paneA = nullptr;
+    ComparePane *m_paneB = nullptr;
     HexView *m_viewA = nullptr;
     HexView *m_viewB = nullptr;
     QLineEdit *m_startA = nullptr;
