@@ -68,6 +68,7 @@ private slots:
     void mapTicksTheRowsHoldingRuns();
     void millionRunsPaintOneSharePerRow();
     void windowMapsTickBothSides();
+    void screenshots();
 
 private:
     QTemporaryDir m_dir;
@@ -233,6 +234,52 @@ void TestCompareMap::windowMapsTickBothSides()
         QVERIFY(other->view()->visibleRange().overlaps(span.offset > 4096 ? ByteRange{span.offset - 4096, span.size + 8192} : span));
         map->setLayerVisible(OverviewMap::Viewport, true);
     }
+}
+
+// With HEXMAP_SCREENSHOT_DIR set (run it under xvfb-run -a with QT_QPA_PLATFORM=xcb to see the real style): a
+// compare window on two 8 MiB files, B with 3 bytes inserted at the start and compared from there, with scattered
+// changes, a dense stretch and a changed MiB; the cursor on a run. compare-light.png and compare-dark.png.
+void TestCompareMap::screenshots()
+{
+    const QByteArray outDir = qgetenv("HEXMAP_SCREENSHOT_DIR");
+    if (outDir.isEmpty())
+        return; // only on request
+    const QByteArray a = randomBytes(8 << 20, 31);
+    QByteArray b = QByteArray("\x01\x02\x03", 3) + a;
+    QRandomGenerator g(32);
+    const auto change = [&](qsizetype at, qsizetype n) {
+        for (qsizetype k = 0; k < n; ++k)
+            b[3 + at + k] = static_cast<char>(b[3 + at + k] ^ 0x21);
+    };
+    for (int i = 0; i < 40; ++i) // scattered
+        change(g.bounded(8 << 20), 1 + g.bounded(6));
+    for (int i = 0; i < 3000; ++i) // a dense stretch at 5 MiB
+        change((5 << 20) + g.bounded(256 << 10), 1);
+    change(2 << 20, 1 << 20); // a changed MiB
+    change(0x1234, 4);
+    const QString pa = m_dir.filePath(QStringLiteral("firmware-v1.bin"));
+    const QString pb = m_dir.filePath(QStringLiteral("firmware-v2.bin"));
+    QVERIFY(writeSparse(pa, a) && writeSparse(pb, b));
+    for (const bool dark : {false, true}) {
+        applyTheme(dark ? Preferences::Theme::Dark : Preferences::Theme::Light);
+        QString error;
+        std::unique_ptr<CompareWindow> w(CompareWindow::open(pa.toStdString(), pb.toStdString(), nullptr, &error));
+        QVERIFY2(w, qPrintable(error));
+        w->setAttribute(Qt::WA_DeleteOnClose, false);
+        w->resize(1280, 760);
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+        QTRY_VERIFY_WITH_TIMEOUT(!w->job()->isRunning(), 20000);
+        w->findChildren<QLineEdit *>()[1]->setText(QStringLiteral("3"));
+        QVERIFY(w->compareAgain());
+        QTRY_VERIFY_WITH_TIMEOUT(!w->job()->isRunning() && w->job()->result().has_value(), 20000);
+        w->goToNext(); // the run at 0x1234
+        w->goToNext();
+        QTest::qWait(100);
+        const QString file = QString::fromLocal8Bit(outDir) + (dark ? "/compare-dark.png" : "/compare-light.png");
+        QVERIFY(w->grab().save(file));
+    }
+    applyTheme(Preferences::Theme::System);
 }
 
 QTEST_MAIN(TestCompareMap)

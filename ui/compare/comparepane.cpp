@@ -25,7 +25,7 @@ ComparePane::ComparePane(const QString &side, const QString &path, const MappedF
     for (auto layer : {OverviewMap::Workers, OverviewMap::Durability, OverviewMap::Edits, OverviewMap::SearchHits,
                        OverviewMap::Bookmarks, OverviewMap::PageCache, OverviewMap::Entropy})
         m_map->setLayerVisible(layer, false);
-    m_map->setFixedWidth(m_map->sizeHint().width());
+    m_map->setFixedWidth(m_map->minimumSizeHint().width()); // narrow: the hex view needs the width
     m_legend = new OverviewLegend(m_map);
     m_legend->setObjectName(objectName + QStringLiteral("Legend"));
     connect(m_view, &HexView::visibleRangeChanged, m_map, &OverviewMap::setViewport);

@@ -53,7 +53,7 @@ CompareWindow::CompareWindow(MappedFile a, MappedFile b, ScanSource sa, ScanSour
     buildLayout();
     connect(m_job, &CompareJob::progressed, this, &CompareWindow::onProgress);
     connect(m_job, &CompareJob::finished, this, &CompareWindow::onFinished);
-    resize(1100, 700);
+    resize(1280, 720); // two 16-byte rows with their maps side by side
     start(0, 0);
 }
 
