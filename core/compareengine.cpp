@@ -2,6 +2,7 @@
 
 #include "core/comparekernel.h"
 #include "core/compareplanner.h"
+#include "core/editoverlay.h"
 
 #include <algorithm>
 #include <chrono>
@@ -51,6 +52,8 @@ private:
     void worker();
     Status compareUnit(const CompareUnit &unit, std::vector<std::byte> &bufA, std::vector<std::byte> &bufB,
                        std::vector<CompareRun> &runs);
+    Status compareEditedHoles(const CompareUnit &unit, std::vector<std::byte> &bufA, std::vector<std::byte> &bufB,
+                              std::vector<CompareRun> &runs);
     void mergeFinishedLocked();
     void publishLocked(); // hands the runs that became final to m_feed
     void failLocked(Error error)
@@ -88,8 +91,12 @@ private:
 Status Pass::compareUnit(const CompareUnit &unit, std::vector<std::byte> &bufA, std::vector<std::byte> &bufB,
                          std::vector<CompareRun> &runs)
 {
+    const EditOverlay *overlayA = m_options.overlayA.get();
+    const EditOverlay *overlayB = m_options.overlayB.get();
+    const bool edited = (overlayA && overlayA->overlaps({m_options.offsetA + unit.pos, unit.length})) ||
+                        (overlayB && overlayB->overlaps({m_options.offsetB + unit.pos, unit.length}));
     if (unit.bothHoles())
-        return {};
+        return edited ? compareEditedHoles(unit, bufA, bufB, runs) : Status{};
     const std::size_t n = static_cast<std::size_t>(unit.length);
     if (bufA.size() < n)
         bufA.resize(n);
@@ -100,19 +107,61 @@ Status Pass::compareUnit(const CompareUnit &unit, std::vector<std::byte> &bufA, 
         std::uint64_t offset;
         bool hole;
         std::vector<std::byte> &buffer;
-    } sides[] = {{m_a, m_options.offsetA, unit.holeA, bufA}, {m_b, m_options.offsetB, unit.holeB, bufB}};
+        const EditOverlay *overlay;
+    } sides[] = {{m_a, m_options.offsetA, unit.holeA, bufA, overlayA}, {m_b, m_options.offsetB, unit.holeB, bufB, overlayB}};
     for (const auto &side : sides) {
         if (side.hole) {
             std::memset(side.buffer.data(), 0, n);
-            continue;
+        } else {
+            if (auto status = side.source.readExactly(side.offset + unit.pos, std::span(side.buffer.data(), n)); !status)
+                return status;
+            m_progress.addRead(n);
         }
-        if (auto status = side.source.readExactly(side.offset + unit.pos, std::span(side.buffer.data(), n)); !status)
-            return status;
-        m_progress.addRead(n);
+        if (side.overlay)
+            side.overlay->apply(side.offset + unit.pos, std::span(side.buffer.data(), n));
     }
     if (!comparekernel::appendRuns(bufA.data(), bufB.data(), n, m_options.offsetA + unit.pos, m_options.mergeGap,
                                    m_unitLimit, runs))
         runs.push_back({UINT64_MAX, 0}); // marks "cut": more runs follow in this unit
+    return {};
+}
+
+Status Pass::compareEditedHoles(const CompareUnit &unit, std::vector<std::byte> &bufA, std::vector<std::byte> &bufB,
+                               std::vector<CompareRun> &runs)
+{
+    // Both sides are zeros here (a hole unit may span terabytes): compare only the spans some edit touches, a
+    // chunk at a time, zeros with each side's edits applied.
+    std::vector<ByteRange> spans; // unit-local, from both sides
+    for (const auto &[overlay, start] : {std::pair{m_options.overlayA.get(), m_options.offsetA + unit.pos},
+                                         std::pair{m_options.overlayB.get(), m_options.offsetB + unit.pos}}) {
+        if (overlay)
+            overlay->forEachEditedSpan({start, unit.length}, [&, s = start](std::uint64_t o, std::uint64_t l) {
+                spans.push_back({o - s, l});
+            });
+    }
+    std::sort(spans.begin(), spans.end(), [](const ByteRange &x, const ByteRange &y) { return x.offset < y.offset; });
+    const std::size_t chunk = std::max<std::size_t>(1, m_options.chunkSize);
+    bufA.resize(std::max(bufA.size(), chunk));
+    bufB.resize(std::max(bufB.size(), chunk));
+    std::uint64_t done = 0; // unit-local: everything before it is compared
+    for (const ByteRange &span : spans) {
+        for (std::uint64_t at = std::max(done, span.offset); at < span.end();) {
+            const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(chunk, span.end() - at));
+            std::memset(bufA.data(), 0, n);
+            std::memset(bufB.data(), 0, n);
+            if (m_options.overlayA)
+                m_options.overlayA->apply(m_options.offsetA + unit.pos + at, std::span(bufA.data(), n));
+            if (m_options.overlayB)
+                m_options.overlayB->apply(m_options.offsetB + unit.pos + at, std::span(bufB.data(), n));
+            if (!comparekernel::appendRuns(bufA.data(), bufB.data(), n, m_options.offsetA + unit.pos + at,
+                                           m_options.mergeGap, m_unitLimit, runs)) {
+                runs.push_back({UINT64_MAX, 0});
+                return {};
+            }
+            at += n;
+            done = at;
+        }
+    }
     return {};
 }
 
@@ -277,7 +326,9 @@ Result<CompareResult> CompareEngine::run(const ScanSource &a, const ScanSource &
         progress.finish();
         return Error{make_error_code(Errc::Cancelled), "compare of " + a.path() + " and " + b.path()};
     }
-    if (options.offsetA == options.offsetB && sameFile(a, b)) {
+    const auto hasEdits = [](const std::shared_ptr<const EditOverlay> &o) { return o && !o->isEmpty(); };
+    if (options.offsetA == options.offsetB && !hasEdits(options.overlayA) && !hasEdits(options.overlayB) &&
+        sameFile(a, b)) {
         result.sameFile = true;
         progress.addDone(result.length);
         progress.finish();
