@@ -8,6 +8,11 @@
 #include "ui/compare/comparenavigator.h"
 #include "ui/compare/comparewindow.h"
 #include "ui/compare/comparefeature.h"
+#include "ui/compare/comparepane.h"
+#include "ui/document/document.h"
+#include "ui/document/editsession.h"
+#include "ui/document/overwritecommand.h"
+#include "ui/pane/overviewmap.h"
 #include "ui/view/hexview.h"
 #include "ui/window/mainwindow.h"
 
@@ -36,6 +41,7 @@ private slots:
     void scrollLockKeepsTheAlignedByteOnTheCursorRow();
     void unopenableFileIsRefused();
     void fileMenuComparesTheCurrentTab();
+    void unsavedEditsOfBothTabsAreCompared();
 
 private:
     std::unique_ptr<CompareWindow> openWindow(const QByteArray &a, const QByteArray &b)
@@ -238,6 +244,62 @@ void TestCompareWindow::fileMenuComparesTheCurrentTab()
     QVERIFY(!feature->compareWith(m_dir.path().toStdString(), &error));
     QVERIFY2(error.contains(m_dir.path()), qPrintable(error));
     w->close(); // deleted on close
+}
+
+void TestCompareWindow::unsavedEditsOfBothTabsAreCompared()
+{
+    // Two tabs with unsaved edits: the compare sees both tabs' edits (one undoes the difference on disk, one adds
+    // a difference), the views paint them, the list shows the edited bytes, the maps mark them; edits made in the
+    // tab after the window opened are not seen (the window holds a copy).
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("HexmapTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_comparewindow"));
+    QSettings().clear();
+    const QString pa = m_dir.filePath(QStringLiteral("ed-a.bin")), pb = m_dir.filePath(QStringLiteral("ed-b.bin"));
+    QByteArray a = randomBytes(1 << 20, 10);
+    QByteArray b = a;
+    b[100] = static_cast<char>(b[100] ^ 1);
+    QVERIFY(writeSparse(pa, a) && writeSparse(pb, b));
+    MainWindow window;
+    auto *feature = window.findChild<CompareFeature *>();
+    QVERIFY(feature);
+    QVERIFY(window.openFile(pb));
+    Document *tabB = window.currentDocument();
+    QVERIFY(window.openFile(pa));
+    Document *tabA = window.currentDocument();
+    QVERIFY(tabA && tabB && tabA != tabB);
+    const std::byte same[] = {std::byte(static_cast<unsigned char>(b[100]))};
+    const std::byte added[] = {std::byte{0xEE}, std::byte{0xEF}};
+    QVERIFY(tabA->session()->setEditingEnabled(true));
+    QVERIFY(tabA->session()->writeBytes(100, same, OverwriteCommand::Kind::Paste)); // A now equals B at 100
+    QVERIFY(tabB->session()->setEditingEnabled(true));
+    QVERIFY(tabB->session()->writeBytes(700000, added, OverwriteCommand::Kind::Paste));
+    QString error;
+    CompareWindow *w = feature->compareWith(pb.toStdString(), &error);
+    QVERIFY2(w, qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(!w->job()->isRunning() && w->job()->result().has_value(), 10000);
+    QCOMPARE(w->navigator().runs(), (std::vector<CompareRun>{{700000, 2}}));
+    QVERIFY(w->viewA()->editOverlay() && w->viewB()->editOverlay());
+    auto *list = w->findChild<QTableView *>(QStringLiteral("compareDifferences"));
+    QVERIFY(list);
+    QCOMPARE(list->model()->index(0, 4).data().toString(), QStringLiteral("EE EF"));
+    QCOMPARE(w->paneB()->map()->isLayerVisible(OverviewMap::Edits), true);
+    const std::byte later[] = {std::byte{0x00}};
+    QVERIFY(tabB->session()->writeBytes(5, later, OverwriteCommand::Kind::Paste));
+    QVERIFY(w->compareAgain());
+    QTRY_VERIFY_WITH_TIMEOUT(!w->job()->isRunning() && w->job()->result().has_value(), 10000);
+    QCOMPARE(w->navigator().count(), std::size_t(1));
+    w->close();
+    // Without edits in the tabs, the windows compare the files on disk.
+    tabA->session()->revert();
+    tabB->session()->revert();
+    w = feature->compareWith(pb.toStdString(), &error);
+    QVERIFY2(w, qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(!w->job()->isRunning() && w->job()->result().has_value(), 10000);
+    QCOMPARE(w->navigator().runs(), (std::vector<CompareRun>{{100, 1}}));
+    QVERIFY(!w->viewA()->editOverlay());
+    QCOMPARE(w->paneA()->map()->isLayerVisible(OverviewMap::Edits), false);
+    w->close();
 }
 
 QTEST_MAIN(TestCompareWindow)

@@ -1,5 +1,6 @@
 #include "ui/compare/comparepane.h"
 
+#include "core/editoverlay.h"
 #include "ui/pane/overviewlegend.h"
 #include "ui/view/hexview.h"
 
@@ -9,22 +10,32 @@
 
 namespace hexmap {
 
-ComparePane::ComparePane(const QString &side, const QString &path, const MappedFile &file, const QString &objectName,
-                         QWidget *parent)
+ComparePane::ComparePane(const QString &side, const QString &path, const MappedFile &file, const EditOverlay *edits,
+                         const QString &objectName, QWidget *parent)
     : QWidget(parent), m_view(new HexView), m_map(new OverviewMap)
 {
-    auto *title = new QLabel(tr("%1: %2 (%3 bytes)").arg(side, path).arg(file.size()));
+    const bool edited = edits && !edits->isEmpty();
+    auto *title = new QLabel(edited ? tr("%1: %2 (%3 bytes, with %4 unsaved edited bytes of its tab)")
+                                          .arg(side, path)
+                                          .arg(file.size())
+                                          .arg(edits->byteCount())
+                                    : tr("%1: %2 (%3 bytes)").arg(side, path).arg(file.size()));
     title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     title->setWordWrap(true);
     m_view->setObjectName(objectName);
     m_view->setFile(file);
     m_view->setBytesPerRow(16); // both sides the same width: rows line up
+    m_view->setEditOverlay(edited ? edits : nullptr);
     m_map->setObjectName(objectName + QStringLiteral("Map"));
     m_map->setFileSize(file.size());
     // Only what a compare has: the differences and the frame (no jobs, edits, hits or bookmarks here).
-    for (auto layer : {OverviewMap::Workers, OverviewMap::Durability, OverviewMap::Edits, OverviewMap::SearchHits,
-                       OverviewMap::Bookmarks, OverviewMap::PageCache, OverviewMap::Entropy})
+    for (auto layer : {OverviewMap::Workers, OverviewMap::Durability, OverviewMap::SearchHits, OverviewMap::Bookmarks,
+                       OverviewMap::PageCache, OverviewMap::Entropy})
         m_map->setLayerVisible(layer, false);
+    if (edited)
+        m_map->setEditRanges(edits->ranges());
+    else
+        m_map->setLayerVisible(OverviewMap::Edits, false);
     m_map->setFixedWidth(m_map->minimumSizeHint().width()); // narrow: the hex view needs the width
     m_legend = new OverviewLegend(m_map);
     m_legend->setObjectName(objectName + QStringLiteral("Legend"));

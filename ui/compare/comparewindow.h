@@ -12,6 +12,8 @@
 #include <memory>
 #include <string>
 
+namespace hexmap { class EditOverlay; }
+
 class QAction;
 class QLabel;
 class QLineEdit;
@@ -34,14 +36,18 @@ class HexView;
 // re-aligns data shifted by an insert and compares again (vbindiff's re-sync).
 // A window of its own rather than a dock or a tab: it holds two files, neither of which is "the current tab", and
 // it can be placed beside the main window; it opens its own read-only mappings, so closing a tab never pulls a
-// file from under it. It compares the files on disk (unsaved edits of an open tab are not included).
+// file from under it. A side may carry unsaved edits of an open tab (a copy taken when the window opens: later
+// edits in the tab are not seen): the compare sees them, its view and Differences list show them, its map marks
+// them.
 // Owned by its parent window (Qt::Window, deleted on close). Thread: GUI thread only.
 class CompareWindow : public QWidget {
     Q_OBJECT
 public:
-    // Opens both files read-only and starts comparing; nullptr and *error (naming the file) when one cannot be
-    // opened (a directory, missing, unreadable).
-    static CompareWindow *open(const std::string &pathA, const std::string &pathB, QWidget *parent, QString *error);
+    // Opens both files read-only and starts comparing, each side with its unsaved edits when given (null: none);
+    // nullptr and *error (naming the file) when one cannot be opened (a directory, missing, unreadable).
+    static CompareWindow *open(const std::string &pathA, const std::string &pathB, QWidget *parent, QString *error,
+                               std::shared_ptr<const EditOverlay> editsA = nullptr,
+                               std::shared_ptr<const EditOverlay> editsB = nullptr);
 
     HexView *viewA() const { return m_viewA; }
     HexView *viewB() const { return m_viewB; }
@@ -60,7 +66,8 @@ public:
     bool compareAgain();
 
 private:
-    CompareWindow(MappedFile a, MappedFile b, ScanSource sa, ScanSource sb, QWidget *parent);
+    CompareWindow(MappedFile a, MappedFile b, ScanSource sa, ScanSource sb, std::shared_ptr<const EditOverlay> editsA,
+                  std::shared_ptr<const EditOverlay> editsB, QWidget *parent);
     void buildLayout();
     void start(std::uint64_t offsetA, std::uint64_t offsetB);
     void onFinished(const QString &error, bool cancelled);
@@ -74,6 +81,8 @@ private:
     MappedFile m_fileB;
     ScanSource m_sourceA;
     ScanSource m_sourceB;
+    std::shared_ptr<const EditOverlay> m_editsA; // never changes while the window lives (the compare reads it)
+    std::shared_ptr<const EditOverlay> m_editsB;
     CompareJob *m_job;
     CompareNavigator m_navigator;
     CompareRunsModel *m_model;
