@@ -83,8 +83,9 @@ void OverviewMap::contextMenuEvent(QContextMenuEvent *event)
                                                 {Entropy, tr("Entropy / byte class")},
                                                 {Differences, tr("Differences")}};
     for (const auto &[layer, name] : layers) {
-        if (layer == Differences && !m_differences)
-            continue; // only the compare window's maps have them
+        // The compare window's maps (a difference provider) show differences, edits and the viewport only.
+        if (m_differences ? layer != Differences && layer != Edits && layer != Viewport : layer == Differences)
+            continue;
         QAction *a = menu.addAction(name);
         a->setCheckable(true);
         a->setChecked(isLayerVisible(layer));
@@ -102,9 +103,13 @@ void OverviewMap::contextMenuEvent(QContextMenuEvent *event)
 
 QString OverviewMap::laneHelp(int x) const
 {
-    if (m_differences && isLayerVisible(Differences))
-        return tr("Ticks = bytes that differ between the two files (stronger: more of the pixel row differs); "
-                  "click to go there");
+    if (m_differences && isLayerVisible(Differences)) {
+        QString text = tr("Ticks = bytes that differ between the two files (stronger: more of the pixel row "
+                          "differs); click to go there");
+        if (isLayerVisible(Edits) && !m_edits.empty())
+            text += QLatin1Char('\n') + tr("Yellow at the right edge = unsaved edits of the tab");
+        return text;
+    }
     if (x >= durabilityLane().first && x < durabilityLane().second)
         return tr("Vermillion = written by a job, not synced; grey-blue = synced");
     if (showsPageCache() && x >= pageCacheLane().first && x < pageCacheLane().second)
