@@ -32,7 +32,7 @@ public:
     // scroll position lines up every byte with its aligned byte. The lock anchors one byte instead: `anchor`, a
     // byte the leading view shows on screen row (anchor - top) / bytesPerRow (its cursor when on screen, else its
     // top byte), and returns the top offset for the other view that puts the aligned byte on that same screen
-    // row (saturating at 0; the view clamps the end). The other bytes of the row sit on it or on the row below.
+    // row (saturating at 0; the view clamps the end). The other bytes of the row sit on it or on a neighbouring one.
     // `fromA`: the leading view is A's (else B's, mapped with toA).
     std::uint64_t followerTop(bool fromA, std::uint64_t anchor, std::uint64_t top, std::uint64_t bytesPerRow) const;
 
