@@ -108,12 +108,14 @@ Status Pass::compareUnit(const CompareUnit &unit, std::vector<std::byte> &bufA, 
         bool hole;
         std::vector<std::byte> &buffer;
         const EditOverlay *overlay;
-    } sides[] = {{m_a, m_options.offsetA, unit.holeA, bufA, overlayA}, {m_b, m_options.offsetB, unit.holeB, bufB, overlayB}};
+    } sides[] = {{m_a, m_options.offsetA, unit.holeA, bufA, overlayA},
+                 {m_b, m_options.offsetB, unit.holeB, bufB, overlayB}};
     for (const auto &side : sides) {
         if (side.hole) {
             std::memset(side.buffer.data(), 0, n);
         } else {
-            if (auto status = side.source.readExactly(side.offset + unit.pos, std::span(side.buffer.data(), n)); !status)
+            const std::span buffer(side.buffer.data(), n);
+            if (auto status = side.source.readExactly(side.offset + unit.pos, buffer); !status)
                 return status;
             m_progress.addRead(n);
         }

@@ -14,7 +14,7 @@ namespace hexmap {
 // order, only when no later unit can still extend it (CompareEngine::run), so what an observer has taken is
 // always a prefix of the final result's runs; the last run (which may still grow) arrives only with the result.
 // take() hands over what arrived since the last take() (the feed does not keep it): memory stays bounded by what
-// arrived between two polls. Thread: any; push() and take() may run concurrently (one mutex, held briefly).
+// arrived between two polls, and the two buffers swap, keeping their capacity (no fresh pages per poll). Thread: any; push() and take() may run concurrently (one mutex, held briefly).
 class CompareRunFeed {
 public:
     // Engine side: appends `runs` (in file order, after every run pushed before). Never fails (may throw
@@ -25,12 +25,18 @@ public:
         m_pending.insert(m_pending.end(), runs.begin(), runs.end());
     }
 
-    // Observer side: the runs pushed since the last take(), in order; empty when none.
+    // Observer side: replaces `out`'s content with the runs pushed since the last take(), in order (empty when
+    // none); `out`'s old buffer becomes the feed's, so polling with the same vector allocates nothing.
+    void take(std::vector<CompareRun> &out)
+    {
+        out.clear();
+        const std::lock_guard lock(m_mutex);
+        out.swap(m_pending);
+    }
     std::vector<CompareRun> take()
     {
         std::vector<CompareRun> out;
-        const std::lock_guard lock(m_mutex);
-        out.swap(m_pending);
+        take(out);
         return out;
     }
 

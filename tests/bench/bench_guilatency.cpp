@@ -102,6 +102,7 @@ bool writeFile(const QString &path, std::uint64_t size, std::uint64_t stride)
         const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(chunk.size(), size - at));
         ok = ::pwrite(fd, chunk.data(), n, static_cast<off_t>(at)) == static_cast<ssize_t>(n);
     }
+    ok = ok && ::fdatasync(fd) == 0; // no writeback left to compete with what is measured next
     return ::close(fd) == 0 && ok;
 }
 
@@ -120,11 +121,15 @@ Stats comparePhase(const QString &a, const QString &b, std::uint64_t size, bool 
     w->show();
     QElapsedTimer run;
     run.start();
+    const double cpu0 = threadCpuMs();
     const Stats s = stats(sample([&] { return !w->job()->isRunning(); }));
     const double seconds = double(run.elapsed()) / 1000.0;
+    const double guiCpuMs = threadCpuMs() - cpu0;
     *ok = w->job()->result().has_value() && w->navigator().count() == size / 8192;
     std::printf("compare %.2f s (%.2f GiB/s), %zu runs, %s\n", seconds, double(size) / double(1ull << 30) / seconds,
                 w->navigator().count(), qPrintable(w->statusText()));
+    std::printf("GUI thread CPU during the compare: %.1f ms (%.2f %% of wall time; includes the 1 ms timer)\n",
+                guiCpuMs, guiCpuMs / (seconds * 10.0));
     QElapsedTimer paint;
     paint.start();
     for (int i = 0; i < 20; ++i)

@@ -35,7 +35,8 @@ public:
     ScanProgressSnapshot progress() const { return m_progress.snapshot(); }
     // The runs the running compare settled since the last call (a prefix of the result's runs, in order; the
     // last run comes only with the result). Call it on progressed() to show runs while the compare runs.
-    std::vector<CompareRun> takeNewRuns() { return m_feed.take(); }
+    // `into` is replaced (reuse the same vector on every call: nothing is allocated per poll).
+    void takeNewRuns(std::vector<CompareRun> &into) { m_feed.take(into); }
     // The last successful compare's result, until the next start(); nullopt before or after a failure.
     const std::optional<CompareResult> &result() const { return m_result; }
     void poll(); // the timer calls it; tests may too

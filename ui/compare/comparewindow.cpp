@@ -206,8 +206,9 @@ void CompareWindow::updateMaps()
 
 void CompareWindow::onProgress(const ScanProgressSnapshot &s)
 {
-    if (const std::vector<CompareRun> runs = m_job->takeNewRuns(); !runs.empty()) {
-        m_differences.append(runs);
+    m_job->takeNewRuns(m_newRuns);
+    if (!m_newRuns.empty()) {
+        m_differences.append(m_newRuns);
         updateMaps();
     }
     if (s.bytesTotal > 0)

@@ -87,6 +87,7 @@ private:
     CompareNavigator m_navigator;
     CompareRunsModel *m_model;
     DifferenceIndex m_differences;
+    std::vector<CompareRun> m_newRuns; // the buffer each poll takes the new runs into
     ComparePane *m_paneA = nullptr;
     ComparePane *m_paneB = nullptr;
     HexView *m_viewA = nullptr;

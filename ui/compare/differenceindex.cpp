@@ -6,8 +6,8 @@ namespace hexmap {
 
 void DifferenceIndex::append(std::span<const CompareRun> runs)
 {
-    m_runs.reserve(m_runs.size() + runs.size());
-    m_prefix.reserve(m_prefix.size() + runs.size());
+    // No reserve(size + n) here: called every poll, it would reallocate (and copy, and fault in fresh pages)
+    // every time; push_back's geometric growth keeps appends amortised O(1).
     for (const CompareRun &r : runs) {
         m_runs.push_back(r);
         m_prefix.push_back(m_prefix.back() + r.length);
