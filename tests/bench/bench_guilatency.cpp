@@ -122,12 +122,19 @@ Stats comparePhase(const QString &a, const QString &b, std::uint64_t size, bool 
     QElapsedTimer run;
     run.start();
     const double cpu0 = threadCpuMs();
-    const Stats s = stats(sample([&] { return !w->job()->isRunning(); }));
+    std::size_t shownWhileRunning = 0; // the runs on the maps at the last tick before the compare ended
+    const Stats s = stats(sample([&] {
+        if (!w->job()->isRunning())
+            return true;
+        shownWhileRunning = w->differences().count();
+        return false;
+    }));
     const double seconds = double(run.elapsed()) / 1000.0;
     const double guiCpuMs = threadCpuMs() - cpu0;
     *ok = w->job()->result().has_value() && w->navigator().count() == size / 8192;
     std::printf("compare %.2f s (%.2f GiB/s), %zu runs, %s\n", seconds, double(size) / double(1ull << 30) / seconds,
                 w->navigator().count(), qPrintable(w->statusText()));
+    std::printf("runs on the maps at the last tick before the end: %zu\n", shownWhileRunning);
     std::printf("GUI thread CPU during the compare: %.1f ms (%.2f %% of wall time; includes the 1 ms timer)\n",
                 guiCpuMs, guiCpuMs / (seconds * 10.0));
     QElapsedTimer paint;
