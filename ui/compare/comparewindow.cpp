@@ -225,6 +225,9 @@ void CompareWindow::onFinished(const QString &error, bool cancelled)
     m_stop->setEnabled(false);
     if (!error.isEmpty() || !m_job->result()) {
         m_statusText = cancelled ? tr("Compare cancelled") : tr("Compare failed: %1").arg(error);
+        if (m_differences.count() > 0) // the runs found before stay on the maps (the list holds whole results only)
+            m_statusText += QStringLiteral(" · ") +
+                            tr("the maps show the %1 differences found before").arg(m_differences.count());
         m_status->setText(m_statusText);
         return;
     }
