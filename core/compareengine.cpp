@@ -2,6 +2,7 @@
 
 #include "core/comparekernel.h"
 #include "core/compareplanner.h"
+#include "core/editoverlay.h"
 
 #include <algorithm>
 #include <chrono>
@@ -31,8 +32,8 @@ struct Finished {
 class Pass {
 public:
     Pass(const ScanSource &a, const ScanSource &b, const CompareOptions &options, std::uint64_t length,
-         ScanProgress &progress)
-        : m_a(a), m_b(b), m_options(options), m_progress(progress),
+         ScanProgress &progress, CompareRunFeed *feed)
+        : m_a(a), m_b(b), m_options(options), m_progress(progress), m_feed(feed),
           m_planner(a, options.offsetA, b, options.offsetB, length, options.chunkSize)
     {
         const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -51,7 +52,10 @@ private:
     void worker();
     Status compareUnit(const CompareUnit &unit, std::vector<std::byte> &bufA, std::vector<std::byte> &bufB,
                        std::vector<CompareRun> &runs);
+    Status compareEditedHoles(const CompareUnit &unit, std::vector<std::byte> &bufA, std::vector<std::byte> &bufB,
+                              std::vector<CompareRun> &runs);
     void mergeFinishedLocked();
+    void publishLocked(); // hands the runs that became final to m_feed
     void failLocked(Error error)
     {
         if (!m_error)
@@ -68,6 +72,8 @@ private:
     const ScanSource &m_b;
     const CompareOptions &m_options;
     ScanProgress &m_progress;
+    CompareRunFeed *m_feed;
+    std::size_t m_published = 0; // m_runs[0, m_published) went to m_feed
     unsigned m_threads = 1;
     std::size_t m_unitLimit = SIZE_MAX;
 
@@ -85,8 +91,12 @@ private:
 Status Pass::compareUnit(const CompareUnit &unit, std::vector<std::byte> &bufA, std::vector<std::byte> &bufB,
                          std::vector<CompareRun> &runs)
 {
+    const EditOverlay *overlayA = m_options.overlayA.get();
+    const EditOverlay *overlayB = m_options.overlayB.get();
+    const bool edited = (overlayA && overlayA->overlaps({m_options.offsetA + unit.pos, unit.length})) ||
+                        (overlayB && overlayB->overlaps({m_options.offsetB + unit.pos, unit.length}));
     if (unit.bothHoles())
-        return {};
+        return edited ? compareEditedHoles(unit, bufA, bufB, runs) : Status{};
     const std::size_t n = static_cast<std::size_t>(unit.length);
     if (bufA.size() < n)
         bufA.resize(n);
@@ -97,19 +107,63 @@ Status Pass::compareUnit(const CompareUnit &unit, std::vector<std::byte> &bufA, 
         std::uint64_t offset;
         bool hole;
         std::vector<std::byte> &buffer;
-    } sides[] = {{m_a, m_options.offsetA, unit.holeA, bufA}, {m_b, m_options.offsetB, unit.holeB, bufB}};
+        const EditOverlay *overlay;
+    } sides[] = {{m_a, m_options.offsetA, unit.holeA, bufA, overlayA},
+                 {m_b, m_options.offsetB, unit.holeB, bufB, overlayB}};
     for (const auto &side : sides) {
         if (side.hole) {
             std::memset(side.buffer.data(), 0, n);
-            continue;
+        } else {
+            const std::span buffer(side.buffer.data(), n);
+            if (auto status = side.source.readExactly(side.offset + unit.pos, buffer); !status)
+                return status;
+            m_progress.addRead(n);
         }
-        if (auto status = side.source.readExactly(side.offset + unit.pos, std::span(side.buffer.data(), n)); !status)
-            return status;
-        m_progress.addRead(n);
+        if (side.overlay)
+            side.overlay->apply(side.offset + unit.pos, std::span(side.buffer.data(), n));
     }
     if (!comparekernel::appendRuns(bufA.data(), bufB.data(), n, m_options.offsetA + unit.pos, m_options.mergeGap,
                                    m_unitLimit, runs))
         runs.push_back({UINT64_MAX, 0}); // marks "cut": more runs follow in this unit
+    return {};
+}
+
+Status Pass::compareEditedHoles(const CompareUnit &unit, std::vector<std::byte> &bufA, std::vector<std::byte> &bufB,
+                               std::vector<CompareRun> &runs)
+{
+    // Both sides are zeros here (a hole unit may span terabytes): compare only the spans some edit touches, a
+    // chunk at a time, zeros with each side's edits applied.
+    std::vector<ByteRange> spans; // unit-local, from both sides
+    for (const auto &[overlay, start] : {std::pair{m_options.overlayA.get(), m_options.offsetA + unit.pos},
+                                         std::pair{m_options.overlayB.get(), m_options.offsetB + unit.pos}}) {
+        if (overlay)
+            overlay->forEachEditedSpan({start, unit.length}, [&, s = start](std::uint64_t o, std::uint64_t l) {
+                spans.push_back({o - s, l});
+            });
+    }
+    std::sort(spans.begin(), spans.end(), [](const ByteRange &x, const ByteRange &y) { return x.offset < y.offset; });
+    const std::size_t chunk = std::max<std::size_t>(1, m_options.chunkSize);
+    bufA.resize(std::max(bufA.size(), chunk));
+    bufB.resize(std::max(bufB.size(), chunk));
+    std::uint64_t done = 0; // unit-local: everything before it is compared
+    for (const ByteRange &span : spans) {
+        for (std::uint64_t at = std::max(done, span.offset); at < span.end();) {
+            const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(chunk, span.end() - at));
+            std::memset(bufA.data(), 0, n);
+            std::memset(bufB.data(), 0, n);
+            if (m_options.overlayA)
+                m_options.overlayA->apply(m_options.offsetA + unit.pos + at, std::span(bufA.data(), n));
+            if (m_options.overlayB)
+                m_options.overlayB->apply(m_options.offsetB + unit.pos + at, std::span(bufB.data(), n));
+            if (!comparekernel::appendRuns(bufA.data(), bufB.data(), n, m_options.offsetA + unit.pos + at,
+                                           m_options.mergeGap, m_unitLimit, runs)) {
+                runs.push_back({UINT64_MAX, 0});
+                return {};
+            }
+            at += n;
+            done = at;
+        }
+    }
     return {};
 }
 
@@ -135,7 +189,21 @@ void Pass::mergeFinishedLocked()
         f.runs.clear();
         m_progress.addDone(f.length);
         ++m_merged;
+        publishLocked();
         m_cv.notify_all();
+    }
+}
+
+void Pass::publishLocked()
+{
+    if (!m_feed || m_runs.size() < 2)
+        return;
+    // Every run but the last is final: the next unit may still extend only the last one (mergeGap).
+    const std::size_t final = static_cast<std::size_t>(
+        std::min<std::uint64_t>(m_runs.size() - 1, m_options.maxRuns));
+    if (final > m_published) {
+        m_feed->push(std::span(m_runs.data() + m_published, final - m_published));
+        m_published = final;
     }
 }
 
@@ -230,7 +298,7 @@ bool sameFile(const ScanSource &a, const ScanSource &b)
 } // namespace
 
 Result<CompareResult> CompareEngine::run(const ScanSource &a, const ScanSource &b, const CompareOptions &options,
-                                         ScanProgress &progress)
+                                         ScanProgress &progress, CompareRunFeed *feed)
 {
     const auto refuse = [&](Error error) -> Result<CompareResult> { // bad arguments end the run too, once
         progress.start(0);
@@ -260,7 +328,9 @@ Result<CompareResult> CompareEngine::run(const ScanSource &a, const ScanSource &
         progress.finish();
         return Error{make_error_code(Errc::Cancelled), "compare of " + a.path() + " and " + b.path()};
     }
-    if (options.offsetA == options.offsetB && sameFile(a, b)) {
+    const auto hasEdits = [](const std::shared_ptr<const EditOverlay> &o) { return o && !o->isEmpty(); };
+    if (options.offsetA == options.offsetB && !hasEdits(options.overlayA) && !hasEdits(options.overlayB) &&
+        sameFile(a, b)) {
         result.sameFile = true;
         progress.addDone(result.length);
         progress.finish();
@@ -270,7 +340,7 @@ Result<CompareResult> CompareEngine::run(const ScanSource &a, const ScanSource &
     b.adviseSequential({options.offsetB, result.length});
     CompareOptions resolved = options;
     resolved.length = result.length;
-    Pass pass(a, b, resolved, result.length, progress);
+    Pass pass(a, b, resolved, result.length, progress, feed);
     Status status = pass.execute();
     progress.finish();
     if (!status)

@@ -2,10 +2,13 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
 namespace hexmap {
+
+class EditOverlay;
 
 // One stretch of differing bytes: `length` bytes from `offset` on side A (offset + shift on side B, where
 // shift = offsetB - offsetA of the compare). With a merge gap, a run may hold equal bytes between differences.
@@ -26,6 +29,10 @@ struct CompareOptions {
     std::uint64_t maxRuns = UINT64_MAX;   // stop after this many runs (>= 1): the first maxRuns runs are exact
     unsigned threads = 0;                 // reader threads; 0 = std::thread::hardware_concurrency()
     std::size_t chunkSize = 1u << 20;     // bytes per side per unit: the unit of work, progress and cancel
+    // Unsaved edits of an open tab to apply to what is read on each side (file offsets; null: none). Each must
+    // not change while the compare runs: pass a copy.
+    std::shared_ptr<const EditOverlay> overlayA;
+    std::shared_ptr<const EditOverlay> overlayB;
 };
 
 // The outcome of a compare. Plain value; any thread.

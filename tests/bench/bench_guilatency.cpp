@@ -1,12 +1,16 @@
 // GUI thread event latency while a job runs with the Jobs dock, the overview map and the status widget live.
 // A 1 ms Qt::PreciseTimer records how late each timeout arrives (interval - 1 ms); reported as p50/p99/max for
 // an idle baseline, during a 2-thread fill of a fresh 2 GiB file, then during a scan of it (the Checksums dock's
-// SHA-256 + CRC-32 + MD5 and the Information dock's statistics feeding the map layer, both off the GUI thread).
-// Usage: bench_guilatency [dir] [GiB]
+// SHA-256 + CRC-32 + MD5 and the Information dock's statistics feeding the map layer, both off the GUI thread),
+// then during a compare of the file with a copy that differs in one byte every 8 KiB (131 072 runs per GiB) in a
+// CompareWindow (two hex views, both overview maps ticking the runs as they arrive, the Differences list).
+// Usage: bench_guilatency [dir] [GiB] [compare]   ("compare": only the idle and the compare phases)
 // Run with QT_QPA_PLATFORM=offscreen (or on a desktop). See docs/BENCHMARKS.md.
 #include "core/mappedfile.h"
 #include "ui/analysis/checksumsdock.h"
 #include "ui/analysis/informationdock.h"
+#include "ui/compare/comparejob.h"
+#include "ui/compare/comparewindow.h"
 #include "ui/document/document.h"
 #include "ui/document/editsession.h"
 #include "ui/document/jobcenter.h"
@@ -26,7 +30,9 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include <fcntl.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -81,6 +87,76 @@ double threadCpuMs()
     return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
 }
 
+// Writes `size` bytes of 0x77 to `path` with pwrite, every `stride`-th byte (from stride / 2) 0x78 when stride
+// is not 0. False when a call fails.
+bool writeFile(const QString &path, std::uint64_t size, std::uint64_t stride)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0)
+        return false;
+    std::vector<char> chunk(1 << 20, 0x77);
+    for (std::uint64_t at = stride / 2; stride && at < chunk.size(); at += stride)
+        chunk[at] = 0x78; // 1 MiB is a multiple of the stride: every chunk alike
+    bool ok = true;
+    for (std::uint64_t at = 0; ok && at < size; at += chunk.size()) {
+        const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(chunk.size(), size - at));
+        ok = ::pwrite(fd, chunk.data(), n, static_cast<off_t>(at)) == static_cast<ssize_t>(n);
+    }
+    ok = ok && ::fdatasync(fd) == 0; // no writeback left to compete with what is measured next
+    return ::close(fd) == 0 && ok;
+}
+
+// The compare phase: a CompareWindow on `a` and a copy differing every 8 KiB, sampled until the compare ends.
+Stats comparePhase(const QString &a, const QString &b, std::uint64_t size, bool *ok)
+{
+    *ok = writeFile(b, size, 8192);
+    QString error;
+    CompareWindow *w = *ok ? CompareWindow::open(a.toStdString(), b.toStdString(), nullptr, &error) : nullptr;
+    if (!w) {
+        std::fprintf(stderr, "compare: %s\n", *ok ? qPrintable(error) : "cannot write the copy");
+        *ok = false;
+        return {0, 0, 0, 0};
+    }
+    w->resize(1280, 720);
+    w->show();
+    QElapsedTimer run;
+    run.start();
+    const double cpu0 = threadCpuMs();
+    std::size_t shownWhileRunning = 0; // the runs on the maps at the last tick before the compare ended
+    const Stats s = stats(sample([&] {
+        if (!w->job()->isRunning())
+            return true;
+        shownWhileRunning = w->differences().count();
+        return false;
+    }));
+    const double seconds = double(run.elapsed()) / 1000.0;
+    const double guiCpuMs = threadCpuMs() - cpu0;
+    *ok = w->job()->result().has_value() && w->navigator().count() == size / 8192;
+    std::printf("compare %.2f s (%.2f GiB/s), %zu runs, %s\n", seconds, double(size) / double(1ull << 30) / seconds,
+                w->navigator().count(), qPrintable(w->statusText()));
+    std::printf("runs on the maps at the last tick before the end: %zu\n", shownWhileRunning);
+    std::printf("GUI thread CPU during the compare: %.1f ms (%.2f %% of wall time; includes the 1 ms timer)\n",
+                guiCpuMs, guiCpuMs / (seconds * 10.0));
+    QElapsedTimer paint;
+    paint.start();
+    for (int i = 0; i < 20; ++i)
+        (void)w->grab();
+    std::printf("compare window repaint (grab, 1280x720, both maps): %.2f ms\n", double(paint.nsecsElapsed()) / 20e6);
+    delete w;
+    return s;
+}
+
+void printLoad()
+{
+    std::printf("load average at the end: ");
+    if (FILE *f = std::fopen("/proc/loadavg", "r")) {
+        char buf[64] = {};
+        if (std::fgets(buf, sizeof buf, f))
+            std::printf("%s", buf);
+        std::fclose(f);
+    }
+}
+
 void print(const char *what, const Stats &s)
 {
     std::printf("%-34s samples %6zu  p50 %6.3f ms  p99 %6.3f ms  max %7.3f ms\n", what, s.samples, s.p50, s.p99,
@@ -96,6 +172,20 @@ int main(int argc, char **argv)
     const std::uint64_t gib = argc > 2 ? std::uint64_t(std::atoll(argv[2])) : 2;
     QTemporaryDir dir(base + QStringLiteral("/bench_guilatency-XXXXXX"));
     const std::uint64_t size = gib << 30;
+    char what[96];
+    if (argc > 3 && QByteArray(argv[3]) == "compare") {
+        if (!writeFile(dir.filePath("fill.bin"), size, 0))
+            return 1;
+        QElapsedTimer idle;
+        idle.start();
+        print("idle (2 s)", stats(sample([&] { return idle.elapsed() >= 2000; })));
+        bool ok = false;
+        const Stats comparing = comparePhase(dir.filePath("fill.bin"), dir.filePath("copy.bin"), size, &ok);
+        std::snprintf(what, sizeof what, "compare of 2 x %llu GiB", static_cast<unsigned long long>(gib));
+        print(what, comparing);
+        printLoad();
+        return comparing.p99 < 16.0 && ok ? 0 : 2;
+    }
     auto file = MappedFile::create(dir.filePath("fill.bin").toStdString(), size);
     if (!file) {
         std::fprintf(stderr, "create: %s\n", file.message().c_str());
@@ -143,7 +233,6 @@ int main(int argc, char **argv)
     const Stats during = stats(sample([&] { return watcher->isFinished(); }));
     const double seconds = double(run.elapsed()) / 1000.0;
     const double guiCpuMs = threadCpuMs() - cpu0;
-    char what[96];
     std::snprintf(what, sizeof what, "2-thread fill of %llu GiB", static_cast<unsigned long long>(gib));
     print(what, during);
     std::printf("job %.2f s (%.2f GiB/s), %d progress ticks (%.1f Hz), state %s\n", seconds,
@@ -181,12 +270,10 @@ int main(int argc, char **argv)
     print(what, scanning);
     std::printf("scan %.2f s, started %s, checksums: %s\n", double(scan.elapsed()) / 1000.0, started ? "yes" : "no",
                 qPrintable(checksums->statusText()));
-    std::printf("load average at the end: ");
-    if (FILE *f = std::fopen("/proc/loadavg", "r")) {
-        char buf[64] = {};
-        if (std::fgets(buf, sizeof buf, f))
-            std::printf("%s", buf);
-        std::fclose(f);
-    }
-    return during.p99 < 16.0 && scanning.p99 < 16.0 && started ? 0 : 2;
+    bool compared = false;
+    const Stats comparing = comparePhase(dir.filePath("fill.bin"), dir.filePath("copy.bin"), size, &compared);
+    std::snprintf(what, sizeof what, "compare of 2 x %llu GiB", static_cast<unsigned long long>(gib));
+    print(what, comparing);
+    printLoad();
+    return during.p99 < 16.0 && scanning.p99 < 16.0 && comparing.p99 < 16.0 && started && compared ? 0 : 2;
 }

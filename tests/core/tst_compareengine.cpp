@@ -5,6 +5,7 @@
 #include "comparereference.h"
 #include "core/comparekernel.h"
 #include "core/compareengine.h"
+#include "core/editoverlay.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -69,6 +70,10 @@ private slots:
     void capReturnsTheFirstRunsExactly_data();
     void capReturnsTheFirstRunsExactly();
     void capWithWaitingWorkersEnds();
+    void unsavedEditsAreCompared_data();
+    void unsavedEditsAreCompared();
+    void feedGetsTheFinalRunsWhileItRuns_data() { capReturnsTheFirstRunsExactly_data(); }
+    void feedGetsTheFinalRunsWhileItRuns();
     void sameFileIsEqualWithoutReading();
     void differentSizesCompareTheCommonPart();
     void badArguments();
@@ -260,6 +265,128 @@ void TestCompareEngine::capWithWaitingWorkersEnds()
         QVERIFY(result->capped);
         QVERIFY(result->runs == std::vector<CompareRun>(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(options.maxRuns)));
     }
+}
+
+void TestCompareEngine::unsavedEditsAreCompared_data()
+{
+    QTest::addColumn<qint64>("shift");   // B = shift random bytes, then A's (compared from offsetB = shift)
+    QTest::addColumn<unsigned>("threads");
+    QTest::addColumn<qint64>("chunk");
+    QTest::addColumn<quint64>("gap");
+    QTest::newRow("aligned, 1 thread") << qint64(0) << 1u << qint64(1 << 20) << quint64(0);
+    QTest::newRow("aligned, small units") << qint64(0) << 3u << qint64(3000) << quint64(0);
+    QTest::newRow("shifted 5, gap 8") << qint64(5) << 2u << qint64(4096) << quint64(8);
+    QTest::newRow("shifted 4096") << qint64(4096) << 2u << qint64(65536) << quint64(0);
+}
+
+void TestCompareEngine::unsavedEditsAreCompared()
+{
+    // Both files are sparse (data, then a 3 MiB hole, then data, then a hole to the end); each side has unsaved
+    // edits in data and in holes (also inside the stretch where both sides are holes, compared without reading
+    // it), some undoing a change (equal again). The runs equal the reference on the edited bytes.
+    QFETCH(qint64, shift);
+    QFETCH(unsigned, threads);
+    QFETCH(qint64, chunk);
+    QFETCH(quint64, gap);
+    QTemporaryDir dir;
+    QByteArray a(8 << 20, '\0');
+    a.replace(0, 1 << 20, randomBytes(1 << 20, 41));
+    a.replace(4 << 20, 1 << 20, randomBytes(1 << 20, 42));
+    QByteArray b = withChanges(QByteArray(a), 300, 43).prepend(QByteArray(shift, '\x11'));
+    const QString pa = dir.filePath(QStringLiteral("a")), pb = dir.filePath(QStringLiteral("b"));
+    QVERIFY(writeSparse(pa, a));
+    QVERIFY(writeSparse(pb, b));
+    auto editA = std::make_shared<EditOverlay>();
+    auto editB = std::make_shared<EditOverlay>();
+    QByteArray ea = a, eb = b; // the reference: the edits applied to copies
+    QRandomGenerator g(44);
+    const auto edit = [&](EditOverlay &o, QByteArray &copy, qint64 at, QByteArray bytes) {
+        QVERIFY(o.set(std::uint64_t(at), std::as_bytes(std::span(bytes.constData(), std::size_t(bytes.size())))));
+        copy.replace(at, bytes.size(), bytes);
+    };
+    for (int i = 0; i < 60; ++i) { // anywhere: data and holes of each side
+        const qint64 at = g.bounded(a.size() - 64);
+        edit(*editA, ea, at, randomBytes(1 + g.bounded(40), quint32(100 + i)));
+        edit(*editB, eb, shift + g.bounded(a.size() - 64), randomBytes(1 + g.bounded(40), quint32(200 + i)));
+    }
+    for (qint64 at : {qint64(2 << 20) + 5, qint64(6 << 20) + 4097, qint64(8 << 20) - 3}) // both sides holes
+        edit(*editA, ea, at, QByteArray("\x01\x02\x03", 3));
+    edit(*editB, eb, shift + (2 << 20) + 6, QByteArray("\x02", 1)); // equal to A's edit: no difference there
+    edit(*editB, eb, shift + (7 << 20), QByteArray(5000, '\x05'));  // B only, inside the common hole
+    for (qint64 at = 0; at < (1 << 20); at += 1 << 16) // undo some of B's changes: B equals A again there
+        edit(*editB, eb, shift + at, ea.mid(at, 16));
+    CompareOptions options;
+    options.offsetB = std::uint64_t(shift);
+    options.threads = threads;
+    options.chunkSize = std::size_t(chunk);
+    options.mergeGap = gap;
+    options.overlayA = editA;
+    options.overlayB = editB;
+    auto result = compareFiles(pa, pb, options);
+    QVERIFY2(result, result.message().c_str());
+    const auto expected = referenceRuns(ea, 0, eb, shift, a.size(), gap);
+    QVERIFY2(result->runs == expected, qPrintable(describe(result->runs) + QStringLiteral(" expected ") + describe(expected)));
+    QVERIFY(referenceRuns(a, 0, b, shift, a.size(), gap) != expected); // the edits matter
+    // The same file with edits on one side is compared, not "the same file".
+    CompareOptions same;
+    same.overlayB = editB;
+    auto self = compareFiles(pa, pa, same);
+    QVERIFY2(self, self.message().c_str());
+    QVERIFY(!self->sameFile);
+    QCOMPARE(self->runs, referenceRuns(a, 0, [&] {
+        QByteArray x = a;
+        editB->apply(0, std::as_writable_bytes(std::span(x.data(), std::size_t(x.size()))));
+        return x;
+    }(), 0, a.size()));
+}
+
+void TestCompareEngine::feedGetsTheFinalRunsWhileItRuns()
+{
+    // A thread takes from the feed while the compare runs (as the compare window's timer does): what it took,
+    // in order, is a prefix of the result's runs, never past the cap, and lacks at most the last run.
+    QFETCH(quint64, maxRuns);
+    QFETCH(quint64, gap);
+    QFETCH(unsigned, threads);
+    QTemporaryDir dir;
+    const QByteArray a = randomBytes(2 << 20, 13);
+    const QByteArray b = withChanges(a, 400, 14);
+    const QString pa = dir.filePath(QStringLiteral("a")), pb = dir.filePath(QStringLiteral("b"));
+    QVERIFY(writeSparse(pa, a));
+    QVERIFY(writeSparse(pb, b));
+    const auto all = referenceRuns(a, 0, b, 0, a.size(), gap);
+    if (maxRuns == 0)
+        maxRuns = all.size() - 1;
+    if (maxRuns == UINT64_MAX)
+        maxRuns = all.size();
+    auto sa = ScanSource::open(pa.toStdString());
+    auto sb = ScanSource::open(pb.toStdString());
+    QVERIFY(sa && sb);
+    CompareOptions options;
+    options.maxRuns = maxRuns;
+    options.mergeGap = gap;
+    options.threads = threads;
+    options.chunkSize = 3000; // runs cross unit edges: the last run of a unit may still grow
+    ScanProgress progress;
+    CompareRunFeed feed;
+    std::vector<CompareRun> taken;
+    std::atomic<bool> done{false};
+    std::thread taker([&] {
+        while (!done.load()) {
+            auto more = feed.take();
+            taken.insert(taken.end(), more.begin(), more.end());
+            std::this_thread::yield();
+        }
+    });
+    auto result = CompareEngine::run(*sa, *sb, options, progress, &feed);
+    done.store(true);
+    taker.join();
+    auto rest = feed.take();
+    taken.insert(taken.end(), rest.begin(), rest.end());
+    QVERIFY2(result, result.message().c_str());
+    QVERIFY(taken.size() <= result->runs.size());
+    QVERIFY(taken.size() + 1 >= result->runs.size());
+    QVERIFY2(std::equal(taken.begin(), taken.end(), result->runs.begin()),
+             qPrintable(describe(taken) + QStringLiteral(" vs ") + describe(result->runs)));
 }
 
 void TestCompareEngine::sameFileIsEqualWithoutReading()

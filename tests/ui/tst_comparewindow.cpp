@@ -8,6 +8,11 @@
 #include "ui/compare/comparenavigator.h"
 #include "ui/compare/comparewindow.h"
 #include "ui/compare/comparefeature.h"
+#include "ui/compare/comparepane.h"
+#include "ui/document/document.h"
+#include "ui/document/editsession.h"
+#include "ui/document/overwritecommand.h"
+#include "ui/pane/overviewmap.h"
 #include "ui/view/hexview.h"
 #include "ui/window/mainwindow.h"
 
@@ -32,8 +37,11 @@ private slots:
     void navigatorMath();
     void windowComparesAndNavigates();
     void startInBRealigns();
+    void scrollLockKeepsTheAlignedByteOnTheCursorRow_data();
+    void scrollLockKeepsTheAlignedByteOnTheCursorRow();
     void unopenableFileIsRefused();
     void fileMenuComparesTheCurrentTab();
+    void unsavedEditsOfBothTabsAreCompared();
 
 private:
     std::unique_ptr<CompareWindow> openWindow(const QByteArray &a, const QByteArray &b)
@@ -140,6 +148,62 @@ void TestCompareWindow::startInBRealigns()
     QVERIFY2(w->statusText().contains(QStringLiteral("nonsense")), qPrintable(w->statusText()));
 }
 
+void TestCompareWindow::scrollLockKeepsTheAlignedByteOnTheCursorRow_data()
+{
+    QTest::addColumn<int>("shift");
+    QTest::addColumn<bool>("shiftA"); // the inserted bytes are in A (Start in A) rather than in B
+    for (int shift : {1, 15, 16, 17}) {
+        QTest::addRow("B +%d", shift) << shift << false;
+        QTest::addRow("A +%d", shift) << shift << true;
+    }
+}
+
+void TestCompareWindow::scrollLockKeepsTheAlignedByteOnTheCursorRow()
+{
+    // One side holds `shift` inserted bytes; compared with that start, for any cursor column the byte under one
+    // view's cursor and its aligned byte in the other view are on the same screen row, the other cursor on it.
+    QFETCH(int, shift);
+    QFETCH(bool, shiftA);
+    const QByteArray data = randomBytes(256 << 10, 3);
+    const QByteArray longer = randomBytes(shift, 4) + data;
+    auto w = openWindow(shiftA ? longer : data, shiftA ? data : longer);
+    QVERIFY(w);
+    QTRY_VERIFY_WITH_TIMEOUT(!w->job()->isRunning(), 10000);
+    const auto edits = w->findChildren<QLineEdit *>();
+    QCOMPARE(edits.size(), 2);
+    edits[shiftA ? 0 : 1]->setText(QString::number(shift));
+    QVERIFY(w->compareAgain());
+    QTRY_VERIFY_WITH_TIMEOUT(!w->job()->isRunning() && w->job()->result().has_value(), 10000);
+    QCOMPARE(w->navigator().count(), std::size_t(0));
+    const auto screenRow = [](HexView *v, std::uint64_t offset) {
+        return qint64(offset / std::uint64_t(v->bytesPerRow())) - qint64(v->firstRow());
+    };
+    const auto check = [&](HexView *lead, HexView *other, std::uint64_t at) {
+        const std::uint64_t aligned = lead == w->viewA() ? w->navigator().toB(at) : w->navigator().toA(at);
+        QCOMPARE(lead->cursorOffset(), at);
+        QCOMPARE(other->cursorOffset(), aligned);
+        QVERIFY(lead->visibleRange().contains(at));
+        QCOMPARE(screenRow(other, aligned), screenRow(lead, at));
+    };
+    for (HexView *lead : {w->viewA(), w->viewB()}) {
+        HexView *other = lead == w->viewA() ? w->viewB() : w->viewA();
+        for (std::uint64_t at : {std::uint64_t(100000), std::uint64_t(100015), std::uint64_t(100016 - shift % 16),
+                                 std::uint64_t(100031 - shift % 16), std::uint64_t(200007)}) {
+            lead->setCursorOffset(at); // a jump: both views scroll
+            check(lead, other, at);
+        }
+        // Keys move the cursor across columns and rows, the wheel scrolls with the cursor on screen.
+        for (Qt::Key key : {Qt::Key_Right, Qt::Key_Right, Qt::Key_Down, Qt::Key_Left, Qt::Key_PageDown, Qt::Key_Up}) {
+            const std::uint64_t before = lead->cursorOffset();
+            QTest::keyClick(lead, key);
+            QVERIFY(lead->cursorOffset() != before);
+            check(lead, other, lead->cursorOffset());
+        }
+        lead->scrollByRows(-2);
+        check(lead, other, lead->cursorOffset());
+    }
+}
+
 void TestCompareWindow::unopenableFileIsRefused()
 {
     const QString pa = m_dir.filePath(QStringLiteral("ok.bin"));
@@ -180,6 +244,62 @@ void TestCompareWindow::fileMenuComparesTheCurrentTab()
     QVERIFY(!feature->compareWith(m_dir.path().toStdString(), &error));
     QVERIFY2(error.contains(m_dir.path()), qPrintable(error));
     w->close(); // deleted on close
+}
+
+void TestCompareWindow::unsavedEditsOfBothTabsAreCompared()
+{
+    // Two tabs with unsaved edits: the compare sees both tabs' edits (one undoes the difference on disk, one adds
+    // a difference), the views paint them, the list shows the edited bytes, the maps mark them; edits made in the
+    // tab after the window opened are not seen (the window holds a copy).
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("HexmapTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_comparewindow"));
+    QSettings().clear();
+    const QString pa = m_dir.filePath(QStringLiteral("ed-a.bin")), pb = m_dir.filePath(QStringLiteral("ed-b.bin"));
+    QByteArray a = randomBytes(1 << 20, 10);
+    QByteArray b = a;
+    b[100] = static_cast<char>(b[100] ^ 1);
+    QVERIFY(writeSparse(pa, a) && writeSparse(pb, b));
+    MainWindow window;
+    auto *feature = window.findChild<CompareFeature *>();
+    QVERIFY(feature);
+    QVERIFY(window.openFile(pb));
+    Document *tabB = window.currentDocument();
+    QVERIFY(window.openFile(pa));
+    Document *tabA = window.currentDocument();
+    QVERIFY(tabA && tabB && tabA != tabB);
+    const std::byte same[] = {std::byte(static_cast<unsigned char>(b[100]))};
+    const std::byte added[] = {std::byte{0xEE}, std::byte{0xEF}};
+    QVERIFY(tabA->session()->setEditingEnabled(true));
+    QVERIFY(tabA->session()->writeBytes(100, same, OverwriteCommand::Kind::Paste)); // A now equals B at 100
+    QVERIFY(tabB->session()->setEditingEnabled(true));
+    QVERIFY(tabB->session()->writeBytes(700000, added, OverwriteCommand::Kind::Paste));
+    QString error;
+    CompareWindow *w = feature->compareWith(pb.toStdString(), &error);
+    QVERIFY2(w, qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(!w->job()->isRunning() && w->job()->result().has_value(), 10000);
+    QCOMPARE(w->navigator().runs(), (std::vector<CompareRun>{{700000, 2}}));
+    QVERIFY(w->viewA()->editOverlay() && w->viewB()->editOverlay());
+    auto *list = w->findChild<QTableView *>(QStringLiteral("compareDifferences"));
+    QVERIFY(list);
+    QCOMPARE(list->model()->index(0, 4).data().toString(), QStringLiteral("EE EF"));
+    QCOMPARE(w->paneB()->map()->isLayerVisible(OverviewMap::Edits), true);
+    const std::byte later[] = {std::byte{0x00}};
+    QVERIFY(tabB->session()->writeBytes(5, later, OverwriteCommand::Kind::Paste));
+    QVERIFY(w->compareAgain());
+    QTRY_VERIFY_WITH_TIMEOUT(!w->job()->isRunning() && w->job()->result().has_value(), 10000);
+    QCOMPARE(w->navigator().count(), std::size_t(1));
+    w->close();
+    // Without edits in the tabs, the windows compare the files on disk.
+    tabA->session()->revert();
+    tabB->session()->revert();
+    w = feature->compareWith(pb.toStdString(), &error);
+    QVERIFY2(w, qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(!w->job()->isRunning() && w->job()->result().has_value(), 10000);
+    QCOMPARE(w->navigator().runs(), (std::vector<CompareRun>{{100, 1}}));
+    QVERIFY(!w->viewA()->editOverlay());
+    QCOMPARE(w->paneA()->map()->isLayerVisible(OverviewMap::Edits), false);
+    w->close();
 }
 
 QTEST_MAIN(TestCompareWindow)

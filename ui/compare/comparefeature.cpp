@@ -2,11 +2,17 @@
 
 #include "ui/compare/comparewindow.h"
 
+#include "core/editoverlay.h"
+#include "ui/document/document.h"
+#include "ui/document/editsession.h"
+
 #include <QAction>
 #include <QFile>
 #include <QFileDialog>
 #include <QInputDialog>
 #include <QMessageBox>
+
+#include <filesystem>
 
 namespace hexmap {
 
@@ -83,7 +89,19 @@ CompareWindow *CompareFeature::compareWith(const std::string &other, QString *er
 {
     if (!m_current || !m_current->isOpen())
         return nullptr;
-    CompareWindow *window = CompareWindow::open(m_current->nativePath().toStdString(), other, m_window, error);
+    // The unsaved edits of the current tab and of a tab showing the other file: copies, as they are now.
+    const auto editsOf = [](const Document *d) -> std::shared_ptr<const EditOverlay> {
+        if (!d || !d->isOpen() || d->session()->overlay().isEmpty())
+            return nullptr;
+        return std::make_shared<const EditOverlay>(d->session()->overlay());
+    };
+    const Document *otherTab = nullptr;
+    for (const QPointer<Document> &d : m_documents)
+        if (std::error_code ec; d && d != m_current && d->isOpen() &&
+                                std::filesystem::equivalent(d->nativePath().toStdString(), other, ec))
+            otherTab = d;
+    CompareWindow *window = CompareWindow::open(m_current->nativePath().toStdString(), other, m_window, error,
+                                                editsOf(m_current), editsOf(otherTab));
     if (!window) {
         emit statusMessage(*error);
         return nullptr;

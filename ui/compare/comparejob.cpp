@@ -1,6 +1,7 @@
 #include "ui/compare/comparejob.h"
 
 #include "core/errors.h"
+#include "core/threadpriority.h"
 
 #include <system_error>
 #include <utility>
@@ -27,13 +28,15 @@ void CompareJob::start(ScanSource a, ScanSource b, CompareOptions options)
 {
     stop();
     m_progress.clearCancel();
+    m_feed.clear();
     m_progress.start(0);
     m_outcome.reset();
     m_result.reset();
     m_done.store(false, std::memory_order_relaxed);
     try {
         m_thread = std::thread([this, a = std::move(a), b = std::move(b), options] {
-            m_outcome = CompareEngine::run(a, b, options, m_progress);
+            lowerThisThreadPriority(); // it and the engine's readers (they inherit it) give way to the GUI thread
+            m_outcome = CompareEngine::run(a, b, options, m_progress, &m_feed);
             m_done.store(true, std::memory_order_release);
         });
     } catch (const std::system_error &e) {

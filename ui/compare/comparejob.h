@@ -2,6 +2,7 @@
 
 #include "core/compareengine.h"
 #include "core/comparerun.h"
+#include "core/comparerunfeed.h"
 #include "core/scanprogress.h"
 #include "core/scansource.h"
 
@@ -32,6 +33,10 @@ public:
     void cancel() { m_progress.requestCancel(); }
     bool isRunning() const { return m_thread.joinable(); }
     ScanProgressSnapshot progress() const { return m_progress.snapshot(); }
+    // The runs the running compare settled since the last call (a prefix of the result's runs, in order; the
+    // last run comes only with the result). Call it on progressed() to show runs while the compare runs.
+    // `into` is replaced (reuse the same vector on every call: nothing is allocated per poll).
+    void takeNewRuns(std::vector<CompareRun> &into) { m_feed.take(into); }
     // The last successful compare's result, until the next start(); nullopt before or after a failure.
     const std::optional<CompareResult> &result() const { return m_result; }
     void poll(); // the timer calls it; tests may too
@@ -44,6 +49,7 @@ private:
     void stop();
 
     ScanProgress m_progress;
+    CompareRunFeed m_feed; // the engine's threads push, the GUI thread takes
     std::optional<Result<CompareResult>> m_outcome; // written by the thread before m_done
     std::optional<CompareResult> m_result;
     std::atomic<bool> m_done{false};

@@ -25,6 +25,15 @@ std::uint64_t CompareNavigator::toA(std::uint64_t offsetB) const
     return offsetB > back ? offsetB - back : 0;
 }
 
+std::uint64_t CompareNavigator::followerTop(bool fromA, std::uint64_t anchor, std::uint64_t top,
+                                            std::uint64_t bytesPerRow) const
+{
+    bytesPerRow = std::max<std::uint64_t>(1, bytesPerRow);
+    const std::uint64_t screenRow = anchor >= top ? anchor / bytesPerRow - top / bytesPerRow : 0;
+    const std::uint64_t alignedRow = (fromA ? toB(anchor) : toA(anchor)) / bytesPerRow;
+    return alignedRow > screenRow ? (alignedRow - screenRow) * bytesPerRow : 0;
+}
+
 std::optional<std::size_t> CompareNavigator::next(std::uint64_t offsetA) const
 {
     const auto it = std::upper_bound(m_runs.begin(), m_runs.end(), offsetA,

@@ -27,6 +27,15 @@ public:
     std::uint64_t toB(std::uint64_t offsetA) const;
     std::uint64_t toA(std::uint64_t offsetB) const;
 
+    // Scroll lock for any shift. Both views keep rows at multiples of bytesPerRow (offsets read the same as in the
+    // main window, a byte's column is its offset mod bytesPerRow), so with a shift that is not a multiple of it no
+    // scroll position lines up every byte with its aligned byte. The lock anchors one byte instead: `anchor`, a
+    // byte the leading view shows on screen row (anchor - top) / bytesPerRow (its cursor when on screen, else its
+    // top byte), and returns the top offset for the other view that puts the aligned byte on that same screen
+    // row (saturating at 0; the view clamps the end). The other bytes of the row sit on it or on a neighbouring one.
+    // `fromA`: the leading view is A's (else B's, mapped with toA).
+    std::uint64_t followerTop(bool fromA, std::uint64_t anchor, std::uint64_t top, std::uint64_t bytesPerRow) const;
+
     // The first run starting after `offsetA`, or the last run starting before it; nullopt when none.
     std::optional<std::size_t> next(std::uint64_t offsetA) const;
     std::optional<std::size_t> previous(std::uint64_t offsetA) const;

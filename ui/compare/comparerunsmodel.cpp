@@ -1,5 +1,7 @@
 #include "ui/compare/comparerunsmodel.h"
 
+#include "core/editoverlay.h"
+
 #include <QFontDatabase>
 
 #include <algorithm>
@@ -10,7 +12,7 @@ namespace hexmap {
 
 CompareRunsModel::CompareRunsModel(QObject *parent) : QAbstractTableModel(parent) {}
 
-void CompareRunsModel::reset(const CompareNavigator *navigator, const MappedFile *a, const MappedFile *b)
+void CompareRunsModel::reset(const CompareNavigator *navigator, Side a, Side b)
 {
     beginResetModel();
     m_navigator = navigator;
@@ -28,8 +30,9 @@ int CompareRunsModel::rowCount(const QModelIndex &parent) const
 
 int CompareRunsModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
-QString CompareRunsModel::bytesAt(const MappedFile *file, std::uint64_t offset, std::uint64_t length) const
+QString CompareRunsModel::bytesAt(const Side &side, std::uint64_t offset, std::uint64_t length) const
 {
+    const MappedFile *file = side.file;
     if (!file || !file->isValid())
         return {};
     std::array<std::byte, ShownBytes> buffer{};
@@ -40,6 +43,8 @@ QString CompareRunsModel::bytesAt(const MappedFile *file, std::uint64_t offset, 
     if (offset >= end)
         return QStringLiteral("—");
     const std::size_t n = file->readAt(offset, std::span(buffer.data(), std::min<std::uint64_t>(want, end - offset)));
+    if (side.edits)
+        side.edits->apply(offset, std::span(buffer.data(), n));
     QString text;
     for (std::size_t i = 0; i < n; ++i)
         text += QStringLiteral("%1 ").arg(static_cast<unsigned>(buffer[i]), 2, 16, QLatin1Char('0')).toUpper();

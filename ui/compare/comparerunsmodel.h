@@ -7,9 +7,12 @@
 
 namespace hexmap {
 
+class EditOverlay;
+
 // The Differences list of a compare window: one row per run (offset on A, offset on B, length, the first bytes
 // of each side in hex), produced lazily from the navigator, so a million runs cost no memory beyond the runs.
-// The bytes are read through the two read-only mappings the window shows (never past a side's end).
+// The bytes are read through the two read-only mappings the window shows (never past a side's end), with the
+// side's unsaved edits applied when it has any.
 // Thread: GUI thread only.
 class CompareRunsModel : public QAbstractTableModel {
     Q_OBJECT
@@ -19,8 +22,13 @@ public:
 
     explicit CompareRunsModel(QObject *parent = nullptr);
 
-    // Replaces the rows; the files must stay open while the model shows them.
-    void reset(const CompareNavigator *navigator, const MappedFile *a, const MappedFile *b);
+    // One side: its mapping and its unsaved edits (null: none).
+    struct Side {
+        const MappedFile *file = nullptr;
+        const EditOverlay *edits = nullptr;
+    };
+    // Replaces the rows; the files and edits must stay alive while the model shows them.
+    void reset(const CompareNavigator *navigator, Side a, Side b);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -28,11 +36,11 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    QString bytesAt(const MappedFile *file, std::uint64_t offset, std::uint64_t length) const;
+    QString bytesAt(const Side &side, std::uint64_t offset, std::uint64_t length) const;
 
     const CompareNavigator *m_navigator = nullptr;
-    const MappedFile *m_a = nullptr;
-    const MappedFile *m_b = nullptr;
+    Side m_a;
+    Side m_b;
 };
 
 } // namespace hexmap

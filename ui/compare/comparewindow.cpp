@@ -1,6 +1,7 @@
 #include "ui/compare/comparewindow.h"
 
 #include "core/numberparser.h"
+#include "ui/compare/comparepane.h"
 #include "ui/compare/comparerunsmodel.h"
 #include "ui/view/hexview.h"
 
@@ -20,8 +21,6 @@
 namespace hexmap {
 namespace {
 
-const QColor kDifference(230, 70, 60, 120); // readable under the text in the light and the dark theme
-
 QString hexOffset(std::uint64_t v) { return QStringLiteral("0x%1").arg(v, 0, 16).toUpper().replace(QLatin1String("0X"), QLatin1String("0x")); }
 
 QString nameOf(const std::string &path) { return QFileInfo(QFile::decodeName(QByteArray::fromStdString(path))).fileName(); }
@@ -29,7 +28,8 @@ QString nameOf(const std::string &path) { return QFileInfo(QFile::decodeName(QBy
 } // namespace
 
 CompareWindow *CompareWindow::open(const std::string &pathA, const std::string &pathB, QWidget *parent,
-                                   QString *error)
+                                   QString *error, std::shared_ptr<const EditOverlay> editsA,
+                                   std::shared_ptr<const EditOverlay> editsB)
 {
     auto sa = ScanSource::open(pathA);
     auto sb = sa ? ScanSource::open(pathB) : Result<ScanSource>(sa.error());
@@ -41,12 +41,15 @@ CompareWindow *CompareWindow::open(const std::string &pathA, const std::string &
         return nullptr;
     }
     return new CompareWindow(std::move(fa).value(), std::move(fb).value(), std::move(sa).value(),
-                             std::move(sb).value(), parent);
+                             std::move(sb).value(), std::move(editsA), std::move(editsB), parent);
 }
 
-CompareWindow::CompareWindow(MappedFile a, MappedFile b, ScanSource sa, ScanSource sb, QWidget *parent)
+CompareWindow::CompareWindow(MappedFile a, MappedFile b, ScanSource sa, ScanSource sb,
+                             std::shared_ptr<const EditOverlay> editsA, std::shared_ptr<const EditOverlay> editsB,
+                             QWidget *parent)
     : QWidget(parent, Qt::Window), m_fileA(std::move(a)), m_fileB(std::move(b)), m_sourceA(std::move(sa)),
-      m_sourceB(std::move(sb)), m_job(new CompareJob(this)), m_model(new CompareRunsModel(this))
+      m_sourceB(std::move(sb)), m_editsA(std::move(editsA)), m_editsB(std::move(editsB)),
+      m_job(new CompareJob(this)), m_model(new CompareRunsModel(this))
 {
     setObjectName(QStringLiteral("compareWindow"));
     setAttribute(Qt::WA_DeleteOnClose);
@@ -54,33 +57,29 @@ CompareWindow::CompareWindow(MappedFile a, MappedFile b, ScanSource sa, ScanSour
     buildLayout();
     connect(m_job, &CompareJob::progressed, this, &CompareWindow::onProgress);
     connect(m_job, &CompareJob::finished, this, &CompareWindow::onFinished);
-    resize(1100, 700);
+    resize(1280, 720); // two 16-byte rows with their maps side by side
     start(0, 0);
 }
 
 void CompareWindow::buildLayout()
 {
     auto *views = new QSplitter(Qt::Horizontal);
-    for (auto [view, file, source, side, name] :
-         {std::tuple{&m_viewA, &m_fileA, &m_sourceA, tr("A"), QStringLiteral("compareViewA")},
-          std::tuple{&m_viewB, &m_fileB, &m_sourceB, tr("B"), QStringLiteral("compareViewB")}}) {
-        auto *pane = new QWidget;
-        auto *layout = new QVBoxLayout(pane);
-        layout->setContentsMargins(0, 0, 0, 0);
-        auto *title = new QLabel(tr("%1: %2 (%3 bytes)")
-                                     .arg(side, QFile::decodeName(QByteArray::fromStdString(source->path())))
-                                     .arg(source->size()));
-        title->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        title->setWordWrap(true);
-        *view = new HexView;
-        (*view)->setObjectName(name);
-        (*view)->setFile(*file);
-        (*view)->setBytesPerRow(16); // both sides the same width: rows line up
-        layout->addWidget(title);
-        layout->addWidget(*view, 1);
+    const auto path = [](const ScanSource &s) { return QFile::decodeName(QByteArray::fromStdString(s.path())); };
+    m_paneA = new ComparePane(tr("A"), path(m_sourceA), m_fileA, m_editsA.get(), QStringLiteral("compareViewA"));
+    m_paneB = new ComparePane(tr("B"), path(m_sourceB), m_fileB, m_editsB.get(), QStringLiteral("compareViewB"));
+    m_viewA = m_paneA->view();
+    m_viewB = m_paneB->view();
+    for (ComparePane *pane : {m_paneA, m_paneB}) {
         views->addWidget(pane);
-        connect(*view, &HexView::visibleRangeChanged, this, [this, v = *view] { syncFrom(v); });
+        connect(pane->view(), &HexView::visibleRangeChanged, this, [this, v = pane->view()] { syncFrom(v); });
+        connect(pane->view(), &HexView::cursorMoved, this, [this, v = pane->view()] { followCursor(v); });
     }
+    // The maps' ticks: the runs known so far (offsets on A; B's pixel rows are mapped back to A first).
+    m_paneA->map()->setDifferences([this](ByteRange span) { return m_differences.share(span); });
+    m_paneB->map()->setDifferences([this](ByteRange spanB) {
+        const std::uint64_t begin = m_navigator.toA(spanB.offset);
+        return m_differences.share(ByteRange::fromBounds(begin, std::max(begin, m_navigator.toA(spanB.end()))));
+    });
 
     auto *controls = new QHBoxLayout;
     m_startA = new QLineEdit(QStringLiteral("0"));
@@ -166,11 +165,15 @@ void CompareWindow::start(std::uint64_t offsetA, std::uint64_t offsetB)
     empty.offsetA = offsetA;
     empty.offsetB = offsetB;
     m_navigator = CompareNavigator(empty);
-    m_model->reset(&m_navigator, &m_fileA, &m_fileB);
+    m_model->reset(&m_navigator, {&m_fileA, m_editsA.get()}, {&m_fileB, m_editsB.get()});
+    m_differences.clear();
+    updateMaps();
     updateHighlights();
     CompareOptions options;
     options.offsetA = offsetA;
     options.offsetB = offsetB;
+    options.overlayA = m_editsA;
+    options.overlayB = m_editsB;
     options.chunkSize = 64u << 10; // cache-sized units: several times faster than 1 MiB here (see comparecommand.cpp)
     options.maxRuns = 1'000'000; // 16 MB of runs at most; the status says when the cap stopped the compare
     m_compare->setEnabled(false);
@@ -195,8 +198,19 @@ bool CompareWindow::compareAgain()
     return true;
 }
 
+void CompareWindow::updateMaps()
+{
+    m_paneA->map()->update();
+    m_paneB->map()->update();
+}
+
 void CompareWindow::onProgress(const ScanProgressSnapshot &s)
 {
+    m_job->takeNewRuns(m_newRuns);
+    if (!m_newRuns.empty()) {
+        m_differences.append(m_newRuns);
+        updateMaps();
+    }
     if (s.bytesTotal > 0)
         m_progress->setValue(static_cast<int>(1000.0 * static_cast<double>(s.bytesDone) / static_cast<double>(s.bytesTotal)));
     if (!s.finished) {
@@ -211,13 +225,19 @@ void CompareWindow::onFinished(const QString &error, bool cancelled)
     m_stop->setEnabled(false);
     if (!error.isEmpty() || !m_job->result()) {
         m_statusText = cancelled ? tr("Compare cancelled") : tr("Compare failed: %1").arg(error);
+        if (m_differences.count() > 0) // the runs found before stay on the maps (the list holds whole results only)
+            m_statusText += QStringLiteral(" · ") +
+                            tr("the maps show the %1 differences found before").arg(m_differences.count());
         m_status->setText(m_statusText);
         return;
     }
     const CompareResult &r = *m_job->result();
     m_progress->setValue(1000);
     m_navigator = CompareNavigator(r);
-    m_model->reset(&m_navigator, &m_fileA, &m_fileB);
+    m_model->reset(&m_navigator, {&m_fileA, m_editsA.get()}, {&m_fileB, m_editsB.get()});
+    m_differences.clear(); // the result is the truth (it adds the last run, the feed had all runs before it)
+    m_differences.append(r.runs);
+    updateMaps();
     updateHighlights();
     QStringList parts;
     if (r.sameFile)
@@ -236,59 +256,5 @@ void CompareWindow::onFinished(const QString &error, bool cancelled)
 }
 
 QString CompareWindow::statusText() const { return m_statusText; }
-
-void CompareWindow::syncFrom(HexView *from)
-{
-    updateHighlights();
-    if (m_syncing)
-        return;
-    m_syncing = true;
-    if (from == m_viewA)
-        m_viewB->scrollToOffset(m_navigator.toB(m_viewA->topOffset()));
-    else
-        m_viewA->scrollToOffset(m_navigator.toA(m_viewB->topOffset()));
-    m_syncing = false;
-    updateHighlights();
-}
-
-void CompareWindow::updateHighlights()
-{
-    std::vector<Highlight> onA;
-    std::vector<Highlight> onB;
-    const ByteRange visibleA = m_viewA->visibleRange();
-    for (const ByteRange &r : m_navigator.runsIn(visibleA))
-        onA.push_back({r, kDifference, false});
-    const ByteRange visibleB = m_viewB->visibleRange();
-    const ByteRange asA{m_navigator.toA(visibleB.offset), visibleB.size};
-    for (const ByteRange &r : m_navigator.runsIn(asA))
-        onB.push_back({{m_navigator.toB(r.offset), r.size}, kDifference, false});
-    m_viewA->setHighlights(HighlightLayer::Search, std::move(onA));
-    m_viewB->setHighlights(HighlightLayer::Search, std::move(onB));
-}
-
-void CompareWindow::goToRun(std::size_t index)
-{
-    if (index >= m_navigator.count())
-        return;
-    const CompareRun &run = m_navigator.run(index);
-    m_viewA->setCursorOffset(run.offset);
-    m_viewA->setSelection({run.offset, run.length});
-    m_viewB->setCursorOffset(m_navigator.toB(run.offset));
-    m_viewB->setSelection({m_navigator.toB(run.offset), run.length});
-    m_list->selectRow(static_cast<int>(index));
-    m_list->scrollTo(m_model->index(static_cast<int>(index), 0));
-}
-
-void CompareWindow::goToNext()
-{
-    if (auto i = m_navigator.next(m_viewA->cursorOffset()))
-        goToRun(*i);
-}
-
-void CompareWindow::goToPrevious()
-{
-    if (auto i = m_navigator.previous(m_viewA->cursorOffset()))
-        goToRun(*i);
-}
 
 } // namespace hexmap

@@ -4,12 +4,15 @@
 #include "core/scansource.h"
 #include "ui/compare/comparejob.h"
 #include "ui/compare/comparenavigator.h"
+#include "ui/compare/differenceindex.h"
 
 #include <QString>
 #include <QWidget>
 
 #include <memory>
 #include <string>
+
+namespace hexmap { class EditOverlay; }
 
 class QAction;
 class QLabel;
@@ -20,27 +23,38 @@ class QTableView;
 
 namespace hexmap {
 
+class ComparePane;
 class CompareRunsModel;
 class HexView;
 
 // A window comparing two files side by side (File > Compare With…): two read-only hex views, scroll-locked and
-// offset-aligned (B shows A's offset - start A + start B), the differing bytes tinted in both, F6 / Shift+F6 to
+// offset-aligned (B shows A's offset - start A + start B; the cursors move together, and for any shift the byte
+// under the cursor and its aligned byte sit on the same screen row: CompareNavigator::followerTop), the differing bytes tinted in both and ticked on each
+// side's overview map (as the runs arrive, while the compare runs; click a map to go there), F6 / Shift+F6 to
 // the next / previous difference, a Differences list (click to go), and the counts and progress in its status
 // line. The compare runs on a CompareJob thread; the views stay usable meanwhile. "Start in A / B" plus Compare
 // re-aligns data shifted by an insert and compares again (vbindiff's re-sync).
 // A window of its own rather than a dock or a tab: it holds two files, neither of which is "the current tab", and
 // it can be placed beside the main window; it opens its own read-only mappings, so closing a tab never pulls a
-// file from under it. It compares the files on disk (unsaved edits of an open tab are not included).
+// file from under it. A side may carry unsaved edits of an open tab (a copy taken when the window opens: later
+// edits in the tab are not seen): the compare sees them, its view and Differences list show them, its map marks
+// them.
 // Owned by its parent window (Qt::Window, deleted on close). Thread: GUI thread only.
 class CompareWindow : public QWidget {
     Q_OBJECT
 public:
-    // Opens both files read-only and starts comparing; nullptr and *error (naming the file) when one cannot be
-    // opened (a directory, missing, unreadable).
-    static CompareWindow *open(const std::string &pathA, const std::string &pathB, QWidget *parent, QString *error);
+    // Opens both files read-only and starts comparing, each side with its unsaved edits when given (null: none);
+    // nullptr and *error (naming the file) when one cannot be opened (a directory, missing, unreadable).
+    static CompareWindow *open(const std::string &pathA, const std::string &pathB, QWidget *parent, QString *error,
+                               std::shared_ptr<const EditOverlay> editsA = nullptr,
+                               std::shared_ptr<const EditOverlay> editsB = nullptr);
 
     HexView *viewA() const { return m_viewA; }
     HexView *viewB() const { return m_viewB; }
+    ComparePane *paneA() const { return m_paneA; }
+    ComparePane *paneB() const { return m_paneB; }
+    // The runs the maps show: those the running compare has settled, then the result's.
+    const DifferenceIndex &differences() const { return m_differences; }
     const CompareNavigator &navigator() const { return m_navigator; }
     CompareJob *job() const { return m_job; }
     QString statusText() const;
@@ -52,21 +66,30 @@ public:
     bool compareAgain();
 
 private:
-    CompareWindow(MappedFile a, MappedFile b, ScanSource sa, ScanSource sb, QWidget *parent);
+    CompareWindow(MappedFile a, MappedFile b, ScanSource sa, ScanSource sb, std::shared_ptr<const EditOverlay> editsA,
+                  std::shared_ptr<const EditOverlay> editsB, QWidget *parent);
     void buildLayout();
     void start(std::uint64_t offsetA, std::uint64_t offsetB);
     void onFinished(const QString &error, bool cancelled);
     void onProgress(const ScanProgressSnapshot &snapshot);
     void syncFrom(HexView *from);
+    void followCursor(HexView *from);
     void updateHighlights();
+    void updateMaps();
 
     MappedFile m_fileA;
     MappedFile m_fileB;
     ScanSource m_sourceA;
     ScanSource m_sourceB;
+    std::shared_ptr<const EditOverlay> m_editsA; // never changes while the window lives (the compare reads it)
+    std::shared_ptr<const EditOverlay> m_editsB;
     CompareJob *m_job;
     CompareNavigator m_navigator;
     CompareRunsModel *m_model;
+    DifferenceIndex m_differences;
+    std::vector<CompareRun> m_newRuns; // the buffer each poll takes the new runs into
+    ComparePane *m_paneA = nullptr;
+    ComparePane *m_paneB = nullptr;
     HexView *m_viewA = nullptr;
     HexView *m_viewB = nullptr;
     QLineEdit *m_startA = nullptr;

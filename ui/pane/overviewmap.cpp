@@ -128,6 +128,13 @@ void OverviewMap::setEntropyCells(CellColor provider, const QString &legend)
     update();
 }
 
+void OverviewMap::setDifferences(RowShare provider)
+{
+    m_differences = std::move(provider);
+    update();
+    emit legendChanged();
+}
+
 void OverviewMap::setLayerVisible(Layer layer, bool visible)
 {
     m_layers = visible ? (m_layers | layer) : (m_layers & ~layer);
@@ -206,6 +213,8 @@ void OverviewMap::paintEvent(QPaintEvent *)
     }
     if (isLayerVisible(Workers))
         paintWorkers(p, m);
+    if (isLayerVisible(Differences) && m_differences)
+        paintDifferences(p, m);
     if (isLayerVisible(Durability) && m_center) {
         paintCoverage(p, m, m_center->synced().ranges(), durabilityLane(), JobColors::synced(isDark), bg);
         paintCoverage(p, m, m_center->dirty().ranges(), durabilityLane(), JobColors::dirty(isDark), bg);

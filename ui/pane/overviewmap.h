@@ -38,6 +38,9 @@ class JobWatcher;
 //                vermillion = dirty, purple = under writeback, background = not cached. Off by default.
 //   Entropy    - under the workers' lane, a colour per pixel row from a cell provider (ui/analysis: entropy and
 //                byte class), with its legend in the lane's tooltip.
+//   Differences - the compare window's maps (which show no jobs): a tick across the whole width on every pixel row
+//                whose bytes differ from the other file, stronger the more of the row differs (a share provider
+//                asked once per row, so a million runs paint as fast as one); on only while a provider is set.
 // legend() lists what each colour drawn now means (the pane shows it under the map, OverviewLegend).
 // Clicking or dragging emits navigateRequested(offset) (the zoom window holds still while dragging). Painting costs O(height + ranges), never O(file size);
 // the worker and durability data come from a JobCenter, edits / hits / viewport through setters.
@@ -47,7 +50,7 @@ class OverviewMap : public QWidget {
 public:
     // AllLayers: the layers on by default (PageCache is turned on by its PageCacheLayer).
     enum Layer { Workers = 1, Durability = 2, Edits = 4, SearchHits = 8, Viewport = 16, Bookmarks = 32,
-                 PageCache = 64, Entropy = 128, AllLayers = 63 | 128 };
+                 PageCache = 64, Entropy = 128, Differences = 256, AllLayers = 63 | 128 | 256 };
     // One sampled slice of the file for the PageCache layer: fractions in [0, 1] of its pages.
     struct CacheCell {
         ByteRange range;
@@ -57,6 +60,8 @@ public:
     };
     // The colour of the bytes of one pixel row; an invalid QColor leaves the row unpainted. Called per row.
     using CellColor = std::function<QColor(ByteRange span)>;
+    // The fraction in [0, 1] of the bytes of one pixel row's span that differ (> 0: a tick). Called per row.
+    using RowShare = std::function<float(ByteRange span)>;
     struct Flag {
         std::uint64_t offset = 0;
         QColor color;
@@ -87,6 +92,11 @@ public:
     const std::vector<Flag> &bookmarks() const { return m_flags; }
     // The Entropy layer's colours and legend (tooltip text); a null provider removes the layer's content.
     void setEntropyCells(CellColor provider, const QString &legend);
+    // The Differences layer's provider (null: none); call update() when the runs behind it change.
+    void setDifferences(RowShare provider);
+    // The shade level (0: no tick, else 6..8 eighths of the colour over the background) of a row whose share of
+    // differing bytes is `share`: a row touched by one byte still gets a tick that reads on both themes.
+    static int differenceLevel(float share);
     void setLayerVisible(Layer layer, bool visible);
     // The PageCache layer's cells (sorted, disjoint, covering the file) and where they came from ("cachestat" or
     // "mincore", for the legend); an empty vector hides the lane.
@@ -146,6 +156,7 @@ private:
     bool dark() const;
     bool showsPageCache() const { return isLayerVisible(PageCache) && !m_cacheCells.empty(); }
     void paintPageCache(QPainter &p, const OverviewModel &m) const;
+    void paintDifferences(QPainter &p, const OverviewModel &m) const;
     void paintWorkers(QPainter &p, const OverviewModel &m) const;
     void paintZoomLabel(QPainter &p) const;
     QString laneHelp(int x) const;
@@ -162,6 +173,7 @@ private:
     std::vector<Flag> m_flags;
     CellColor m_cells;
     QString m_cellsLegend;
+    RowShare m_differences;
     int m_layers = AllLayers;
     std::vector<CacheCell> m_cacheCells;
     QString m_cacheSource;

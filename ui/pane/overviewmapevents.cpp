@@ -80,8 +80,12 @@ void OverviewMap::contextMenuEvent(QContextMenuEvent *event)
                                                 {Viewport, tr("Viewport")},
                                                 {Bookmarks, tr("Bookmarks")},
                                                 {PageCache, tr("Page cache (kernel)")},
-                                                {Entropy, tr("Entropy / byte class")}};
+                                                {Entropy, tr("Entropy / byte class")},
+                                                {Differences, tr("Differences")}};
     for (const auto &[layer, name] : layers) {
+        // The compare window's maps (a difference provider) show differences, edits and the viewport only.
+        if (m_differences ? layer != Differences && layer != Edits && layer != Viewport : layer == Differences)
+            continue;
         QAction *a = menu.addAction(name);
         a->setCheckable(true);
         a->setChecked(isLayerVisible(layer));
@@ -99,6 +103,13 @@ void OverviewMap::contextMenuEvent(QContextMenuEvent *event)
 
 QString OverviewMap::laneHelp(int x) const
 {
+    if (m_differences && isLayerVisible(Differences)) {
+        QString text = tr("Ticks = bytes that differ between the two files (stronger: more of the pixel row "
+                          "differs); click to go there");
+        if (isLayerVisible(Edits) && !m_edits.empty())
+            text += QLatin1Char('\n') + tr("Yellow at the right edge = unsaved edits of the tab");
+        return text;
+    }
     if (x >= durabilityLane().first && x < durabilityLane().second)
         return tr("Vermillion = written by a job, not synced; grey-blue = synced");
     if (showsPageCache() && x >= pageCacheLane().first && x < pageCacheLane().second)
@@ -163,6 +174,8 @@ std::vector<OverviewMap::LegendEntry> OverviewMap::legend() const
         out.push_back({{QColor(0x00, 0x9E, 0x73)}, tr("in page cache")});
     if (isLayerVisible(Edits))
         out.push_back({{JobColors::edited(isDark)}, tr("unsaved edit")});
+    if (m_differences && isLayerVisible(Differences))
+        out.push_back({{JobColors::difference(isDark)}, tr("differs from the other file")});
     if (isLayerVisible(Viewport))
         out.push_back({{JobColors::viewport(isDark)}, tr("frame: on screen")});
     if (m_zoom > 1)

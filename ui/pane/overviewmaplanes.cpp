@@ -74,6 +74,33 @@ void OverviewMap::paintCoverage(QPainter &p, const OverviewModel &m, const std::
     }
 }
 
+int OverviewMap::differenceLevel(float share)
+{
+    return share <= 0.0f ? 0 : std::clamp(int(std::lround(share * 8.0f)), 6, 8);
+}
+
+void OverviewMap::paintDifferences(QPainter &p, const OverviewModel &m) const
+{
+    // One share per pixel row (O(log runs) each), rows of one level merged into one rectangle.
+    const bool isDark = dark();
+    const QColor bg = JobColors::mapBackground(isDark);
+    const QColor color = JobColors::difference(isDark);
+    const int x = workerLane().first;
+    const int w = marksLane().second - x;
+    std::vector<int> levels(std::size_t(m.height()));
+    for (int r = 0; r < m.height(); ++r)
+        levels[std::size_t(r)] = differenceLevel(m_differences(m.rowRange(r)));
+    for (int r = 0; r < m.height();) {
+        const int level = levels[std::size_t(r)];
+        int e = r + 1;
+        while (e < m.height() && levels[std::size_t(e)] == level)
+            ++e;
+        if (level > 0)
+            p.fillRect(x, kMargin + r, w, e - r, JobColors::tint(color, bg, level / 8.0));
+        r = e;
+    }
+}
+
 void OverviewMap::paintWorkers(QPainter &p, const OverviewModel &m) const
 {
     if (!m_center)

@@ -23,6 +23,10 @@ public:
     static QColor written(bool dark);
     static QColor edited(bool dark);
     static QColor searchHit(bool dark);
+    // Bytes that differ between two compared files (the compare window's map ticks): a red apart from the
+    // vermillion of unsynced writes: a contrast of at least 4.5 on mapBackground in either theme (3.4 for the
+    // weakest tick, 6/8 of it over the background).
+    static QColor difference(bool dark);
     static QColor viewport(bool dark);
     static QColor mapBackground(bool dark);
 };
