@@ -2,6 +2,7 @@
 
 #include "core/jobworker.h"
 #include "core/patternkernel.h"
+#include "core/threadpriority.h"
 
 #include <algorithm>
 #include <system_error>
@@ -102,6 +103,8 @@ Status Job::start()
 
 void Job::runWorker(std::size_t index)
 {
+    if (m_spec.background)
+        lowerThisThreadPriority(); // refused: the worker runs at the normal priority, which is harmless
     const Status status = m_workers[index]->run(m_file, m_gate, m_kernel.get(),
                                                   m_chunkHook ? &m_chunkHook : nullptr);
     workerFinished(status);

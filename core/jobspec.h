@@ -54,6 +54,9 @@ struct JobSpec {
     WriteMethod writeMethod = WriteMethod::PageCache; // Fill/Pattern
     bool prefault = true; // Fill/Pattern with WriteMethod::Mapping: MADV_POPULATE_WRITE each chunk before writing
                           // (WriteMethod::PageCache always does)
+    // The workers lower their CPU priority (nice +10, core/threadpriority.h) so that an interactive thread of the
+    // same process (the GUI's) gets the CPU at once; jobs run from the GUI set it, the CLI does not.
+    bool background = false;
 };
 
 } // namespace hexmap

@@ -5,9 +5,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <atomic>
 #include <fcntl.h>
+#include <mutex>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 #include <vector>
 
@@ -86,6 +90,8 @@ bool allPaused(const Job &job)
 class TestJobEngine : public QObject {
     Q_OBJECT
 private slots:
+    void backgroundWorkersYieldTheCpu_data();
+    void backgroundWorkersYieldTheCpu();
     void operations_data();
     void operations();
     void patternKeepsPhaseAcrossWorkers();
@@ -431,6 +437,49 @@ void TestJobEngine::syncRecordsDurableChunks()
     sync->wait();
     QCOMPARE(finished.calls.load(), 2);
     QCOMPARE(sync->snapshot().totalSynced, spec.range.size);
+}
+
+void TestJobEngine::backgroundWorkersYieldTheCpu_data()
+{
+    QTest::addColumn<bool>("background");
+    QTest::newRow("background (the GUI's jobs)") << true;
+    QTest::newRow("foreground (the CLI's)") << false;
+}
+
+// JobSpec::background: every worker runs at the starting thread's nice value + 10 (capped at 19, the kernel's
+// limit), so the GUI thread wins the CPU; without it the workers keep the starting thread's priority.
+void TestJobEngine::backgroundWorkersYieldTheCpu()
+{
+    QFETCH(bool, background);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    std::vector<std::byte> ref;
+    MappedFile file = makeFile(dir, 16 * MappedFile::pageSize(), &ref);
+    QVERIFY(file.isValid());
+    JobSpec spec;
+    spec.operation = JobOperation::Fill;
+    spec.range = {0, file.size()};
+    spec.threads = 4;
+    spec.chunkSize = MappedFile::pageSize();
+    spec.background = background;
+    Finished finished;
+    auto job = makeJob(file, spec, &finished);
+    QVERIFY(job);
+    std::mutex mutex;
+    std::vector<int> nices;
+    job->setChunkHook([&](ChunkPoint, ByteRange) {
+        const int nice = ::getpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)));
+        std::lock_guard lock(mutex);
+        nices.push_back(nice);
+    });
+    const int starter = ::getpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)));
+    QVERIFY(job->start().ok());
+    job->wait();
+    QCOMPARE(finished.calls.load(), 1);
+    QVERIFY(!nices.empty());
+    const int expected = background ? std::min(starter + 10, 19) : starter;
+    for (int nice : nices)
+        QCOMPARE(nice, expected);
 }
 
 QTEST_GUILESS_MAIN(TestJobEngine)

@@ -65,7 +65,9 @@ Result<JobWatcher *> JobCenter::start(const JobSpec &spec, const std::function<v
         return Error{make_error_code(Errc::NotWritable), "the file is open read-only"};
     if (Status s = checkUnchanged(*m_file, hasRunningJobs()); !s)
         return s.error(); // never write a file that was replaced, deleted or changed by another program
-    auto job = Job::create(*m_file, spec);
+    JobSpec background = spec;
+    background.background = true; // the workers yield the CPU to the GUI thread (bench_guilatency, issue 20)
+    auto job = Job::create(*m_file, background);
     if (!job)
         return job.error();
     if (prepare)
