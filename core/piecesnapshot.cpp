@@ -14,7 +14,7 @@ std::pair<const PieceNode *, std::uint64_t> pieceAt(const PieceNode *node, std::
 {
     std::uint64_t base = 0;
     while (node) {
-        const std::uint64_t leftTotal = piecetree::totalOf(node->left);
+        const std::uint64_t leftTotal = node->leftTotal;
         if (offset < base + leftTotal) {
             node = node->left.get();
             continue;
@@ -132,7 +132,7 @@ std::optional<std::uint64_t> PieceSnapshot::mapOriginal(std::uint64_t originalOf
             node = node->left.get();
             continue;
         }
-        const std::uint64_t start = base + piecetree::totalOf(node->left);
+        const std::uint64_t start = base + node->leftTotal;
         const Piece &piece = node->piece;
         if (piece.kind == Piece::Kind::Original) {
             if (originalOffset < piece.src)

@@ -23,7 +23,7 @@ namespace hexmap {
 // the history keeps a root per step. Edits never touch the original and never copy it; inserted bytes go into
 // shared append-only buffers (64 KiB chunks; an insert above 16 KiB gets a buffer of its own), and an insert that
 // continues the previous one (typing) grows the same piece instead of adding a node.
-// Memory: O(edits), never O(file): each piece is one tree node (96 bytes + 16 of control block, see PieceNode), and
+// Memory: O(edits), never O(file): each piece is one tree node (104 bytes + 16 of control block, see PieceNode), and
 // each undo step keeps alive the O(log n) nodes its edit copied, plus the inserted bytes themselves.
 //
 // Failure contract: every edit checks its arguments first and changes nothing when it fails, with

@@ -9,7 +9,8 @@ namespace piecetree {
 PieceNodePtr makeNode(PieceNodePtr left, PieceNodePtr right, Piece piece, std::uint32_t priority)
 {
     auto node = std::make_shared<PieceNode>();
-    node->total = totalOf(left) + piece.length + totalOf(right);
+    node->leftTotal = totalOf(left);
+    node->total = node->leftTotal + piece.length + totalOf(right);
     node->count = countOf(left) + 1 + countOf(right);
     std::uint64_t originalEnd = piece.kind == Piece::Kind::Original ? piece.src + piece.length : 0;
     if (left)
@@ -92,7 +93,7 @@ std::pair<PieceNodePtr, PieceNodePtr> split(const PieceNodePtr &node, std::uint6
         return {nullptr, node};
     if (at >= node->total)
         return {node, nullptr};
-    const std::uint64_t leftTotal = totalOf(node->left);
+    const std::uint64_t leftTotal = node->leftTotal;
     if (at <= leftTotal) {
         auto [a, b] = split(node->left, at, priorities);
         return {std::move(a), makeNode(std::move(b), node->right, node->piece, node->priority)};

@@ -11,10 +11,11 @@ namespace hexmap {
 
 // PieceNode: one immutable node of the persistent treap behind the piece table. A node never changes once built;
 // an edit builds new nodes along the paths it touches (path copying) and shares every other subtree, so a whole
-// document version is one root pointer. Size on x86-64 (LP64): 96 bytes plus the 16-byte shared_ptr control block
-// of std::make_shared (one allocation per node); tests/core/tst_piecetable.cpp checks the 96.
+// document version is one root pointer. Size on x86-64 (LP64): 104 bytes plus the 16-byte shared_ptr control block
+// of std::make_shared (one allocation per node); tests/core/tst_piecetable.cpp checks the 104.
 // Thread: any (immutable).
 struct PieceNode {
+    std::uint64_t leftTotal = 0; // bytes in the left subtree: a lookup reads only the nodes on its path
     std::shared_ptr<const PieceNode> left;
     std::shared_ptr<const PieceNode> right;
     Piece piece;
@@ -65,7 +66,7 @@ template <typename Fn>
 void visit(const PieceNode *node, std::uint64_t base, std::uint64_t from, std::uint64_t to, Fn &fn)
 {
     while (node) {
-        const std::uint64_t leftTotal = totalOf(node->left);
+        const std::uint64_t leftTotal = node->leftTotal;
         const std::uint64_t start = base + leftTotal;
         if (from < start)
             visit(node->left.get(), base, from, to, fn);

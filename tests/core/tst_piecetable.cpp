@@ -538,7 +538,7 @@ void TestPieceTable::hundredThousandEdits()
 void TestPieceTable::nodeSize()
 {
     // The size documented in core/piecetree.h and core/piecetable.h (LP64).
-    QCOMPARE(sizeof(PieceNode), std::size_t(96));
+    QCOMPARE(sizeof(PieceNode), std::size_t(104));
 }
 
 QTEST_GUILESS_MAIN(TestPieceTable)
