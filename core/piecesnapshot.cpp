@@ -7,28 +7,6 @@
 
 namespace hexmap {
 
-namespace {
-
-// The node whose piece holds document `offset` and the document offset where that piece starts; null past the end.
-std::pair<const PieceNode *, std::uint64_t> pieceAt(const PieceNode *node, std::uint64_t offset)
-{
-    std::uint64_t base = 0;
-    while (node) {
-        const std::uint64_t leftTotal = node->leftTotal;
-        if (offset < base + leftTotal) {
-            node = node->left.get();
-            continue;
-        }
-        const std::uint64_t start = base + leftTotal;
-        if (offset < start + node->piece.length)
-            return {node, start};
-        base = start + node->piece.length;
-        node = node->right.get();
-    }
-    return {nullptr, 0};
-}
-
-} // namespace
 
 PieceSnapshot::PieceSnapshot() = default;
 
@@ -46,9 +24,10 @@ bool PieceSnapshot::isModified() const
 {
     if (!m_root)
         return m_originalSize != 0;
-    const Piece &piece = m_root->piece;
-    return m_root->count != 1 || piece.kind != Piece::Kind::Original || piece.src != 0
-        || piece.length != m_originalSize;
+    if (!m_root->isLeaf() || m_root->size != 1)
+        return true;
+    const Piece &piece = asLeaf(*m_root).pieces[0];
+    return piece.kind != Piece::Kind::Original || piece.src != 0 || piece.length != m_originalSize;
 }
 
 Result<std::size_t> PieceSnapshot::read(std::uint64_t offset, std::span<std::byte> out, OriginalReader original) const
@@ -61,6 +40,14 @@ Result<std::size_t> PieceSnapshot::read(std::uint64_t offset, std::span<std::byt
     if (n == 0)
         return std::size_t(0);
     const std::uint64_t end = offset + n;
+    const auto [first, firstStart] = piecetree::pieceAt(m_root.get(), offset);
+    if (end <= firstStart + first->length) { // the common case: one piece (one lookup)
+        if (first->copyTo(offset - firstStart, out.first(n), original))
+            return n;
+        const std::uint64_t src = first->src + (offset - firstStart);
+        return Error{make_error_code(Errc::FileTruncated),
+                     "original bytes [" + std::to_string(src) + ", " + std::to_string(src + n) + ")"};
+    }
     std::optional<Error> failure;
     auto copy = [&](std::uint64_t start, const Piece &piece) {
         if (failure)
@@ -109,39 +96,43 @@ std::vector<PieceSnapshot::Slice> PieceSnapshot::slices(std::uint64_t from, std:
 
 bool PieceSnapshot::isOriginal(std::uint64_t offset) const
 {
-    const auto [node, start] = pieceAt(m_root.get(), offset);
-    return node && node->piece.kind == Piece::Kind::Original;
+    const auto [piece, start] = piecetree::pieceAt(m_root.get(), offset);
+    return piece && piece->kind == Piece::Kind::Original;
 }
 
 std::optional<std::uint64_t> PieceSnapshot::originalOffsetAt(std::uint64_t offset) const
 {
-    const auto [node, start] = pieceAt(m_root.get(), offset);
-    if (!node || node->piece.kind != Piece::Kind::Original)
+    const auto [piece, start] = piecetree::pieceAt(m_root.get(), offset);
+    if (!piece || piece->kind != Piece::Kind::Original)
         return std::nullopt;
-    return node->piece.src + (offset - start);
+    return piece->src + (offset - start);
 }
 
 std::optional<std::uint64_t> PieceSnapshot::mapOriginal(std::uint64_t originalOffset) const
 {
-    // Original pieces appear in increasing src order, so a subtree whose originalEnd is <= the offset cannot hold
-    // it, and an Original piece starting after it means the byte was erased.
+    // Original pieces appear in increasing src order, so the first subtree whose originalEnd is above the offset
+    // holds it if anything does, and an Original piece starting after it means the byte was erased.
     const PieceNode *node = m_root.get();
+    if (!node || node->originalEnd <= originalOffset)
+        return std::nullopt;
     std::uint64_t base = 0;
-    while (node) {
-        if (node->left && node->left->originalEnd > originalOffset) {
-            node = node->left.get();
+    while (!node->isLeaf()) {
+        const PieceBranch &branch = asBranch(*node);
+        std::size_t i = 0;
+        while (branch.children[i]->originalEnd <= originalOffset) // some child has originalEnd > originalOffset
+            ++i;
+        base += branch.startOf(i);
+        node = branch.children[i].get();
+    }
+    const PieceLeaf &leaf = asLeaf(*node);
+    for (std::size_t i = 0; i < leaf.size; ++i) {
+        const Piece &piece = leaf.pieces[i];
+        if (piece.kind != Piece::Kind::Original)
             continue;
-        }
-        const std::uint64_t start = base + node->leftTotal;
-        const Piece &piece = node->piece;
-        if (piece.kind == Piece::Kind::Original) {
-            if (originalOffset < piece.src)
-                return std::nullopt;
-            if (originalOffset < piece.src + piece.length)
-                return start + (originalOffset - piece.src);
-        }
-        base = start + piece.length;
-        node = node->right.get();
+        if (originalOffset < piece.src)
+            return std::nullopt;
+        if (originalOffset < piece.src + piece.length)
+            return base + leaf.startOf(i) + (originalOffset - piece.src);
     }
     return std::nullopt;
 }
@@ -171,7 +162,7 @@ std::size_t PieceSnapshot::pieceCount() const
 
 std::size_t PieceSnapshot::height() const
 {
-    return piecetree::height(m_root);
+    return piecetree::heightOf(m_root);
 }
 
 } // namespace hexmap

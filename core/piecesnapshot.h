@@ -71,9 +71,10 @@ public:
     // duplicates or reorders original bytes (inserts add Memory/Fill pieces, erases drop bytes). Never fails.
     SaveLayout layout() const;
 
-    // Debug/test accessors: pieces (tree nodes) in the document, and the tree's height (O(n)).
+    // Debug/test accessors: pieces in the document, the tree's height (levels, 0 when empty) and its root.
     std::size_t pieceCount() const;
     std::size_t height() const;
+    const PieceNode *rootNode() const { return m_root.get(); } // null for an empty document
     // True when both are the same version (the same root), e.g. a snapshot and the table after undoing back to it.
     bool isSameVersion(const PieceSnapshot &other) const { return m_root == other.m_root; }
 

@@ -22,7 +22,7 @@ PieceTable::PieceTable(std::uint64_t originalSize)
 {
     PieceNodePtr root;
     if (originalSize > 0)
-        root = piecetree::makeNode(nullptr, nullptr, Piece::original(0, originalSize), m_priorities.next());
+        root = piecetree::single(Piece::original(0, originalSize));
     m_current = PieceSnapshot(std::move(root), originalSize);
     m_history.push_back(m_current);
 }
@@ -149,12 +149,7 @@ Piece PieceTable::store(std::span<const std::byte> bytes)
 
 void PieceTable::apply(std::uint64_t offset, std::uint64_t eraseLength, std::optional<Piece> piece, UndoStep step)
 {
-    auto [head, rest] = piecetree::split(m_current.m_root, offset, m_priorities);
-    auto [erased, tail] = piecetree::split(rest, eraseLength, m_priorities);
-    PieceNodePtr middle;
-    if (piece)
-        middle = piecetree::makeNode(nullptr, nullptr, std::move(*piece), m_priorities.next());
-    PieceNodePtr root = piecetree::join(piecetree::join(head, middle), tail);
+    PieceNodePtr root = piecetree::edit(m_current.m_root, offset, offset + eraseLength, piece);
     m_current = PieceSnapshot(std::move(root), m_current.originalSize());
 
     const bool lastStepIsLive = m_index > 0 && m_index + 1 == m_history.size();

@@ -98,7 +98,6 @@ private:
     std::vector<PieceSnapshot> m_history; // every version; m_history[m_index] is m_current
     std::size_t m_index = 0;
     PieceSnapshot m_current;
-    piecetree::Priorities m_priorities;
     std::shared_ptr<std::vector<std::byte>> m_chunk; // the append-only chunk: bytes past m_chunkUsed are unshared
     std::size_t m_chunkUsed = 0;
     std::uint64_t m_bufferBytes = 0;

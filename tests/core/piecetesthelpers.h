@@ -4,6 +4,7 @@
 // description of the first difference ("" when equal), so that the caller can name its seed and step.
 
 #include "core/piecetable.h"
+#include "core/piecetree.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -169,6 +170,55 @@ inline std::string checkMapping(const hexmap::PieceSnapshot &doc, const Model &m
     return {};
 }
 
+// The B+tree's invariants below `node` (core/piecetree.h): entries within bounds, every node but the root at least
+// kMinEntries full, children one level lower, ends/total/count/originalEnd equal to what the entries hold.
+inline std::string checkNode(const hexmap::PieceNode &node, bool isRoot)
+{
+    using hexmap::PieceNode;
+    if (node.size == 0 || node.size > PieceNode::kMaxEntries || (!isRoot && node.size < PieceNode::kMinEntries))
+        return "node of height " + std::to_string(node.height) + " holds " + std::to_string(node.size) + " entries";
+    std::uint64_t total = 0;
+    std::uint64_t count = 0;
+    std::uint64_t originalEnd = 0;
+    for (std::size_t i = 0; i < node.size; ++i) {
+        if (node.isLeaf()) {
+            const hexmap::Piece &piece = hexmap::asLeaf(node).pieces[i];
+            if (piece.length == 0)
+                return "empty piece in a leaf";
+            total += piece.length;
+            ++count;
+            if (piece.kind == hexmap::Piece::Kind::Original)
+                originalEnd = std::max(originalEnd, piece.src + piece.length);
+        } else {
+            const auto &child = hexmap::asBranch(node).children[i];
+            if (!child || child->height + 1 != node.height)
+                return "child of height " + std::to_string(child ? child->height : 0) + " under height "
+                    + std::to_string(node.height);
+            if (auto e = checkNode(*child, false); !e.empty())
+                return e;
+            total += child->total;
+            count += child->count;
+            originalEnd = std::max(originalEnd, child->originalEnd);
+        }
+        if (node.ends[i] != total)
+            return "ends[" + std::to_string(i) + "] = " + std::to_string(node.ends[i]) + ", entries sum to "
+                + std::to_string(total);
+    }
+    if (node.total != total || node.count != count || node.originalEnd != originalEnd)
+        return "node aggregates (total, count, originalEnd) differ from its entries";
+    return {};
+}
+
+inline std::string checkTree(const hexmap::PieceSnapshot &doc)
+{
+    const hexmap::PieceNode *root = doc.rootNode();
+    if (!root)
+        return doc.size() == 0 ? std::string() : "no tree under a non-empty document";
+    if (!root->isLeaf() && root->size < 2)
+        return "a branch root with one child";
+    return checkNode(*root, true);
+}
+
 // Everything above: size, whole document, `ranges` random ranges, layout, mapping.
 inline std::string checkAll(const hexmap::PieceSnapshot &doc, const Model &model, const std::vector<std::byte> &original,
                             std::mt19937_64 &rng, int ranges = 4)
@@ -184,6 +234,8 @@ inline std::string checkAll(const hexmap::PieceSnapshot &doc, const Model &model
             return e;
     }
     if (auto e = checkLayout(doc, model, original); !e.empty())
+        return e;
+    if (auto e = checkTree(doc); !e.empty())
         return e;
     if (!doc.isModified() && model.bytes != original)
         return "isModified() is false but the bytes differ from the original";

@@ -533,12 +533,15 @@ void TestPieceTable::hundredThousandEdits()
         dst += p.length;
     }
     QCOMPARE(dst, doc.size());
+    const std::string e = checkTree(doc); // B+tree invariants at 5 levels
+    QVERIFY2(e.empty(), e.c_str());
 }
 
 void TestPieceTable::nodeSize()
 {
-    // The size documented in core/piecetree.h and core/piecetable.h (LP64).
-    QCOMPARE(sizeof(PieceNode), std::size_t(104));
+    // The sizes documented in core/piecetree.h (LP64).
+    QCOMPARE(sizeof(PieceLeaf), std::size_t(792));
+    QCOMPARE(sizeof(PieceBranch), std::size_t(408));
 }
 
 QTEST_GUILESS_MAIN(TestPieceTable)

@@ -6,6 +6,7 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <random>
@@ -51,7 +52,7 @@ std::uint64_t randomOffset(std::mt19937_64 &rng, const PieceSnapshot &doc)
 }
 
 // One random sequence; returns "" or the first difference with its step.
-std::string runSequence(std::uint64_t seed, std::size_t originalSize, int steps)
+std::string runSequence(std::uint64_t seed, std::size_t originalSize, int steps, std::size_t &maxHeight)
 {
     std::mt19937_64 rng(seed);
     const std::vector<std::byte> original = originalBytes(originalSize);
@@ -135,6 +136,7 @@ std::string runSequence(std::uint64_t seed, std::size_t originalSize, int steps)
             return where + "canUndo/canRedo disagree with the model";
         if (auto e = checkAll(table.current(), history[index], original, rng); !e.empty())
             return where + e;
+        maxHeight = std::max(maxHeight, table.current().height());
     }
     return {};
 }
@@ -158,6 +160,7 @@ void TestPieceTableModel::randomSequences_data()
     QTest::newRow("1 byte") << 1 << 1500 << 40;
     QTest::newRow("4096 bytes") << 4096 << 1000 << 40;
     QTest::newRow("100000 bytes") << 100000 << 150 << 40;
+    QTest::newRow("4096 bytes, long sequences (deeper trees)") << 4096 << 6 << 1500;
 }
 
 void TestPieceTableModel::randomSequences()
@@ -165,11 +168,14 @@ void TestPieceTableModel::randomSequences()
     QFETCH(int, originalSize);
     QFETCH(int, sequences);
     QFETCH(int, steps);
+    std::size_t maxHeight = 0;
     for (int i = 0; i < sequences; ++i) {
         const std::uint64_t seed = 0x5EED0000u + std::uint64_t(originalSize) * 1000003u + std::uint64_t(i);
-        const std::string failure = runSequence(seed, std::size_t(originalSize), steps);
+        const std::string failure = runSequence(seed, std::size_t(originalSize), steps, maxHeight);
         QVERIFY2(failure.empty(), failure.c_str());
     }
+    if (steps >= 1000) // the long sequences reach trees of several levels (branches splitting and merging)
+        QVERIFY2(maxHeight >= 3, std::to_string(maxHeight).c_str());
 }
 
 QTEST_GUILESS_MAIN(TestPieceTableModel)
