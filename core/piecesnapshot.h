@@ -22,9 +22,9 @@ struct PieceNode;
 // reading a snapshot on any thread while the editor goes on editing, undoing and redoing: the edits build new
 // nodes and share the old ones. Hand a snapshot to another thread through something that synchronizes (a mutex, a
 // queued call, a future); after that both threads may read it concurrently.
-// Costs: n = pieceCount(); offset lookups are O(log n) expected (height() <= 4*log2(n)+8 is tested), reading k
-// bytes spanning p pieces is O(log n + p + k); a document without edits is one piece, so reading a row is one
-// lookup and one call of the original reader.
+// Costs: n = pieceCount(); an offset lookup reads one node per level of a B+tree (height() <= log4(n) + 1, about 5
+// for 100 000 pieces), reading k bytes spanning p pieces is O(log n + p + k); a document without edits is one
+// piece, so reading a row is one lookup and one call of the original reader.
 // Thread: any; a snapshot's methods are const and safe to call from several threads at once.
 class PieceSnapshot {
 public:
@@ -40,8 +40,10 @@ public:
     std::uint64_t size() const;
     std::uint64_t originalSize() const { return m_originalSize; }
     // True when the document is not exactly the original as one untouched piece (or an empty original left empty).
-    // Edits that cancel out structurally (insert, then erase what was inserted) are not modifications; edits that
-    // only happen to restore the same bytes (overwrite with the same value) are.
+    // Edits that cancel out structurally (insert, then erase what was inserted) are usually not modifications: the
+    // two original pieces join again when they meet in one leaf of the tree (always in a document of up to 16
+    // pieces); edits that only happen to restore the same bytes (overwrite with the same value) are. Undoing back to
+    // the opened version is always unmodified.
     bool isModified() const;
 
     // Copies the document's bytes [offset, offset + n) into out, n = min(out.size(), size() - offset), bytes of the

@@ -1,5 +1,7 @@
 #include "core/piecetable.h"
 
+#include "core/piecetree.h"
+
 #include <algorithm>
 #include <cstring>
 #include <string>

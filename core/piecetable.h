@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/piece.h"
 #include "core/piecesnapshot.h"
-#include "core/piecetree.h"
 #include "core/result.h"
 
 #include <cstddef>
@@ -15,16 +15,20 @@ namespace hexmap {
 
 // PieceTable: the editing model of a document over an original of originalSize() bytes (the file as opened): an
 // ordered sequence of pieces (core/piece.h: original ranges, bytes in memory, repeating fills) in a persistent
-// balanced tree with subtree byte lengths (core/piecetree.h), so that finding an offset is O(log n) in the number
-// of pieces n, and a version of the whole document is one root pointer (a PieceSnapshot).
+// B+tree with per-entry byte offsets (core/piecetree.h), so that finding an offset is O(log n) in the number of
+// pieces n (5 levels for 166 000 pieces), and a version of the whole document is one root pointer (a PieceSnapshot).
 //
 // Edits: insert, insertFill, erase, overwrite, overwriteFill. Each is one undo step, or extends the last step when
 // called with UndoStep::ExtendLast (a run of typing as one step). Undo and redo move between versions: O(1) each,
 // the history keeps a root per step. Edits never touch the original and never copy it; inserted bytes go into
 // shared append-only buffers (64 KiB chunks; an insert above 16 KiB gets a buffer of its own), and an insert that
-// continues the previous one (typing) grows the same piece instead of adding a node.
-// Memory: O(edits), never O(file): each piece is one tree node (104 bytes + 16 of control block, see PieceNode), and
-// each undo step keeps alive the O(log n) nodes its edit copied, plus the inserted bytes themselves.
+// continues the previous one in the same leaf (typing, overwriting byte after byte) grows the same piece instead of
+// adding one. A fill of any length is one piece with no buffer.
+// Memory: O(edits), never O(file). The live tree costs about 50-70 bytes per piece (leaves of 16 pieces, 792 bytes,
+// about 3/4 full; branches of 16 children, 408 bytes; see PieceNode). Each undo step keeps alive the nodes its edit
+// copied: one leaf and one branch per level, about 0.8 KiB on a small document and 2.6 KiB at 166 000 pieces
+// (measured: 50 000 one-byte overwrites as separate steps ~42 MB; 100 000 random edits at 166 000 pieces ~264 MB),
+// so the GUI should join a run of typing into one step with UndoStep::ExtendLast. Plus the inserted bytes.
 //
 // Failure contract: every edit checks its arguments first and changes nothing when it fails, with
 // Errc::InvalidArgument and a context naming the offending value (offset past the end, zero length, an empty or too
@@ -39,6 +43,12 @@ public:
     };
 
     explicit PieceTable(std::uint64_t originalSize = 0);
+    // Not copyable: two tables must never append to the same insert chunk. Movable (a moved-from table is only
+    // destroyed or assigned).
+    PieceTable(const PieceTable &) = delete;
+    PieceTable &operator=(const PieceTable &) = delete;
+    PieceTable(PieceTable &&) noexcept = default;
+    PieceTable &operator=(PieceTable &&) noexcept = default;
 
     std::uint64_t size() const { return m_current.size(); }
     std::uint64_t originalSize() const { return m_current.originalSize(); }
