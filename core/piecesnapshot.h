@@ -40,10 +40,9 @@ public:
     std::uint64_t size() const;
     std::uint64_t originalSize() const { return m_originalSize; }
     // True when the document is not exactly the original as one untouched piece (or an empty original left empty).
-    // Edits that cancel out structurally (insert, then erase what was inserted) are usually not modifications: the
-    // two original pieces join again when they meet in one leaf of the tree (always in a document of up to 16
-    // pieces); edits that only happen to restore the same bytes (overwrite with the same value) are. Undoing back to
-    // the opened version is always unmodified.
+    // Edits that cancel out structurally (insert, then erase what was inserted) are not modifications: the original
+    // pieces around them join again; edits that only happen to restore the same bytes (overwrite with the same
+    // value) are.
     bool isModified() const;
 
     // Copies the document's bytes [offset, offset + n) into out, n = min(out.size(), size() - offset), bytes of the

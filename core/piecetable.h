@@ -22,8 +22,7 @@ namespace hexmap {
 // called with UndoStep::ExtendLast (a run of typing as one step). Undo and redo move between versions: O(1) each,
 // the history keeps a root per step. Edits never touch the original and never copy it; inserted bytes go into
 // shared append-only buffers (64 KiB chunks; an insert above 16 KiB gets a buffer of its own), and an insert that
-// continues the previous one in the same leaf (typing, overwriting byte after byte) grows the same piece instead of
-// adding one. A fill of any length is one piece with no buffer.
+// continues the previous one (typing, overwriting byte after byte) grows the same piece instead of adding one. A fill of any length is one piece with no buffer.
 // Memory: O(edits), never O(file). The live tree costs about 50-70 bytes per piece (leaves of 16 pieces, 792 bytes,
 // about 3/4 full; branches of 16 children, 408 bytes; see PieceNode). Each undo step keeps alive the nodes its edit
 // copied: one leaf and one branch per level, about 0.8 KiB on a small document and 2.6 KiB at 166 000 pieces

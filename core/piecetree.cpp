@@ -75,7 +75,10 @@ Nodes chunk(const std::vector<T> &entries, Make make)
     return out;
 }
 
-// Two neighbouring nodes of the same height as one or two nodes.
+void rebalance(Nodes &list, std::size_t lo, std::size_t hi);
+
+// Two neighbouring nodes of the same height as one or two nodes. A branch made underfull by an edit may hold a single
+// underfull child (and so on down), so the children of merged branches are rebalanced too.
 Nodes mergePair(const PieceNode &a, const PieceNode &b)
 {
     if (a.isLeaf()) {
@@ -90,6 +93,7 @@ Nodes mergePair(const PieceNode &a, const PieceNode &b)
     children.reserve(a.size + b.size);
     for (const PieceNode *node : {&a, &b})
         children.insert(children.end(), asBranch(*node).children.begin(), asBranch(*node).children.begin() + node->size);
+    rebalance(children, 0, children.size());
     return chunk(children, makeBranch);
 }
 
@@ -185,7 +189,9 @@ PieceNodePtr single(Piece piece)
     return makeLeaf(&piece, 1);
 }
 
-PieceNodePtr edit(const PieceNodePtr &root, std::uint64_t from, std::uint64_t to, const std::optional<Piece> &insert)
+namespace {
+
+PieceNodePtr editOnce(const PieceNodePtr &root, std::uint64_t from, std::uint64_t to, const std::optional<Piece> &insert)
 {
     if (!root)
         return insert ? single(*insert) : nullptr;
@@ -198,6 +204,33 @@ PieceNodePtr edit(const PieceNodePtr &root, std::uint64_t from, std::uint64_t to
     while (!node->isLeaf() && node->size == 1) // the root has one child: drop a level
         node = asBranch(*node).children[0];
     return node;
+}
+
+// When the pieces on both sides of document offset `at` continue each other but sit in different leaves (editLeaf
+// only merges within a leaf), replaces the two by one.
+PieceNodePtr joinAcross(const PieceNodePtr &root, std::uint64_t at)
+{
+    if (!root || at == 0 || at >= root->total)
+        return root;
+    const auto [before, beforeStart] = pieceAt(root.get(), at - 1);
+    const auto [after, afterStart] = pieceAt(root.get(), at);
+    if (before == after || afterStart != at || !before->isContinuedBy(*after))
+        return root;
+    Piece joined = *before;
+    joined.length += after->length;
+    return editOnce(root, beforeStart, at + after->length, joined);
+}
+
+} // namespace
+
+PieceNodePtr edit(const PieceNodePtr &root, std::uint64_t from, std::uint64_t to, const std::optional<Piece> &insert)
+{
+    PieceNodePtr result = editOnce(root, from, to, insert);
+    if (insert) {
+        // the insert's far seam first: joining it cannot move `from`
+        result = joinAcross(result, from + insert->length);
+    }
+    return joinAcross(result, from);
 }
 
 std::pair<const Piece *, std::uint64_t> pieceAt(const PieceNode *node, std::uint64_t offset)

@@ -71,8 +71,9 @@ inline std::size_t heightOf(const PieceNodePtr &n) { return n ? n->height : 0; }
 // A tree of one piece.
 PieceNodePtr single(Piece piece);
 // The tree with [from, to) replaced by `insert` (when given), placed at `from`. Pieces that continue each other
-// (Piece::isContinuedBy) at the edit's seams inside a leaf become one piece (typing grows one piece). Preconditions:
-// from <= to <= totalOf(root), insert not empty. O(height) nodes copied.
+// (Piece::isContinuedBy) at the edit's seams become one piece (typing grows one piece; erasing what was inserted
+// joins the original around it again). Preconditions: from <= to <= totalOf(root), insert not empty.
+// O(height) nodes copied.
 PieceNodePtr edit(const PieceNodePtr &root, std::uint64_t from, std::uint64_t to, const std::optional<Piece> &insert);
 // The piece holding document `offset` and the document offset where it starts; {nullptr, 0} past the end. O(height).
 std::pair<const Piece *, std::uint64_t> pieceAt(const PieceNode *root, std::uint64_t offset);

@@ -61,6 +61,7 @@ private slots:
     void undoRedoVersions();
     void extendLastStep();
     void isModifiedIsStructural();
+    void cancelledEditsJoinAcrossLeaves();
     void mapOriginalFollowsEdits();
     void hugeFillIsOnePiece();
     void badInput_data();
@@ -276,6 +277,25 @@ void TestPieceTable::isModifiedIsStructural()
     QVERIFY(empty.isModified());
     QVERIFY(empty.erase(0, 2).ok());
     QVERIFY(!empty.isModified());
+}
+
+void TestPieceTable::cancelledEditsJoinAcrossLeaves()
+{
+    // 300 scattered inserts make a tree of several levels; erasing every inserted byte again must give back the
+    // original as one piece, even where an insert sat at a leaf boundary.
+    const auto original = originalBytes(1 << 20);
+    PieceTable table(1 << 20);
+    std::mt19937_64 rng(8);
+    for (int i = 0; i < 300; ++i)
+        QVERIFY(table.insert(rng() % (table.size() + 1), bytesOf(1 + rng() % 3, i)).ok());
+    QVERIFY(table.current().height() >= 3);
+    const auto slices = table.current().slices(0, table.size());
+    for (auto it = slices.rbegin(); it != slices.rend(); ++it) // from the end, so offsets before stay valid
+        if (it->piece.kind == Piece::Kind::Memory)
+            QVERIFY(table.erase(it->offset, it->piece.length).ok());
+    QCOMPARE(table.size(), std::uint64_t(1 << 20));
+    QCOMPARE(table.current().pieceCount(), std::size_t(1));
+    QVERIFY(!table.isModified());
 }
 
 void TestPieceTable::mapOriginalFollowsEdits()
