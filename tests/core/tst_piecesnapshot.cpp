@@ -1,12 +1,13 @@
 // PieceSnapshot: a row without edits is one read of the original; snapshots keep reading their version after 1000
 // more edits and undos, also on another thread while the table is edited (label "concurrency": ThreadSanitizer in
 // CI); a 100 000-edit table over a 1 TiB original (tree height bound, rows read each original piece once, layout
-// and tree invariants); node sizes as documented.
+// and tree invariants); erases and fills spanning thousands of pieces on a deep tree; node sizes as documented.
 #include "core/piecetree.h"
 #include "piecetesthelpers.h"
 
 #include <QtTest>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <cstdint>
@@ -45,6 +46,7 @@ private slots:
     void snapshotKeepsOldBytes();
     void snapshotReadOnAnotherThread();
     void hundredThousandEdits();
+    void largeEditsOnADeepTree();
     void nodeSize();
 };
 
@@ -193,6 +195,52 @@ void TestPieceSnapshot::hundredThousandEdits()
     QCOMPARE(dst, doc.size());
     const std::string e = checkTree(doc); // B+tree invariants at 5 levels
     QVERIFY2(e.empty(), e.c_str());
+}
+
+void TestPieceSnapshot::largeEditsOnADeepTree()
+{
+    // Erases and fills spanning thousands of pieces (whole subtrees dropped, branches merged), undo and redo, on a
+    // tree of 4+ levels; after each: the B+tree invariants, the size, and mapOriginal/originalOffsetAt agreeing.
+    const std::uint64_t oneTiB = 1ull << 40;
+    PieceTable table(oneTiB);
+    std::mt19937_64 rng(9);
+    for (int i = 0; i < 30000; ++i)
+        QVERIFY(table.insert(rng() % (table.size() + 1), bytesOf(1 + rng() % 3, i)).ok());
+    QVERIFY(table.current().height() >= 4);
+    for (int i = 0; i < 400; ++i) {
+        const std::uint64_t size = table.size();
+        const std::uint64_t offset = rng() % size;
+        const std::uint64_t length = 1 + rng() % std::max<std::uint64_t>(1, (size - offset) / 8);
+        const auto r = rng() % 6;
+        std::uint64_t expected = size;
+        Status status;
+        if (r < 2) {
+            status = table.erase(offset, length);
+            expected = size - length;
+        } else if (r == 2) {
+            status = table.overwriteFill(offset, bytesOf(3, i), length);
+            expected = std::max(size, offset + length);
+        } else if (r == 3) {
+            status = table.insert(offset, bytesOf(1 + rng() % 20000, i));
+            expected = table.size();
+        } else if (r == 4) {
+            status = table.undo();
+            expected = table.size();
+        } else {
+            status = table.canRedo() ? table.redo() : table.insertFill(offset, bytesOf(1, i), length);
+            expected = table.size();
+        }
+        QVERIFY2(status.ok(), status.message().c_str());
+        QCOMPARE(table.size(), expected);
+        const PieceSnapshot doc = table.snapshot();
+        const std::string e = checkTree(doc);
+        QVERIFY2(e.empty(), (std::to_string(i) + ": " + e).c_str());
+        for (int k = 0; k < 20; ++k) {
+            const std::uint64_t d = rng() % doc.size();
+            if (const auto src = doc.originalOffsetAt(d))
+                QCOMPARE(doc.mapOriginal(*src), std::optional<std::uint64_t>(d));
+        }
+    }
 }
 
 void TestPieceSnapshot::nodeSize()
