@@ -69,7 +69,9 @@ public:
 
     // The document as pieces to save, in order (see core/savelayout.h): dst contiguous from 0, lengths summing to
     // size(), no empty piece, and the Original pieces strictly increasing in src and disjoint, since no edit ever
-    // duplicates or reorders original bytes (inserts add Memory/Fill pieces, erases drop bytes). Never fails.
+    // duplicates or reorders original bytes (inserts add Memory/Fill pieces, erases drop bytes). No piece continues
+    // its neighbour (Piece::isContinuedBy: the edits join such pieces), so an unedited stretch of the original is
+    // one piece, in place when nothing before it changed size. Never fails.
     SaveLayout layout() const;
 
     // Debug/test accessors: pieces in the document, the tree's height (levels, 0 when empty) and its root.

@@ -137,6 +137,16 @@ inline std::string checkLayout(const hexmap::PieceSnapshot &doc, const Model &mo
     return {};
 }
 
+// No piece is continued by its neighbour (the edits join such pieces, so a layout has as few pieces as it can).
+inline std::string checkNoContinuedNeighbours(const hexmap::PieceSnapshot &doc)
+{
+    const auto slices = doc.slices(0, doc.size());
+    for (std::size_t i = 1; i < slices.size(); ++i)
+        if (slices[i - 1].piece.isContinuedBy(slices[i].piece))
+            return "the piece at " + std::to_string(slices[i].offset) + " continues the one before it";
+    return {};
+}
+
 // mapOriginal / isOriginal / originalOffsetAt against the model's origins: every offset when small, else `samples`
 // random ones.
 inline std::string checkMapping(const hexmap::PieceSnapshot &doc, const Model &model, std::uint64_t originalSize,
@@ -236,6 +246,8 @@ inline std::string checkAll(const hexmap::PieceSnapshot &doc, const Model &model
     if (auto e = checkLayout(doc, model, original); !e.empty())
         return e;
     if (auto e = checkTree(doc); !e.empty())
+        return e;
+    if (auto e = checkNoContinuedNeighbours(doc); !e.empty())
         return e;
     if (!doc.isModified() && model.bytes != original)
         return "isModified() is false but the bytes differ from the original";
