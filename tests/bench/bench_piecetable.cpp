@@ -4,7 +4,8 @@
 //   - 64 consecutive 16-byte rows from a random offset (a paint reading row by row: the path stays in the cache),
 //   - 1 KiB windows (a screen of 64 rows, as a paint reads it: one lookup, then the pieces in order),
 // over an original that is a 64 MiB mapped file (read through MappedFile::readAt, as the app does, pages warmed
-// first). Also the time of the 100 000 edits themselves. Target (issue 15): with edits <= 1.5x without.
+// first). Also the time of the 100 000 edits themselves. Target (issue 15): with edits <= 1.5x without; printed as
+// met or missed (exit code 0 either way).
 // Usage: bench_piecetable [reads=2000000]
 #include "core/mappedfile.h"
 #include "core/piecetable.h"
@@ -110,5 +111,8 @@ int main(int argc, char **argv)
     std::printf("16-byte rows, 64 in a row, 100k edits: %8.1f ns/row (%.2fx)\n", seqMany, seqMany / seqNone);
     std::printf("1 KiB window,  no edits:   %8.1f ns\n", screenNone);
     std::printf("1 KiB window,  100k edits: %8.1f ns (%.2fx)\n", screenMany, screenMany / screenNone);
-    return 0;
+    const double target = 1.5;
+    std::printf("target (issue 15): 16-byte rows with 100k edits <= %.1fx without: %s (random rows), %s (64 in a row)\n",
+                target, rowMany / rowNone <= target ? "met" : "missed", seqMany / seqNone <= target ? "met" : "missed");
+    return 0; // report only: the figures go to docs/BENCHMARKS.md with the machine load
 }
