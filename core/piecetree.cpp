@@ -233,6 +233,19 @@ PieceNodePtr edit(const PieceNodePtr &root, std::uint64_t from, std::uint64_t to
     return joinAcross(result, from);
 }
 
+std::pair<const PieceNode *, std::uint64_t> leafAt(const PieceNode *node, std::uint64_t offset)
+{
+    if (!node || offset >= node->total)
+        return {nullptr, 0};
+    std::uint64_t base = 0;
+    while (!node->isLeaf()) {
+        const std::size_t i = node->entryAt(offset - base);
+        base += node->startOf(i);
+        node = asBranch(*node).children[i].get();
+    }
+    return {node, base};
+}
+
 std::pair<const Piece *, std::uint64_t> pieceAt(const PieceNode *node, std::uint64_t offset)
 {
     if (!node || offset >= node->total)

@@ -78,6 +78,9 @@ PieceNodePtr edit(const PieceNodePtr &root, std::uint64_t from, std::uint64_t to
 // The piece holding document `offset` and the document offset where it starts; {nullptr, 0} past the end. O(height).
 std::pair<const Piece *, std::uint64_t> pieceAt(const PieceNode *root, std::uint64_t offset);
 
+// The leaf holding document `offset` and the document offset where it starts; {nullptr, 0} past the end. O(height).
+std::pair<const PieceNode *, std::uint64_t> leafAt(const PieceNode *root, std::uint64_t offset);
+
 // Calls fn(documentOffset, piece) for every piece overlapping [from, to), in document order (pieces are whole, not
 // clipped). O(height + pieces visited).
 template <typename Fn>

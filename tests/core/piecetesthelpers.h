@@ -3,6 +3,7 @@
 // (bytes plus, per byte, the original offset it came from) and checks of a table against the model that return a
 // description of the first difference ("" when equal), so that the caller can name its seed and step.
 
+#include "core/piececursor.h"
 #include "core/piecetable.h"
 #include "core/piecetree.h"
 
@@ -97,6 +98,33 @@ inline std::string compareRange(const hexmap::PieceSnapshot &doc, const Model &m
     for (std::size_t i = 0; i < expected; ++i)
         if (out[i] != model.bytes[offset + i])
             return "byte " + std::to_string(offset + i) + " differs (read " + rangeText(offset, length) + ")";
+    return {};
+}
+
+// A PieceCursor reading the whole document in consecutive steps of 1..37 bytes, then at a few random offsets,
+// compared with the model.
+inline std::string checkCursor(const hexmap::PieceSnapshot &doc, const Model &model,
+                               const std::vector<std::byte> &original, std::mt19937_64 &rng)
+{
+    hexmap::PieceCursor cursor(doc);
+    std::vector<std::byte> out(40);
+    const auto compare = [&](std::uint64_t offset, std::size_t length) -> std::string {
+        const auto n = cursor.read(offset, std::span(out).first(length), VectorReader{&original});
+        const std::uint64_t expected = std::min<std::uint64_t>(length, model.size() - offset);
+        if (!n || *n != expected)
+            return "cursor read " + rangeText(offset, length) + ": " + (n ? std::to_string(*n) + " bytes" : n.message());
+        for (std::size_t i = 0; i < expected; ++i)
+            if (out[i] != model.bytes[offset + i])
+                return "cursor byte " + std::to_string(offset + i) + " differs (read " + rangeText(offset, length) + ")";
+        return {};
+    };
+    const std::size_t step = 1 + rng() % 37;
+    for (std::uint64_t offset = 0; offset < model.size(); offset += step)
+        if (auto e = compare(offset, step); !e.empty())
+            return e;
+    for (int i = 0; i < 8; ++i)
+        if (auto e = compare(rng() % (model.size() + 1), 1 + rng() % 40); !e.empty())
+            return e;
     return {};
 }
 
@@ -246,6 +274,8 @@ inline std::string checkAll(const hexmap::PieceSnapshot &doc, const Model &model
     if (auto e = checkLayout(doc, model, original); !e.empty())
         return e;
     if (auto e = checkTree(doc); !e.empty())
+        return e;
+    if (auto e = checkCursor(doc, model, original, rng); !e.empty())
         return e;
     if (auto e = checkNoContinuedNeighbours(doc); !e.empty())
         return e;
