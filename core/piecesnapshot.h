@@ -24,7 +24,9 @@ struct PieceNode;
 // queued call, a future); after that both threads may read it concurrently.
 // Costs: n = pieceCount(); an offset lookup reads one node per level of a B+tree (height() <= log4(n) + 1, about 5
 // for 100 000 pieces), reading k bytes spanning p pieces is O(log n + p + k); a document without edits is one
-// piece, so reading a row is one lookup and one call of the original reader.
+// piece, so reading a row is one lookup and one call of the original reader. To read many nearby rows (a paint, a
+// scan), read them as one span or through a PieceCursor (core/piececursor.h), which skips the lookup while it stays
+// in one leaf.
 // Thread: any; a snapshot's methods are const and safe to call from several threads at once.
 class PieceSnapshot {
 public:
