@@ -1,4 +1,4 @@
-// PieceTable against a plain std::vector model: thousands of seeded random sequences of insert, insertFill, erase,
+// PieceTable against a plain std::vector model: over a thousand seeded random sequences of insert, insertFill, erase,
 // overwrite, overwriteFill, undo and redo (some joined to the last undo step), on originals of 0, 1, 4096 and 100 000
 // bytes, checked after every step: the whole document and random ranges byte for byte, layout() invariants and
 // bytes, mapOriginal/isOriginal/originalOffsetAt, undo/redo availability. A failure names its seed and step.
