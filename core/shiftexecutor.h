@@ -41,7 +41,7 @@ struct ShiftExecution {
     int fd = -1;            // the target, open read-write, already grown to plan->grownSize()
     std::string path;       // names the target in errors
     const ShiftPlan *plan = nullptr;
-    ShiftSlots slots;       // inactive: no journal (benchmarks and tests only)
+    ShiftSlots records;     // inactive: no journal (benchmarks and tests only)
     PieceBytesReader memory;
     ShiftHook hook;
     bool durable = false;   // fdatasync the target before every progress record (power-loss ordering)

@@ -39,7 +39,7 @@ private:
 
 // ShiftJournal: the journal of one insert/delete save (format: core/shiftjournalformat.h, location:
 // core/journallocation.h, the same path and OFD lock as the save journal of that file). Usage: begin() ->
-// writePlan() (plan + commit record, synced with its directory) -> slots() progress records while the file is
+// writePlan() (plan + commit record, synced with its directory) -> progressSlots() records while the file is
 // rewritten -> remove(). The lock is held for as long as this object lives, so a recovery in another process
 // leaves a save in progress alone; the destructor closes without deleting (a crash leaves the journal for the
 // next open). Move-only. Thread: one thread at a time.
@@ -62,7 +62,7 @@ public:
     // journal; not committed then (call remove()).
     Status writePlan(const ShiftPlan &plan, const FileIdentity &target, const std::string &targetPath);
     // The progress slots of the committed plan (inactive before writePlan() succeeded).
-    ShiftSlots slots(bool durable) const;
+    ShiftSlots progressSlots(bool durable) const;
     // Deletes the journal, syncs its directory, releases the lock. Failure contract: errno naming the journal (the
     // descriptor is closed in any case).
     Status remove();

@@ -91,12 +91,12 @@ Status writeStep(ShiftExecution &x, std::size_t k, std::uint64_t dst, std::span<
 // A progress record; in durable mode the target's data written so far reaches the disk first.
 Status record(ShiftExecution &x, std::uint32_t kind, std::uint64_t step, std::span<const std::byte> payload = {})
 {
-    if (!x.slots.isActive())
+    if (!x.records.isActive())
         return {};
     if (x.durable)
         if (auto s = syncTarget(x); !s)
             return s;
-    return x.slots.write(kind, step, payload);
+    return x.records.write(kind, step, payload);
 }
 
 Status writePieces(ShiftExecution &x, std::vector<std::byte> &buffer)

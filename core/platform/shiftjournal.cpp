@@ -203,7 +203,7 @@ Status ShiftJournal::writePlan(const ShiftPlan &plan, const FileIdentity &target
     return {};
 }
 
-ShiftSlots ShiftJournal::slots(bool durable) const
+ShiftSlots ShiftJournal::progressSlots(bool durable) const
 {
     if (!m_committed)
         return {};

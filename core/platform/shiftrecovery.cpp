@@ -110,7 +110,7 @@ JournalRecovery recoverShiftJournal(JournalRecovery r, const std::string &path, 
     x.fd = file.fd;
     x.path = path;
     x.plan = &*plan;
-    x.slots = ShiftSlots(journalFd, r.journalPath, sf::slotBase(c.planLength), sf::slotStride(c.chunkSize),
+    x.records = ShiftSlots(journalFd, r.journalPath, sf::slotBase(c.planLength), sf::slotStride(c.chunkSize),
                          c.planCrc, false);
     const std::vector<std::uint64_t> &positions = c.memoryPositions;
     const std::string journalPath = r.journalPath;

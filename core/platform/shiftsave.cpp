@@ -106,7 +106,7 @@ Status ShiftSave::run()
     x.path = m_path;
     x.plan = &plan;
     if (journal)
-        x.slots = journal->slots(m_options.durable);
+        x.records = journal->progressSlots(m_options.durable);
     x.memory = [&plan](std::size_t piece, std::uint64_t offset, std::span<std::byte> out) -> Status {
         const SavePiece &p = plan.layout()[piece];
         std::memcpy(out.data(), p.bytes->data() + p.src + offset, out.size());
