@@ -17,7 +17,8 @@ now() { date +%s.%N; }
 best() { sort -n | head -1; }
 time_dd() { # $1: extra dd option
     for i in $(seq "$RUNS"); do
-        rm -f "$COPY"; sync; sleep 2; t0=$(now); # sleep: let the discard of the deleted copy finish (ext4 -o discard) dd if="$F" of="$COPY" bs=1M status=none $1; t1=$(now)
+        # sleep: let the discard of the deleted copy finish (ext4 -o discard), or dd waits for it
+        rm -f "$COPY"; sync; sleep 2; t0=$(now); dd if="$F" of="$COPY" bs=1M status=none $1; t1=$(now)
         echo "$t1 - $t0" | bc
     done | best
 }
