@@ -8,6 +8,7 @@
 // - ENOSPC while growing on a full loop-mounted ext4 leaves the file unchanged (root only).
 #include "core/fileidentity.h"
 #include "core/journalrecovery.h"
+#include "core/savejournal.h"
 #include "core/shiftjournal.h"
 #include "core/shiftjournalformat.h"
 #include "core/shiftplan.h"
@@ -470,6 +471,13 @@ void TestShiftSave::pendingJournalBlocksANewSave()
     QCOMPARE(again.outcome, ShiftOutcome::Saved); // nothing to do: no journal needed
     QCOMPARE(second.status.code(), std::error_code(Errc::JournalPending));
     QCOMPARE(second.outcome, ShiftOutcome::Unchanged);
+    { // nor may an overwrite Save's journal replace it
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        auto id = fileIdentityOf(fd, path);
+        ::close(fd);
+        auto overwrite = SaveJournal::begin(*id, path);
+        QCOMPARE(overwrite.code(), std::error_code(Errc::JournalPending));
+    }
     QVERIFY(readFile(path) == halfway);
     QCOMPARE(recoverSaveJournal(path).outcome, JournalOutcome::Replayed);
     QVERIFY(readFile(path) == materialize(m.layout(), original));
