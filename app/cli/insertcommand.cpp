@@ -39,7 +39,8 @@ int runInsert(const QStringList &arguments)
     const int sources = int(cli.isSet(QStringLiteral("hex"))) + int(cli.isSet(QStringLiteral("text")))
         + int(cli.isSet(QStringLiteral("fill")));
     if (sources != 1)
-        return cli.fail(ExitUsage, QStringLiteral("give exactly one of --hex BYTES, --text TEXT, --fill BYTE --length N"));
+        return cli.fail(ExitUsage,
+                        QStringLiteral("give exactly one of --hex BYTES, --text TEXT, --fill BYTE --length N"));
     if (!cli.isSet(QStringLiteral("offset")))
         return cli.fail(ExitUsage, QStringLiteral("missing --offset O (where to insert; the file's size appends)"));
     if (cli.isSet(QStringLiteral("length")) != cli.isSet(QStringLiteral("fill")))
@@ -58,7 +59,8 @@ int runInsert(const QStringList &arguments)
         if (text.empty())
             return cli.fail(ExitUsage, QStringLiteral("empty --text: nothing to insert (zero length)"));
         if (text.size() > kMaxInlineBytes)
-            return cli.fail(ExitUsage, QStringLiteral("--text of %1 bytes: at most %2").arg(text.size()).arg(kMaxInlineBytes));
+            return cli.fail(ExitUsage,
+                            QStringLiteral("--text of %1 bytes: at most %2").arg(text.size()).arg(kMaxInlineBytes));
         const auto *p = reinterpret_cast<const std::byte *>(text.data());
         inserted.kind = SavePiece::Kind::Memory;
         inserted.bytes = std::make_shared<const std::vector<std::byte>>(p, p + text.size());
@@ -89,7 +91,8 @@ int runInsert(const QStringList &arguments)
             return std::nullopt;
         }
         if (inserted.length > UINT64_MAX - size) {
-            *exitCode = cli.fail(ExitUsage, QStringLiteral("--length %1: the file would pass 2^64 bytes").arg(inserted.length));
+            *exitCode = cli.fail(ExitUsage,
+                                 QStringLiteral("--length %1: the file would pass 2^64 bytes").arg(inserted.length));
             return std::nullopt;
         }
         SaveLayout layout;

@@ -99,7 +99,8 @@ int ShiftRunner::run(const LayoutBuilder &build)
     if (m_cli.isSet(QStringLiteral("chunk"))) {
         auto chunk = parseSize(toBytes(m_cli.value(QStringLiteral("chunk"))));
         if (!chunk || *chunk == 0 || *chunk > (std::uint64_t(256) << 20))
-            return m_cli.fail(ExitUsage, QStringLiteral("bad --chunk '%1' (1 byte to 256M)").arg(m_cli.value(QStringLiteral("chunk"))));
+            return m_cli.fail(ExitUsage, QStringLiteral("bad --chunk '%1' (1 byte to 256M)")
+                                             .arg(m_cli.value(QStringLiteral("chunk"))));
         options.chunkSize = *chunk;
     }
     options.durable = m_cli.isSet(QStringLiteral("durable"));
@@ -162,7 +163,8 @@ int ShiftRunner::run(const LayoutBuilder &build)
         QString what = CommandLine::fromStd(status.message());
         if (save.outcome() == ShiftOutcome::Unchanged)
             what += QStringLiteral(" (nothing was changed)");
-        return m_cli.fail(status.code() == Errc::WriteLocked ? ExitLocked : CommandLine::exitCodeFor(status.code()), what);
+        const int exitCode = status.code() == Errc::WriteLocked ? ExitLocked : CommandLine::exitCodeFor(status.code());
+        return m_cli.fail(exitCode, what);
     }
     QJsonObject o;
     o.insert(QStringLiteral("file"), CommandLine::fromStd(path));

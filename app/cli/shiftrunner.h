@@ -17,7 +17,8 @@ class CommandLine;
 // journal of FILE first (like every command), opens FILE read-write (taking its WriteLock), asks the command for the
 // SaveLayout given the file's size, runs the save on a worker thread while the main thread shows progress on stderr
 // (a terminal, not --quiet) and turns SIGINT into cancel, then reports one line (or one JSON object).
-// Options it reads: --chunk SIZE (bytes per step, default 64K, 8M with --durable), --durable (power-loss safe ordering), --quiet.
+// Options it reads: --chunk SIZE (bytes per step, default 64K, 8M with --durable), --durable (power-loss safe
+// ordering), --quiet.
 // Exit codes: 0 saved, 1 I/O error (the message says whether the file is unchanged or part-way with its journal),
 // 2 bad input (from the layout callback), 75 write-locked, 130 cancelled.
 // Test hooks (environment): HEXMAP_CLI_TEST_SHIFT_KILL=STEP[:POINT] kills the process (SIGKILL) at that step and

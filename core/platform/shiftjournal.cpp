@@ -137,7 +137,8 @@ Result<ShiftJournal> ShiftJournal::begin(const FileIdentity &target, const std::
     if (::fcntl(j.m_fd, F_OFD_SETLK, &lock) != 0) {
         const int err = errno;
         if (err == EAGAIN || err == EACCES)
-            return Error{make_error_code(Errc::WriteLocked), j.m_path + " (another Hexmap process is saving this file)"};
+            return Error{make_error_code(Errc::WriteLocked),
+                         j.m_path + " (another Hexmap process is saving this file)"};
         return Error::fromErrno(err, j.m_path);
     }
     struct stat st {};

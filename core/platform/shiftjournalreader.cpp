@@ -74,6 +74,12 @@ Result<ShiftJournalContents> readShiftJournal(int fd, const std::string &journal
         c.problem = std::string(what) + " at byte " + std::to_string(at);
         return c;
     };
+    // A failed read (r < 0: errno) is an error; the end of the journal (r == 0) means it is incomplete.
+    auto failed = [&](int r, const char *what, std::uint64_t at) -> Result<ShiftJournalContents> {
+        if (r < 0)
+            return Error::fromErrno(-r, journalPath);
+        return incomplete(what, at);
+    };
     std::byte fixed[sf::kHeaderFixedSize];
     int r = readAt(fd, 0, fixed, sizeof fixed);
     if (r < 0)
@@ -93,7 +99,7 @@ Result<ShiftJournalContents> readShiftJournal(int fd, const std::string &journal
         return incomplete("damaged header", 0);
     c.path.resize(pathLength);
     if (r = readAt(fd, sizeof fixed, c.path.data(), pathLength); r <= 0)
-        return r < 0 ? Result<ShiftJournalContents>(Error::fromErrno(-r, journalPath)) : incomplete("incomplete header", 0);
+        return failed(r, "incomplete header", 0);
     std::uint32_t crc = crc32c(0, fixed);
     crc = crc32c(crc, std::as_bytes(std::span(c.path)));
     std::uint64_t pos = sizeof fixed + pathLength;
@@ -101,7 +107,7 @@ Result<ShiftJournalContents> readShiftJournal(int fd, const std::string &journal
     for (std::uint64_t i = 0; i < pieces; ++i) {
         std::byte head[sf::kPieceHeaderSize];
         if (r = readAt(fd, pos, head, sizeof head); r <= 0)
-            return r < 0 ? Result<ShiftJournalContents>(Error::fromErrno(-r, journalPath)) : incomplete("incomplete piece", pos);
+            return failed(r, "incomplete piece", pos);
         crc = crc32c(crc, head);
         SavePiece p;
         const auto kind = get<std::uint32_t>(head);
@@ -118,20 +124,19 @@ Result<ShiftJournalContents> readShiftJournal(int fd, const std::string &journal
         if (kind == 2) {
             auto pattern = std::make_shared<std::vector<std::byte>>(static_cast<std::size_t>(count));
             if (r = readAt(fd, pos, pattern->data(), pattern->size()); r <= 0)
-                return r < 0 ? Result<ShiftJournalContents>(Error::fromErrno(-r, journalPath)) : incomplete("incomplete piece", pos);
+                return failed(r, "incomplete piece", pos);
             crc = crc32c(crc, *pattern);
             p.bytes = std::move(pattern);
         } else if (count > 0) {
             if (r = crcOf(fd, pos, count, crc); r <= 0)
-                return r < 0 ? Result<ShiftJournalContents>(Error::fromErrno(-r, journalPath)) : incomplete("incomplete piece", pos);
+                return failed(r, "incomplete piece", pos);
         }
         pos += count;
         c.layout.push_back(std::move(p));
     }
     std::byte commit[sf::kCommitSize];
     if (r = readAt(fd, pos, commit, sizeof commit); r <= 0)
-        return r < 0 ? Result<ShiftJournalContents>(Error::fromErrno(-r, journalPath))
-                     : incomplete("no commit record: the journal ends", pos);
+        return failed(r, "no commit record: the journal ends", pos);
     if (std::memcmp(commit, sf::kCommitMagic, 8) != 0 || get<std::uint64_t>(commit + 8) != pos
         || get<std::uint32_t>(commit + 16) != crc
         || get<std::uint32_t>(commit + 20) != crc32c(0, std::span<const std::byte>(commit, 20)))

@@ -74,12 +74,13 @@ JournalRecovery recoverShiftJournal(JournalRecovery r, const std::string &path, 
     const auto size = static_cast<std::uint64_t>(target.st_size);
     if (size != c.oldSize && size != plan->grownSize() && !(finished && size == c.newSize))
         return outcome(r, JournalOutcome::Refused,
-                       "the file is " + std::to_string(size) + " bytes now; the save was from " + std::to_string(c.oldSize)
-                           + " to " + std::to_string(c.newSize) + " bytes");
+                       "the file is " + std::to_string(size) + " bytes now; the save was from "
+                           + std::to_string(c.oldSize) + " to " + std::to_string(c.newSize) + " bytes");
 
     Fd file{::open(path.c_str(), O_RDWR | O_CLOEXEC)};
     if (file.fd < 0)
-        return outcome(r, JournalOutcome::Failed, "cannot open the file for writing: " + std::string(std::strerror(errno)));
+        return outcome(r, JournalOutcome::Failed,
+                       "cannot open the file for writing: " + std::string(std::strerror(errno)));
     struct stat opened {};
     if (::fstat(file.fd, &opened) != 0 || opened.st_dev != target.st_dev || opened.st_ino != target.st_ino
         || opened.st_size != target.st_size)
@@ -101,7 +102,8 @@ JournalRecovery recoverShiftJournal(JournalRecovery r, const std::string &path, 
             if (n < 0 && errno == EINTR)
                 continue;
             if (n <= 0)
-                return outcome(r, JournalOutcome::Failed, "cannot read the journal: " + std::string(std::strerror(n < 0 ? errno : EIO)));
+                return outcome(r, JournalOutcome::Failed,
+                               "cannot read the journal: " + std::string(std::strerror(n < 0 ? errno : EIO)));
             done += static_cast<std::size_t>(n);
         }
     }
