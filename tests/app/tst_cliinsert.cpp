@@ -254,7 +254,9 @@ void TestCliInsert::killAtRandomMoments()
         // A byte whose new value differs from its old one, somewhere in the moved part: kill once it shows.
         const std::uint64_t watch = (insert ? kInsertAt + 1 : kDeleteAt) + rng() % (kSize - kDeleteLength - 8192);
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HEXMAP_CLI_TEST_SHIFT_STEP_DELAY_US"), QStringLiteral("2000"));
+        // 64 steps of 1 MiB (insert) or 671 of 100003 bytes (delete): about 0.7 s or 1.3 s in all, so that the
+        // 50 ms polls below catch most runs before they finish.
+        env.insert(QStringLiteral("HEXMAP_CLI_TEST_SHIFT_STEP_DELAY_US"), insert ? QStringLiteral("10000") : QStringLiteral("2000"));
         QProcess p;
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(HEXMAP_CLI_PATH), shiftArguments(insert, path));
