@@ -136,11 +136,11 @@ int ShiftRunner::run(const LayoutBuilder &build)
         status = save.run();
         finished.store(true);
     });
-    while (!finished.load()) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    for (unsigned tick = 1; !finished.load(); ++tick) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
         if (g_interrupted)
             save.cancel();
-        if (progress)
+        if (progress && tick % 10 == 0)
             showProgress(save.progress(), false);
     }
     worker.join();
