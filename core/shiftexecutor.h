@@ -45,6 +45,7 @@ struct ShiftExecution {
     PieceBytesReader memory;
     ShiftHook hook;
     bool durable = false;   // fdatasync the target before every progress record (power-loss ordering)
+    bool startWriteback = true; // start writeback every 16 MiB moved (sync_file_range WRITE: a hint, not a sync)
     ShiftCounters *counters = nullptr;
     // Set by runShift:
     bool crashed = false;   // the hook asked to stop as if the process died

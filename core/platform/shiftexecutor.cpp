@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <unistd.h>
 #include <vector>
 
@@ -13,6 +14,8 @@ namespace hexmap {
 namespace sf = shiftformat;
 
 namespace {
+
+constexpr std::uint64_t kWritebackEvery = std::uint64_t(16) << 20;
 
 Status readExactly(const ShiftExecution &x, std::uint64_t offset, std::byte *out, std::size_t size)
 {
@@ -141,6 +144,7 @@ Status runShift(ShiftExecution &x, std::size_t nextStep, std::span<const std::by
     const ShiftPlan &plan = *x.plan;
     const std::size_t steps = plan.stepCount();
     if (!finished) {
+        std::uint64_t unflushed = 0;
         std::vector<std::byte> buffer(static_cast<std::size_t>(
             std::max<std::uint64_t>(1, std::min(plan.chunkSize(), std::max(plan.bytesToMove(), plan.bytesToWrite())))));
         for (std::size_t k = nextStep; k < steps; ++k) {
@@ -171,6 +175,11 @@ Status runShift(ShiftExecution &x, std::size_t nextStep, std::span<const std::by
             if (!step.overlaps)
                 if (auto s = record(x, sf::SlotDone, k); !s)
                     return s;
+            unflushed += step.length;
+            if (x.startWriteback && unflushed >= kWritebackEvery) { // start writing to disk now: less for fdatasync
+                (void)::sync_file_range(x.fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+                unflushed = 0;
+            }
             x.counters->bytesDone.fetch_add(step.length, std::memory_order_relaxed);
             x.counters->stepsDone.fetch_add(1, std::memory_order_relaxed);
         }
