@@ -5,6 +5,7 @@
 #include "core/shiftjournalformat.h"
 #include "core/shiftjournalreader.h"
 #include "core/shiftplan.h"
+#include "core/writelock.h"
 
 #include <cerrno>
 #include <cstring>
@@ -85,6 +86,10 @@ JournalRecovery recoverShiftJournal(JournalRecovery r, const std::string &path, 
     if (::fstat(file.fd, &opened) != 0 || opened.st_dev != target.st_dev || opened.st_ino != target.st_ino
         || opened.st_size != target.st_size)
         return outcome(r, JournalOutcome::Refused, "the file changed while it was checked");
+    // Another Hexmap process writing this file (a job, an editor window) must not see it change size under it.
+    auto lock = WriteLock::acquire(file.fd, path);
+    if (!lock && lock.code() == Errc::WriteLocked)
+        return outcome(r, JournalOutcome::Busy, "the file is being written: " + lock.error().context);
     if (!finished && size < plan->grownSize() && ::ftruncate(file.fd, static_cast<off_t>(plan->grownSize())) != 0)
         return outcome(r, JournalOutcome::Failed, "cannot grow the file to " + std::to_string(plan->grownSize())
                                                       + " bytes: " + std::strerror(errno));

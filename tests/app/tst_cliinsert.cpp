@@ -5,6 +5,7 @@
 //   100 KiB delete (steps shorter than the shift), through the test hook, then `info` or `recover`: the file equals
 //   the expected bytes exactly; kills at random moments (when a random byte shows its new value); SIGINT mid-way
 //   exits 130 and says the save is part-way, and `recover` completes it.
+#include "core/writelock.h"
 #include "processrunner.h"
 
 #include <QtTest>
@@ -112,6 +113,7 @@ private slots:
     void killAtStep();
     void killAtRandomMoments();
     void sigintLeavesItPendingThenRecover();
+    void recoveryWaitsForAnotherWriter();
 
 private:
     bool journalsEmpty() const { return QDir(m_journals.path()).entryList(QDir::Files).isEmpty(); }
@@ -307,6 +309,36 @@ void TestCliInsert::sigintLeavesItPendingThenRecover()
     const ProcessRun again = cli({QStringLiteral("recover"), path});
     QCOMPARE(again.exitCode, 0);
     QVERIFY2(again.out.contains(QStringLiteral("No interrupted save")), qPrintable(again.out));
+}
+
+void TestCliInsert::recoveryWaitsForAnotherWriter()
+{
+    // A crashed insert, while another process (this test) holds the file's write lock, as an editor window or a
+    // job would: no command completes the save under it (the file would change size under that writer).
+    const QString path = m_dir.filePath(QStringLiteral("locked.bin"));
+    QVERIFY(writePatternFile(path));
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HEXMAP_CLI_TEST_SHIFT_KILL"), QStringLiteral("10:torn"));
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(HEXMAP_CLI_PATH), shiftArguments(true, path));
+    QVERIFY(p.waitForFinished(120000));
+    QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+    {
+        const int fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CLOEXEC);
+        QVERIFY(fd >= 0);
+        auto lock = hexmap::WriteLock::acquire(fd, path.toStdString());
+        QVERIFY(lock.ok());
+        const ProcessRun busy = cli({QStringLiteral("recover"), path});
+        QCOMPARE(busy.exitCode, 75);
+        QVERIFY2(busy.err.contains(QStringLiteral("Another Hexmap process")), qPrintable(busy.err));
+        QVERIFY(!journalsEmpty());
+        ::close(fd);
+    } // the writer goes
+    const ProcessRun r = cli({QStringLiteral("recover"), path});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QString problem = verify(path, true);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 QTEST_GUILESS_MAIN(TestCliInsert)
