@@ -99,6 +99,7 @@ private slots:
     void crashAnywhereThenRecover();
     void tornNewestRecordFallsBack();
     void uncommittedJournalIsDiscarded();
+    void committedBeforeGrowingIsCompleted();
     void cancelBeforeAnyMove();
     void cancelMidwayIsPendingThenCompleted();
     void refusedLayouts_data();
@@ -346,6 +347,35 @@ void TestShiftSave::uncommittedJournalIsDiscarded()
     QVERIFY(rec.insertDelete);
     QVERIFY2(rec.message().find("never committed") != std::string::npos, rec.message().c_str());
     QVERIFY(readFile(path) == original);
+    QVERIFY(journalsEmpty());
+}
+
+void TestShiftSave::committedBeforeGrowingIsCompleted()
+{
+    // Killed right after the plan was committed, before the file was grown or any byte moved: the next open
+    // grows it and does the whole save.
+    std::mt19937_64 rng(14);
+    const std::vector<std::byte> original = randomBytes(rng, 3000);
+    const std::string path = file("committed.bin");
+    QVERIFY(writeFile(path, original));
+    Model m = originalModel(3000);
+    m.insert(1000, {SavePiece::Kind::Memory, 0, 500, 0, std::make_shared<std::vector<std::byte>>(randomBytes(rng, 500))});
+    m.remove(10, 20);
+    const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
+    auto id = fileIdentityOf(fd, path);
+    ::close(fd);
+    auto plan = ShiftPlan::create(m.layout(), 3000, 64, 64);
+    QVERIFY(plan.ok());
+    {
+        auto journal = ShiftJournal::begin(*id, path);
+        QVERIFY2(journal.ok(), journal.message().c_str());
+        QVERIFY(journal->writePlan(*plan, *id, path).ok());
+    } // the process dies here
+    QCOMPARE(readFile(path).size(), std::size_t(3000));
+    const JournalRecovery rec = recoverSaveJournal(path);
+    QVERIFY2(rec.outcome == JournalOutcome::Replayed, rec.message().c_str());
+    QCOMPARE(rec.newSize, std::uint64_t(3480));
+    QVERIFY(readFile(path) == materialize(m.layout(), original));
     QVERIFY(journalsEmpty());
 }
 
