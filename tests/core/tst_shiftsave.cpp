@@ -536,6 +536,16 @@ void TestShiftSave::enospcWhileGrowing()
     const QString diff = firstDifference(readFile(path), original);
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
     QVERIFY(journalsEmpty());
+
+    // The journal on the full disk too: the save stops before the file is touched, naming the journal (or its
+    // directory).
+    const std::string journals = disk.path("journals");
+    qputenv("HEXMAP_JOURNAL_DIR", QByteArray::fromStdString(journals));
+    const SaveRun noJournal = save(path, m.layout(), {});
+    QCOMPARE(noJournal.status.code(), std::error_code(ENOSPC, std::system_category()));
+    QVERIFY2(noJournal.status.message().find(journals) == 0, noJournal.status.message().c_str());
+    QCOMPARE(noJournal.outcome, ShiftOutcome::Unchanged);
+    QVERIFY(readFile(path) == original);
 }
 
 QTEST_GUILESS_MAIN(TestShiftSave)
