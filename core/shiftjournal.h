@@ -60,7 +60,9 @@ public:
     // Writes the plan (with every Memory and Fill piece's bytes), syncs it, writes the commit record, syncs it and
     // the directory: from here on the next open of the file completes the save. Failure contract: errno naming the
     // journal; not committed then (call remove()).
-    Status writePlan(const ShiftPlan &plan, const FileIdentity &target, const std::string &targetPath);
+    // durable: the save orders its writes for power loss (recorded, so that a recovery continues the same way).
+    Status writePlan(const ShiftPlan &plan, const FileIdentity &target, const std::string &targetPath,
+                     bool durable = false);
     // The progress slots of the committed plan (inactive before writePlan() succeeded).
     ShiftSlots progressSlots(bool durable) const;
     // Deletes the journal, syncs its directory, releases the lock. Failure contract: errno naming the journal (the

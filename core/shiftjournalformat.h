@@ -10,7 +10,8 @@ namespace hexmap::shiftformat {
 // has at most one pending journal of either kind; recoverSaveJournal() tells them apart by the magic.
 // Host byte order (little-endian on every supported host). All checksums are CRC-32C (core/crc32c.h).
 //
-//   plan    : magic "HXMSHFT1" (8) | version u32 | path length u32 | device u64 | inode u64 | old size u64 |
+//   plan    : magic "HXMSHFT1" (8) | version u32 | path length u32 | flags u32 (1: durable) | 0 u32 |
+//             device u64 | inode u64 | old size u64 |
 //             new size u64 | chunk size u64 | direct shift minimum u64 | piece count u64 | target path
 //             then per piece: kind u32 (0 Original, 1 Memory, 2 Fill) | 0 u32 | dst u64 | length u64 | src u64 |
 //             byte count u64 | bytes (Memory: the piece's `length` bytes, src stored as 0; Fill: the pattern)
@@ -31,7 +32,8 @@ namespace hexmap::shiftformat {
 inline constexpr char kPlanMagic[8] = {'H', 'X', 'M', 'S', 'H', 'F', 'T', '1'};
 inline constexpr char kCommitMagic[8] = {'H', 'X', 'M', 'S', 'C', 'M', 'T', '1'};
 inline constexpr std::uint32_t kVersion = 1;
-inline constexpr std::size_t kHeaderFixedSize = 8 + 4 + 4 + 8 * 7;
+inline constexpr std::size_t kHeaderFixedSize = 8 + 4 * 4 + 8 * 7;
+inline constexpr std::uint32_t kFlagDurable = 1;
 inline constexpr std::size_t kPieceHeaderSize = 4 + 4 + 8 * 4;
 inline constexpr std::size_t kCommitSize = 8 + 8 + 4 + 4;
 inline constexpr std::size_t kSlotHeaderSize = 32;

@@ -13,6 +13,7 @@ namespace hexmap {
 // Plain value; any thread.
 struct ShiftJournalContents {
     bool committed = false; // the plan and its commit record are whole and their checksums match
+    bool durable = false;   // the save ordered its writes for power loss: its recovery does the same
     std::string problem;    // why not committed
     std::uint64_t device = 0, inode = 0, oldSize = 0, newSize = 0, chunkSize = 0, directShiftMin = 0;
     std::string path;                          // the target's canonical path when the save began

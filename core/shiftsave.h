@@ -61,8 +61,8 @@ enum class ShiftOutcome {
 //    completes exactly; recoverSaveJournal() does that on the next open.
 //  - power loss / kernel crash: only with `durable`: the target is fdatasynced before each progress record and the
 //    journal after it, so a record never reaches the disk before the data it vouches for (cost: two fdatasyncs
-//    per step; with 8 MiB steps a 1-byte insert into 1 GiB took 4.3 s instead of 1.35 s on the loaded VM; recovery
-//    itself runs without it). Without it, a power cut during a save can leave a part-shifted file that the
+//    per step; with 8 MiB steps a 1-byte insert into 1 GiB took 4.3 s instead of 1.35 s on the loaded VM; the
+//    journal records it, so the recovery of such a save is durable too). Without it, a power cut during a save can leave a part-shifted file that the
 //    journal cannot repair. Either way the journal is committed (synced) before the file is touched and removed
 //    only after the final fdatasync.
 // Threads: the moves are one ordered sequence of steps (each may overwrite the sources of earlier ones), written by

@@ -151,7 +151,8 @@ Result<ShiftJournal> ShiftJournal::begin(const FileIdentity &target, const std::
     return j;
 }
 
-Status ShiftJournal::writePlan(const ShiftPlan &plan, const FileIdentity &target, const std::string &targetPath)
+Status ShiftJournal::writePlan(const ShiftPlan &plan, const FileIdentity &target, const std::string &targetPath,
+                               bool durable)
 {
     const std::string canonical = canonicalFilePath(targetPath);
     std::vector<std::byte> head;
@@ -159,6 +160,8 @@ Status ShiftJournal::writePlan(const ShiftPlan &plan, const FileIdentity &target
                 reinterpret_cast<const std::byte *>(sf::kPlanMagic) + 8);
     put(head, sf::kVersion);
     put(head, static_cast<std::uint32_t>(canonical.size()));
+    put(head, durable ? sf::kFlagDurable : std::uint32_t(0));
+    put(head, std::uint32_t(0));
     for (std::uint64_t v : {target.device, target.inode, plan.oldSize(), plan.newSize(), plan.chunkSize(),
                             plan.directShiftMin(), static_cast<std::uint64_t>(plan.layout().size())})
         put(head, v);

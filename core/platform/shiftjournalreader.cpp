@@ -87,13 +87,14 @@ Result<ShiftJournalContents> readShiftJournal(int fd, const std::string &journal
     if (r == 0 || std::memcmp(fixed, sf::kPlanMagic, 8) != 0 || get<std::uint32_t>(fixed + 8) != sf::kVersion)
         return incomplete("incomplete header or not a shift journal of this version", 0);
     const auto pathLength = get<std::uint32_t>(fixed + 12);
-    c.device = get<std::uint64_t>(fixed + 16);
-    c.inode = get<std::uint64_t>(fixed + 24);
-    c.oldSize = get<std::uint64_t>(fixed + 32);
-    c.newSize = get<std::uint64_t>(fixed + 40);
-    c.chunkSize = get<std::uint64_t>(fixed + 48);
-    c.directShiftMin = get<std::uint64_t>(fixed + 56);
-    const auto pieces = get<std::uint64_t>(fixed + 64);
+    c.durable = (get<std::uint32_t>(fixed + 16) & sf::kFlagDurable) != 0;
+    c.device = get<std::uint64_t>(fixed + 24);
+    c.inode = get<std::uint64_t>(fixed + 32);
+    c.oldSize = get<std::uint64_t>(fixed + 40);
+    c.newSize = get<std::uint64_t>(fixed + 48);
+    c.chunkSize = get<std::uint64_t>(fixed + 56);
+    c.directShiftMin = get<std::uint64_t>(fixed + 64);
+    const auto pieces = get<std::uint64_t>(fixed + 72);
     if (pathLength > (1u << 16) || c.chunkSize == 0 || c.chunkSize > sf::kMaxChunkSize
         || pieces > fileSize / sf::kPieceHeaderSize)
         return incomplete("damaged header", 0);

@@ -118,7 +118,7 @@ JournalRecovery recoverShiftJournal(JournalRecovery r, const std::string &path, 
     x.path = path;
     x.plan = &*plan;
     x.records = ShiftSlots(journalFd, r.journalPath, sf::slotBase(c.planLength), sf::slotStride(c.chunkSize),
-                         c.planCrc, false);
+                         c.planCrc, c.durable);
     const std::vector<std::uint64_t> &positions = c.memoryPositions;
     const std::string journalPath = r.journalPath;
     x.memory = [journalFd, &positions, &journalPath](std::size_t piece, std::uint64_t offset,
@@ -135,6 +135,7 @@ JournalRecovery recoverShiftJournal(JournalRecovery r, const std::string &path, 
         return {};
     };
     x.counters = &counters;
+    x.durable = c.durable;
     if (auto s = runShift(x, next, preImage, finished); !s)
         return outcome(r, JournalOutcome::Failed, s.message());
     r.outcome = JournalOutcome::Replayed;

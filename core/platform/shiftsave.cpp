@@ -90,7 +90,7 @@ Status ShiftSave::run()
             return begun.error();
         journal.emplace(std::move(*begun));
         m_journalPath = journal->path();
-        if (auto s = journal->writePlan(plan, m_opened, m_path); !s) {
+        if (auto s = journal->writePlan(plan, m_opened, m_path, m_options.durable); !s) {
             (void)journal->remove();
             return s;
         }

@@ -11,6 +11,7 @@
 #include "core/savejournal.h"
 #include "core/shiftjournal.h"
 #include "core/shiftjournalformat.h"
+#include "core/shiftjournalreader.h"
 #include "core/shiftplan.h"
 #include "core/shiftsave.h"
 #include "enginetesthelpers.h"
@@ -236,6 +237,7 @@ void TestShiftSave::crashAnywhereThenRecover()
         ShiftSaveOptions o;
         o.chunkSize = 1 + rng() % 200;
         o.directShiftMin = 1 + rng() % 300;
+        o.durable = round % 8 == 0;
         auto plan = ShiftPlan::create(layout, size, o.chunkSize, o.directShiftMin);
         QVERIFY(plan.ok());
         const std::uint64_t steps = plan->stepCount();
@@ -256,6 +258,13 @@ void TestShiftSave::crashAnywhereThenRecover()
             QCOMPARE(r.outcome, ShiftOutcome::Pending);
             const QFileInfoList journals = QDir(m_journals.path()).entryInfoList(QDir::Files);
             QCOMPARE(journals.size(), 1);
+            { // the journal says how the save ordered its writes, so that its recovery does the same
+                const int jfd = ::open(QFile::encodeName(journals[0].filePath()).constData(), O_RDONLY | O_CLOEXEC);
+                auto contents = readShiftJournal(jfd, journals[0].filePath().toStdString());
+                ::close(jfd);
+                QVERIFY(contents.ok() && contents->committed);
+                QCOMPARE(contents->durable, o.durable);
+            }
             // Bounded: the plan (with the inserted bytes), its commit record and two slots of one chunk each.
             std::uint64_t inserted = 0;
             for (const SavePiece &p : layout)
