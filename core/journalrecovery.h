@@ -25,6 +25,11 @@ struct JournalRecovery {
     std::uint64_t ranges = 0; // Replayed: ranges and bytes written
     std::uint64_t bytes = 0;
     std::string reason;       // Discarded / Refused / Failed: why, in English
+    bool insertDelete = false; // the journal was an insert/delete (shift) save's (core/shiftrecovery.h): Replayed
+                               // then means the save was completed; ranges = steps run, bytes = bytes moved and
+                               // written. The file's size may have changed: reopen/remap it.
+    std::uint64_t oldSize = 0; // insertDelete: the file's size before the save and the document's (new) size
+    std::uint64_t newSize = 0;
     bool happened() const { return outcome != JournalOutcome::None; }
     // True when the file may hold a mix of old and new bytes (a committed journal is still pending).
     bool leavesFilePending() const { return outcome == JournalOutcome::Refused || outcome == JournalOutcome::Failed; }
@@ -35,7 +40,8 @@ struct JournalRecovery {
 
 // Looks for the save journal of the file at `path` (core/journallocation.h) and deals with it: a committed journal
 // is replayed into the file (pwrite + fdatasync) and deleted; an uncommitted or damaged one is deleted without
-// touching the file. A committed journal is applied only when the file's device and inode (the journal's name),
+// touching the file. An insert/delete save's journal (same place, told apart by its magic) is completed by
+// recoverShiftJournal() (core/shiftrecovery.h): the file becomes exactly the new document. A committed journal is applied only when the file's device and inode (the journal's name),
 // size and canonical path match its header; otherwise it is kept (Refused). Call it before a file is opened (or
 // at least before it is shown or written). Thread: any; processes coordinate through the journal's lock.
 // Failure contract: never fails as such; problems are outcomes (Failed, Refused, Busy) with reason set. A file

@@ -29,8 +29,9 @@ public:
     // Creates the journal directory if needed, creates (or replaces a stale, unlocked) journal for `target`
     // (device, inode, size) and writes its header with `targetPath` (made canonical). Failure contract: errno
     // naming the journal or its directory (EACCES, ENOSPC, EROFS, ENOTDIR...), Errc::WriteLocked when another
-    // process holds the journal (it is saving the same file); nothing is left behind on failure except a
-    // directory it created.
+    // process holds the journal (it is saving the same file); Errc::JournalPending when the journal is an
+    // interrupted insert/delete save's (core/shiftjournal.h), which must be completed first; nothing is left behind
+    // on failure except a directory it created.
     static Result<SaveJournal> begin(const FileIdentity &target, const std::string &targetPath);
 
     // Appends one range's new bytes. Failure contract: errno naming the journal (ENOSPC, EIO...); the journal is

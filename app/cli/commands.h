@@ -18,6 +18,9 @@ namespace hexmap::cli {
     X("fill", runFill, "Fill a range with one byte value (background job)")                               \
     X("zero", runZero, "Zero a range, optionally releasing its disk space (background job)")              \
     X("pattern", runPattern, "Repeat a hex byte pattern over a range (background job)")                   \
+    X("insert", runInsert, "Insert bytes at an offset, moving the rest up, in place (crash-safe journal)")     \
+    X("delete", runDelete, "Delete a range, moving the rest down, in place (crash-safe journal)")            \
+    X("recover", runRecover, "Complete an interrupted save (overwrite, insert, delete) from its journal")    \
     X("sync", runSync, "Write a file's dirty pages to stable storage, in chunks")                         \
     X("dump", runDump, "Hex dump of a range, byte-identical to xxd -s OFFSET -l LENGTH")                  \
     X("cache", runCache, "Show the kernel's page cache of a file: cached, dirty, writeback pages")

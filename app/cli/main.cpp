@@ -33,7 +33,7 @@ QString generalHelp()
 {
     QString text = QStringLiteral(
         "Usage: hexmap-cli COMMAND [ARGS...] [OPTIONS]\n"
-        "Fill, zero, pattern-write, sync and dump huge files through the Hexmap memory-mapped engine.\n\n"
+        "Fill, zero, pattern-write, insert into, delete from, sync and dump huge files through the Hexmap engine.\n\n"
         "Commands:\n");
     for (const CommandEntry &c : kCommands)
         text += QStringLiteral("  %1 %2\n").arg(QString::fromLatin1(c.name).leftJustified(9), QString::fromUtf8(c.summary));

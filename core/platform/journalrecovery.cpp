@@ -3,6 +3,8 @@
 #include "core/journallocation.h"
 #include "core/numberparser.h"
 #include "core/savejournalreader.h"
+#include "core/shiftjournalreader.h"
+#include "core/shiftrecovery.h"
 
 #include <cerrno>
 #include <cstring>
@@ -41,6 +43,16 @@ JournalRecovery failed(JournalRecovery r, JournalOutcome outcome, std::string re
 std::string JournalRecovery::message() const
 {
     const std::string file = filePath;
+    const std::string save = insertDelete ? "insert/delete save" : "save";
+    if (insertDelete && outcome == JournalOutcome::Replayed)
+        return "Completed an interrupted insert/delete save of " + file + ": it is now " + std::to_string(newSize)
+            + " bytes (was " + std::to_string(oldSize) + "); " + formatSize(bytes) + " moved or written from its journal";
+    if (insertDelete && outcome == JournalOutcome::Discarded)
+        return "Discarded the journal of an insert/delete save of " + file + " that was never committed (" + reason
+            + "): the file keeps its old bytes";
+    if (insertDelete && outcome == JournalOutcome::Failed)
+        return "Could not complete an interrupted insert/delete save of " + file + " from its journal " + journalPath
+            + " (" + reason + "); the file is part-way until the journal is applied on a later open";
     switch (outcome) {
     case JournalOutcome::None: return {};
     case JournalOutcome::Replayed:
@@ -50,7 +62,7 @@ std::string JournalRecovery::message() const
         return "Discarded the journal of an interrupted save of " + file + " that was never completed (" + reason
             + "): the file keeps its old bytes";
     case JournalOutcome::Refused:
-        return "Did not apply the journal of an interrupted save of " + file + " (" + reason
+        return "Did not apply the journal of an interrupted " + save + " of " + file + " (" + reason
             + "); it is kept at " + journalPath + ": delete it if the file is as it should be";
     case JournalOutcome::Busy:
         return "Another Hexmap process is saving " + file + " right now (journal " + journalPath + ")";
@@ -93,6 +105,8 @@ JournalRecovery recoverSaveJournal(const std::string &path)
     struct stat js {};
     if (::fstat(journal.fd, &js) != 0 || js.st_nlink == 0)
         return JournalRecovery{JournalOutcome::None, path, {}, 0, 0, {}}; // its writer finished and removed it
+    if (isShiftJournal(journal.fd))
+        return recoverShiftJournal(r, path, journal.fd);
 
     auto contents = readSaveJournal(journal.fd, journalPath);
     if (!contents)

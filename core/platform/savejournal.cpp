@@ -3,6 +3,7 @@
 #include "core/crc32c.h"
 #include "core/journallocation.h"
 #include "core/savejournalformat.h"
+#include "core/shiftjournalreader.h"
 
 #include <cerrno>
 #include <fcntl.h>
@@ -85,6 +86,10 @@ Result<SaveJournal> SaveJournal::begin(const FileIdentity &target, const std::st
                          journal.m_path + " (another Hexmap process is saving this file)"};
         return Error::fromErrno(err, journal.m_path);
     }
+    if (isShiftJournal(journal.m_fd)) // an interrupted insert/delete save: completing it comes first (never replace it)
+        return Error{make_error_code(Errc::JournalPending),
+                     journal.m_path + " (the journal of an interrupted insert/delete save of this file: open the file "
+                                      "again or run hexmap-cli recover to complete it first)"};
     if (::ftruncate(journal.m_fd, 0) != 0) {
         const Error error = Error::fromErrno(errno, journal.m_path);
         (void)journal.remove();

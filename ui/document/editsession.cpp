@@ -235,8 +235,14 @@ QString EditSession::recoverInterruptedSave(MappedFile &file)
     if (!file.isValid())
         return {};
     const JournalRecovery recovery = recoverSaveJournal(file.path());
-    if (recovery.outcome == JournalOutcome::Replayed)
+    if (recovery.outcome == JournalOutcome::Replayed && recovery.insertDelete) {
+        // A completed insert/delete save changed the file's size: map the file as it is now.
+        auto reopened = MappedFile::open(file.path(), file.isWritable() ? OpenMode::ReadWrite : OpenMode::ReadOnly);
+        if (reopened)
+            file = std::move(*reopened);
+    } else if (recovery.outcome == JournalOutcome::Replayed) {
         (void)file.refreshIdentity(); // the replay is Hexmap's own write, not another program's
+    }
     return SaveMessages::recovery(recovery);
 }
 
