@@ -100,6 +100,7 @@ private slots:
     void refusedWhileAJobRuns();
     void cancelPartWayCompletesOnNextOpen_data();
     void cancelPartWayCompletesOnNextOpen();
+    void closingTheWindowWaitsAndTheJournalCompletes();
 
 private:
     void writeFile(const Bytes &bytes);
@@ -598,6 +599,50 @@ void TestShiftCommands::cancelPartWayCompletesOnNextOpen()
         QCOMPARE(m_window->currentDocument()->size(), Size + 1);
         QVERIFY(!m_window->currentDocument()->recoveryMessage().isEmpty());
     }
+    QCOMPARE(jobtest::preadAll(m_path, Size + 100), expected);
+}
+
+void TestShiftCommands::closingTheWindowWaitsAndTheJournalCompletes()
+{
+    constexpr std::uint64_t Size = 1u << 20;
+    const Bytes original = pattern(Size);
+    writeFile(original);
+    openWindow();
+    auto reached = std::make_shared<std::atomic<bool>>(false);
+    auto release = std::make_shared<std::atomic<bool>>(false);
+    ShiftSaveOptions options;
+    options.hook = [reached, release](ShiftPoint point, std::uint64_t step) {
+        if (point == ShiftPoint::BeforeWrite && step == 2) {
+            reached->store(true);
+            while (!release->load())
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+        return ShiftHookAction::Continue;
+    };
+    m_shift->setSaveOptions(options);
+    // The Document's destruction (closing the window) deletes its ShiftRunner, which cancels and joins: let the
+    // blocked step go on once that starts. (The window disconnects the Document's own signals before deleting it;
+    // a child created before the runner is deleted just before it.)
+    auto *sentinel = new QObject(m_window->currentDocument());
+    connect(sentinel, &QObject::destroyed, [release] { release->store(true); });
+    m_window->hexView()->setCursorOffset(0x8000);
+    onNextModal<InsertBytesDialog>(m_context.get(), [this](InsertBytesDialog *d) {
+        d->findChild<QLineEdit *>(QStringLiteral("insertHex"))->setText(QStringLiteral("01 02"));
+        confirmNext();
+        d->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    });
+    m_shift->insertBytes->trigger();
+    QTRY_VERIFY(reached->load());
+    QVERIFY(m_shift->isRunning());
+    m_context.reset();
+    m_window.reset(); // returns once the save thread stopped (after its current step)
+    QVERIFY(release->load());
+    QVERIFY(jobtest::preadAll(m_path, Size + 100) != original); // part-way: journalled
+    m_context = std::make_unique<QObject>();
+    openWindow(false); // the journal completes the insert
+    Bytes expected = original;
+    expected.insert(expected.begin() + 0x8000, {0x01, 0x02});
+    QCOMPARE(m_window->currentDocument()->size(), Size + 2);
     QCOMPARE(jobtest::preadAll(m_path, Size + 100), expected);
 }
 
