@@ -162,5 +162,5 @@ void TestShiftModels::confirmationStatesTheCost()
     QCOMPARE(remove.lengthText(), QStringLiteral("32"));
 }
 
-QTEST_MAIN(TestShiftModels)
+QTEST_GUILESS_MAIN(TestShiftModels)
 #include "tst_shiftmodels.moc"
