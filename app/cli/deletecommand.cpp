@@ -3,6 +3,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/exitcode.h"
 #include "app/cli/shiftrunner.h"
+#include "core/shiftlayouts.h"
 
 namespace hexmap::cli {
 
@@ -23,12 +24,12 @@ int runDelete(const QStringList &arguments)
         auto range = cli.range(size, exitCode);
         if (!range)
             return std::nullopt;
-        SaveLayout layout;
-        if (range->offset > 0)
-            layout.push_back({SavePiece::Kind::Original, 0, range->offset, 0, nullptr});
-        if (range->end() < size)
-            layout.push_back({SavePiece::Kind::Original, range->offset, size - range->end(), range->end(), nullptr});
-        return layout;
+        auto layout = deleteLayout(size, range->offset, range->size); // cli.range() checked the bounds
+        if (!layout) {
+            *exitCode = cli.fail(ExitUsage, CommandLine::fromStd(layout.message()));
+            return std::nullopt;
+        }
+        return std::move(*layout);
     });
 }
 

@@ -5,6 +5,7 @@
 #include "app/cli/shiftrunner.h"
 #include "core/hexbytes.h"
 #include "core/numberparser.h"
+#include "core/shiftlayouts.h"
 
 #include <memory>
 
@@ -95,15 +96,12 @@ int runInsert(const QStringList &arguments)
                                  QStringLiteral("--length %1: the file would pass 2^64 bytes").arg(inserted.length));
             return std::nullopt;
         }
-        SaveLayout layout;
-        if (*offset > 0)
-            layout.push_back({SavePiece::Kind::Original, 0, *offset, 0, nullptr});
-        SavePiece piece = inserted;
-        piece.dst = *offset;
-        layout.push_back(piece);
-        if (*offset < size)
-            layout.push_back({SavePiece::Kind::Original, *offset + inserted.length, size - *offset, *offset, nullptr});
-        return layout;
+        auto layout = insertLayout(size, *offset, inserted); // offset and size were checked above
+        if (!layout) {
+            *exitCode = cli.fail(ExitUsage, CommandLine::fromStd(layout.message()));
+            return std::nullopt;
+        }
+        return std::move(*layout);
     });
 }
 

@@ -2590,4 +2590,318 @@ Click to go there</source>
         <translation>请输入恰好一个字符</translation>
     </message>
 </context>
+<context>
+    <name>hexmap::ShiftSupport</name>
+    <message>
+        <source>&amp;Insert Bytes…</source>
+        <translation>插入字节(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Insert bytes into the file at an offset, moving the rest up (written at once)</source>
+        <translation>在某个偏移处向文件插入字节,其后的内容后移(立即写入)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Range…</source>
+        <translation>删除范围(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete a range of the file, moving the rest down (written at once)</source>
+        <translation>删除文件中的一段范围,其后的内容前移(立即写入)</translation>
+    </message>
+    <message>
+        <source>No file is open.</source>
+        <translation>没有打开的文件。</translation>
+    </message>
+    <message>
+        <source>Insert and delete write “%1” at once: enable editing first (Edit &gt; Enable Editing, Ctrl+E).</source>
+        <translation>插入和删除会立即写入“%1”:请先启用编辑(编辑 &gt; 启用编辑,Ctrl+E)。</translation>
+    </message>
+    <message>
+        <source>“%1” has unsaved overwrite edits. Save them (File &gt; Save) or revert them (File &gt; Revert Unsaved Edits) first: an insert or delete writes the file at once.</source>
+        <translation>“%1”有未保存的覆盖编辑。请先保存(文件 &gt; 保存)或还原它们(文件 &gt; 还原未保存的编辑):插入或删除会立即写入文件。</translation>
+    </message>
+    <message>
+        <source>An insert or delete is already running on “%1”: wait for it to finish.</source>
+        <translation>“%1”上已有插入或删除正在进行:请等待其完成。</translation>
+    </message>
+    <message>
+        <source>A job is running on “%1”: wait for it to finish or cancel it (Jobs panel) first.</source>
+        <translation>“%1”上有任务正在运行:请先等待其完成或取消它(任务面板)。</translation>
+    </message>
+    <message>
+        <source>Cannot check “%1” on disk: %2.</source>
+        <translation>无法检查磁盘上的“%1”:%2。</translation>
+    </message>
+    <message>
+        <source>“%1” changed on disk since it was opened: reload it first (nothing was written).</source>
+        <translation>“%1”自打开后已在磁盘上被修改:请先重新加载(未写入任何内容)。</translation>
+    </message>
+    <message>
+        <source>“%1” is empty: there is nothing to delete.</source>
+        <translation>“%1”是空文件:没有可删除的内容。</translation>
+    </message>
+    <message>
+        <source>Delete Range</source>
+        <translation>删除范围</translation>
+    </message>
+    <message>
+        <source>Insert Bytes</source>
+        <translation>插入字节</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>&amp;Insert</source>
+        <translation>插入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Could not insert into %1: %2.</source>
+        <translation>无法向 %1 插入:%2。</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Could not delete from %1: %2.</source>
+        <translation>无法从 %1 删除:%2。</translation>
+    </message>
+    <message>
+        <source>Moving bytes in %1…</source>
+        <translation>正在移动 %1 中的字节…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Moving bytes: %1 of %2</source>
+        <translation>正在移动字节:%1 / %2</translation>
+    </message>
+    <message>
+        <source>Cancelled: the file is unchanged.</source>
+        <translation>已取消:文件未被修改。</translation>
+    </message>
+    <message>
+        <source>Cancelled part-way: the file will be completed the next time it is opened (or now: Recover).</source>
+        <translation>中途已取消:下次打开该文件时会完成这次修改(或现在就完成:恢复)。</translation>
+    </message>
+    <message>
+        <source>The file will be completed the next time it is opened (or now: Recover).</source>
+        <translation>下次打开该文件时会完成这次修改(或现在就完成:恢复)。</translation>
+    </message>
+    <message>
+        <source>The file is unchanged.</source>
+        <translation>文件未被修改。</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Insert/Delete Failed</source>
+        <translation>插入/删除失败</translation>
+    </message>
+    <message>
+        <source>Cannot reload %1: %2</source>
+        <translation>无法重新加载 %1:%2</translation>
+    </message>
+    <message>
+        <source>&amp;Recover Now</source>
+        <translation>立即恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>稍后(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::InsertBytesModel</name>
+    <message>
+        <source>1 byte</source>
+        <translation>1 字节</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>Offset %1 is past the end of the file (%2).</source>
+        <translation>偏移 %1 超出了文件末尾(%2)。</translation>
+    </message>
+    <message>
+        <source>Offset “%1” is not a number (e.g. 0x1000, 4096, -16).</source>
+        <translation>偏移“%1”不是数字(例如 0x1000、4096、-16)。</translation>
+    </message>
+    <message>
+        <source>Type the bytes to insert, in hex (DE AD BE EF).</source>
+        <translation>请输入要插入的字节,十六进制(DE AD BE EF)。</translation>
+    </message>
+    <message>
+        <source>Too many hex bytes: at most %1 (use a fill or pattern for more).</source>
+        <translation>十六进制字节过多:最多 %1(更多请使用填充字节或模式)。</translation>
+    </message>
+    <message>
+        <source>Bad hex bytes “%1”: %2.</source>
+        <translation>无效的十六进制字节“%1”:%2。</translation>
+    </message>
+    <message>
+        <source>Fill byte “%1” is not a byte (0xFF, 255 or 0b11111111).</source>
+        <translation>填充字节“%1”不是一个字节值(0xFF、255 或 0b11111111)。</translation>
+    </message>
+    <message>
+        <source>Type the pattern to repeat, in hex (DE AD BE EF).</source>
+        <translation>请输入要重复的模式,十六进制(DE AD BE EF)。</translation>
+    </message>
+    <message>
+        <source>Bad hex pattern “%1”.</source>
+        <translation>无效的十六进制模式“%1”。</translation>
+    </message>
+    <message>
+        <source>Count %1 is zero: nothing to insert.</source>
+        <translation>数量 %1 为零:没有可插入的内容。</translation>
+    </message>
+    <message>
+        <source>Count %1 would make the file larger than 2^64 bytes.</source>
+        <translation>数量 %1 会使文件超过 2^64 字节。</translation>
+    </message>
+    <message>
+        <source>Count “%1” is not a size (e.g. 16, 0x1000, 16M).</source>
+        <translation>数量“%1”不是有效大小(例如 16、0x1000、16M)。</translation>
+    </message>
+    <message>
+        <source>Insert %1 at %2 of %3?</source>
+        <translation>在 %3 的 %2 处插入 %1?</translation>
+    </message>
+    <message>
+        <source>Inserted %1 at %2 (moved %3)</source>
+        <translation>已在 %2 处插入 %1(移动了 %3)</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::DeleteRangeModel</name>
+    <message>
+        <source>Offset %1 is past the end of the file (%2).</source>
+        <translation>偏移 %1 超出了文件末尾(%2)。</translation>
+    </message>
+    <message>
+        <source>Offset “%1” is not a number (e.g. 0x1000, 4096, -16).</source>
+        <translation>偏移“%1”不是数字(例如 0x1000、4096、-16)。</translation>
+    </message>
+    <message>
+        <source>Length “%1” is not a size (e.g. 16, 0x1000, 4K).</source>
+        <translation>长度“%1”不是有效大小(例如 16、0x1000、4K)。</translation>
+    </message>
+    <message>
+        <source>Length %1 is zero: nothing to delete.</source>
+        <translation>长度 %1 为零:没有可删除的内容。</translation>
+    </message>
+    <message>
+        <source>%1 at %2 passes the end of the file (%3).</source>
+        <translation>从 %2 开始的 %1 超出了文件末尾(%3)。</translation>
+    </message>
+    <message>
+        <source>Delete %1 at %2 of %3?</source>
+        <translation>删除 %3 中 %2 处的 %1?</translation>
+    </message>
+    <message>
+        <source>Deleted %1 at %2 (moved %3)</source>
+        <translation>已删除 %2 处的 %1(移动了 %3)</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::ShiftCost</name>
+    <message>
+        <source>about a second</source>
+        <translation>约 1 秒</translation>
+    </message>
+    <message>
+        <source>about %1 seconds</source>
+        <translation>约 %1 秒</translation>
+    </message>
+    <message>
+        <source>about %1 minutes</source>
+        <translation>约 %1 分钟</translation>
+    </message>
+    <message>
+        <source>about %1 hours</source>
+        <translation>约 %1 小时</translation>
+    </message>
+    <message>
+        <source>Nothing after it moves; about a second. It cannot be undone.</source>
+        <translation>其后没有内容需要移动;约 1 秒。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>This moves %1 (everything after %2) in place; %3. It cannot be undone.</source>
+        <translation>这将原地移动 %1(%2 之后的全部内容);%3。此操作无法撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::InsertBytesDialog</name>
+    <message>
+        <source>Insert Bytes</source>
+        <translation>插入字节</translation>
+    </message>
+    <message>
+        <source>Hex bytes</source>
+        <translation>十六进制字节</translation>
+    </message>
+    <message>
+        <source>Fill byte × count</source>
+        <translation>填充字节 × 数量</translation>
+    </message>
+    <message>
+        <source>Hex pattern × count</source>
+        <translation>十六进制模式 × 数量</translation>
+    </message>
+    <message>
+        <source>&amp;Insert…</source>
+        <translation>插入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Offset (file size: %1):</source>
+        <translation>偏移(&amp;O)(文件大小:%1):</translation>
+    </message>
+    <message>
+        <source>&amp;Insert:</source>
+        <translation>插入内容(&amp;I):</translation>
+    </message>
+    <message>
+        <source>&amp;Hex bytes:</source>
+        <translation>十六进制字节(&amp;H):</translation>
+    </message>
+    <message>
+        <source>Fill &amp;byte:</source>
+        <translation>填充字节(&amp;B):</translation>
+    </message>
+    <message>
+        <source>&amp;Pattern:</source>
+        <translation>模式(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Count:</source>
+        <translation>数量(&amp;C):</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::DeleteRangeDialog</name>
+    <message>
+        <source>Delete Range</source>
+        <translation>删除范围</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Offset (file size: %1):</source>
+        <translation>偏移(&amp;O)(文件大小:%1):</translation>
+    </message>
+    <message>
+        <source>&amp;Length:</source>
+        <translation>长度(&amp;L):</translation>
+    </message>
+</context>
 </TS>

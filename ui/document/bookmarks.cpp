@@ -103,6 +103,31 @@ void Bookmarks::setColor(int index, const QColor &color)
     emit changed();
 }
 
+int Bookmarks::shift(std::uint64_t offset, std::uint64_t removed, std::uint64_t inserted)
+{
+    const std::uint64_t end = offset + removed;
+    std::vector<Bookmark> kept;
+    int dropped = 0;
+    bool moved = false;
+    for (Bookmark b : m_items) {
+        if (b.offset >= offset && b.offset < end) {
+            ++dropped;
+            continue;
+        }
+        if (b.offset >= end && inserted != removed) {
+            b.offset = b.offset - removed + inserted; // stays sorted: every later bookmark moves by the same amount
+            moved = true;
+        }
+        kept.push_back(std::move(b));
+    }
+    if (!moved && dropped == 0)
+        return 0;
+    m_items = std::move(kept);
+    save();
+    emit changed();
+    return dropped;
+}
+
 void Bookmarks::remove(int index)
 {
     if (index < 0 || index >= int(m_items.size()))

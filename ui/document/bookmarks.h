@@ -45,6 +45,10 @@ public:
     void rename(int index, const QString &name);
     void setColor(int index, const QColor &color);
     void remove(int index);
+    // The file had `removed` bytes at `offset` replaced by `inserted` bytes (an in-place insert or delete):
+    // bookmarks at or after offset + removed move by inserted - removed; those inside the removed bytes are
+    // dropped. Returns how many were dropped. Saves and emits changed() when anything moved.
+    int shift(std::uint64_t offset, std::uint64_t removed, std::uint64_t inserted);
 
     static QString storagePath(const QString &canonicalPath); // the JSON file for a file's bookmarks
 
