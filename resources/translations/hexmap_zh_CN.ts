@@ -2387,6 +2387,10 @@ Click to go there</source>
         <translation>已根据日志完成 %1 的一次中断的保存(%3 个区间共 %2)。</translation>
     </message>
     <message>
+        <source>An interrupted insert/delete save of %1 was completed from its journal: the file is now %2 (it was %3).</source>
+        <translation>%1 被中断的插入/删除保存已根据其日志完成：文件现在为 %2（原为 %3）。</translation>
+    </message>
+    <message>
         <source>An interrupted save of %1 had not begun writing (%2): the file keeps its old bytes.</source>
         <translation>%1 的一次中断的保存尚未开始写入(%2):文件保留原有字节。</translation>
     </message>

@@ -84,7 +84,7 @@ void TestShiftRecoveryOpen::openCompletesAnInterruptedShift()
 
     Document doc;
     doc.open(*MappedFile::openReadOnly(path));
-    QVERIFY2(doc.recoveryMessage().contains(QLatin1String("journal")), qPrintable(doc.recoveryMessage()));
+    QVERIFY2(doc.recoveryMessage().contains(QLatin1String("insert/delete save")), qPrintable(doc.recoveryMessage()));
     QCOMPARE(doc.size(), std::uint64_t(expected.size()));
     const auto shown = doc.file().readSlice(0, expected.size());
     QVERIFY(std::vector<std::byte>(shown.begin(), shown.end()) == expected);

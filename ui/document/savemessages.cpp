@@ -116,6 +116,10 @@ QString SaveMessages::recovery(const JournalRecovery &r)
     switch (r.outcome) {
     case JournalOutcome::None: return {};
     case JournalOutcome::Replayed:
+        if (r.insertDelete)
+            return tr("An interrupted insert/delete save of %1 was completed from its journal: the file is now %2 "
+                      "(it was %3).")
+                .arg(file, sizeText(r.newSize), sizeText(r.oldSize));
         return (r.ranges == 1 ? tr("An interrupted save of %1 was completed from its journal (%2 in 1 range).")
                               : tr("An interrupted save of %1 was completed from its journal (%2 in %3 ranges).")
                                     .arg(QStringLiteral("%1"), QStringLiteral("%2"), QString::number(r.ranges)))
