@@ -1,5 +1,7 @@
 #include "core/journalrecovery.h"
 
+#include "core/platform/recoveryhelpers.h"
+
 #include "core/journallocation.h"
 #include "core/numberparser.h"
 #include "core/savejournalreader.h"
@@ -15,27 +17,12 @@
 namespace hexmap {
 namespace {
 
-// Closes a descriptor when it goes out of scope (releasing any OFD lock on it).
-struct FdCloser {
-    int fd = -1;
-    ~FdCloser()
-    {
-        if (fd >= 0)
-            ::close(fd);
-    }
-};
-
-std::string parentOf(const std::string &path)
-{
-    const auto slash = path.find_last_of('/');
-    return slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
-}
+using recovery::FdCloser;
+using recovery::parentOf;
 
 JournalRecovery failed(JournalRecovery r, JournalOutcome outcome, std::string reason)
 {
-    r.outcome = outcome;
-    r.reason = std::move(reason);
-    return r;
+    return recovery::withOutcome(std::move(r), outcome, std::move(reason));
 }
 
 } // namespace

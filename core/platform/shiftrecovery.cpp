@@ -1,5 +1,7 @@
 #include "core/shiftrecovery.h"
 
+#include "core/platform/recoveryhelpers.h"
+
 #include "core/journallocation.h"
 #include "core/shiftexecutor.h"
 #include "core/shiftjournalformat.h"
@@ -18,27 +20,13 @@ namespace sf = shiftformat;
 
 namespace {
 
-std::string parentOf(const std::string &path)
-{
-    const auto slash = path.find_last_of('/');
-    return slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
-}
+using recovery::parentOf;
+using Fd = recovery::FdCloser;
 
 JournalRecovery outcome(JournalRecovery r, JournalOutcome o, std::string reason)
 {
-    r.outcome = o;
-    r.reason = std::move(reason);
-    return r;
+    return recovery::withOutcome(std::move(r), o, std::move(reason));
 }
-
-struct Fd {
-    int fd = -1;
-    ~Fd()
-    {
-        if (fd >= 0)
-            ::close(fd);
-    }
-};
 
 } // namespace
 
