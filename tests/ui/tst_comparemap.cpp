@@ -6,6 +6,7 @@
 #include "../core/comparereference.h"
 #include "ui/common/theme.h"
 #include "ui/compare/comparejob.h"
+#include "ui/compare/comparenavigator.h"
 #include "ui/compare/comparepane.h"
 #include "ui/compare/comparewindow.h"
 #include "ui/compare/differenceindex.h"
@@ -68,7 +69,7 @@ private slots:
     void mapTicksTheRowsHoldingRuns();
     void millionRunsPaintOneSharePerRow();
     void windowMapsTickBothSides();
-    void screenshots();
+    void shiftedFirmwareScenario();
 
 private:
     QTemporaryDir m_dir;
@@ -236,14 +237,14 @@ void TestCompareMap::windowMapsTickBothSides()
     }
 }
 
-// With HEXMAP_SCREENSHOT_DIR set (run it under xvfb-run -a with QT_QPA_PLATFORM=xcb to see the real style): a
-// compare window on two 8 MiB files, B with 3 bytes inserted at the start and compared from there, with scattered
-// changes, a dense stretch and a changed MiB; the cursor on a run. compare-light.png and compare-dark.png.
-void TestCompareMap::screenshots()
+// A compare window on two 8 MiB files, B with 3 bytes inserted at the start and compared from there (Start in B =
+// 3), with scattered changes, a dense stretch and a changed MiB, in both themes: the re-aligned compare finds the
+// 4 bytes changed at 0x1234 and the changed MiB as runs on A's offsets. With HEXMAP_SCREENSHOT_DIR set (run it under
+// xvfb-run -a with QT_QPA_PLATFORM=xcb to see the real style) it also saves compare-light.png and compare-dark.png,
+// the cursor on a run.
+void TestCompareMap::shiftedFirmwareScenario()
 {
     const QByteArray outDir = qgetenv("HEXMAP_SCREENSHOT_DIR");
-    if (outDir.isEmpty())
-        return; // only on request
     const QByteArray a = randomBytes(8 << 20, 31);
     QByteArray b = QByteArray("\x01\x02\x03", 3) + a;
     QRandomGenerator g(32);
@@ -273,6 +274,17 @@ void TestCompareMap::screenshots()
         w->findChildren<QLineEdit *>()[1]->setText(QStringLiteral("3"));
         QVERIFY(w->compareAgain());
         QTRY_VERIFY_WITH_TIMEOUT(!w->job()->isRunning() && w->job()->result().has_value(), 20000);
+        const CompareNavigator &runs = w->navigator();
+        const auto small = runs.at(0x1234);
+        QVERIFY2(small.has_value(), "no run at 0x1234");
+        QVERIFY(runs.run(*small).offset <= 0x1234 && runs.run(*small).end() >= 0x1234 + 4);
+        const auto mib = runs.at(2 << 20);
+        QVERIFY2(mib.has_value(), "no run at 2 MiB");
+        QCOMPARE(runs.run(*mib).offset, std::uint64_t(2) << 20); // the changed MiB starts a run (scattered changes
+        QVERIFY(runs.at((3u << 20) - 1).has_value());               // inside it were flipped back: several runs)
+        QVERIFY(!runs.at(0).has_value()); // aligned by the start offset: the first bytes are equal
+        if (outDir.isEmpty())
+            continue;
         w->goToNext(); // the run at 0x1234
         w->goToNext();
         QTest::qWait(100);
