@@ -7,4 +7,5 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/scripts/build.sh" ${HEXMAP_CMAKE_ARGS:-}
 build="${BUILD_DIR:-$root/build}"
 export QT_QPA_PLATFORM=offscreen
-ctest --test-dir "$build" --output-on-failure -j"$(nproc)" "$@"
+# HEXMAP_TEST_JOBS: how many suites at a time (default: one per core).
+ctest --test-dir "$build" --output-on-failure -j"${HEXMAP_TEST_JOBS:-$(nproc)}" "$@"
