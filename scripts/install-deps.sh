@@ -8,6 +8,7 @@ packages=(
     xvfb xauth xxd fonts-dejavu-core
     fonts-wqy-microhei # a CJK font with Latin glyphs: the zh_CN translation and its screenshots (issue 19)
     qt6-translations-l10n # Qt's own strings (dialog buttons such as Cancel) in zh_CN, as the .deb recommends
+    fdisk # sfdisk: the device tests write a GPT of three partitions into an image (issue 18)
     e2fsprogs mount # the full-disk tests mount a small ext4 image (mkfs.ext4, mount -o loop)
     libssl-dev zlib1g-dev libxxhash-dev # the scan engine's hashes: OpenSSL EVP, zlib, XXH3 (issue 16)
     xxhash python3 # xxhsum and python3 (hashlib, zlib): the tests' references for the hashes and statistics
