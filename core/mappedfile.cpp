@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 
 namespace hexmap {
 
@@ -65,6 +66,16 @@ Result<FileChange> MappedFile::checkIdentity() const
     if (!m_mapping)
         return Error{make_error_code(Errc::InvalidArgument), "no file"};
     return compareFileIdentity(m_mapping->identity(), m_mapping->fd(), m_mapping->path());
+}
+
+Result<int> MappedFile::duplicateDescriptor() const
+{
+    if (!m_mapping)
+        return Error{make_error_code(Errc::InvalidArgument), "no file"};
+    const int fd = ::fcntl(m_mapping->fd(), F_DUPFD_CLOEXEC, 0);
+    if (fd < 0)
+        return Error::fromErrno(errno, m_mapping->path());
+    return fd;
 }
 
 Status MappedFile::refreshIdentity()

@@ -80,6 +80,9 @@ public:
     // Records the file's current size and mtime as known (after Hexmap's own writes changed them), keeping the
     // inode recorded at open. Fails with errno (fstat), Errc::InvalidArgument when invalid.
     Status refreshIdentity();
+    // A new descriptor (O_CLOEXEC, the caller closes it) of the file as opened: the mapped inode, even when the path
+    // now names another file. Fails with errno (fcntl), Errc::InvalidArgument when invalid.
+    Result<int> duplicateDescriptor() const;
 
     // The system's page size and mapping granularity (queried once from sysconf, never a literal).
     static std::uint64_t pageSize();

@@ -2595,6 +2595,89 @@ Click to go there</source>
     </message>
 </context>
 <context>
+    <name>hexmap::SaveAsSupport</name>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Write the file with its unsaved edits to a new file, and continue there</source>
+        <translation>将文件连同未保存的编辑写入新文件,并在新文件中继续</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Selection…</source>
+        <translation>导出选区(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Write the selected bytes (with unsaved edits) to a new file</source>
+        <translation>将选中的字节(含未保存的编辑)写入新文件</translation>
+    </message>
+    <message>
+        <source>No file is open.</source>
+        <translation>没有打开的文件。</translation>
+    </message>
+    <message>
+        <source>A copy is already being written.</source>
+        <translation>已有一个副本正在写入。</translation>
+    </message>
+    <message>
+        <source>Jobs are writing “%1”: wait for them or cancel them before copying it.</source>
+        <translation>有任务正在写入“%1”:请等待它们结束或取消它们,然后再复制。</translation>
+    </message>
+    <message>
+        <source>%1 (copy).%2</source>
+        <translation>%1(副本).%2</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <source>Select the bytes to export first.</source>
+        <translation>请先选择要导出的字节。</translation>
+    </message>
+    <message>
+        <source>Export Selection</source>
+        <translation>导出选区</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Writing: %1 of %2</source>
+        <translation>正在写入:%1 / %2</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 was not written.</source>
+        <translation>已取消:未写入 %1。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2. No file was written; an existing file of that name is unchanged.</source>
+        <translation>无法写入 %1:%2。未写入任何文件;同名的现有文件保持不变。</translation>
+    </message>
+    <message>
+        <source>Exported %1 from %2 to %3</source>
+        <translation>已将 %2 起的 %1 导出到 %3</translation>
+    </message>
+    <message>
+        <source>Saved as %1 (%2)</source>
+        <translation>已另存为 %1(%2)</translation>
+    </message>
+    <message>
+        <source>Saved as %1, but it could not be opened: %2</source>
+        <translation>已另存为 %1,但无法打开它:%2</translation>
+    </message>
+    <message>
+        <source>(opened read-only: %1)</source>
+        <translation>(以只读方式打开:%1)</translation>
+    </message>
+</context>
+<context>
     <name>hexmap::ShiftSupport</name>
     <message>
         <source>&amp;Insert Bytes…</source>

@@ -8,6 +8,7 @@
 #include "ui/document/document.h"
 #include "ui/document/filewatcher.h"
 #include "ui/edit/editingsupport.h"
+#include "ui/edit/saveassupport.h"
 #include "ui/edit/shiftsupport.h"
 #include "ui/find/findsupport.h"
 #include "ui/jobs/jobssupport.h"
@@ -73,6 +74,7 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(central);
     m_placer->place(m_actions->places());
     addFeature(m_editing = new EditingSupport(this));
+    addFeature(new SaveAsSupport(this)); // File > Save As…, Edit > Export Selection… (copies, with the edits)
     addFeature(new ShiftSupport(this)); // Edit > Insert Bytes…, Delete Range… (written at once, in place)
     addFeature(m_jobs = new JobsSupport(this));
     addFeature(m_find = new FindSupport(this));
