@@ -2,6 +2,7 @@
 #include "app/cli/commandline.h"
 #include "app/cli/commands.h"
 #include "app/cli/exitcode.h"
+#include "app/cli/tempcleanup.h"
 #include "core/createtemp.h"
 #include "core/numberparser.h"
 
@@ -14,47 +15,6 @@
 
 namespace hexmap::cli {
 namespace {
-
-const int kCleanupSignals[] = {SIGINT, SIGTERM, SIGHUP};
-
-// SIGINT/SIGTERM/SIGHUP during create: remove the temporary file being built (the target is not touched until
-// the rename), say so, and die of the same signal (the shell reports 128 + signal, 130 for Ctrl+C).
-// Async-signal-safe: createtemp::unlinkRegistered, write and raise only; SA_RESETHAND restores the default.
-extern "C" void onCreateSignal(int signal)
-{
-    if (createtemp::unlinkRegistered() > 0) {
-        static const char message[] = "hexmap-cli create: interrupted: the temporary file was removed, nothing "
-                                      "was created or replaced\n";
-        (void)!::write(STDERR_FILENO, message, sizeof message - 1);
-    }
-    ::raise(signal); // delivered with the default action once the handler returns
-}
-
-// Installs onCreateSignal for its lifetime, restoring the previous actions afterwards. Thread: the main thread.
-class CleanupOnSignal {
-public:
-    CleanupOnSignal()
-    {
-        struct sigaction action {};
-        action.sa_handler = onCreateSignal;
-        action.sa_flags = SA_RESETHAND;
-        sigemptyset(&action.sa_mask);
-        for (int s : kCleanupSignals)
-            sigaddset(&action.sa_mask, s);
-        for (std::size_t i = 0; i < std::size(kCleanupSignals); ++i)
-            ::sigaction(kCleanupSignals[i], &action, &m_previous[i]);
-    }
-    ~CleanupOnSignal()
-    {
-        for (std::size_t i = 0; i < std::size(kCleanupSignals); ++i)
-            ::sigaction(kCleanupSignals[i], &m_previous[i], nullptr);
-    }
-    CleanupOnSignal(const CleanupOnSignal &) = delete;
-    CleanupOnSignal &operator=(const CleanupOnSignal &) = delete;
-
-private:
-    struct sigaction m_previous[std::size(kCleanupSignals)] {};
-};
 
 // Test hook: HEXMAP_CLI_TEST_PAUSE_IN_CREATE=STAGE ("created", "reserved" or "renamed", see createtemp.h) stops
 // create at that stage, prints "hexmap-cli: test hook: create paused at STAGE" and waits for a signal.
@@ -104,7 +64,8 @@ int runCreate(const QStringList &arguments)
     if (std::getenv("HEXMAP_CLI_TEST_PAUSE_IN_CREATE"))
         createtemp::setHook(pauseHook);
     auto file = [&] {
-        const CleanupOnSignal cleanup;
+        const TempCleanupOnSignal cleanup("hexmap-cli create: interrupted: the temporary file was removed, nothing "
+                                          "was created or replaced\n");
         return MappedFile::create(bytes, *size);
     }();
     createtemp::setHook(nullptr);
