@@ -80,77 +80,6 @@ bool HexView::hasFile() const
     return m_hasFile && m_file && m_file->isValid();
 }
 
-// ---- cursor and selection ------------------------------------------------------------------------------------
-
-std::uint64_t HexView::cursorOffset() const
-{
-    return m_cursor;
-}
-
-HexView::Area HexView::cursorArea() const
-{
-    return m_area;
-}
-
-void HexView::setCursorArea(Area area)
-{
-    if (area == m_area)
-        return;
-    m_area = area;
-    viewport()->update();
-}
-
-ByteRange HexView::selection() const
-{
-    return m_selection;
-}
-
-void HexView::setCursorAndAnchor(std::uint64_t cursor, std::uint64_t anchor, bool hasSelection)
-{
-    m_cursor = cursor;
-    m_anchor = anchor;
-    m_selection = hasSelection ? ByteRange::fromBounds(std::min(cursor, anchor), std::max(cursor, anchor) + 1)
-                               : ByteRange{cursor, 0};
-    viewport()->update();
-}
-
-void HexView::setCursorOffset(std::uint64_t offset, bool extendSelection)
-{
-    offset = std::min(offset, m_layout.lastOffset());
-    const std::uint64_t oldCursor = m_cursor;
-    const ByteRange oldSelection = m_selection;
-    if (extendSelection)
-        setCursorAndAnchor(offset, m_anchor, true);
-    else
-        setCursorAndAnchor(offset, offset, false);
-    ensureCursorVisible();
-    if (m_cursor != oldCursor)
-        emit cursorMoved(m_cursor);
-    if (!(m_selection == oldSelection))
-        emit selectionChanged(m_selection);
-}
-
-void HexView::setSelection(ByteRange range)
-{
-    const ByteRange clamped = range.intersected(ByteRange{0, m_layout.fileSize()});
-    const ByteRange old = m_selection;
-    if (clamped.isEmpty()) {
-        m_selection = ByteRange{m_cursor, 0};
-        m_anchor = m_cursor;
-    } else {
-        m_selection = clamped;
-        m_anchor = clamped.offset;
-    }
-    viewport()->update();
-    if (!(m_selection == old))
-        emit selectionChanged(m_selection);
-}
-
-void HexView::selectAll()
-{
-    setSelection(ByteRange{0, m_layout.fileSize()});
-}
-
 // ---- layout --------------------------------------------------------------------------------------------------
 
 void HexView::setBytesPerRow(int bytesPerRow)
@@ -197,32 +126,6 @@ void HexView::relayout()
     updateScrollBars();
     viewport()->update();
     emitVisibleIfChanged();
-}
-
-void HexView::updateScrollBars()
-{
-    const std::uint64_t page = pageRows();
-    m_firstRow = m_layout.clampFirstRow(m_firstRow, page);
-    QScrollBar *v = verticalScrollBar();
-    // The bar is set to barValue() and nothing else. setRange clamps a value outside the new range (emitting
-    // valueChanged with a value that stands for another row), so the value goes first when it falls (it is in
-    // the old range then) and the range first when it rises (the old value is then inside the new range).
-    const int value = barValue();
-    const int maximum = m_layout.scrollMaximum(page);
-    if (value < v->value()) {
-        v->setValue(value);
-        v->setRange(0, maximum);
-    } else {
-        v->setRange(0, maximum);
-        v->setValue(value);
-    }
-    v->setPageStep(m_layout.scrollPageStep(page));
-    v->setSingleStep(1);
-    QScrollBar *h = horizontalScrollBar();
-    const int total = int(std::ceil(m_layout.totalWidth()));
-    h->setRange(0, std::max(0, total - viewport()->width()));
-    h->setPageStep(viewport()->width());
-    h->setSingleStep(std::max(1, int(m_layout.metrics().charWidth)));
 }
 
 void HexView::setHighlights(HighlightLayer layer, std::vector<Highlight> highlights)

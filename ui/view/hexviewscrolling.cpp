@@ -4,6 +4,7 @@
 #include <QWheelEvent>
 
 #include <algorithm>
+#include <cmath>
 
 // HexView's vertical scrolling: the first visible row (std::uint64_t) is the truth; the int scroll bar, the wheel
 // and the keyboard move it through HexLayout's (possibly scaled) mapping. Split from hexview.cpp to keep files small.
@@ -16,7 +17,33 @@
 
 namespace hexmap {
 
-// ---- scrolling -----------------------------------------------------------------------------------------------
+// ---- scroll bars (after a relayout) and scrolling -----------------------------------------------------------------------------------------------
+
+void HexView::updateScrollBars()
+{
+    const std::uint64_t page = pageRows();
+    m_firstRow = m_layout.clampFirstRow(m_firstRow, page);
+    QScrollBar *v = verticalScrollBar();
+    // The bar is set to barValue() and nothing else. setRange clamps a value outside the new range (emitting
+    // valueChanged with a value that stands for another row), so the value goes first when it falls (it is in
+    // the old range then) and the range first when it rises (the old value is then inside the new range).
+    const int value = barValue();
+    const int maximum = m_layout.scrollMaximum(page);
+    if (value < v->value()) {
+        v->setValue(value);
+        v->setRange(0, maximum);
+    } else {
+        v->setRange(0, maximum);
+        v->setValue(value);
+    }
+    v->setPageStep(m_layout.scrollPageStep(page));
+    v->setSingleStep(1);
+    QScrollBar *h = horizontalScrollBar();
+    const int total = int(std::ceil(m_layout.totalWidth()));
+    h->setRange(0, std::max(0, total - viewport()->width()));
+    h->setPageStep(viewport()->width());
+    h->setSingleStep(std::max(1, int(m_layout.metrics().charWidth)));
+}
 
 std::uint64_t HexView::topOffset() const
 {
