@@ -484,6 +484,10 @@
 <context>
     <name>hexmap::CompareWindow</name>
     <message>
+        <source>the maps show the %1 differences found before</source>
+        <translation>概览图显示之前找到的 %1 处差异</translation>
+    </message>
+    <message>
         <source>Cannot compare: %1</source>
         <translation>无法比较:%1</translation>
     </message>
@@ -2051,6 +2055,22 @@ Click to go there</source>
 <context>
     <name>hexmap::OverviewMap</name>
     <message>
+        <source>Differences</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Ticks = bytes that differ between the two files (stronger: more of the pixel row differs); click to go there</source>
+        <translation>刻度 = 两个文件之间不同的字节(颜色越深:该像素行中不同的字节越多);点击可跳转到该处</translation>
+    </message>
+    <message>
+        <source>Yellow at the right edge = unsaved edits of the tab</source>
+        <translation>右边缘的黄色 = 该标签页未保存的编辑</translation>
+    </message>
+    <message>
+        <source>differs from the other file</source>
+        <translation>与另一个文件不同</translation>
+    </message>
+    <message>
         <source>Job workers</source>
         <translation>任务工作线程</translation>
     </message>
@@ -2989,6 +3009,17 @@ Click to go there</source>
     <message>
         <source>&amp;Length:</source>
         <translation>长度(&amp;L):</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::ComparePane</name>
+    <message>
+        <source>%1: %2 (%3 bytes, with %4 unsaved edited bytes of its tab)</source>
+        <translation>%1:%2(%3 字节,含其标签页中 %4 个未保存的已编辑字节)</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 bytes)</source>
+        <translation>%1:%2(%3 字节)</translation>
     </message>
 </context>
 </TS>
