@@ -22,6 +22,7 @@ namespace hexmap::cli {
     X("delete", runDelete, "Delete a range, moving the rest down, in place (crash-safe journal)")            \
     X("recover", runRecover, "Complete an interrupted save (overwrite, insert, delete) from its journal")    \
     X("sync", runSync, "Write a file's dirty pages to stable storage, in chunks")                         \
+    X("partitions", runPartitions, "List the MBR or GPT partitions of a disk image (start, end, size, type, name)") \
     X("dump", runDump, "Hex dump of a range, byte-identical to xxd -s OFFSET -l LENGTH")                  \
     X("cache", runCache, "Show the kernel's page cache of a file: cached, dirty, writeback pages")
 
