@@ -30,17 +30,19 @@ void printTable(const PartitionTable &table)
 {
     const qsizetype count = static_cast<qsizetype>(table.partitions.size());
     printOut(QStringLiteral("scheme: %1, sector size %2 bytes, %3 partition%4 (start, end, size in bytes; end is "
-                            "exclusive)")
+                            "exclusive; * = bootable)")
                  .arg(QString::fromLatin1(partitionSchemeName(table.scheme)))
                  .arg(table.sectorSize)
                  .arg(count)
                  .arg(count == 1 ? QString() : QStringLiteral("s")));
     const auto row = [](const QString &n, const QString &start, const QString &end, const QString &size,
                         const QString &type, const QString &name) {
-        return QStringLiteral("%1 %2 %3 %4 %5 %6")
-            .arg(n.rightJustified(3), start.rightJustified(15), end.rightJustified(15), size.leftJustified(26),
-                 type.leftJustified(22), name)
-            .trimmed();
+        QString line = QStringLiteral("%1 %2 %3 %4 %5 %6")
+                           .arg(n.rightJustified(3), start.rightJustified(15), end.rightJustified(15),
+                                size.leftJustified(26), type.leftJustified(22), name);
+        while (line.endsWith(QLatin1Char(' ')))
+            line.chop(1);
+        return line;
     };
     printOut(row(QStringLiteral("#"), QStringLiteral("start"), QStringLiteral("end"), QStringLiteral("size"),
                  QStringLiteral("type"), QStringLiteral("name")));

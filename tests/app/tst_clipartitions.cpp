@@ -141,7 +141,7 @@ private slots:
         QVERIFY2(text.out.contains(QStringLiteral("end is exclusive")), qPrintable(text.out));
         // Row 2: number, start, end, size, type, name.
         QVERIFY2(text.out.contains(QRegularExpression(QStringLiteral(
-                     "\\n +2 +5242880 +13631488 +8388608 \\(8\\.0 MiB\\) +Linux filesystem +root fs\\n"))),
+                     "\\n +2 +5242880 +13631488 +8388608 \\(8\\.00 MiB\\) +Linux filesystem +root fs\\n"))),
                  qPrintable(text.out));
     }
 
