@@ -2051,6 +2051,18 @@ Click to go there</source>
 <context>
     <name>hexmap::OverviewMap</name>
     <message>
+        <source>Partitions</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <source>Outlines = partitions (number and name where they fit)</source>
+        <translation>轮廓 = 分区(空间足够时显示编号和名称)</translation>
+    </message>
+    <message>
+        <source>partitions</source>
+        <translation>分区</translation>
+    </message>
+    <message>
         <source>Job workers</source>
         <translation>任务工作线程</translation>
     </message>
@@ -2906,6 +2918,73 @@ Click to go there</source>
     <message>
         <source>&amp;Length:</source>
         <translation>长度(&amp;L):</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::PartitionsModel</name>
+    <message>
+        <source>No partition table found</source>
+        <translation>未找到分区表</translation>
+    </message>
+    <message>
+        <source>%1, %2-byte sectors, 1 partition</source>
+        <translation>%1,%2 字节扇区,1 个分区</translation>
+    </message>
+    <message>
+        <source>%1, %2-byte sectors, %3 partitions</source>
+        <translation>%1,%2 字节扇区,%3 个分区</translation>
+    </message>
+    <message>
+        <source>%1 (bootable)</source>
+        <translation>%1(可启动)</translation>
+    </message>
+    <message>
+        <source>Partition %1: bytes 0x%2 – 0x%3 (%4 bytes), type %5</source>
+        <translation>分区 %1:字节 0x%2 – 0x%3(%4 字节),类型 %5</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::PartitionsDock</name>
+    <message>
+        <source>Partitions</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <source>Warnings:
+%1</source>
+        <translation>警告:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::DocumentPartitions</name>
+    <message>
+        <source>Partition %1 (%2), %3</source>
+        <translation>分区 %1(%2),%3</translation>
+    </message>
+    <message>
+        <source>Partition %1: %2 (%3), %4</source>
+        <translation>分区 %1:%2(%3),%4</translation>
     </message>
 </context>
 </TS>

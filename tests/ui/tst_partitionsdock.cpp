@@ -164,6 +164,7 @@ private slots:
         view->setCursorOffset(0);
         emit dock->tree()->activated(model->index(1, PartitionsModel::NameColumn));
         QCOMPARE(view->cursorOffset(), std::uint64_t(5) << 20);
+        QCOMPARE(view->topOffset(), std::uint64_t(5) << 20);
         QCOMPARE(view->selection(), (ByteRange{std::uint64_t(5) << 20, std::uint64_t(20) << 20}));
 
         // The map outlines the three partitions where RegionBands puts them.

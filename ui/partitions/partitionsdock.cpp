@@ -70,6 +70,7 @@ void PartitionsDock::goTo(int row)
         return;
     const ByteRange range = m_model->rangeAt(row);
     m_view->setCursorOffset(range.offset);
+    m_view->scrollToOffset(range.offset); // the partition's first row at the top, its bytes below
     m_view->setSelection(range);
 }
 
