@@ -4,6 +4,8 @@
 #include "ui/document/document.h"
 #include "ui/pane/overviewmap.h"
 
+#include <algorithm>
+
 namespace hexmap {
 
 DocumentPartitions::DocumentPartitions(Document *document, OverviewMap *map, QObject *parent)
@@ -26,7 +28,11 @@ void DocumentPartitions::refresh()
         const auto reader = [&file](std::uint64_t offset, std::span<std::byte> buffer) {
             return file.readAt(offset, buffer);
         };
-        m_table = readPartitionTable(reader, file.size());
+        // Only the bytes still on disk: a page past the end of a file another program cut would fault (the SIGBUS
+        // guard would flag the file truncated although nothing showed those bytes).
+        const Result<std::uint64_t> onDisk = file.sizeOnDisk();
+        const std::uint64_t readable = onDisk.ok() ? std::min(file.size(), onDisk.value()) : 0;
+        m_table = readPartitionTable(reader, readable);
     } else {
         m_table = PartitionTable{};
     }

@@ -11,7 +11,7 @@ namespace hexmap {
 class OverviewMap;
 
 // DocumentPartitions: the partition table of one document's file as saved on disk (read through its mapping with
-// readPartitionTable), shown as named regions on the pane's overview map (its Partitions layer; extended MBR
+// readPartitionTable, never past the size on disk: a file cut by another program is read up to its new end), shown as named regions on the pane's overview map (its Partitions layer; extended MBR
 // containers are left out there, their logicals shown). Read again when the document opens another file or
 // reloads (fileReplaced), when the readable size changes, and when it becomes unmodified (after Save or Revert);
 // unsaved edits and running jobs are not followed until then. Owned by its QObject parent (the pane).
