@@ -23,6 +23,7 @@ namespace hexmap::cli {
     X("recover", runRecover, "Complete an interrupted save (overwrite, insert, delete) from its journal")    \
     X("sync", runSync, "Write a file's dirty pages to stable storage, in chunks")                         \
     X("export", runExport, "Copy a range of a file into a new file (kernel copy, holes kept, atomic)")       \
+    X("partitions", runPartitions, "List the MBR or GPT partitions of a disk image (start, end, size, type, name)") \
     X("dump", runDump, "Hex dump of a range, byte-identical to xxd -s OFFSET -l LENGTH")                  \
     X("cache", runCache, "Show the kernel's page cache of a file: cached, dirty, writeback pages")
 

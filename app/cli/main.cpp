@@ -36,7 +36,7 @@ QString generalHelp()
         "Fill, zero, pattern-write, insert into, delete from, sync and dump huge files through the Hexmap engine.\n\n"
         "Commands:\n");
     for (const CommandEntry &c : kCommands)
-        text += QStringLiteral("  %1 %2\n").arg(QString::fromLatin1(c.name).leftJustified(9), QString::fromUtf8(c.summary));
+        text += QStringLiteral("  %1 %2\n").arg(QString::fromLatin1(c.name).leftJustified(10), QString::fromUtf8(c.summary));
     text += QStringLiteral(
         "\nRun 'hexmap-cli COMMAND --help' for a command's arguments. Sizes and offsets accept decimal, 0x hex\n"
         "and the suffixes K M G T (powers of 1024) or KB MB GB TB (powers of 1000); negative offsets count from\n"

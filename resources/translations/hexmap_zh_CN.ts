@@ -2188,6 +2188,18 @@ Click to go there</source>
         <source>&lt;b&gt;Overview map&lt;/b&gt;: the whole file from top to bottom (each pixel row stands for size / height bytes). Lanes, left to right: &lt;i&gt;job workers&lt;/i&gt; (each worker&apos;s range pale in its colour, what it wrote solid; when a job ends its colours fade to grey, the bytes jobs wrote), &lt;i&gt;page cache&lt;/i&gt; (when shown), &lt;i&gt;durability&lt;/i&gt; (vermillion: written, not synced; blue-grey: synced) and &lt;i&gt;marks&lt;/i&gt; (yellow: unsaved edits; ticks: search hits). A frame shows the bytes on screen, flags the bookmarks.&lt;br&gt;Click or drag to go there. Ctrl+wheel zooms around the view (the map then shows size / zoom bytes); the context menu toggles the layers and zooms. Drag the map&apos;s left edge to make it wider.</source>
         <translation>&lt;b&gt;概览图&lt;/b&gt;:从上到下表示整个文件(每个像素行代表 大小 / 高度 个字节)。从左到右的各列:&lt;i&gt;任务工作线程&lt;/i&gt;(每个工作线程的范围以其颜色的浅色显示,已写入部分为实色;任务结束后其颜色渐变为灰色,即任务写入过的字节)、&lt;i&gt;页缓存&lt;/i&gt;(显示时)、&lt;i&gt;持久性&lt;/i&gt;(朱红:已写入,未同步;蓝灰:已同步)和&lt;i&gt;标记&lt;/i&gt;(黄色:未保存的修改;刻度:搜索结果)。框表示屏幕上显示的字节,旗标表示书签。&lt;br&gt;单击或拖动可跳转到该处。Ctrl+滚轮围绕视图缩放(概览图随后显示 大小 / 缩放倍数 个字节);右键菜单可开关各图层并缩放。拖动概览图的左边缘可使其变宽。</translation>
     </message>
+    <message>
+        <source>Partitions</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <source>Outlines = partitions (number and name where they fit)</source>
+        <translation>轮廓 = 分区(空间足够时显示编号和名称)</translation>
+    </message>
+    <message>
+        <source>partitions</source>
+        <translation>分区</translation>
+    </message>
 </context>
 <context>
     <name>hexmap::PageCacheLayer</name>
@@ -3020,6 +3032,73 @@ Click to go there</source>
     <message>
         <source>%1: %2 (%3 bytes)</source>
         <translation>%1:%2(%3 字节)</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::PartitionsModel</name>
+    <message>
+        <source>No partition table found</source>
+        <translation>未找到分区表</translation>
+    </message>
+    <message>
+        <source>%1, %2-byte sectors, 1 partition</source>
+        <translation>%1,%2 字节扇区,1 个分区</translation>
+    </message>
+    <message>
+        <source>%1, %2-byte sectors, %3 partitions</source>
+        <translation>%1,%2 字节扇区,%3 个分区</translation>
+    </message>
+    <message>
+        <source>%1 (bootable)</source>
+        <translation>%1(可启动)</translation>
+    </message>
+    <message>
+        <source>Partition %1: bytes 0x%2 – 0x%3 (%4 bytes), type %5</source>
+        <translation>分区 %1:字节 0x%2 – 0x%3(%4 字节),类型 %5</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::PartitionsDock</name>
+    <message>
+        <source>Partitions</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <source>Warnings:
+%1</source>
+        <translation>警告:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::DocumentPartitions</name>
+    <message>
+        <source>Partition %1 (%2), %3</source>
+        <translation>分区 %1(%2),%3</translation>
+    </message>
+    <message>
+        <source>Partition %1: %2 (%3), %4</source>
+        <translation>分区 %1:%2(%3),%4</translation>
     </message>
 </context>
 </TS>

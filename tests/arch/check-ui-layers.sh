@@ -15,7 +15,8 @@ declare -A allowed=(
     [bookmarks]="common view document pane"
     [analysis]="common view document pane"
     [compare]="common view document pane"
-    [window]="common view document pane edit jobs find bookmarks analysis compare"
+    [partitions]="common view document pane"
+    [window]="common view document pane edit jobs find bookmarks analysis compare partitions"
 )
 bad=0
 for dir in "$ui"/*/; do

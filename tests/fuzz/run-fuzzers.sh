@@ -16,13 +16,13 @@ src=$(cd "$(dirname "$0")/../.." && pwd)
 
 CC=clang CXX=clang++ cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DHEXMAP_BUILD_FUZZ=ON -DHEXMAP_BUILD_GUI=OFF -DHEXMAP_BUILD_TESTS=OFF
-cmake --build "$build" --target fuzz_numberparser fuzz_hexbytes -j2
+cmake --build "$build" --target fuzz_numberparser fuzz_hexbytes fuzz_partitiontable -j2
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$build/fuzz-artifacts"
 status=0
-for name in numberparser hexbytes; do
+for name in numberparser hexbytes partitiontable; do
     cp -r "$src/tests/fuzz/corpus/$name" "$work/$name"
     echo "== fuzz_$name for ${seconds}s"
     if ! "$build/tests/fuzz/fuzz_$name" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \

@@ -215,6 +215,8 @@ void OverviewMap::paintEvent(QPaintEvent *)
         paintWorkers(p, m);
     if (isLayerVisible(Differences) && m_differences)
         paintDifferences(p, m);
+    if (isLayerVisible(Partitions) && !m_regions.empty())
+        paintRegions(p);
     if (isLayerVisible(Durability) && m_center) {
         paintCoverage(p, m, m_center->synced().ranges(), durabilityLane(), JobColors::synced(isDark), bg);
         paintCoverage(p, m, m_center->dirty().ranges(), durabilityLane(), JobColors::dirty(isDark), bg);

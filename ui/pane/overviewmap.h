@@ -2,6 +2,7 @@
 
 #include "core/byterange.h"
 #include "ui/pane/overviewmodel.h"
+#include "ui/pane/regionbands.h"
 
 #include <QColor>
 #include <QElapsedTimer>
@@ -41,6 +42,9 @@ class JobWatcher;
 //   Differences - the compare window's maps (which show no jobs): a tick across the whole width on every pixel row
 //                whose bytes differ from the other file, stronger the more of the row differs (a share provider
 //                asked once per row, so a million runs paint as fast as one); on only while a provider is set.
+//   Partitions - named regions (setRegions: a disk image's partitions) outlined across the workers' lane in a
+//                3-colour cycle, a strip at the lane's left edge, the number (and name) inside where it fits
+//                (RegionBands); the tooltip names the region under the pointer.
 // legend() lists what each colour drawn now means (the pane shows it under the map, OverviewLegend).
 // Clicking or dragging emits navigateRequested(offset) (the zoom window holds still while dragging). Painting costs O(height + ranges), never O(file size);
 // the worker and durability data come from a JobCenter, edits / hits / viewport through setters.
@@ -50,7 +54,8 @@ class OverviewMap : public QWidget {
 public:
     // AllLayers: the layers on by default (PageCache is turned on by its PageCacheLayer).
     enum Layer { Workers = 1, Durability = 2, Edits = 4, SearchHits = 8, Viewport = 16, Bookmarks = 32,
-                 PageCache = 64, Entropy = 128, Differences = 256, AllLayers = 63 | 128 | 256 };
+                 PageCache = 64, Entropy = 128, Differences = 256, Partitions = 512,
+                 AllLayers = 63 | 128 | 256 | 512 };
     // One sampled slice of the file for the PageCache layer: fractions in [0, 1] of its pages.
     struct CacheCell {
         ByteRange range;
@@ -90,6 +95,15 @@ public:
     void setSearchHits(std::vector<ByteRange> hits);
     void setBookmarks(std::vector<Flag> flags);
     const std::vector<Flag> &bookmarks() const { return m_flags; }
+    // The Partitions layer's regions (in table order; a later region drawn over an earlier one); empty: none.
+    void setRegions(std::vector<MapRegion> regions);
+    const std::vector<MapRegion> &regions() const { return m_regions; }
+    // The bands drawn now for the regions (RegionBands on the workers' lane, the map's small font), for tests.
+    std::vector<RegionBands::Band> regionBands() const;
+    QColor regionColor(int colorIndex) const;
+    QFont regionFont() const;
+    // The last region holding `offset` (a logical partition rather than its extended container), or null.
+    const MapRegion *regionAt(std::uint64_t offset) const;
     // The Entropy layer's colours and legend (tooltip text); a null provider removes the layer's content.
     void setEntropyCells(CellColor provider, const QString &legend);
     // The Differences layer's provider (null: none); call update() when the runs behind it change.
@@ -159,6 +173,7 @@ private:
     void paintDifferences(QPainter &p, const OverviewModel &m) const;
     void paintWorkers(QPainter &p, const OverviewModel &m) const;
     void paintZoomLabel(QPainter &p) const;
+    void paintRegions(QPainter &p) const;
     QString laneHelp(int x) const;
     // Per worker track, the fade of its job (0 running or just finished .. 1 faded); starts / stops the timer.
     double fadeOf(const JobWatcher *job) const;
@@ -171,6 +186,7 @@ private:
     std::vector<ByteRange> m_edits;
     std::vector<ByteRange> m_hits;
     std::vector<Flag> m_flags;
+    std::vector<MapRegion> m_regions;
     CellColor m_cells;
     QString m_cellsLegend;
     RowShare m_differences;

@@ -81,7 +81,8 @@ void OverviewMap::contextMenuEvent(QContextMenuEvent *event)
                                                 {Bookmarks, tr("Bookmarks")},
                                                 {PageCache, tr("Page cache (kernel)")},
                                                 {Entropy, tr("Entropy / byte class")},
-                                                {Differences, tr("Differences")}};
+                                                {Differences, tr("Differences")},
+                                                {Partitions, tr("Partitions")}};
     for (const auto &[layer, name] : layers) {
         // The compare window's maps (a difference provider) show differences, edits and the viewport only.
         if (m_differences ? layer != Differences && layer != Edits && layer != Viewport : layer == Differences)
@@ -123,6 +124,8 @@ QString OverviewMap::laneHelp(int x) const
                       "strip = flush or sync");
     if (m_cells && isLayerVisible(Entropy))
         lane += QLatin1Char('\n') + m_cellsLegend;
+    if (!m_regions.empty() && isLayerVisible(Partitions))
+        lane += QLatin1Char('\n') + tr("Outlines = partitions (number and name where they fit)");
     return lane;
 }
 
@@ -141,6 +144,10 @@ bool OverviewMap::event(QEvent *event)
                        .arg(QString::number(span.offset, 16).toUpper(),
                             QString::fromStdString(formatSize(std::max<std::uint64_t>(1, span.size))),
                             laneHelp(help->pos().x()));
+    if (isLayerVisible(Partitions)) {
+        if (const MapRegion *region = regionAt(span.offset))
+            text += QLatin1Char('\n') + region->tooltip;
+    }
     if (m_zoom > 1) {
         const ByteRange w = m.window();
         text += QLatin1Char('\n') + tr("Zoomed ×%1: 0x%2 – 0x%3 (Ctrl+wheel or the context menu)")
@@ -176,6 +183,8 @@ std::vector<OverviewMap::LegendEntry> OverviewMap::legend() const
         out.push_back({{JobColors::edited(isDark)}, tr("unsaved edit")});
     if (m_differences && isLayerVisible(Differences))
         out.push_back({{JobColors::difference(isDark)}, tr("differs from the other file")});
+    if (isLayerVisible(Partitions) && !m_regions.empty())
+        out.push_back({{regionColor(0), regionColor(1), regionColor(2)}, tr("partitions")});
     if (isLayerVisible(Viewport))
         out.push_back({{JobColors::viewport(isDark)}, tr("frame: on screen")});
     if (m_zoom > 1)

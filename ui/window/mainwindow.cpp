@@ -12,6 +12,7 @@
 #include "ui/edit/shiftsupport.h"
 #include "ui/find/findsupport.h"
 #include "ui/jobs/jobssupport.h"
+#include "ui/partitions/partitionssupport.h"
 #include "ui/pane/documentpane.h"
 #include "ui/view/gotodialog.h"
 #include "ui/view/hexview.h"
@@ -81,6 +82,7 @@ MainWindow::MainWindow(QWidget *parent)
     addFeature(m_bookmarks = new BookmarksSupport(this));
     addFeature(m_fileChanges = new FileChangeSupport(this));
     addFeature(new AnalysisFeature(this)); // Checksums, Information, the map's Entropy layer
+    addFeature(new PartitionsSupport(this)); // the Partitions dock and the map's Partitions layer (issue 18)
     addFeature(new CompareFeature(this));  // File > Compare With… (a CompareWindow per compare)
     addFeature(m_desktop = new DesktopSupport(this, m_actions));
     connect(m_jobs, &JobsSupport::fileChangeRefused, this, [](Document *document) {
