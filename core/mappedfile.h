@@ -52,10 +52,15 @@ public:
     // file behind and an existing file untouched), any other errno; errors name the path.
     static Result<MappedFile> create(const std::string &path, std::uint64_t size);
 
-    // Maps an existing regular file. Fails with ENOENT, EACCES (unreadable), Errc::IsDirectory,
-    // Errc::NotRegularFile (FIFO, socket, device), Errc::ReadOnlyFile (ReadWrite requested but
-    // the file has no write permission for us, even when running as root), EROFS, ENOMEM...; errors name the path.
+    // Maps an existing regular file or block device. Fails with ENOENT, EACCES (unreadable), Errc::IsDirectory,
+    // Errc::NotRegularFile (FIFO, socket, character device), Errc::ReadOnlyFile (read-write requested but the file
+    // has no write permission for us, even when running as root, or the device is read-only: BLKROGET), EROFS,
+    // ENOMEM...; errors name the path.
     // A zero-length file opens with nothing mapped (size() 0, data() null): every access is empty or out of range.
+    // Block devices (see openmode.h): ReadOnly and ReadWriteDevice open them; ReadWrite fails with
+    // Errc::DeviceNotConfirmed. The size comes from BLKGETSIZE64, the sector sizes from BLKSSZGET/BLKPBSZGET.
+    // EACCES on a device is Errc::DevicePermission ("PATH (device group 'disk'): permission denied: opening block
+    // devices needs root or membership of the device's group"), naming the group that owns the node.
     static Result<MappedFile> open(const std::string &path, OpenMode mode);
     static Result<MappedFile> openReadOnly(const std::string &path);
     static Result<MappedFile> openReadWrite(const std::string &path);
@@ -63,6 +68,16 @@ public:
     bool isValid() const { return m_mapping != nullptr; }
     std::uint64_t size() const;
     bool isWritable() const;
+    // True when the mapped object is a block device (a disk, partition, loop device...).
+    bool isBlockDevice() const;
+    // The device's logical and physical sector sizes (BLKSSZGET, BLKPBSZGET: typically 512 or 4096). For a regular
+    // file: logical 1 (any byte is addressable), physical st_blksize (the filesystem's preferred I/O size).
+    // 0 for an invalid handle.
+    std::uint32_t logicalSectorSize() const;
+    std::uint32_t physicalSectorSize() const;
+    // The mode that reopens this object as it is mapped now: ReadOnly, ReadWrite, or ReadWriteDevice for a
+    // writable device (the user already confirmed it once). ReadOnly for an invalid handle.
+    OpenMode reopenMode() const;
     const std::string &path() const;
     bool sharesMappingWith(const MappedFile &other) const { return m_mapping == other.m_mapping; }
     // True once the SIGBUS guard found that the file shrank on disk under this mapping.

@@ -1,0 +1,89 @@
+#include "core/platform/deviceops.h"
+
+#include <cerrno>
+#include <fcntl.h>
+#include <grp.h>
+#include <linux/fs.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <vector>
+
+namespace hexmap::deviceops {
+
+Result<std::uint64_t> size(int fd, const std::string &path)
+{
+    std::uint64_t bytes = 0;
+    if (::ioctl(fd, BLKGETSIZE64, &bytes) != 0)
+        return Error::fromErrno(errno, path);
+    return bytes;
+}
+
+bool isReadOnlyDevice(const std::string &path)
+{
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0)
+        return false;
+    struct stat st {};
+    int readOnly = 0;
+    const bool result = ::fstat(fd, &st) == 0 && S_ISBLK(st.st_mode) && ::ioctl(fd, BLKROGET, &readOnly) == 0
+        && readOnly != 0;
+    ::close(fd);
+    return result;
+}
+
+Result<Geometry> geometry(int fd, const std::string &path)
+{
+    Geometry g;
+    auto bytes = size(fd, path);
+    if (!bytes)
+        return bytes.error();
+    g.size = *bytes;
+    int logical = 0;
+    unsigned int physical = 0;
+    int readOnly = 0;
+    if (::ioctl(fd, BLKSSZGET, &logical) != 0 || ::ioctl(fd, BLKPBSZGET, &physical) != 0
+        || ::ioctl(fd, BLKROGET, &readOnly) != 0)
+        return Error::fromErrno(errno, path);
+    if (logical > 0)
+        g.logicalSector = static_cast<std::uint32_t>(logical);
+    if (physical > 0)
+        g.physicalSector = physical;
+    g.readOnly = readOnly != 0;
+    return g;
+}
+
+Error permissionDenied(const struct stat &st, const std::string &path)
+{
+    std::string group = "disk";
+    std::vector<char> buffer(16384);
+    struct group entry {};
+    struct group *found = nullptr;
+    if (::getgrgid_r(st.st_gid, &entry, buffer.data(), buffer.size(), &found) == 0 && found && found->gr_name)
+        group = found->gr_name;
+    return Error{make_error_code(Errc::DevicePermission), path + " (device group '" + group + "')"};
+}
+
+Status zeroOut(int fd, const std::string &path, std::uint64_t offset, std::uint64_t length)
+{
+    std::uint64_t range[2] = {offset, length};
+    if (::ioctl(fd, BLKZEROOUT, range) != 0)
+        return Error::fromErrno(errno, path);
+    return {};
+}
+
+Status discardZeroes(int fd, const std::string &path, std::uint64_t offset, std::uint64_t length)
+{
+    int rc;
+    do {
+        rc = ::fallocate(fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, static_cast<off_t>(offset),
+                         static_cast<off_t>(length));
+    } while (rc != 0 && errno == EINTR);
+    if (rc == 0)
+        return {};
+    if (errno == EOPNOTSUPP)
+        return Error{make_error_code(Errc::DeviceCannotDiscard), path};
+    return Error::fromErrno(errno, path);
+}
+
+} // namespace hexmap::deviceops
