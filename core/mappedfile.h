@@ -23,6 +23,10 @@ enum class ZeroMode {
                   // holes stay holes: zeroing never allocates a block
     ReleaseSpace, // the range becomes a hole (fallocate PUNCH_HOLE | KEEP_SIZE)
 };
+// On a block device: KeepSpace = BLKZEROOUT, ReleaseSpace = fallocate PUNCH_HOLE | KEEP_SIZE on the device, which
+// discards only where the device guarantees zeros on read (Errc::DeviceCannotDiscard where it cannot: nothing is
+// then written with zeros instead); the partial logical sectors at the ends are written with zeros (pwrite).
+// The mapping reads zeros afterwards (the kernel drops the range from the device's page cache).
 
 // A cheap-to-copy, reference-counted handle to one shared memory mapping of one fixed-size file.
 // The mapping lives until the last handle, allocator, WriteRange and job using it are gone; it is never
@@ -35,6 +39,11 @@ enum class ZeroMode {
 // - safe (allocator(), fill/zero/generate/write(WriteRange...)): writes go through move-only tokens that never
 //   overlap and return WriteReceipts for the sync. Production writers: the job workers (core/jobworker).
 // docs/ARCHITECTURE.md "Issue 14" lists every write path and what it checks.
+//
+// Block devices (issue 18) are mapped like files (Linux maps the device's page cache). Writes, through the mapping
+// or writeThrough (pwrite), are buffered in that page cache: the kernel reads, merges and writes back whole logical
+// sectors, so writing one byte changes exactly one byte on the device. sync()/syncRange() (msync MS_SYNC) flush
+// the device (blkdev_fsync, with a cache flush). A device never changes size: nothing here grows or shrinks it.
 //
 // Thread: any. Different handles (copies) may be used concurrently; the mapping's bytes follow the rules above.
 class MappedFile {
@@ -143,6 +152,7 @@ public:
     // Faults the pages of `range` in writable (MADV_POPULATE_WRITE) so that later writes run at memory speed.
     // Fails with EINVAL/ENOSYS on kernels without it (callers may ignore that), Errc::NotWritable when read-only.
     Status prefaultForWrite(ByteRange range);
+    // On a block device: does nothing and succeeds (every block exists).
     // Reserves disk blocks for `range` (fallocate KEEP_SIZE: never changes the size) so writes into holes cannot
     // hit ENOSPC later; a range without holes (SEEK_HOLE) is left alone, and so is a filesystem without fallocate
     // (nothing can be reserved there without writing). Fails with ENOSPC up front when the disk is full;

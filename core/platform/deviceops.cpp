@@ -1,8 +1,10 @@
 #include "core/platform/deviceops.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
 #include <grp.h>
+#include <linux/falloc.h>
 #include <linux/fs.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
@@ -64,10 +66,16 @@ Error permissionDenied(const struct stat &st, const std::string &path)
     return Error{make_error_code(Errc::DevicePermission), path + " (device group '" + group + "')"};
 }
 
+namespace {
+
 Status zeroOut(int fd, const std::string &path, std::uint64_t offset, std::uint64_t length)
 {
     std::uint64_t range[2] = {offset, length};
-    if (::ioctl(fd, BLKZEROOUT, range) != 0)
+    int rc;
+    do {
+        rc = ::ioctl(fd, BLKZEROOUT, range);
+    } while (rc != 0 && errno == EINTR);
+    if (rc != 0)
         return Error::fromErrno(errno, path);
     return {};
 }
@@ -84,6 +92,38 @@ Status discardZeroes(int fd, const std::string &path, std::uint64_t offset, std:
     if (errno == EOPNOTSUPP)
         return Error{make_error_code(Errc::DeviceCannotDiscard), path};
     return Error::fromErrno(errno, path);
+}
+
+Status writeZeros(int fd, const std::string &path, std::uint64_t offset, std::uint64_t length)
+{
+    static const std::vector<char> zeros(64 * 1024, 0);
+    while (length > 0) {
+        const std::size_t chunk = static_cast<std::size_t>(std::min<std::uint64_t>(length, zeros.size()));
+        const ssize_t n = ::pwrite(fd, zeros.data(), chunk, static_cast<off_t>(offset));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return Error::fromErrno(n < 0 ? errno : EIO, path);
+        offset += static_cast<std::uint64_t>(n);
+        length -= static_cast<std::uint64_t>(n);
+    }
+    return {};
+}
+
+} // namespace
+
+Status zeroRange(int fd, const std::string &path, ByteRange range, std::uint32_t logicalSector, bool release)
+{
+    const std::uint64_t sector = std::max<std::uint32_t>(logicalSector, 512);
+    const std::uint64_t first = (range.offset + sector - 1) / sector * sector;
+    const std::uint64_t last = range.end() / sector * sector;
+    if (last <= first) // no whole sector inside: only bytes of one or two partial sectors
+        return writeZeros(fd, path, range.offset, range.size);
+    if (auto s = writeZeros(fd, path, range.offset, first - range.offset); !s)
+        return s;
+    if (auto s = release ? discardZeroes(fd, path, first, last - first) : zeroOut(fd, path, first, last - first); !s)
+        return s;
+    return writeZeros(fd, path, last, range.end() - last);
 }
 
 } // namespace hexmap::deviceops

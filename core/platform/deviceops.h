@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/byterange.h"
 #include "core/result.h"
 
 #include <cstdint>
@@ -28,10 +29,13 @@ Result<std::uint64_t> size(int fd, const std::string &path);
 // The error for EACCES on the block device `st` at `path`: Errc::DevicePermission with the context
 // "PATH (device group 'GROUP')", GROUP being the node's owning group (getgrgid), "disk" when unknown.
 Error permissionDenied(const struct stat &st, const std::string &path);
-// BLKZEROOUT over [offset, offset + length) (both multiples of the logical sector size). Fails with errno.
-Status zeroOut(int fd, const std::string &path, std::uint64_t offset, std::uint64_t length);
-// fallocate PUNCH_HOLE | KEEP_SIZE on the device: the kernel discards only where reads then return zeros
-// (BLKDISCARD would not promise that). EOPNOTSUPP becomes Errc::DeviceCannotDiscard. Fails with errno otherwise.
-Status discardZeroes(int fd, const std::string &path, std::uint64_t offset, std::uint64_t length);
+// Zeroes `range` of the device: the whole logical sectors inside it with BLKZEROOUT (release = false: the device
+// writes zeros, or unmaps where it guarantees zeros) or fallocate PUNCH_HOLE | KEEP_SIZE (release = true: the
+// kernel discards only where reads then return zeros, never falling back to writing; BLKDISCARD would not promise
+// zeros), and the partial sectors at the ends with a buffered pwrite of zeros (the kernel reads, merges and
+// writes the whole sector). Both ioctl and fallocate drop the range from the device's page cache, so a mapping
+// reads the zeros afterwards. Fails with Errc::DeviceCannotDiscard (release on a device that cannot, EOPNOTSUPP),
+// errno otherwise; errors name `path`.
+Status zeroRange(int fd, const std::string &path, ByteRange range, std::uint32_t logicalSector, bool release);
 
 } // namespace hexmap::deviceops
