@@ -38,7 +38,6 @@ private:
     QTemporaryDir m_dir;
     SysPaths m_paths;
 
-
 private slots:
     void initTestCase()
     {
