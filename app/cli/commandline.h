@@ -23,11 +23,14 @@ namespace hexmap::cli {
 class CommandLine {
 public:
     CommandLine(const QString &command, const QString &description);
+    ~CommandLine(); // releases the exclusive claim of a device opened for writing (devicegate.h)
+    CommandLine(const CommandLine &) = delete;
+    CommandLine &operator=(const CommandLine &) = delete;
 
     void addPositional(const QString &name, const QString &description, const QString &syntax = {});
     void addOption(const QCommandLineOption &option);
     void addRangeOptions(); // --offset O --length L
-    void addJobOptions();   // --threads N --chunk SIZE --sync --quiet
+    void addJobOptions();   // --threads N --chunk SIZE --sync --quiet --force
 
     // Parses `arguments` (those after the subcommand). Returns an exit code when the command must stop here:
     // 0 after printing --help, ExitUsage for an unknown option or a wrong number of positional arguments.
@@ -46,7 +49,7 @@ public:
     std::optional<std::uint64_t> count(const QString &name, std::uint64_t fallback, std::uint64_t max,
                                        int *exitCode) const;
     // Opens FILE (read-only or read-write) by its exact argv bytes; on error reports and sets *exitCode (1, or 2
-    // when FILE is empty).
+    // when FILE is empty). Read-write on a block device follows devicegate.h (--force, never a mounted device).
     std::optional<MappedFile> openFile(const QString &path, bool writable, int *exitCode) const;
 
     // Reports an error (see the class comment) and returns exitCode.
@@ -67,6 +70,7 @@ private:
     QCommandLineParser m_parser;
     QString m_usage;
     bool m_json = false;
+    mutable int m_deviceClaim = -1; // O_EXCL descriptor of a device being written: nobody can mount it meanwhile
 };
 
 // Writes a line to stderr / stdout (UTF-8, newline added) without Qt's message handler; bytes of an argument
