@@ -1,6 +1,8 @@
-// hexmap-cli info FILE: size, allocated blocks, sparseness, page size, access.
+// hexmap-cli info FILE: size, allocated blocks, sparseness, page size, access; for a block device its sector sizes,
+// model, partitions, mounts and holders (devicegate.h).
 #include "app/cli/commandline.h"
 #include "app/cli/commands.h"
+#include "app/cli/devicegate.h"
 #include "app/cli/exitcode.h"
 #include "core/numberparser.h"
 
@@ -20,6 +22,15 @@ int runInfo(const QStringList &arguments)
     auto file = cli.openFile(path, false, &code);
     if (!file)
         return code;
+    if (file->isBlockDevice()) {
+        QJsonObject o;
+        if (cli.json())
+            o.insert(QStringLiteral("file"), path);
+        devicegate::describe(cli, toBytes(path), *file, &o);
+        if (cli.json())
+            cli.printJson(o);
+        return ExitOk;
+    }
     struct stat st {};
     if (::stat(toBytes(path).c_str(), &st) != 0)
         return cli.fail(Error::fromErrno(errno, toBytes(path)));
