@@ -2,7 +2,8 @@
 // fixture's destructor also when an assertion fails): File > Open Device… opens the chosen row read-only and shows
 // the image's bytes; Enable Editing shows the device warning (Cancel keeps it read-only, nothing written); accepted,
 // a typed byte and Save change exactly that byte of the image; the device shrinking to 0 bytes (a removed disk)
-// shows the banner, and `losetup -d` while shown crashes nothing.
+// shows the banner, and `losetup -d` while shown crashes nothing. A Zero job asks the device warning (naming the
+// device and its zero-out command) and zeroes exactly its range; a mounted device is refused until the second step.
 #include "loopdevice.h"
 #include "modaltesthelpers.h"
 #include "ui/device/deviceeditwarning.h"
@@ -12,6 +13,8 @@
 #include "ui/document/editsession.h"
 #include "ui/document/filewatcher.h"
 #include "ui/edit/editingsupport.h"
+#include "ui/jobs/jobdialog.h"
+#include "ui/jobs/jobssupport.h"
 #include "ui/pane/filechangebanner.h"
 #include "ui/view/hexview.h"
 #include "ui/window/filechangesupport.h"
@@ -19,10 +22,14 @@
 #include "ui/window/statusbarwidgets.h"
 
 #include <QAction>
+#include <QCheckBox>
+#include <QLineEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QtTest>
 
 #include <span>
+#include <sys/mount.h>
 #include <unistd.h>
 
 using namespace hexmap;
@@ -38,15 +45,48 @@ private slots:
     }
 
     void openEditSaveAndVanish();
+    void zeroJobAsksAndZeroesTheRange();
+    void mountedDeviceIsRefusedUntilInsisted();
 };
+
+namespace {
+
+QByteArray pattern(int size)
+{
+    QByteArray bytes(size, '\0');
+    for (int i = 0; i < bytes.size(); ++i)
+        bytes[i] = char((i * 7) % 251 + 1); // never 0: zeroed bytes stand out
+    return bytes;
+}
+
+// Opens `device` in `window` through File > Open Device… (the dialog's row for it).
+bool openThroughDialog(MainWindow &window, const QString &device)
+{
+    window.devices()->setDialogRunner([&device](OpenDeviceDialog &dialog) {
+        dialog.selectPath(device);
+        return !dialog.selectedPath().isEmpty();
+    });
+    window.devices()->chooseDevice();
+    return window.currentDocument() && window.currentDocument()->isDevice() && window.currentPath() == device;
+}
+
+// Unmounts (lazily) what it mounted, also when the test failed; before the loop device is detached.
+struct MountGuard {
+    std::string point;
+    ~MountGuard()
+    {
+        if (!point.empty())
+            ::umount2(point.c_str(), MNT_DETACH);
+    }
+};
+
+} // namespace
 
 void TestDeviceFlow::openEditSaveAndVanish()
 {
     if (geteuid() != 0)
         QSKIP("attaches a loop device: needs root (CI runs as root)");
-    QByteArray bytes(1 << 20, '\0');
-    for (int i = 0; i < bytes.size(); ++i)
-        bytes[i] = char((i * 7) % 251);
+    const QByteArray bytes = pattern(1 << 20);
     devicetest::LoopDevice loop; // declared before the window: detached after the window closed the device
     QString why;
     QVERIFY2(loop.attach(bytes, &why), qPrintable(why));
@@ -132,6 +172,87 @@ void TestDeviceFlow::openEditSaveAndVanish()
     QVERIFY(!window.grab().isNull());
     QVERIFY(window.closeFile());
     QVERIFY(!window.hasFile());
+}
+
+void TestDeviceFlow::zeroJobAsksAndZeroesTheRange()
+{
+    if (geteuid() != 0)
+        QSKIP("attaches a loop device: needs root (CI runs as root)");
+    const QByteArray bytes = pattern(1 << 20);
+    devicetest::LoopDevice loop;
+    QString why;
+    QVERIFY2(loop.attach(bytes, &why), qPrintable(why));
+    const QString device = loop.device();
+    MainWindow window;
+    window.setErrorReporter([](const QString &message) { QFAIL(qPrintable(message)); });
+    QVERIFY(openThroughDialog(window, device));
+    Document *document = window.currentDocument();
+
+    // The dialog's OK asks the device warning: the job's question names the device, the note its zero-out command.
+    QString asked;
+    modaltest::onNextModal<DeviceEditWarning>(this, [&asked](DeviceEditWarning *warning) {
+        asked = warning->model().headline() + QLatin1Char('\n') + warning->model().note();
+        warning->acceptButton()->click();
+    });
+    bool accepted = false;
+    window.jobs()->setDialogRunner([&accepted](JobDialog &dialog) {
+        dialog.findChild<QRadioButton *>(QLatin1String(JobDialog::ObjectName::customRange))->setChecked(true);
+        dialog.findChild<QLineEdit *>(QLatin1String(JobDialog::ObjectName::offset))->setText(QStringLiteral("0x10000"));
+        dialog.findChild<QLineEdit *>(QLatin1String(JobDialog::ObjectName::length))->setText(QStringLiteral("0x20000"));
+        dialog.findChild<QCheckBox *>(QLatin1String(JobDialog::ObjectName::releaseSpace))->setChecked(false);
+        dialog.accept(); // OK: the device warning, answered above
+        accepted = dialog.result() == QDialog::Accepted;
+        return accepted;
+    });
+    window.jobs()->askJob(JobOperation::Zero);
+    QVERIFY(accepted);
+    QVERIFY2(asked.contains(device), qPrintable(asked));
+    QVERIFY2(asked.contains(QStringLiteral("BLKZEROOUT")), qPrintable(asked));
+    QTRY_VERIFY_WITH_TIMEOUT(!document->hasRunningJobs(), 20000);
+    QVERIFY(document->isWritable());
+    MappedFile shown = document->file(); // a handle on the same mapping
+    QVERIFY(shown.sync().ok());
+    QByteArray expected = bytes;
+    expected.replace(0x10000, 0x20000, QByteArray(0x20000, '\0'));
+    QCOMPARE(loop.imageBytes(), expected);
+    QVERIFY(window.closeFile());
+}
+
+void TestDeviceFlow::mountedDeviceIsRefusedUntilInsisted()
+{
+    if (geteuid() != 0)
+        QSKIP("attaches and mounts a loop device: needs root (CI runs as root)");
+    devicetest::LoopDevice loop; // destroyed last: detached after the unmount
+    QString why;
+    QVERIFY2(loop.attach(QByteArray(8 << 20, '\0'), &why), qPrintable(why));
+    const QString device = loop.device();
+    QTemporaryDir mountDir;
+    QVERIFY(mountDir.isValid());
+    QCOMPARE(QProcess::execute(QStringLiteral("mkfs.ext4"), {QStringLiteral("-q"), QStringLiteral("-F"), device}), 0);
+    MountGuard mounted;
+    QCOMPARE(QProcess::execute(QStringLiteral("mount"), {device, mountDir.path()}), 0);
+    mounted.point = mountDir.path().toStdString();
+
+    MainWindow window;
+    window.setErrorReporter([](const QString &message) { QFAIL(qPrintable(message)); });
+    QVERIFY(openThroughDialog(window, device));
+    Document *document = window.currentDocument();
+    bool refused = false;
+    QString usage;
+    modaltest::onNextModal<DeviceEditWarning>(this, [&](DeviceEditWarning *warning) {
+        usage = warning->model().usageText();
+        refused = warning->insistBox() && !warning->acceptButton()->isEnabled() && warning->cancelButton()->isDefault();
+        warning->accept(); // refused: still open
+        refused = refused && warning->isVisible();
+        warning->insistBox()->setChecked(true); // the second step enables the red button...
+        refused = refused && warning->acceptButton()->isEnabled();
+        warning->cancelButton()->click(); // ...but the user cancels
+    });
+    window.editing()->enableEditing->trigger();
+    QVERIFY(refused);
+    QVERIFY2(usage.contains(QStringLiteral("mounted at ") + mountDir.path()), qPrintable(usage));
+    QVERIFY(!document->isWritable());
+    QVERIFY(window.closeFile());
 }
 
 QTEST_MAIN(TestDeviceFlow)
