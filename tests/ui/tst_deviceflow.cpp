@@ -166,6 +166,12 @@ void TestDeviceFlow::openEditSaveAndVanish()
     window.hexView()->setCursorOffset(std::uint64_t(bytes.size() - 1));
     QTest::keyClick(window.hexView(), Qt::Key_PageUp);
     QVERIFY(!window.grab().isNull()); // paints through the SIGBUS guard
+    // Reload shows the device as it is now: 0 bytes.
+    window.fileChanges()->banner()->reloadButton()->click();
+    QVERIFY(document->isOpen());
+    QCOMPARE(document->size(), std::uint64_t(0)); // what the device holds now; the status bar says so
+    QVERIFY(!window.fileChanges()->isBannerShown());
+    QVERIFY(!window.grab().isNull());
     // losetup -d while shown: the kernel detaches at the last close; nothing crashes meanwhile.
     QVERIFY2(loop.detach(&why), qPrintable(why));
     document->watcher()->check();

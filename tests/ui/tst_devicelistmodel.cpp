@@ -96,6 +96,18 @@ private slots:
         QCOMPARE(model.rowCount(), 3);
     }
 
+    void emptyDevicesAreLeftOut()
+    {
+        std::vector<BlockDeviceInfo> devices = devicetest::sampleDevices();
+        devices.push_back(devicetest::device("loop7", 0)); // an unattached loop device
+        const auto shown = DeviceListModel::withoutEmpty(devices);
+        QCOMPARE(shown.size(), std::size_t(3));
+        QCOMPARE(shown[0].partitions.size(), std::size_t(2));
+        for (const BlockDeviceInfo &d : shown)
+            QVERIFY(d.name != "loop7");
+        QVERIFY(DeviceListModel::withoutEmpty({devicetest::device("loop0", 0)}).empty());
+    }
+
     void invalidIndexesHaveNoDevice()
     {
         DeviceListModel model;

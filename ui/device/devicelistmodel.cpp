@@ -79,6 +79,12 @@ QString DeviceListModel::stateText() const
     return m_error.isEmpty() ? tr("No block devices found") : m_error;
 }
 
+std::vector<BlockDeviceInfo> DeviceListModel::withoutEmpty(std::vector<BlockDeviceInfo> devices)
+{
+    std::erase_if(devices, [](const BlockDeviceInfo &d) { return d.size == 0; });
+    return devices;
+}
+
 QString DeviceListModel::sizeText(std::uint64_t bytes)
 {
     return QString::fromStdString(formatSize(bytes));

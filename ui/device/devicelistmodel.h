@@ -36,6 +36,10 @@ public:
     // Empty when there are rows; otherwise "No block devices found" or the error.
     QString stateText() const;
 
+    // `devices` without those of size 0 (unattached loop devices, empty card readers), as lsblk lists them;
+    // a disk keeps its partitions.
+    static std::vector<BlockDeviceInfo> withoutEmpty(std::vector<BlockDeviceInfo> devices);
+
     // Cell texts, also used by tests and the dialog's summary line.
     static QString sizeText(std::uint64_t bytes);            // "64.00 MiB"
     static QString mountedText(const BlockDeviceInfo &device); // "/mnt/a, /mnt/b", "held by dm-0", "" when unused

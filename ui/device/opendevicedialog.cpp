@@ -67,7 +67,7 @@ void OpenDeviceDialog::refresh()
     const QString keep = selectedPath();
     auto devices = listBlockDevices();
     if (devices)
-        m_model->setDevices(std::move(*devices));
+        m_model->setDevices(DeviceListModel::withoutEmpty(std::move(*devices))); // not the unattached loop devices
     else
         m_model->setError(tr("The block devices cannot be listed: %1").arg(QString::fromStdString(devices.message())));
     if (!keep.isEmpty())

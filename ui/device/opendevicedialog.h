@@ -11,8 +11,8 @@ class QTreeView;
 
 namespace hexmap {
 
-// File > Open Device…: the block devices (DeviceListModel in a tree view "deviceList": disks with their
-// partitions indented), a state line ("deviceListState": "No block devices found" or why the list failed) shown
+// File > Open Device…: the block devices that hold bytes (DeviceListModel in a tree view "deviceList": disks with
+// their partitions indented; unattached loop devices of size 0 are left out), a state line ("deviceListState": "No block devices found" or why the list failed) shown
 // instead of an empty list, Refresh, and Open ("deviceOpen", enabled with a row selected; a double click opens too).
 // The device opens read-only; the line under the list says so and that opening usually needs root or the 'disk'
 // group. It only lists and chooses: DeviceSupport opens. Thread: GUI thread only.
