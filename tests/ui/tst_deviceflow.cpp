@@ -28,6 +28,7 @@
 #include <QRadioButton>
 #include <QtTest>
 
+#include <cstdio>
 #include <span>
 #include <sys/mount.h>
 #include <unistd.h>
@@ -47,6 +48,7 @@ private slots:
     void openEditSaveAndVanish();
     void zeroJobAsksAndZeroesTheRange();
     void mountedDeviceIsRefusedUntilInsisted();
+    void permissionFailureSaysWhatIsNeeded();
 };
 
 namespace {
@@ -259,6 +261,43 @@ void TestDeviceFlow::mountedDeviceIsRefusedUntilInsisted()
     QVERIFY2(usage.contains(QStringLiteral("mounted at ") + mountDir.path()), qPrintable(usage));
     QVERIFY(!document->isWritable());
     QVERIFY(window.closeFile());
+}
+
+// As a user without rights on the device (setpriv to nobody, no groups), Open Device reports the engine's message:
+// it names the device and says that root or the device's group is needed, not a generic error. The suite runs
+// itself for that user (HEXMAP_DEVICEFLOW_CHILD names the device); the child prints what it was told.
+void TestDeviceFlow::permissionFailureSaysWhatIsNeeded()
+{
+    if (const QString child = qEnvironmentVariable("HEXMAP_DEVICEFLOW_CHILD"); !child.isEmpty()) {
+        QWidget window;
+        DeviceSupport devices(&window);
+        QString reported;
+        devices.setErrorReporter([&reported](const QString &message) { reported = message; });
+        QVERIFY(!devices.openDevice(child));
+        std::fprintf(stdout, "REPORTED: %s\n", qPrintable(reported));
+        return;
+    }
+    if (geteuid() != 0)
+        QSKIP("attaches a loop device and switches user: needs root (CI runs as root)");
+    devicetest::LoopDevice loop;
+    QString why;
+    QVERIFY2(loop.attach(QByteArray(64 << 10, 'x'), &why), qPrintable(why));
+    QProcess child;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HEXMAP_DEVICEFLOW_CHILD"), loop.device());
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("HOME"), QDir::tempPath());
+    child.setProcessEnvironment(env);
+    child.start(QStringLiteral("setpriv"), {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                                            QStringLiteral("--clear-groups"), QCoreApplication::applicationFilePath(),
+                                            QStringLiteral("permissionFailureSaysWhatIsNeeded")});
+    QVERIFY(child.waitForFinished(30000));
+    const QString out = QString::fromLocal8Bit(child.readAllStandardOutput());
+    QVERIFY2(child.exitCode() == 0, qPrintable(out + QString::fromLocal8Bit(child.readAllStandardError())));
+    const QString reported = out.section(QStringLiteral("REPORTED: "), 1).section(QLatin1Char('\n'), 0, 0);
+    QVERIFY2(reported.startsWith(loop.device()), qPrintable(out));
+    QVERIFY2(reported.contains(QStringLiteral("permission denied")), qPrintable(reported));
+    QVERIFY2(reported.contains(QStringLiteral("root")), qPrintable(reported)); // root or the device's group
 }
 
 QTEST_MAIN(TestDeviceFlow)
