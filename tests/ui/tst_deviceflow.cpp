@@ -97,7 +97,7 @@ void TestDeviceFlow::openEditSaveAndVanish()
     MainWindow window;
     QStringList errors;
     window.setErrorReporter([&errors](const QString &message) { errors << message; });
-    window.resize(1000, 600);
+    window.resize(1280, 640);
     window.show();
 
     // File > Open Device…: the dialog lists the loop device; its row opens read-only in a tab.
@@ -122,6 +122,11 @@ void TestDeviceFlow::openEditSaveAndVanish()
     QCOMPARE(document->session()->readDisplayed(0, std::as_writable_bytes(std::span(shown.data(), shown.size()))),
              std::size_t(bytes.size()));
     QCOMPARE(shown, bytes);
+    const QString shots = qEnvironmentVariable("HEXMAP_SCREENSHOT_DIR");
+    if (!shots.isEmpty()) {
+        QCoreApplication::processEvents(); // the status bar's labels take their new widths
+        QVERIFY(window.grab().save(shots + QStringLiteral("/device-open.png")));
+    }
     const QAction *insert = window.findChild<QAction *>(QStringLiteral("actionInsertBytes"));
     QVERIFY(insert && !insert->isEnabled()); // a device cannot change size
     QVERIFY(insert->toolTip().contains(QStringLiteral("cannot change size")));
@@ -168,6 +173,10 @@ void TestDeviceFlow::openEditSaveAndVanish()
     window.hexView()->setCursorOffset(std::uint64_t(bytes.size() - 1));
     QTest::keyClick(window.hexView(), Qt::Key_PageUp);
     QVERIFY(!window.grab().isNull()); // paints through the SIGBUS guard
+    if (!shots.isEmpty()) {
+        QCoreApplication::processEvents();
+        QVERIFY(window.grab().save(shots + QStringLiteral("/device-gone.png")));
+    }
     // Reload shows the device as it is now: 0 bytes.
     window.fileChanges()->banner()->reloadButton()->click();
     QVERIFY(document->isOpen());
