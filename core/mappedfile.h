@@ -79,7 +79,7 @@ public:
     bool isWritable() const;
     // True when the mapped object is a block device (a disk, partition, loop device...).
     bool isBlockDevice() const;
-    // The device's logical and physical sector sizes (BLKSSZGET, BLKPBSZGET: typically 512 or 4096). For a regular
+    // The device's logical and physical sector sizes (BLKSSZGET, BLKPBSZGET: typically 512 or 4 KiB). For a regular
     // file: logical 1 (any byte is addressable), physical st_blksize (the filesystem's preferred I/O size).
     // 0 for an invalid handle.
     std::uint32_t logicalSectorSize() const;

@@ -65,7 +65,7 @@ private:
     std::uint64_t m_id = 0;
     bool m_isDevice = false;
     std::uint32_t m_logicalSector = 1;
-    std::uint32_t m_physicalSector = 4096;
+    std::uint32_t m_physicalSector = 512; // set by open()
     int m_guardSlot = -1; // SigbusGuard slot, -1 when unguarded
     mutable std::mutex m_identityMutex;
     FileIdentity m_identity;

@@ -13,8 +13,11 @@ namespace hexmap::cli {
 int runInfo(const QStringList &arguments)
 {
     CommandLine cli(QStringLiteral("info"), QStringLiteral("Show a file's size, allocated blocks (is it sparse?), "
-                                                           "the page size and whether it is read-only."));
-    cli.addPositional(QStringLiteral("FILE"), QStringLiteral("The file to describe."));
+                                                           "the page size and whether it is read-only.\n"
+                                                           "For a block device: its sector sizes, model, removable "
+                                                           "flag, partitions, and where it or its partitions are "
+                                                           "mounted or held."));
+    cli.addPositional(QStringLiteral("FILE"), QStringLiteral("The file or block device to describe."));
     if (auto code = cli.parse(arguments, 1, 1))
         return *code;
     const QString path = cli.positionals().at(0);

@@ -2,6 +2,7 @@
 
 #include "core/createtemp.h"
 #include "core/platform/deviceops.h"
+#include "core/platform/fileops.h"
 #include "core/sigbusguard.h"
 #include "core/writelock.h"
 
@@ -227,7 +228,8 @@ Result<std::shared_ptr<Mapping>> Mapping::open(const std::string &path, OpenMode
     }
     std::uint64_t size = static_cast<std::uint64_t>(st.st_size);
     std::uint32_t logical = 1;
-    std::uint32_t physical = st.st_blksize > 0 ? static_cast<std::uint32_t>(st.st_blksize) : 4096;
+    std::uint32_t physical = st.st_blksize > 0 ? static_cast<std::uint32_t>(st.st_blksize)
+                                               : static_cast<std::uint32_t>(fileops::pageSize());
     if (isDevice) {
         auto g = deviceops::geometry(fd, path);
         if (!g) {
