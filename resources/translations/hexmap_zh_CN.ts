@@ -1502,6 +1502,10 @@ Click to go there</source>
         <source>Tells the device the range is unused instead of using its zero-out command</source>
         <translation>告知设备该范围不再使用,而不是使用其清零命令</translation>
     </message>
+    <message>
+        <source>&amp;Whole device: %1</source>
+        <translation>整个设备(&amp;W):%1</translation>
+    </message>
 </context>
 <context>
     <name>hexmap::JobDialogModel</name>

@@ -212,7 +212,9 @@ void TestDeviceFlow::zeroJobAsksAndZeroesTheRange()
         warning->acceptButton()->click();
     });
     bool accepted = false;
-    window.jobs()->setDialogRunner([&accepted](JobDialog &dialog) {
+    QString whole;
+    window.jobs()->setDialogRunner([&accepted, &whole](JobDialog &dialog) {
+        whole = dialog.findChild<QRadioButton *>(QLatin1String(JobDialog::ObjectName::wholeFile))->text();
         dialog.findChild<QRadioButton *>(QLatin1String(JobDialog::ObjectName::customRange))->setChecked(true);
         dialog.findChild<QLineEdit *>(QLatin1String(JobDialog::ObjectName::offset))->setText(QStringLiteral("0x10000"));
         dialog.findChild<QLineEdit *>(QLatin1String(JobDialog::ObjectName::length))->setText(QStringLiteral("0x20000"));
@@ -223,6 +225,7 @@ void TestDeviceFlow::zeroJobAsksAndZeroesTheRange()
     });
     window.jobs()->askJob(JobOperation::Zero);
     QVERIFY(accepted);
+    QVERIFY2(whole.startsWith(QStringLiteral("&Whole device: ")), qPrintable(whole));
     QVERIFY2(asked.contains(device), qPrintable(asked));
     QVERIFY2(asked.contains(QStringLiteral("BLKZEROOUT")), qPrintable(asked));
     QTRY_VERIFY_WITH_TIMEOUT(!document->hasRunningJobs(), 20000);

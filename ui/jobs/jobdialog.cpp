@@ -217,6 +217,7 @@ void JobDialog::setUnsavedEdits(std::vector<ByteRange> ranges)
 void JobDialog::setDevice(const BlockDeviceInfo &device)
 {
     m_device = device;
+    m_whole->setText(tr("&Whole device: %1").arg(JobDialogModel::rangeText({0, device.size})));
     m_release->setText(tr("&Discard (TRIM) instead of zeroing (reads back as zeros)"));
     m_release->setToolTip(tr("Tells the device the range is unused instead of using its zero-out command"));
     if (!device.supportsDiscard)
