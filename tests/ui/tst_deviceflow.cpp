@@ -164,6 +164,8 @@ void TestDeviceFlow::openEditSaveAndVanish()
     QByteArray expected = bytes;
     expected[Offset] = char(0xA5);
     QCOMPARE(loop.imageBytes(), expected); // exactly that byte changed, through the device
+    document->watcher()->check();
+    QVERIFY(!window.fileChanges()->isBannerShown()); // Hexmap's own write is not "changed on disk"
 
     // The device goes away (0 bytes, as a removed disk reads): the banner says so, the window still works.
     QVERIFY2(loop.vanish(&why), qPrintable(why));
@@ -235,6 +237,8 @@ void TestDeviceFlow::zeroJobAsksAndZeroesTheRange()
     QByteArray expected = bytes;
     expected.replace(0x10000, 0x20000, QByteArray(0x20000, '\0'));
     QCOMPARE(loop.imageBytes(), expected);
+    document->watcher()->check();
+    QVERIFY(!window.fileChanges()->isBannerShown());
     QVERIFY(window.closeFile());
 }
 
