@@ -5,6 +5,7 @@
 #include "ui/device/deviceeditwarningmodel.h"
 #include "ui/device/opendevicedialog.h"
 #include "ui/common/theme.h"
+#include "ui/jobs/jobdialog.h"
 
 #include <QCheckBox>
 #include <QHeaderView>
@@ -120,6 +121,28 @@ private slots:
         QTest::mouseClick(dialog.acceptButton(), Qt::LeftButton);
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QVERIFY(!dialog.isVisible());
+    }
+
+    // Zero on a device offers "Discard (TRIM) instead" only where the device supports discard.
+    void zeroDialogOffersDiscardOnlyWhereSupported()
+    {
+        for (const bool discard : {false, true}) {
+            BlockDeviceInfo sdb = unmountedDisk();
+            sdb.supportsDiscard = discard;
+            JobDialog dialog(JobOperation::Zero, sdb.size, {});
+            dialog.setDevice(sdb);
+            dialog.show();
+            auto *release = dialog.findChild<QCheckBox *>(QLatin1String(JobDialog::ObjectName::releaseSpace));
+            QVERIFY(release);
+            QCOMPARE(release->isVisible(), discard);
+            QVERIFY(release->text().contains(QStringLiteral("TRIM")));
+            if (discard) {
+                release->setChecked(true);
+                QCOMPARE(dialog.spec()->zeroMode, ZeroMode::ReleaseSpace);
+            } else {
+                QCOMPARE(dialog.spec()->zeroMode, ZeroMode::KeepSpace);
+            }
+        }
     }
 
     void textsFitInEveryThemeAndLanguage();

@@ -17,6 +17,7 @@
 #include "ui/jobs/jobssupport.h"
 #include "ui/pane/filechangebanner.h"
 #include "ui/view/hexview.h"
+#include "ui/window/documenttabs.h"
 #include "ui/window/filechangesupport.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/statusbarwidgets.h"
@@ -117,6 +118,7 @@ void TestDeviceFlow::openEditSaveAndVanish()
     QCOMPARE(window.currentPath(), device);
     QVERIFY2(window.windowTitle().startsWith(device + QStringLiteral(" (device)")), qPrintable(window.windowTitle()));
     QCOMPARE(window.statusWidgets()->modeText(), QStringLiteral("Read-only (device)"));
+    QCOMPARE(window.tabs()->tabText(window.currentPane()), device + QStringLiteral(" (device)"));
     QCOMPARE(document->size(), std::uint64_t(bytes.size()));
     QByteArray shown(bytes.size(), '\0');
     QCOMPARE(document->session()->readDisplayed(0, std::as_writable_bytes(std::span(shown.data(), shown.size()))),
