@@ -4,7 +4,7 @@
 // a typed byte and Save change exactly that byte of the image; the device shrinking to 0 bytes (a removed disk)
 // shows the banner, and `losetup -d` while shown crashes nothing. A Zero job asks the device warning (naming the
 // device and its zero-out command) and zeroes exactly its range; a mounted device is refused until the second step.
-#include "loopdevice.h"
+#include "core/loopdevice.h"
 #include "modaltesthelpers.h"
 #include "ui/device/deviceeditwarning.h"
 #include "ui/device/devicesupport.h"
@@ -29,9 +29,7 @@
 #include <QRadioButton>
 #include <QtTest>
 
-#include <cstdio>
 #include <span>
-#include <sys/mount.h>
 #include <unistd.h>
 
 using namespace hexmap;
@@ -49,7 +47,6 @@ private slots:
     void openEditSaveAndVanish();
     void zeroJobAsksAndZeroesTheRange();
     void mountedDeviceIsRefusedUntilInsisted();
-    void permissionFailureSaysWhatIsNeeded();
 };
 
 namespace {
@@ -73,16 +70,6 @@ bool openThroughDialog(MainWindow &window, const QString &device)
     return window.currentDocument() && window.currentDocument()->isDevice() && window.currentPath() == device;
 }
 
-// Unmounts (lazily) what it mounted, also when the test failed; before the loop device is detached.
-struct MountGuard {
-    std::string point;
-    ~MountGuard()
-    {
-        if (!point.empty())
-            ::umount2(point.c_str(), MNT_DETACH);
-    }
-};
-
 } // namespace
 
 void TestDeviceFlow::openEditSaveAndVanish()
@@ -90,9 +77,9 @@ void TestDeviceFlow::openEditSaveAndVanish()
     if (geteuid() != 0)
         QSKIP("attaches a loop device: needs root (CI runs as root)");
     const QByteArray bytes = pattern(1 << 20);
-    devicetest::LoopDevice loop; // declared before the window: detached after the window closed the device
+    devicetest::LoopImage loop; // declared before the window: detached after the window closed the device
     QString why;
-    QVERIFY2(loop.attach(bytes, &why), qPrintable(why));
+    QVERIFY2(loop.attach(bytes, std::uint64_t(bytes.size()), {}, &why), qPrintable(why));
     const QString device = loop.device();
 
     MainWindow window;
@@ -170,7 +157,7 @@ void TestDeviceFlow::openEditSaveAndVanish()
     QVERIFY(!window.fileChanges()->isBannerShown()); // Hexmap's own write is not "changed on disk"
 
     // The device goes away (0 bytes, as a removed disk reads): the banner says so, the window still works.
-    QVERIFY2(loop.vanish(&why), qPrintable(why));
+    QVERIFY2(loop.shrink(0, &why), qPrintable(why));
     document->watcher()->check();
     QVERIFY(window.fileChanges()->isBannerShown());
     QCOMPARE(window.fileChanges()->banner()->message(), device + QStringLiteral(" is no longer available (size 0)"));
@@ -188,7 +175,7 @@ void TestDeviceFlow::openEditSaveAndVanish()
     QVERIFY(!window.fileChanges()->isBannerShown());
     QVERIFY(!window.grab().isNull());
     // losetup -d while shown: the kernel detaches at the last close; nothing crashes meanwhile.
-    QVERIFY2(loop.detach(&why), qPrintable(why));
+    loop.detach();
     document->watcher()->check();
     QVERIFY(!window.grab().isNull());
     QVERIFY(window.closeFile());
@@ -200,9 +187,9 @@ void TestDeviceFlow::zeroJobAsksAndZeroesTheRange()
     if (geteuid() != 0)
         QSKIP("attaches a loop device: needs root (CI runs as root)");
     const QByteArray bytes = pattern(1 << 20);
-    devicetest::LoopDevice loop;
+    devicetest::LoopImage loop;
     QString why;
-    QVERIFY2(loop.attach(bytes, &why), qPrintable(why));
+    QVERIFY2(loop.attach(bytes, std::uint64_t(bytes.size()), {}, &why), qPrintable(why));
     const QString device = loop.device();
     MainWindow window;
     window.setErrorReporter([](const QString &message) { QFAIL(qPrintable(message)); });
@@ -248,16 +235,12 @@ void TestDeviceFlow::mountedDeviceIsRefusedUntilInsisted()
 {
     if (geteuid() != 0)
         QSKIP("attaches and mounts a loop device: needs root (CI runs as root)");
-    devicetest::LoopDevice loop; // destroyed last: detached after the unmount
+    devicetest::LoopImage loop; // destroyed last: unmounts and detaches
     QString why;
-    QVERIFY2(loop.attach(QByteArray(8 << 20, '\0'), &why), qPrintable(why));
+    QVERIFY2(loop.attach({}, 8 << 20, {}, &why), qPrintable(why));
     const QString device = loop.device();
-    QTemporaryDir mountDir;
-    QVERIFY(mountDir.isValid());
-    QCOMPARE(QProcess::execute(QStringLiteral("mkfs.ext4"), {QStringLiteral("-q"), QStringLiteral("-F"), device}), 0);
-    MountGuard mounted;
-    QCOMPARE(QProcess::execute(QStringLiteral("mount"), {device, mountDir.path()}), 0);
-    mounted.point = mountDir.path().toStdString();
+    const QString mountPoint = loop.mountExt4(device, &why);
+    QVERIFY2(!mountPoint.isEmpty(), qPrintable(why));
 
     MainWindow window;
     window.setErrorReporter([](const QString &message) { QFAIL(qPrintable(message)); });
@@ -276,46 +259,9 @@ void TestDeviceFlow::mountedDeviceIsRefusedUntilInsisted()
     });
     window.editing()->enableEditing->trigger();
     QVERIFY(refused);
-    QVERIFY2(usage.contains(QStringLiteral("mounted at ") + mountDir.path()), qPrintable(usage));
+    QVERIFY2(usage.contains(QStringLiteral("mounted at ") + mountPoint), qPrintable(usage));
     QVERIFY(!document->isWritable());
     QVERIFY(window.closeFile());
-}
-
-// As a user without rights on the device (setpriv to nobody, no groups), Open Device reports the engine's message:
-// it names the device and says that root or the device's group is needed, not a generic error. The suite runs
-// itself for that user (HEXMAP_DEVICEFLOW_CHILD names the device); the child prints what it was told.
-void TestDeviceFlow::permissionFailureSaysWhatIsNeeded()
-{
-    if (const QString child = qEnvironmentVariable("HEXMAP_DEVICEFLOW_CHILD"); !child.isEmpty()) {
-        QWidget window;
-        DeviceSupport devices(&window);
-        QString reported;
-        devices.setErrorReporter([&reported](const QString &message) { reported = message; });
-        QVERIFY(!devices.openDevice(child));
-        std::fprintf(stdout, "REPORTED: %s\n", qPrintable(reported));
-        return;
-    }
-    if (geteuid() != 0)
-        QSKIP("attaches a loop device and switches user: needs root (CI runs as root)");
-    devicetest::LoopDevice loop;
-    QString why;
-    QVERIFY2(loop.attach(QByteArray(64 << 10, 'x'), &why), qPrintable(why));
-    QProcess child;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HEXMAP_DEVICEFLOW_CHILD"), loop.device());
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    env.insert(QStringLiteral("HOME"), QDir::tempPath());
-    child.setProcessEnvironment(env);
-    child.start(QStringLiteral("setpriv"), {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
-                                            QStringLiteral("--clear-groups"), QCoreApplication::applicationFilePath(),
-                                            QStringLiteral("permissionFailureSaysWhatIsNeeded")});
-    QVERIFY(child.waitForFinished(30000));
-    const QString out = QString::fromLocal8Bit(child.readAllStandardOutput());
-    QVERIFY2(child.exitCode() == 0, qPrintable(out + QString::fromLocal8Bit(child.readAllStandardError())));
-    const QString reported = out.section(QStringLiteral("REPORTED: "), 1).section(QLatin1Char('\n'), 0, 0);
-    QVERIFY2(reported.startsWith(loop.device()), qPrintable(out));
-    QVERIFY2(reported.contains(QStringLiteral("permission denied")), qPrintable(reported));
-    QVERIFY2(reported.contains(QStringLiteral("root")), qPrintable(reported)); // root or the device's group
 }
 
 QTEST_MAIN(TestDeviceFlow)
