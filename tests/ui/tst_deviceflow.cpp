@@ -47,6 +47,7 @@ private slots:
     void openEditSaveAndVanish();
     void zeroJobAsksAndZeroesTheRange();
     void mountedDeviceIsRefusedUntilInsisted();
+    void tabClosedWhileTheWarningIsOpen();
 };
 
 namespace {
@@ -262,6 +263,37 @@ void TestDeviceFlow::mountedDeviceIsRefusedUntilInsisted()
     QVERIFY2(usage.contains(QStringLiteral("mounted at ") + mountPoint), qPrintable(usage));
     QVERIFY(!document->isWritable());
     QVERIFY(window.closeFile());
+}
+
+// The warning is modal, but the device's tab can go while it is open (a file-change banner's Close, Quit): nothing
+// is made writable and the window follows the tab that remains.
+void TestDeviceFlow::tabClosedWhileTheWarningIsOpen()
+{
+    if (geteuid() != 0)
+        QSKIP("attaches a loop device: needs root (CI runs as root)");
+    devicetest::LoopImage loop;
+    QString why;
+    QVERIFY2(loop.attach(pattern(64 << 10), 64 << 10, {}, &why), qPrintable(why));
+    QTemporaryDir dir;
+    const QString plain = dir.filePath(QStringLiteral("plain.bin"));
+    QFile f(plain);
+    QVERIFY(f.open(QIODevice::WriteOnly) && f.write(QByteArray(100, 'p')) == 100);
+    f.close();
+    MainWindow window;
+    window.setErrorReporter([](const QString &message) { QFAIL(qPrintable(message)); });
+    QVERIFY(window.openFile(plain));
+    QVERIFY(openThroughDialog(window, loop.device()));
+    QCOMPARE(window.tabs()->count(), 2);
+    Document *device = window.currentDocument();
+    modaltest::onNextModal<DeviceEditWarning>(this, [&window, device](DeviceEditWarning *warning) {
+        QVERIFY(window.closeDocument(device)); // deletes the tab, its document and its edit session
+        warning->acceptButton()->click();
+    });
+    window.editing()->enableEditing->trigger();
+    QCOMPARE(window.tabs()->count(), 1);
+    QCOMPARE(window.currentPath(), QFileInfo(plain).canonicalFilePath());
+    QVERIFY(!window.currentDocument()->isWritable());
+    QVERIFY(!window.editing()->enableEditing->isChecked());
 }
 
 QTEST_MAIN(TestDeviceFlow)

@@ -47,8 +47,10 @@ EditingSupport::EditingSupport(QWidget *window)
 
     connect(enableEditing, &QAction::toggled, this, [this](bool on) {
         EditSession *s = session();
-        if (!s || (on != s->isEditingEnabled() && !setEditing(on)))
-            enableEditing->setChecked(s && s->isEditingEnabled()); // refused: say so through the check mark
+        if (s && (on == s->isEditingEnabled() || setEditing(on)))
+            return;
+        s = session(); // the device warning is modal: the tab may have been closed or switched meanwhile
+        enableEditing->setChecked(s && s->isEditingEnabled()); // refused: say so through the check mark
     });
     connect(save, &QAction::triggered, this, [this] {
         if (EditSession *s = session())

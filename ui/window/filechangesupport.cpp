@@ -100,7 +100,7 @@ QString FileChangeSupport::describeChange(FileChange change, const QString &name
 
 QString FileChangeSupport::truncatedText(const QString &path, std::uint64_t size, bool device)
 {
-    if (device) // a detached loop device, a removed USB stick: the node stays, its size reads 0
+    if (device) // a removed USB stick, an emptied loop image: the node stays, its size reads 0
         return size == 0 ? tr("%1 is no longer available (size 0)").arg(path)
                          : tr("%1 shrank to %2 bytes").arg(path).arg(size);
     return tr("%1 was truncated on disk to %2 bytes").arg(QFileInfo(path).fileName()).arg(size);
