@@ -635,6 +635,10 @@
         <source>%1 (%2%)</source>
         <translation>%1(%2%)</translation>
     </message>
+    <message>
+        <source>%1 (device)</source>
+        <translation>%1(设备)</translation>
+    </message>
 </context>
 <context>
     <name>hexmap::EditController</name>
@@ -802,6 +806,10 @@
         <source>Reverted %1 in %2; Edit &gt; Undo brings them back</source>
         <translation>已还原 %2 共 %1;使用“编辑 &gt; 撤销”可恢复</translation>
     </message>
+    <message>
+        <source>Editing not enabled: %1 stays read-only</source>
+        <translation>未启用编辑:%1 保持只读</translation>
+    </message>
 </context>
 <context>
     <name>hexmap::EntropyColors</name>
@@ -891,6 +899,14 @@ Click to go there</source>
     <message>
         <source>%1 was replaced on disk: this is the new file. %2</source>
         <translation>%1 在磁盘上已被替换:这是新文件。%2</translation>
+    </message>
+    <message>
+        <source>%1 is no longer available (size 0)</source>
+        <translation>%1 已不可用(大小为 0)</translation>
+    </message>
+    <message>
+        <source>%1 shrank to %2 bytes</source>
+        <translation>%1 缩小到 %2 字节</translation>
     </message>
 </context>
 <context>
@@ -1482,6 +1498,18 @@ Click to go there</source>
         <source>%1 Job</source>
         <translation>%1任务</translation>
     </message>
+    <message>
+        <source>&amp;Discard (TRIM) instead of zeroing (reads back as zeros)</source>
+        <translation>改为丢弃(TRIM)而非清零(读回为零)(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Tells the device the range is unused instead of using its zero-out command</source>
+        <translation>告知设备该范围不再使用,而不是使用其清零命令</translation>
+    </message>
+    <message>
+        <source>&amp;Whole device: %1</source>
+        <translation>整个设备(&amp;W):%1</translation>
+    </message>
 </context>
 <context>
     <name>hexmap::JobDialogModel</name>
@@ -1873,6 +1901,14 @@ Click to go there</source>
         <source>Show on the overview map which parts of the file the kernel holds in its page cache: cached, dirty, under writeback</source>
         <translation>在概览图上显示文件的哪些部分位于内核的页缓存中:已缓存、脏页、正在回写</translation>
     </message>
+    <message>
+        <source>Flush: %1 is open read-only; nothing to write back</source>
+        <translation>刷新:%1 以只读方式打开;没有需要写回的内容</translation>
+    </message>
+    <message>
+        <source>Sync: %1 is open read-only; nothing to write back</source>
+        <translation>同步:%1 以只读方式打开;没有需要写回的内容</translation>
+    </message>
 </context>
 <context>
     <name>hexmap::MainWindow</name>
@@ -1915,6 +1951,10 @@ Click to go there</source>
     <message>
         <source>&lt;h3&gt;Hexmap %1&lt;/h3&gt;&lt;p&gt;A hex editor and visualizer for huge files, built on its own memory-mapped file engine.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Hexmap %1&lt;/h3&gt;&lt;p&gt;一个面向超大文件的十六进制编辑器和可视化工具,基于自有的内存映射文件引擎。&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 (device)[*] [%2] — Hexmap</source>
+        <translation>%1(设备)[*] [%2] — Hexmap</translation>
     </message>
 </context>
 <context>
@@ -2508,6 +2548,18 @@ Click to go there</source>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
+    <message>
+        <source>%1: sectors of %2 bytes (logical), %3 bytes (physical)</source>
+        <translation>%1:扇区 %2 字节(逻辑),%3 字节(物理)</translation>
+    </message>
+    <message>
+        <source>Read-write (device)</source>
+        <translation>读写(设备)</translation>
+    </message>
+    <message>
+        <source>Read-only (device)</source>
+        <translation>只读(设备)</translation>
+    </message>
 </context>
 <context>
     <name>hexmap::StorageCheck</name>
@@ -3099,6 +3151,225 @@ Click to go there</source>
     <message>
         <source>Partition %1: %2 (%3), %4</source>
         <translation>分区 %1:%2(%3),%4</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::DeviceEditWarningModel</name>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1(%2 字节)</translation>
+    </message>
+    <message>
+        <source>Device in Use</source>
+        <translation>设备正在使用</translation>
+    </message>
+    <message>
+        <source>Write to a Device?</source>
+        <translation>写入设备?</translation>
+    </message>
+    <message>
+        <source>Enable Editing of a Device?</source>
+        <translation>启用设备编辑?</translation>
+    </message>
+    <message>
+        <source>Enable editing of the block device %1?</source>
+        <translation>启用块设备 %1 的编辑?</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1(%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1(%2,%3)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>设备:%1</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>型号:%1</translation>
+    </message>
+    <message>
+        <source>Size: %1</source>
+        <translation>大小:%1</translation>
+    </message>
+    <message>
+        <source>Sectors: %1 bytes logical, %2 bytes physical</source>
+        <translation>扇区:逻辑 %1 字节,物理 %2 字节</translation>
+    </message>
+    <message>
+        <source>%1 is not mounted and not held by another device.</source>
+        <translation>%1 未挂载,也未被其他设备占用。</translation>
+    </message>
+    <message>
+        <source>Neither %1 nor any of its partitions is mounted or held by another device.</source>
+        <translation>%1 及其任何分区均未挂载,也未被其他设备占用。</translation>
+    </message>
+    <message>
+        <source>%1 is in use: %2.</source>
+        <translation>%1 正在使用:%2。</translation>
+    </message>
+    <message>
+        <source>Writing to a device that is mounted or in use can destroy its file system and the data of the programs using it. Unmount it first. Hexmap refuses unless you confirm below.</source>
+        <translation>写入已挂载或正在使用的设备可能破坏其文件系统以及正在使用它的程序的数据。请先卸载它。除非您在下方确认,否则 Hexmap 会拒绝写入。</translation>
+    </message>
+    <message>
+        <source>The job writes straight to the device and cannot be undone.</source>
+        <translation>该任务直接写入设备,无法撤销。</translation>
+    </message>
+    <message>
+        <source>Saved edits and jobs write straight to the device. A wrong byte can make the disk or its file systems unreadable.</source>
+        <translation>保存的编辑和任务会直接写入设备。一个错误的字节就可能使磁盘或其文件系统无法读取。</translation>
+    </message>
+    <message>
+        <source>I understand that writing to a mounted device can destroy the file system</source>
+        <translation>我明白写入已挂载的设备可能破坏文件系统</translation>
+    </message>
+    <message>
+        <source>Overwrite &amp;Anyway</source>
+        <translation>仍然覆盖(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite</source>
+        <translation>覆盖(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Anyway</source>
+        <translation>仍然编辑(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Enable Editing</source>
+        <translation>启用编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>mounted at %1</source>
+        <translation>挂载于 %1</translation>
+    </message>
+    <message>
+        <source>mounted at %1 (%2)</source>
+        <translation>挂载于 %1(%2)</translation>
+    </message>
+    <message>
+        <source>held by %1</source>
+        <translation>被 %1 占用</translation>
+    </message>
+    <message>
+        <source>held by %1 (%2)</source>
+        <translation>被 %1 占用(%2)</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::DeviceListModel</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>held by %1</source>
+        <translation>被 %1 占用</translation>
+    </message>
+    <message>
+        <source>No block devices found</source>
+        <translation>未找到块设备</translation>
+    </message>
+    <message>
+        <source>%1 (on %2)</source>
+        <translation>%1(在 %2 上)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Removable</source>
+        <translation>可移动</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>Mounted / in use</source>
+        <translation>挂载/占用</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::DeviceSupport</name>
+    <message>
+        <source>Open &amp;Device…</source>
+        <translation>打开设备(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Open a disk, a partition or a loop device read-only</source>
+        <translation>以只读方式打开磁盘、分区或回环设备</translation>
+    </message>
+    <message>
+        <source>Cannot Open Device</source>
+        <translation>无法打开设备</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened.</source>
+        <translation>无法打开 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::OpenDeviceDialog</name>
+    <message>
+        <source>Open Device</source>
+        <translation>打开设备</translation>
+    </message>
+    <message>
+        <source>The device opens read-only; Edit &gt; Enable Editing asks before anything is written. Opening a device usually needs root or membership of the &apos;disk&apos; group.</source>
+        <translation>设备以只读方式打开;写入任何内容之前,“编辑 &gt; 启用编辑”会先询问。打开设备通常需要 root 权限或属于 &apos;disk&apos; 组。</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The block devices cannot be listed: %1</source>
+        <translation>无法列出块设备:%1</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::devicegate</name>
+    <message>
+        <source>Discard (TRIM): %1 is told that the range is unused and reads it back as zeros; nothing is written through the page cache.</source>
+        <translation>丢弃(TRIM):告知 %1 该范围不再使用,读回时为零;不经页缓存写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Zero uses the device&apos;s own zero-out command (BLKZEROOUT) on %1 instead of writing zeros.</source>
+        <translation>清零在 %1 上使用设备自身的清零命令(BLKZEROOUT),而不是写入零。</translation>
+    </message>
+    <message>
+        <source>%1 is a block device: it cannot change size, so bytes cannot be inserted or deleted. Overwrite them instead.</source>
+        <translation>%1 是块设备:其大小不能改变,因此无法插入或删除字节。请改为覆盖。</translation>
     </message>
 </context>
 </TS>

@@ -9,14 +9,15 @@ declare -A allowed=(
     [view]="common"
     [document]="common view"
     [pane]="common view document"
-    [edit]="common view document pane"
-    [jobs]="common view document pane"
+    [device]="common view document pane"
+    [edit]="common view document pane device"
+    [jobs]="common view document pane device"
     [find]="common view document pane"
     [bookmarks]="common view document pane"
     [analysis]="common view document pane"
     [compare]="common view document pane"
     [partitions]="common view document pane"
-    [window]="common view document pane edit jobs find bookmarks analysis compare partitions"
+    [window]="common view document pane device edit jobs find bookmarks analysis compare partitions"
 )
 bad=0
 for dir in "$ui"/*/; do

@@ -114,7 +114,12 @@ void Document::adopt(const MappedFile &file)
     m_watcher->watch(&m_file);
 }
 
-Status Document::setWritable(bool writable)
+QString Document::shownName() const
+{
+    return isDevice() ? m_display : fileName();
+}
+
+Status Document::setWritable(bool writable, WriteConsent consent)
 {
     if (!isOpen())
         return Error{make_error_code(Errc::InvalidArgument), "no file is open"};
@@ -126,7 +131,9 @@ Status Document::setWritable(bool writable)
             if (auto holder = WriteLock::holderOfPath(m_file.path()); holder && *holder)
                 return Error{make_error_code(Errc::WriteLocked),
                              m_file.path() + " (being written by " + (*holder)->describe() + ")"};
-            auto reopened = MappedFile::openReadWrite(m_file.path());
+            // A device is written only after its warning (OpenMode::ReadWrite refuses it: DeviceNotConfirmed).
+            const bool device = m_file.isBlockDevice() && consent == WriteConsent::DeviceConfirmed;
+            auto reopened = MappedFile::open(m_file.path(), device ? OpenMode::ReadWriteDevice : OpenMode::ReadWrite);
             if (!reopened)
                 return reopened.error();
             if (!reopened->identity().sameInode(m_file.identity())) // the path names another file now
@@ -159,7 +166,9 @@ Result<Document::ReloadReport> Document::reload()
     const auto change = m_file.checkIdentity(); // the same inode cut/grown/rewritten, or another file
     report.replaced = change && *change == FileChange::Replaced;
     // Open first: when that fails (deleted, no longer writable) the old mapping and the edits stay.
-    auto reopened = MappedFile::open(path, writable ? OpenMode::ReadWrite : OpenMode::ReadOnly);
+    // A writable device was confirmed when editing was enabled: reopen it the same way.
+    const OpenMode writeMode = m_file.isBlockDevice() ? OpenMode::ReadWriteDevice : OpenMode::ReadWrite;
+    auto reopened = MappedFile::open(path, writable ? writeMode : OpenMode::ReadOnly);
     if (!reopened)
         return reopened.error();
     const std::vector<EditOverlay::Run> edits = m_session->overlay().runs();

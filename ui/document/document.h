@@ -61,8 +61,14 @@ public:
     // Mode. setWritable(true) reopens the file read-write (refused with Errc::WriteLocked naming the process that
     // holds the write lock, or with the open error: EACCES, EROFS); setWritable(false) reopens it read-only and is
     // refused (Errc::Busy) while there are unsaved edits. Both keep edits, jobs and bookmarks; emit modeChanged.
+    // A block device becomes writable only with WriteConsent::DeviceConfirmed (OpenMode::ReadWriteDevice, after
+    // the device warning); without it setWritable(true) fails with Errc::DeviceNotConfirmed naming the device.
     bool isWritable() const { return m_file.isValid() && m_file.isWritable() && m_writable; }
-    Status setWritable(bool writable);
+    Status setWritable(bool writable, WriteConsent consent = WriteConsent::Ordinary);
+    // The open file is a block device (a disk, a partition, a loop device): it cannot change size.
+    bool isDevice() const { return m_file.isValid() && m_file.isBlockDevice(); }
+    // The name tabs and the title show: the file name, or for a device its path ("/dev/loop0").
+    QString shownName() const;
 
     // Reload: reopens the same path in the current mode (the inode the path names now), carries the unsaved edits
     // over (EditSession::reapplyEdits: cut at the new end, one undo step), forgets the jobs, emits fileReplaced().

@@ -32,7 +32,7 @@ void EditSession::reset()
     setModifiedState();
 }
 
-bool EditSession::setEditingEnabled(bool enabled)
+bool EditSession::setEditingEnabled(bool enabled, WriteConsent consent)
 {
     if (enabled == isEditingEnabled())
         return true;
@@ -44,7 +44,7 @@ bool EditSession::setEditingEnabled(bool enabled)
         emit message(tr("Save or revert the unsaved edits before turning editing off"));
         return false;
     }
-    if (Status s = m_doc->setWritable(enabled); !s) {
+    if (Status s = m_doc->setWritable(enabled, consent); !s) {
         emit message(tr("Cannot enable editing: %1").arg(QString::fromStdString(s.message())));
         return false;
     }

@@ -5,6 +5,7 @@
 #include "core/mappedfile.h"
 #include "core/overlaysaver.h"
 #include "ui/document/overwritecommand.h"
+#include "ui/document/writeconsent.h"
 
 #include <QObject>
 #include <QString>
@@ -50,8 +51,9 @@ public:
 
     // Enables editing through Document::setWritable (the file is reopened read-write). Returns false and emits
     // message() naming the path and reason (read-only file, EACCES, EROFS, the write lock's holder) on failure.
-    // Disabling is refused while there are unsaved edits; otherwise the file is reopened read-only.
-    bool setEditingEnabled(bool enabled);
+    // Disabling is refused while there are unsaved edits; otherwise the file is reopened read-only. A block device
+    // needs WriteConsent::DeviceConfirmed (the caller showed the device warning), see Document::setWritable.
+    bool setEditingEnabled(bool enabled, WriteConsent consent = WriteConsent::Ordinary);
     bool isEditingEnabled() const;
 
     const EditOverlay &overlay() const { return m_overlay; }

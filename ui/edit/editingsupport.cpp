@@ -3,6 +3,7 @@
 #include "core/numberparser.h"
 #include "ui/document/document.h"
 #include "ui/document/editsession.h"
+#include "ui/device/devicegate.h"
 #include "ui/edit/editcontroller.h"
 #include "ui/edit/inspectordock.h"
 #include "ui/pane/documentpane.h"
@@ -46,8 +47,10 @@ EditingSupport::EditingSupport(QWidget *window)
 
     connect(enableEditing, &QAction::toggled, this, [this](bool on) {
         EditSession *s = session();
-        if (!s || (on != s->isEditingEnabled() && !s->setEditingEnabled(on)))
-            enableEditing->setChecked(s && s->isEditingEnabled()); // refused: say so through the check mark
+        if (s && (on == s->isEditingEnabled() || setEditing(on)))
+            return;
+        s = session(); // the device warning is modal: the tab may have been closed or switched meanwhile
+        enableEditing->setChecked(s && s->isEditingEnabled()); // refused: say so through the check mark
     });
     connect(save, &QAction::triggered, this, [this] {
         if (EditSession *s = session())
@@ -129,6 +132,26 @@ void EditingSupport::setCurrent(Document *document, DocumentPane *pane)
     }
     updateActions();
     emit modifiedChanged(isModified());
+}
+
+bool EditingSupport::setEditing(bool on)
+{
+    EditSession *s = session();
+    if (!s)
+        return false;
+    if (!on || !m_document->isDevice() || m_document->file().isWritable())
+        return s->setEditingEnabled(on);
+    // A block device: the warning first (device, model, size, mounted or held); a device in use needs the
+    // second, explicit step. Only then is it reopened read-write (OpenMode::ReadWriteDevice).
+    const QPointer<Document> document = m_document;
+    const MappedFile file = document->file();
+    if (!devicegate::confirmEditing(file, m_window)) {
+        emit statusMessage(tr("Editing not enabled: %1 stays read-only").arg(document->displayPath()));
+        return false;
+    }
+    if (!document || document != m_document)
+        return false; // the tab was closed or switched while the warning was open
+    return s->setEditingEnabled(true, WriteConsent::DeviceConfirmed);
 }
 
 EditSession *EditingSupport::session() const

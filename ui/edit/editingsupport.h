@@ -19,9 +19,10 @@ class HexView;
 class InspectorDock;
 
 // EditingSupport: the editing feature: the EditController of every pane, the Data Inspector dock and the actions
-// (Enable Editing Ctrl+E toggle, Save Ctrl+S, Revert, Undo/Redo with standard shortcuts over the current tab's undo
-// stack, Paste, Fill Selection). Everything acts on the current document (setCurrent); the window asks
-// confirmClose(document) before closing one and shows isModified() in its title.
+// (Enable Editing Ctrl+E toggle, which on a block device first shows the device warning, DeviceEditWarning; Save
+// Ctrl+S, Revert, Undo/Redo with standard shortcuts over the current tab's undo stack, Paste, Fill Selection).
+// Everything acts on the current document (setCurrent); the window asks confirmClose(document) before closing one
+// and shows isModified() in its title.
 // Owned by the window (QObject parent). Thread: GUI thread only.
 class EditingSupport : public WindowFeature
 {
@@ -64,6 +65,8 @@ signals:
     void modifiedChanged(bool modified); // the current document's
 
 private:
+    // Enable Editing / turn it off; for a block device the device warning comes first (DeviceEditWarning).
+    bool setEditing(bool on);
     void updateActions();
     void fillSelectionAsked();
 

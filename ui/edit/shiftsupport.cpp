@@ -6,6 +6,7 @@
 #include "ui/document/editsession.h"
 #include "ui/document/filewatcher.h"
 #include "ui/document/shiftrunner.h"
+#include "ui/device/devicegate.h"
 #include "ui/edit/deleterangedialog.h"
 #include "ui/edit/insertbytesdialog.h"
 #include "ui/edit/shiftcost.h"
@@ -35,10 +36,8 @@ ShiftSupport::ShiftSupport(QWidget *window) : WindowFeature(window), m_window(wi
 {
     insertBytes = new QAction(tr("&Insert Bytes…"), this);
     insertBytes->setObjectName(QStringLiteral("actionInsertBytes"));
-    insertBytes->setToolTip(tr("Insert bytes into the file at an offset, moving the rest up (written at once)"));
     deleteRange = new QAction(tr("&Delete Range…"), this);
     deleteRange->setObjectName(QStringLiteral("actionDeleteRange"));
-    deleteRange->setToolTip(tr("Delete a range of the file, moving the rest down (written at once)"));
     connect(insertBytes, &QAction::triggered, this, &ShiftSupport::insertAsked);
     connect(deleteRange, &QAction::triggered, this, &ShiftSupport::deleteAsked);
     updateActions();
@@ -67,9 +66,16 @@ void ShiftSupport::setCurrent(Document *document, DocumentPane *pane)
 void ShiftSupport::updateActions()
 {
     // Enabled with any open file: a refusal says what to do (enable editing, save edits...) instead of a grey item.
+    // A block device cannot change size: greyed out, and the tool tip says why.
     const bool file = m_document && m_document->isOpen();
-    insertBytes->setEnabled(file);
-    deleteRange->setEnabled(file);
+    const bool device = file && m_document->isDevice();
+    insertBytes->setEnabled(file && !device);
+    deleteRange->setEnabled(file && !device);
+    const QString cannot = device ? devicegate::cannotResizeText(m_document->displayPath()) : QString();
+    insertBytes->setToolTip(
+        device ? cannot : tr("Insert bytes into the file at an offset, moving the rest up (written at once)"));
+    deleteRange->setToolTip(
+        device ? cannot : tr("Delete a range of the file, moving the rest down (written at once)"));
 }
 
 bool ShiftSupport::isRunning() const
@@ -82,6 +88,8 @@ QString ShiftSupport::refusal(const Document *document, bool remove)
     if (!document || !document->isOpen())
         return tr("No file is open.");
     const QString name = document->fileName();
+    if (document->isDevice())
+        return devicegate::cannotResizeText(document->displayPath());
     if (!document->isWritable())
         return tr("Insert and delete write “%1” at once: enable editing first (Edit > Enable Editing, Ctrl+E).")
             .arg(name);

@@ -1,8 +1,10 @@
 #include "ui/jobs/jobdialog.h"
 
-#include "ui/jobs/jobconfirmation.h"
 #include "ui/common/preferences.h"
 #include "ui/common/theme.h"
+#include "ui/device/devicegate.h"
+#include "ui/device/deviceeditwarning.h"
+#include "ui/jobs/jobconfirmation.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -212,6 +214,17 @@ void JobDialog::setUnsavedEdits(std::vector<ByteRange> ranges)
     sync();
 }
 
+void JobDialog::setDevice(const BlockDeviceInfo &device)
+{
+    m_device = device;
+    m_whole->setText(tr("&Whole device: %1").arg(JobDialogModel::rangeText({0, device.size})));
+    m_release->setText(tr("&Discard (TRIM) instead of zeroing (reads back as zeros)"));
+    m_release->setToolTip(tr("Tells the device the range is unused instead of using its zero-out command"));
+    if (!device.supportsDiscard)
+        m_release->setChecked(false);
+    sync();
+}
+
 void JobDialog::setBusyRanges(std::vector<ByteRange> ranges)
 {
     m_model.setBusyRanges(std::move(ranges));
@@ -226,8 +239,15 @@ void JobDialog::accept()
     const auto spec = m_model.spec();
     if (!spec)
         return; // OK is disabled then; Enter in a field must not close the dialog either
-    if (Preferences().confirmJobs() && !JobConfirmation::ask(*spec, m_fileName, this))
+    if (m_device) { // a device: always the device warning (its mount state), never only the plain question
+        const bool zero = spec->operation == JobOperation::Zero;
+        const QString note = zero ? devicegate::zeroNote(*m_device, spec->zeroMode == ZeroMode::ReleaseSpace) : QString();
+        const QString question = JobConfirmation::question(*spec, QString::fromStdString(m_device->path));
+        if (!DeviceEditWarning::ask(DeviceEditWarningModel(*m_device, question, note), this))
+            return;
+    } else if (Preferences().confirmJobs() && !JobConfirmation::ask(*spec, m_fileName, this)) {
         return;
+    }
     QDialog::accept();
 }
 
@@ -255,7 +275,7 @@ void JobDialog::sync()
     m_valueLabel->setVisible(op != JobOperation::Zero);
     m_format->setVisible(op == JobOperation::Pattern);
     m_value->setPlaceholderText(op == JobOperation::Pattern ? tr("DE AD BE EF") : tr("0xFF, 255 or 0b11111111"));
-    m_release->setVisible(op == JobOperation::Zero);
+    m_release->setVisible(op == JobOperation::Zero && (!m_device || m_device->supportsDiscard));
     setWindowTitle(tr("%1 Job").arg(JobDialogModel::operationName(op)));
 
     const QString error = m_model.errorText();

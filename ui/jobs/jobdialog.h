@@ -1,9 +1,12 @@
 #pragma once
 
+#include "core/blockdevice.h"
 #include "core/jobspec.h"
 #include "ui/jobs/jobdialogmodel.h"
 
 #include <QDialog>
+
+#include <optional>
 
 class QButtonGroup;
 class QCheckBox;
@@ -38,6 +41,11 @@ public:
     // The file's name as the confirmation shows it ("disk.img").
     void setFileName(const QString &name) { m_fileName = name; }
     QString fileName() const { return m_fileName; }
+    // The file is this block device: OK always asks the device warning (DeviceEditWarning: the device, its mount
+    // state; a device in use needs the second step), whatever Preferences::confirmJobs says; Zero offers
+    // "Discard (TRIM) instead" (ZeroMode::ReleaseSpace) only where the device supports discard.
+    void setDevice(const BlockDeviceInfo &device);
+    const std::optional<BlockDeviceInfo> &device() const { return m_device; }
     const JobDialogModel &model() const { return m_model; }
     // The spec to run (valid after accept()).
     Result<JobSpec> spec() const { return m_model.spec(); }
@@ -99,6 +107,7 @@ private:
     QLabel *m_error = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QString m_fileName;
+    std::optional<BlockDeviceInfo> m_device;
 };
 
 } // namespace hexmap

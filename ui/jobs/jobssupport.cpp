@@ -4,6 +4,7 @@
 #include "ui/document/document.h"
 #include "ui/document/jobcenter.h"
 #include "ui/document/jobwatcher.h"
+#include "ui/device/devicegate.h"
 #include "ui/jobs/jobdialog.h"
 #include "ui/jobs/jobsdock.h"
 #include "ui/jobs/jobstatuswidget.h"
@@ -153,11 +154,11 @@ bool JobsSupport::confirmClose()
     return true;
 }
 
-Status JobsSupport::ensureWritable()
+Status JobsSupport::ensureWritable(WriteConsent consent)
 {
     if (!m_document || !m_document->isOpen())
         return Error{make_error_code(Errc::InvalidArgument), "no file is open"};
-    return m_document->setWritable(true); // editing on; names the process holding the write lock
+    return m_document->setWritable(true, consent); // editing on; names the process holding the write lock
 }
 
 QString JobsSupport::changeText(FileChange change, const QString &name)
@@ -193,11 +194,12 @@ Status JobsSupport::checkFileUnchanged(const QString &what)
                  shown.path() + " " + describeFileChange(change) + " since it was opened"};
 }
 
-Result<JobWatcher *> JobsSupport::startJob(const JobSpec &spec, const std::function<void(Job &)> &prepare)
+Result<JobWatcher *> JobsSupport::startJob(const JobSpec &spec, const std::function<void(Job &)> &prepare,
+                                           WriteConsent consent)
 {
     if (Status s = checkFileUnchanged(jobName(spec.operation)); !s)
         return s.error();
-    if (Status s = ensureWritable(); !s)
+    if (Status s = ensureWritable(consent); !s)
         return s.error();
     if (Status s = checkFileUnchanged(jobName(spec.operation)); !s)
         return s.error(); // reopening read-write found another file under the path
@@ -225,13 +227,16 @@ void JobsSupport::askJob(JobOperation op)
     dialog.setFileName(document->fileName()); // for the confirmation
     dialog.setUnsavedEdits(document->session()->overlay().ranges());
     dialog.setBusyRanges(document->jobs()->runningRanges()); // threads and chunk size: the dialog reads Preferences
+    if (document->isDevice())
+        dialog.setDevice(devicegate::describe(document->file())); // OK asks the device warning (mount state now)
     const bool accepted = m_runner ? m_runner(dialog) : dialog.exec() == QDialog::Accepted;
     if (!accepted)
         return;
     const auto spec = dialog.spec();
     if (!spec || !document || document != m_document)
         return; // the tab was closed or switched while the dialog was open
-    const auto job = startJob(*spec);
+    // Accepted on a device = the device warning was accepted (or the test runner stands for the user).
+    const auto job = startJob(*spec, {}, document->isDevice() ? WriteConsent::DeviceConfirmed : WriteConsent::Ordinary);
     if (!job && job.code() != Errc::FileReplaced && job.code() != Errc::FileChanged)
         emit statusMessage(tr("The job could not start: %1").arg(QString::fromStdString(job.message())));
 }
@@ -240,6 +245,10 @@ void JobsSupport::flushFile()
 {
     if (!m_document || !m_document->isOpen() || !checkFileUnchanged(jobName(JobOperation::Flush)).ok())
         return;
+    if (m_document->isDevice() && !m_document->isWritable()) { // nothing of ours to write back
+        emit statusMessage(tr("Flush: %1 is open read-only; nothing to write back").arg(m_document->displayPath()));
+        return;
+    }
     if (Status s = ensureWritable(); !s) {
         emit statusMessage(tr("Flush: %1").arg(QString::fromStdString(s.message())));
         return;
@@ -252,6 +261,10 @@ void JobsSupport::syncFile()
 {
     if (!m_document || !m_document->isOpen() || !checkFileUnchanged(jobName(JobOperation::Sync)).ok())
         return;
+    if (m_document->isDevice() && !m_document->isWritable()) { // nothing of ours to write back
+        emit statusMessage(tr("Sync: %1 is open read-only; nothing to write back").arg(m_document->displayPath()));
+        return;
+    }
     if (Status s = ensureWritable(); !s) {
         emit statusMessage(tr("Sync: %1").arg(QString::fromStdString(s.message())));
         return;

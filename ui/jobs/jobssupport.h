@@ -3,6 +3,7 @@
 #include "core/fileidentity.h"
 #include "core/jobspec.h"
 #include "core/result.h"
+#include "ui/document/writeconsent.h"
 #include "ui/pane/windowfeature.h"
 
 #include <QHash>
@@ -49,8 +50,11 @@ public:
 
     // Opens the dialog for `op` (Fill, Zero or Pattern) and starts the job when accepted.
     void askJob(JobOperation op);
-    // Starts a job on the current document without a dialog (tests, scripting); makes the file writable first.
-    Result<JobWatcher *> startJob(const JobSpec &spec, const std::function<void(Job &)> &prepare = {});
+    // Starts a job on the current document without a dialog (tests, scripting); makes the file writable first. A
+    // block device that is still read-only is made writable only with WriteConsent::DeviceConfirmed (the job
+    // dialog's device warning was accepted); otherwise Errc::DeviceNotConfirmed.
+    Result<JobWatcher *> startJob(const JobSpec &spec, const std::function<void(Job &)> &prepare = {},
+                                  WriteConsent consent = WriteConsent::Ordinary);
     void flushFile();
     void syncFile();
 
@@ -86,7 +90,7 @@ private:
     // with Errc::FileReplaced / FileChanged.
     Status checkFileUnchanged(const QString &what);
     static QString jobName(JobOperation op);
-    Status ensureWritable();
+    Status ensureWritable(WriteConsent consent = WriteConsent::Ordinary);
     void updateActions();
 
     QWidget *m_window;

@@ -134,7 +134,7 @@ QString DocumentTabs::tabText(const DocumentPane *pane) const
     const Document *document = pane->document();
     if (!document->isOpen())
         return tr("(no file)");
-    QString text = document->fileName();
+    QString text = document->isDevice() ? tr("%1 (device)").arg(document->shownName()) : document->fileName();
     if (document->isModified())
         text += QLatin1Char('*');
     if (const double progress = document->jobProgress(); progress >= 0) // jobs running: "name (42%)"

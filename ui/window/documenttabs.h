@@ -16,8 +16,8 @@ class MappedFile;
 
 // DocumentTabs: the tabs of the main window, one DocumentPane (and its Document and CloseGuard) per tab. There is
 // always at least one tab: when no file is open, it holds a closed Document (the tab bar hides itself then, and
-// with a single tab). A tab's text names its file, with '*' for unsaved edits and the running jobs' progress
-// ("name (42%)"), updated from the document's signals. Thread: GUI thread only.
+// with a single tab). A tab's text names its file (a block device: its path and "(device)"), with '*' for unsaved
+// edits and the running jobs' progress ("name (42%)"), updated from the document's signals. Thread: GUI thread only.
 class DocumentTabs : public QObject {
     Q_OBJECT
 public:

@@ -34,8 +34,8 @@ FileChangeSupport::FileChangeSupport(QWidget *window) : WindowFeature(window) {}
 void FileChangeSupport::documentAdded(Document *document, DocumentPane *pane)
 {
     FileWatcher *watcher = document->watcher();
-    connect(watcher, &FileWatcher::truncated, pane, [pane](const QString &path, std::uint64_t size) {
-        showBanner(pane, tr("%1 was truncated on disk to %2 bytes").arg(QFileInfo(path).fileName()).arg(size), path);
+    connect(watcher, &FileWatcher::truncated, pane, [pane, document](const QString &path, std::uint64_t size) {
+        showBanner(pane, truncatedText(path, size, document->isDevice()), path);
     });
     connect(watcher, &FileWatcher::changedOnDisk, pane, [pane, document](const QString &path) {
         const QString name = QFileInfo(path).fileName();
@@ -96,6 +96,14 @@ QString FileChangeSupport::describeChange(FileChange change, const QString &name
     case FileChange::Modified: return tr("%1 was modified on disk by another program").arg(name);
     }
     return tr("%1 changed on disk").arg(name);
+}
+
+QString FileChangeSupport::truncatedText(const QString &path, std::uint64_t size, bool device)
+{
+    if (device) // a removed USB stick, an emptied loop image: the node stays, its size reads 0
+        return size == 0 ? tr("%1 is no longer available (size 0)").arg(path)
+                         : tr("%1 shrank to %2 bytes").arg(path).arg(size);
+    return tr("%1 was truncated on disk to %2 bytes").arg(QFileInfo(path).fileName()).arg(size);
 }
 
 bool FileChangeSupport::isBannerShown() const

@@ -47,6 +47,9 @@ public:
     void reload(DocumentPane *pane);
     // What changed, for a banner or a refusal: "FILE was replaced on disk by another file; ...". Thread: GUI.
     static QString describeChange(FileChange change, const QString &name);
+    // The banner for a file that shrank under the mapping: "NAME was truncated on disk to N bytes"; for a block
+    // device (its node stays when it goes away) "/dev/loop0 is no longer available (size 0)". Thread: GUI.
+    static QString truncatedText(const QString &path, std::uint64_t size, bool device);
     QString lastReloadMessage() const { return m_lastReload; } // empty until the first successful reload
 
 signals:

@@ -5,6 +5,7 @@
 #include "ui/bookmarks/bookmarkssupport.h"
 #include "ui/common/nativepath.h"
 #include "ui/common/settingsguard.h"
+#include "ui/device/devicesupport.h"
 #include "ui/document/document.h"
 #include "ui/document/filewatcher.h"
 #include "ui/edit/editingsupport.h"
@@ -84,6 +85,8 @@ MainWindow::MainWindow(QWidget *parent)
     addFeature(new AnalysisFeature(this)); // Checksums, Information, the map's Entropy layer
     addFeature(new PartitionsSupport(this)); // the Partitions dock and the map's Partitions layer (issue 18)
     addFeature(new CompareFeature(this));  // File > Compare With… (a CompareWindow per compare)
+    addFeature(m_devices = new DeviceSupport(this)); // File > Open Device… (read-only, in a tab like File > Open)
+    connect(m_devices, &DeviceSupport::deviceOpened, this, &MainWindow::showFile);
     addFeature(m_desktop = new DesktopSupport(this, m_actions));
     connect(m_jobs, &JobsSupport::fileChangeRefused, this, [](Document *document) {
         if (document)
@@ -264,7 +267,11 @@ HexView *MainWindow::hexView() const { return currentPane() ? currentPane()->vie
 CloseGuard *MainWindow::closeGuard() const { return m_tabs->guard(currentDocument()); }
 bool MainWindow::hasFile() const { return currentDocument() && currentDocument()->isOpen(); }
 QString MainWindow::currentPath() const { return hasFile() ? currentDocument()->displayPath() : QString(); }
-void MainWindow::setErrorReporter(ErrorReporter reporter) { m_reporter = std::move(reporter); }
+void MainWindow::setErrorReporter(ErrorReporter reporter)
+{
+    m_reporter = reporter;
+    m_devices->setErrorReporter(std::move(reporter));
+}
 
 QList<MainWindow::OpenDocument> MainWindow::openDocuments() const
 {
@@ -315,7 +322,10 @@ void MainWindow::updateTitle()
     setWindowFilePath(document->displayPath());
     const QString mode = document->isWritable() ? tr("read-write") : tr("read-only");
     // "[*]" is where Qt shows the unsaved-edits mark ('*') while windowModified is set.
-    setWindowTitle(tr("%1[*] [%2] — Hexmap").arg(document->fileName(), mode));
+    if (document->isDevice()) // "/dev/loop0 (device) [read-only]": a disk is not a file
+        setWindowTitle(tr("%1 (device)[*] [%2] — Hexmap").arg(document->displayPath(), mode));
+    else
+        setWindowTitle(tr("%1[*] [%2] — Hexmap").arg(document->fileName(), mode));
     setWindowModified(document->isModified());
 }
 

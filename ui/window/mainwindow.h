@@ -17,6 +17,7 @@ namespace hexmap {
 class BookmarksSupport;
 class CloseGuard;
 class DesktopSupport;
+class DeviceSupport;
 class Document;
 class DocumentPane;
 class DocumentTabs;
@@ -89,6 +90,7 @@ public:
     BookmarksSupport *bookmarks() const { return m_bookmarks; }
     FileChangeSupport *fileChanges() const { return m_fileChanges; }
     DesktopSupport *desktop() const { return m_desktop; }
+    DeviceSupport *devices() const { return m_devices; } // File > Open Device…
     CloseGuard *closeGuard() const; // the current document's: the question Quit/Close ask while jobs run
 
 protected:
@@ -119,6 +121,7 @@ private:
     BookmarksSupport *m_bookmarks;
     FileChangeSupport *m_fileChanges;
     DesktopSupport *m_desktop;
+    DeviceSupport *m_devices;
     QList<WindowFeature *> m_features;
     QList<QMetaObject::Connection> m_current; // to the current document and view
     std::unique_ptr<FilePositions> m_positions;

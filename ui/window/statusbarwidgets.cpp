@@ -59,6 +59,14 @@ void StatusBarWidgets::showCurrent()
     if (!m_document || !m_view || !m_document->isOpen())
         return clearFile();
     setFile(m_document->size(), m_document->isWritable());
+    m_size->setToolTip(QString());
+    if (m_document->isDevice()) {
+        m_mode->setText(formatMode(m_document->isWritable(), true));
+        m_size->setToolTip(tr("%1: sectors of %2 bytes (logical), %3 bytes (physical)")
+                               .arg(m_document->displayPath())
+                               .arg(m_document->file().logicalSectorSize())
+                               .arg(m_document->file().physicalSectorSize()));
+    }
     setCursorOffset(m_view->cursorOffset());
     setSelection(m_view->selection());
 }
@@ -103,8 +111,10 @@ QString StatusBarWidgets::formatFileSize(std::uint64_t size)
     return tr("Size: %1 (%2 bytes)").arg(QString::fromStdString(formatSize(size))).arg(size);
 }
 
-QString StatusBarWidgets::formatMode(bool writable)
+QString StatusBarWidgets::formatMode(bool writable, bool device)
 {
+    if (device)
+        return writable ? tr("Read-write (device)") : tr("Read-only (device)");
     return writable ? tr("Read-write") : tr("Read-only");
 }
 

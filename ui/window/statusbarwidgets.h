@@ -40,7 +40,7 @@ public:
     static QString formatCursor(std::uint64_t offset);        // "Offset: 0x1F4 (500)"
     static QString formatSelection(ByteRange selection);      // "Selection: 0x10 + 32 bytes" / "No selection"
     static QString formatFileSize(std::uint64_t size);        // "Size: 1.00 MiB (1048576 bytes)"
-    static QString formatMode(bool writable);                 // "Read-only" / "Read-write"
+    static QString formatMode(bool writable, bool device = false); // "Read-only" / "Read-write (device)"
 
 private:
     QLabel *addLabel(QStatusBar *statusBar, const QString &name);
