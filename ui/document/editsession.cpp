@@ -237,7 +237,7 @@ QString EditSession::recoverInterruptedSave(MappedFile &file)
     const JournalRecovery recovery = recoverSaveJournal(file.path());
     if (recovery.outcome == JournalOutcome::Replayed && recovery.insertDelete) {
         // A completed insert/delete save changed the file's size: map the file as it is now.
-        auto reopened = MappedFile::open(file.path(), file.isWritable() ? OpenMode::ReadWrite : OpenMode::ReadOnly);
+        auto reopened = MappedFile::open(file.path(), file.reopenMode());
         if (reopened)
             file = std::move(*reopened);
     } else if (recovery.outcome == JournalOutcome::Replayed) {
