@@ -29,6 +29,10 @@ public:
         case Errc::JournalInvalid: return "the save journal is damaged or belongs to another file";
         case Errc::JournalPending: return "an interrupted save must be completed first";
         case Errc::TooLarge: return "too large";
+        case Errc::DeviceNotConfirmed: return "a block device: writing needs explicit confirmation";
+        case Errc::DeviceCannotDiscard: return "the device cannot discard with zeroes guaranteed";
+        case Errc::DevicePermission:
+            return "permission denied: opening block devices needs root or membership of the device's group";
         }
         return "unknown hexmap error";
     }

@@ -10,7 +10,7 @@ enum class Errc {
     InvalidFileSize = 1,  // size 0 requested for create()
     EmptyFile,            // no longer returned: a zero-length file opens with nothing mapped (kept so codes stay stable)
     IsDirectory,          // open() of a directory
-    NotRegularFile,       // FIFO, socket, character or block device
+    NotRegularFile,       // FIFO, socket, character device (or a block device where only files are allowed)
     ReadOnlyFile,         // read-write requested on a file without write permission bits
     NotWritable,          // write through a read-only mapping
     OutOfBounds,          // offset or range past the end of the file
@@ -27,6 +27,9 @@ enum class Errc {
     JournalInvalid,       // a save journal that is damaged or belongs to another file
     JournalPending,       // a committed save journal must be replayed before the file is used
     TooLarge,             // a request above a stated memory or output cap
+    DeviceNotConfirmed,   // read-write on a block device without OpenMode::ReadWriteDevice (the user did not confirm)
+    DeviceCannotDiscard,  // ZeroMode::ReleaseSpace on a device that cannot discard with zeroes guaranteed on read
+    DevicePermission,     // EACCES opening a block device (context: the path and the node's group)
 };
 
 const std::error_category &hexmapCategory() noexcept;

@@ -9,6 +9,11 @@ namespace hexmap {
 
 // What identifies an open file on disk: the inode (device + number) the path named when it was opened, and the
 // size and modification time Hexmap last knew it to have (at open, or after Hexmap's own last write).
+// For a block device: device and inode are those of the device node the path named (a node that udev recreated,
+// or a path that now names another device, counts as Replaced); size is the device's size (BLKGETSIZE64: a
+// detached loop device or a removed disk reads 0, so it counts as Shrunk); mtimeNs is always 0, because writes to
+// a device do not change its node's modification time: another program writing the device is NOT detected, and
+// only the write lock (WriteLock, for Hexmap writers) and the mount check guard against it.
 // Plain value; any thread.
 struct FileIdentity {
     std::uint64_t device = 0;

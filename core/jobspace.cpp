@@ -38,8 +38,8 @@ bool JobSpace::openOwnDescriptor(const MappedFile &file)
 
 Status JobSpace::reserve(MappedFile &file, ByteRange range)
 {
-    if (range.isEmpty())
-        return {};
+    if (range.isEmpty() || file.isBlockDevice())
+        return {}; // a device has every block already: nothing to reserve, nothing ever punched
     if (!openOwnDescriptor(file))
         return file.reserve(range); // no record: nothing can be given back (see the class comment)
     // Past kMaxHoles holes the rest of the range is not reserved (its writes allocate as they go): every block

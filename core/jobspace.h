@@ -19,6 +19,7 @@ namespace hexmap {
 // It works on a descriptor of its own, opened by the file's path and used only when it names the mapped inode
 // (device and inode number equal to MappedFile::identity()); otherwise reserve() falls back to
 // MappedFile::reserve over the whole range, without a record and so without giving back (docs/RELIABILITY.md).
+// On a block device it does nothing (every block exists; punching would discard the device's data).
 // Thread: one worker thread (not shared).
 class JobSpace {
 public:

@@ -44,8 +44,12 @@ struct JournalRecovery {
 // recoverShiftJournal() (core/shiftrecovery.h): the file becomes exactly the new document. A committed journal is applied only when the file's device and inode (the journal's name),
 // size and canonical path match its header; otherwise it is kept (Refused). Call it before a file is opened (or
 // at least before it is shown or written). Thread: any; processes coordinate through the journal's lock.
-// Failure contract: never fails as such; problems are outcomes (Failed, Refused, Busy) with reason set. A file
-// that does not exist or is not a regular file gives None (opening it reports its own error).
+// A block device (a Save of edits to a device opened with OpenMode::ReadWriteDevice) is handled the same way: its
+// journal lives in the journal directory like a file's (never beside the device in /dev), named after the device
+// node's device and inode; its size is BLKGETSIZE64; and a journal is never applied while the device, one of its
+// partitions is mounted or held (Refused, reason names the mount point).
+// Failure contract: never fails as such; problems are outcomes (Failed, Refused, Busy) with reason set. A path that
+// does not exist or is neither a regular file nor a block device gives None (opening it reports its own error).
 JournalRecovery recoverSaveJournal(const std::string &path);
 
 } // namespace hexmap

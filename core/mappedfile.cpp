@@ -40,6 +40,16 @@ Result<MappedFile> MappedFile::openReadWrite(const std::string &path) { return o
 
 std::uint64_t MappedFile::size() const { return m_mapping ? m_mapping->size() : 0; }
 bool MappedFile::isWritable() const { return m_mapping && m_mapping->mode() == OpenMode::ReadWrite; }
+bool MappedFile::isBlockDevice() const { return m_mapping && m_mapping->isBlockDevice(); }
+std::uint32_t MappedFile::logicalSectorSize() const { return m_mapping ? m_mapping->logicalSectorSize() : 0; }
+std::uint32_t MappedFile::physicalSectorSize() const { return m_mapping ? m_mapping->physicalSectorSize() : 0; }
+
+OpenMode MappedFile::reopenMode() const
+{
+    if (!isWritable())
+        return OpenMode::ReadOnly;
+    return isBlockDevice() ? OpenMode::ReadWriteDevice : OpenMode::ReadWrite;
+}
 
 const std::string &MappedFile::path() const
 {

@@ -23,6 +23,10 @@ enum class ZeroMode {
                   // holes stay holes: zeroing never allocates a block
     ReleaseSpace, // the range becomes a hole (fallocate PUNCH_HOLE | KEEP_SIZE)
 };
+// On a block device: KeepSpace = BLKZEROOUT, ReleaseSpace = fallocate PUNCH_HOLE | KEEP_SIZE on the device, which
+// discards only where the device guarantees zeros on read (Errc::DeviceCannotDiscard where it cannot: nothing is
+// then written with zeros instead); the partial logical sectors at the ends are written with zeros (pwrite).
+// The mapping reads zeros afterwards (the kernel drops the range from the device's page cache).
 
 // A cheap-to-copy, reference-counted handle to one shared memory mapping of one fixed-size file.
 // The mapping lives until the last handle, allocator, WriteRange and job using it are gone; it is never
@@ -35,6 +39,11 @@ enum class ZeroMode {
 // - safe (allocator(), fill/zero/generate/write(WriteRange...)): writes go through move-only tokens that never
 //   overlap and return WriteReceipts for the sync. Production writers: the job workers (core/jobworker).
 // docs/ARCHITECTURE.md "Issue 14" lists every write path and what it checks.
+//
+// Block devices (issue 18) are mapped like files (Linux maps the device's page cache). Writes, through the mapping
+// or writeThrough (pwrite), are buffered in that page cache: the kernel reads, merges and writes back whole logical
+// sectors, so writing one byte changes exactly one byte on the device. sync()/syncRange() (msync MS_SYNC) flush
+// the device (blkdev_fsync, with a cache flush). A device never changes size: nothing here grows or shrinks it.
 //
 // Thread: any. Different handles (copies) may be used concurrently; the mapping's bytes follow the rules above.
 class MappedFile {
@@ -52,10 +61,15 @@ public:
     // file behind and an existing file untouched), any other errno; errors name the path.
     static Result<MappedFile> create(const std::string &path, std::uint64_t size);
 
-    // Maps an existing regular file. Fails with ENOENT, EACCES (unreadable), Errc::IsDirectory,
-    // Errc::NotRegularFile (FIFO, socket, device), Errc::ReadOnlyFile (ReadWrite requested but
-    // the file has no write permission for us, even when running as root), EROFS, ENOMEM...; errors name the path.
+    // Maps an existing regular file or block device. Fails with ENOENT, EACCES (unreadable), Errc::IsDirectory,
+    // Errc::NotRegularFile (FIFO, socket, character device), Errc::ReadOnlyFile (read-write requested but the file
+    // has no write permission for us, even when running as root, or the device is read-only: BLKROGET), EROFS,
+    // ENOMEM...; errors name the path.
     // A zero-length file opens with nothing mapped (size() 0, data() null): every access is empty or out of range.
+    // Block devices (see openmode.h): ReadOnly and ReadWriteDevice open them; ReadWrite fails with
+    // Errc::DeviceNotConfirmed. The size comes from BLKGETSIZE64, the sector sizes from BLKSSZGET/BLKPBSZGET.
+    // EACCES on a device is Errc::DevicePermission ("PATH (device group 'disk'): permission denied: opening block
+    // devices needs root or membership of the device's group"), naming the group that owns the node.
     static Result<MappedFile> open(const std::string &path, OpenMode mode);
     static Result<MappedFile> openReadOnly(const std::string &path);
     static Result<MappedFile> openReadWrite(const std::string &path);
@@ -63,6 +77,16 @@ public:
     bool isValid() const { return m_mapping != nullptr; }
     std::uint64_t size() const;
     bool isWritable() const;
+    // True when the mapped object is a block device (a disk, partition, loop device...).
+    bool isBlockDevice() const;
+    // The device's logical and physical sector sizes (BLKSSZGET, BLKPBSZGET: typically 512 or 4 KiB). For a regular
+    // file: logical 1 (any byte is addressable), physical st_blksize (the filesystem's preferred I/O size).
+    // 0 for an invalid handle.
+    std::uint32_t logicalSectorSize() const;
+    std::uint32_t physicalSectorSize() const;
+    // The mode that reopens this object as it is mapped now: ReadOnly, ReadWrite, or ReadWriteDevice for a
+    // writable device (the user already confirmed it once). ReadOnly for an invalid handle.
+    OpenMode reopenMode() const;
     const std::string &path() const;
     bool sharesMappingWith(const MappedFile &other) const { return m_mapping == other.m_mapping; }
     // True once the SIGBUS guard found that the file shrank on disk under this mapping.
@@ -131,6 +155,7 @@ public:
     // Faults the pages of `range` in writable (MADV_POPULATE_WRITE) so that later writes run at memory speed.
     // Fails with EINVAL/ENOSYS on kernels without it (callers may ignore that), Errc::NotWritable when read-only.
     Status prefaultForWrite(ByteRange range);
+    // On a block device: does nothing and succeeds (every block exists).
     // Reserves disk blocks for `range` (fallocate KEEP_SIZE: never changes the size) so writes into holes cannot
     // hit ENOSPC later; a range without holes (SEEK_HOLE) is left alone, and so is a filesystem without fallocate
     // (nothing can be reserved there without writing). Fails with ENOSPC up front when the disk is full;

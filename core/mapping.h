@@ -32,7 +32,13 @@ public:
 
     std::byte *base() const { return m_base; }
     std::uint64_t size() const { return m_size; }
+    // ReadOnly or ReadWrite: a device opened with ReadWriteDevice is mapped ReadWrite (isBlockDevice() tells them
+    // apart), so that every write path's "is it writable" check keeps working unchanged.
     OpenMode mode() const { return m_mode; }
+    bool isBlockDevice() const { return m_isDevice; }
+    // BLKSSZGET / BLKPBSZGET for a device; 1 / st_blksize for a regular file.
+    std::uint32_t logicalSectorSize() const { return m_logicalSector; }
+    std::uint32_t physicalSectorSize() const { return m_physicalSector; }
     const std::string &path() const { return m_path; }
     int fd() const { return m_fd; }
     // A process-unique number for this mapping (never reused, unlike its address): receipts carry it.
@@ -47,7 +53,7 @@ public:
     std::atomic<bool> &faulted() { return m_faulted; }
 
 private:
-    Mapping(int fd, std::byte *base, std::uint64_t size, OpenMode mode, std::string path);
+    Mapping(int fd, std::byte *base, std::uint64_t size, OpenMode mode, std::string path, bool isDevice = false);
 
     int m_fd = -1;
     std::byte *m_base = nullptr;
@@ -57,6 +63,9 @@ private:
     ClaimRegistry m_claims;
     std::atomic<bool> m_faulted{false};
     std::uint64_t m_id = 0;
+    bool m_isDevice = false;
+    std::uint32_t m_logicalSector = 1;
+    std::uint32_t m_physicalSector = 512; // set by open()
     int m_guardSlot = -1; // SigbusGuard slot, -1 when unguarded
     mutable std::mutex m_identityMutex;
     FileIdentity m_identity;

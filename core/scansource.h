@@ -20,9 +20,11 @@ class ScanSource {
 public:
     ScanSource() = default;
 
-    // Opens `path` read-only (O_CLOEXEC) and records its size. An empty file is valid (size 0).
-    // Fails with errno (ENOENT, EACCES...), Errc::IsDirectory, Errc::NotRegularFile (FIFO, socket, device);
-    // errors name the path.
+    // Opens `path` read-only (O_CLOEXEC) and records its size. An empty file is valid (size 0). A block device
+    // opens too: its size is BLKGETSIZE64, it has no holes, and a detached or removed device reads short
+    // (Errc::FileTruncated) or fails with EIO.
+    // Fails with errno (ENOENT, EACCES...), Errc::IsDirectory, Errc::NotRegularFile (FIFO, socket, character
+    // device), Errc::DevicePermission (EACCES on a block device); errors name the path.
     static Result<ScanSource> open(const std::string &path);
 
     bool isValid() const { return m_fd != nullptr; }
@@ -50,6 +52,7 @@ private:
     std::shared_ptr<const Fd> m_fd;
     std::string m_path;
     std::uint64_t m_size = 0;
+    bool m_isDevice = false;
 };
 
 } // namespace hexmap

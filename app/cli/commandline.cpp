@@ -1,5 +1,6 @@
 #include "app/cli/commandline.h"
 
+#include "app/cli/devicegate.h"
 #include "app/cli/exitcode.h"
 #include "core/journalrecovery.h"
 #include "core/numberparser.h"
@@ -62,6 +63,9 @@ void CommandLine::addJobOptions()
                         QStringLiteral("SIZE")});
     m_parser.addOption({QStringLiteral("sync"), QStringLiteral("Sync the range to stable storage when done.")});
     m_parser.addOption({QStringLiteral("quiet"), QStringLiteral("No progress line on stderr.")});
+    m_parser.addOption({QStringLiteral("force"),
+                        QStringLiteral("Allow writing to a block device (refused without it, and refused even with it "
+                                       "while the device or one of its partitions is mounted or in use).")});
 }
 
 std::optional<int> CommandLine::parse(const QStringList &arguments, int minPositionals, int maxPositionals)
@@ -149,7 +153,15 @@ std::optional<MappedFile> CommandLine::openFile(const QString &path, bool writab
         *exitCode = fail(ExitIoError, QStringLiteral("not writing a file whose interrupted save is still pending"));
         return std::nullopt;
     }
-    auto file = writable ? MappedFile::openReadWrite(p) : MappedFile::openReadOnly(p);
+    bool device = false;
+    if (writable) {
+        if (auto refused = devicegate::refuseWrite(*this, p, &device)) {
+            *exitCode = *refused;
+            return std::nullopt;
+        }
+    }
+    const OpenMode mode = !writable ? OpenMode::ReadOnly : device ? OpenMode::ReadWriteDevice : OpenMode::ReadWrite;
+    auto file = MappedFile::open(p, mode);
     if (!file) {
         *exitCode = fail(file.code() == Errc::WriteLocked ? ExitLocked : ExitIoError,
                          QStringLiteral("cannot open: ") + fromStd(file.message()));

@@ -27,7 +27,7 @@ public:
     void addPositional(const QString &name, const QString &description, const QString &syntax = {});
     void addOption(const QCommandLineOption &option);
     void addRangeOptions(); // --offset O --length L
-    void addJobOptions();   // --threads N --chunk SIZE --sync --quiet
+    void addJobOptions();   // --threads N --chunk SIZE --sync --quiet --force
 
     // Parses `arguments` (those after the subcommand). Returns an exit code when the command must stop here:
     // 0 after printing --help, ExitUsage for an unknown option or a wrong number of positional arguments.
@@ -46,7 +46,7 @@ public:
     std::optional<std::uint64_t> count(const QString &name, std::uint64_t fallback, std::uint64_t max,
                                        int *exitCode) const;
     // Opens FILE (read-only or read-write) by its exact argv bytes; on error reports and sets *exitCode (1, or 2
-    // when FILE is empty).
+    // when FILE is empty). Read-write on a block device follows devicegate.h (--force, never a mounted device).
     std::optional<MappedFile> openFile(const QString &path, bool writable, int *exitCode) const;
 
     // Reports an error (see the class comment) and returns exitCode.

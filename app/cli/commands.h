@@ -9,7 +9,7 @@ namespace hexmap::cli {
 // `arguments` holds everything after the subcommand name. The function returns the process exit code
 // (see exitcode.h) and must print exactly one line on stderr for an error, one JSON object on stdout with --json.
 #define HEXMAP_CLI_COMMANDS(X)                                                                              \
-    X("info", runInfo, "Show size, allocated blocks, page size and access of a file")                     \
+    X("info", runInfo, "Show size, allocated blocks, page size and access of a file or block device")     \
     X("create", runCreate, "Create a new preallocated file of a given size")                              \
     X("search", runSearch, "Find hex bytes (?? wildcards) or text; print match offsets")               \
     X("compare", runCompare, "Compare two files or ranges; print the runs of differing bytes (or cmp -l's lines)") \

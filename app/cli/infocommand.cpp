@@ -1,6 +1,8 @@
-// hexmap-cli info FILE: size, allocated blocks, sparseness, page size, access.
+// hexmap-cli info FILE: size, allocated blocks, sparseness, page size, access; for a block device its sector sizes,
+// model, partitions, mounts and holders (devicegate.h).
 #include "app/cli/commandline.h"
 #include "app/cli/commands.h"
+#include "app/cli/devicegate.h"
 #include "app/cli/exitcode.h"
 #include "core/numberparser.h"
 
@@ -11,8 +13,11 @@ namespace hexmap::cli {
 int runInfo(const QStringList &arguments)
 {
     CommandLine cli(QStringLiteral("info"), QStringLiteral("Show a file's size, allocated blocks (is it sparse?), "
-                                                           "the page size and whether it is read-only."));
-    cli.addPositional(QStringLiteral("FILE"), QStringLiteral("The file to describe."));
+                                                           "the page size and whether it is read-only.\n"
+                                                           "For a block device: its sector sizes, model, removable "
+                                                           "flag, partitions, and where it or its partitions are "
+                                                           "mounted or held."));
+    cli.addPositional(QStringLiteral("FILE"), QStringLiteral("The file or block device to describe."));
     if (auto code = cli.parse(arguments, 1, 1))
         return *code;
     const QString path = cli.positionals().at(0);
@@ -20,6 +25,15 @@ int runInfo(const QStringList &arguments)
     auto file = cli.openFile(path, false, &code);
     if (!file)
         return code;
+    if (file->isBlockDevice()) {
+        QJsonObject o;
+        if (cli.json())
+            o.insert(QStringLiteral("file"), path);
+        devicegate::describe(cli, toBytes(path), *file, &o);
+        if (cli.json())
+            cli.printJson(o);
+        return ExitOk;
+    }
     struct stat st {};
     if (::stat(toBytes(path).c_str(), &st) != 0)
         return cli.fail(Error::fromErrno(errno, toBytes(path)));

@@ -1,6 +1,7 @@
 #include "app/cli/shiftrunner.h"
 
 #include "app/cli/commandline.h"
+#include "app/cli/devicegate.h"
 #include "app/cli/exitcode.h"
 #include "core/numberparser.h"
 #include "core/shiftsave.h"
@@ -108,6 +109,8 @@ int ShiftRunner::run(const LayoutBuilder &build)
         options.chunkSize = std::uint64_t(8) << 20; // two fdatasyncs per step: fewer, larger steps
     options.hook = testHook();
 
+    if (auto refused = devicegate::refuseResize(m_cli, m_cli.positionalBytes(0)))
+        return *refused;
     int code = ExitOk;
     auto mapped = m_cli.openFile(m_cli.positionals().at(0), true, &code); // recovers a pending journal first
     if (!mapped)

@@ -1,5 +1,7 @@
 #include "core/fileidentity.h"
 
+#include "core/platform/deviceops.h"
+
 #include <cerrno>
 #include <sys/stat.h>
 
@@ -13,6 +15,21 @@ FileIdentity identityFromStat(const struct stat &st)
     id.inode = static_cast<std::uint64_t>(st.st_ino);
     id.size = static_cast<std::uint64_t>(st.st_size);
     id.mtimeNs = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+    return id;
+}
+
+// identityFromStat for the descriptor `fd` whose fstat is `st`: a block device's size is BLKGETSIZE64 (st_size is 0)
+// and its modification time is left at 0 (writes to a device do not change its node's mtime).
+Result<FileIdentity> identityOfDescriptor(int fd, const struct stat &st, const std::string &path)
+{
+    FileIdentity id = identityFromStat(st);
+    if (S_ISBLK(st.st_mode)) {
+        auto size = deviceops::size(fd, path);
+        if (!size)
+            return size.error();
+        id.size = *size;
+        id.mtimeNs = 0;
+    }
     return id;
 }
 
@@ -36,7 +53,7 @@ Result<FileIdentity> fileIdentityOf(int fd, const std::string &path)
     struct stat st {};
     if (::fstat(fd, &st) != 0)
         return Error::fromErrno(errno, path);
-    return identityFromStat(st);
+    return identityOfDescriptor(fd, st, path);
 }
 
 Result<FileChange> compareFileIdentity(const FileIdentity &recorded, int fd, const std::string &path)
@@ -44,7 +61,10 @@ Result<FileChange> compareFileIdentity(const FileIdentity &recorded, int fd, con
     struct stat opened {};
     if (::fstat(fd, &opened) != 0)
         return Error::fromErrno(errno, path);
-    const FileIdentity now = identityFromStat(opened);
+    auto current = identityOfDescriptor(fd, opened, path);
+    if (!current)
+        return current.error();
+    const FileIdentity now = *current;
     struct stat named {};
     const bool pathExists = ::stat(path.c_str(), &named) == 0;
     // `mv new file` leaves the opened inode without links too: that is a replacement, not a deletion.

@@ -2,6 +2,7 @@
 
 #include "core/mappedfile.h"
 #include "core/mapping.h"
+#include "core/platform/deviceops.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -86,6 +87,8 @@ Status populateWrite(const Mapping &mapping, ByteRange range)
 
 Status zeroBlocks(const Mapping &mapping, ByteRange range, bool release)
 {
+    if (mapping.isBlockDevice())
+        return deviceops::zeroRange(mapping.fd(), mapping.path(), range, mapping.logicalSectorSize(), release);
     // KEEP_SIZE for both: zeroing must never change the size, even over a range that another process cut off the
     // file after the caller's size check (ZERO_RANGE alone would regrow the file to the range end).
     const int mode = (release ? FALLOC_FL_PUNCH_HOLE : FALLOC_FL_ZERO_RANGE) | FALLOC_FL_KEEP_SIZE;
@@ -96,6 +99,8 @@ Status zeroBlocks(const Mapping &mapping, ByteRange range, bool release)
 
 Status reserveBlocks(const Mapping &mapping, ByteRange range)
 {
+    if (mapping.isBlockDevice())
+        return {}; // a device has every block already
     // SEEK_HOLE returns the first hole at or after the offset (the end of file counts as one). No hole before the
     // range end means every block is allocated already. On any error (or no SEEK_HOLE support) just reserve.
     const off_t hole = ::lseek(mapping.fd(), static_cast<off_t>(range.offset), SEEK_HOLE);
@@ -113,6 +118,8 @@ Status reserveBlocks(const Mapping &mapping, ByteRange range)
 
 ByteRange nextData(const Mapping &mapping, ByteRange range)
 {
+    if (mapping.isBlockDevice())
+        return range; // no holes on a device
     const off_t data = ::lseek(mapping.fd(), static_cast<off_t>(range.offset), SEEK_DATA);
     if (data < 0)
         return errno == ENXIO ? ByteRange{range.end(), 0} : range; // ENXIO: only a hole (or the end) follows
@@ -145,6 +152,8 @@ Status writeBlocks(const Mapping &mapping, std::uint64_t offset, const std::byte
 
 Result<std::uint64_t> sizeOnDisk(const Mapping &mapping)
 {
+    if (mapping.isBlockDevice())
+        return deviceops::size(mapping.fd(), mapping.path());
     struct stat st {};
     if (::fstat(mapping.fd(), &st) != 0)
         return Error::fromErrno(errno, mapping.path());
@@ -153,6 +162,8 @@ Result<std::uint64_t> sizeOnDisk(const Mapping &mapping)
 
 std::uint64_t blockSize(const Mapping &mapping)
 {
+    if (mapping.isBlockDevice())
+        return std::max<std::uint64_t>(mapping.logicalSectorSize(), 512);
     struct stat st {};
     if (::fstat(mapping.fd(), &st) != 0 || st.st_blksize < 512)
         return 512;

@@ -26,7 +26,7 @@ Status advise(const Mapping &mapping, Advice advice, ByteRange range);
 Status populateWrite(const Mapping &mapping, ByteRange range);
 // fallocate ZERO_RANGE (release=false) or PUNCH_HOLE (release=true), both with KEEP_SIZE (never changes the
 // size), over `range`; unaligned ends are zeroed in place by the filesystem (only blocks that exist). EOPNOTSUPP
-// means "do it with memset".
+// means "do it with memset". On a block device: deviceops::zeroRange (BLKZEROOUT, or discard for release).
 Status zeroBlocks(const Mapping &mapping, ByteRange range, bool release);
 // fallocate KEEP_SIZE over `range` (never changes the size), skipped when SEEK_HOLE finds no hole inside it (blocks
 // already allocated: the common case of overwriting an existing file, where fallocate would still walk every
@@ -40,7 +40,7 @@ ByteRange nextData(const Mapping &mapping, ByteRange range);
 // pwrite all of `data` at `offset` through the page cache (retrying EINTR and short writes). The file's mapping
 // shares that page cache, so it sees the bytes at once. Errors: errno (ENOSPC, EIO, EFBIG...).
 Status writeBlocks(const Mapping &mapping, std::uint64_t offset, const std::byte *data, std::size_t size);
-// The file's current size on disk (fstat), or errno.
+// The file's current size on disk (fstat; BLKGETSIZE64 for a device), or errno.
 Result<std::uint64_t> sizeOnDisk(const Mapping &mapping);
 // The filesystem block size of the file (st_blksize), at least 512.
 std::uint64_t blockSize(const Mapping &mapping);

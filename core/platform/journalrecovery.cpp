@@ -2,8 +2,10 @@
 
 #include "core/platform/recoveryhelpers.h"
 
+#include "core/blockdevice.h"
 #include "core/journallocation.h"
 #include "core/numberparser.h"
+#include "core/platform/deviceops.h"
 #include "core/savejournalreader.h"
 #include "core/shiftjournalreader.h"
 #include "core/shiftrecovery.h"
@@ -60,13 +62,26 @@ std::string JournalRecovery::message() const
     return {};
 }
 
+namespace {
+
+Result<std::uint64_t> deviceSizeOf(const std::string &path)
+{
+    FdCloser fd{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
+    if (fd.fd < 0)
+        return Error::fromErrno(errno, path);
+    return deviceops::size(fd.fd, path);
+}
+
+} // namespace
+
 JournalRecovery recoverSaveJournal(const std::string &path)
 {
     JournalRecovery r;
     r.filePath = path;
     struct stat target {};
-    if (::stat(path.c_str(), &target) != 0 || !S_ISREG(target.st_mode))
+    if (::stat(path.c_str(), &target) != 0 || (!S_ISREG(target.st_mode) && !S_ISBLK(target.st_mode)))
         return r;
+    const bool device = S_ISBLK(target.st_mode);
     const std::string journalPath =
         saveJournalPath(static_cast<std::uint64_t>(target.st_dev), static_cast<std::uint64_t>(target.st_ino));
     if (journalPath.empty())
@@ -109,9 +124,22 @@ JournalRecovery recoverSaveJournal(const std::string &path)
     if (contents->device != static_cast<std::uint64_t>(target.st_dev)
         || contents->inode != static_cast<std::uint64_t>(target.st_ino))
         return failed(r, JournalOutcome::Refused, "it names another file");
-    if (contents->size != static_cast<std::uint64_t>(target.st_size))
+    // A device's size is BLKGETSIZE64 (st_size is 0), and a device that is mounted or held now is never written.
+    std::uint64_t targetSize = static_cast<std::uint64_t>(target.st_size);
+    if (device) {
+        auto size = deviceSizeOf(path);
+        if (!size)
+            return failed(r, JournalOutcome::Failed, "cannot ask the device's size: " + size.message());
+        targetSize = *size;
+        const auto info = describeBlockDevice(path);
+        if (!info)
+            return failed(r, JournalOutcome::Failed, "cannot tell whether the device is in use: " + info.message());
+        if (const auto uses = mountsAndHolders(*info); !uses.empty())
+            return failed(r, JournalOutcome::Refused, "the device is in use (" + uses.front() + ")");
+    }
+    if (contents->size != targetSize)
         return failed(r, JournalOutcome::Refused,
-                      "the file is " + std::to_string(target.st_size) + " bytes now, the journal was written for "
+                      "the file is " + std::to_string(targetSize) + " bytes now, the journal was written for "
                           + std::to_string(contents->size) + " bytes");
     if (contents->path != canonical)
         return failed(r, JournalOutcome::Refused, "it was written for " + contents->path);

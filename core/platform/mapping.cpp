@@ -1,6 +1,8 @@
 #include "core/mapping.h"
 
 #include "core/createtemp.h"
+#include "core/platform/deviceops.h"
+#include "core/platform/fileops.h"
 #include "core/sigbusguard.h"
 #include "core/writelock.h"
 
@@ -38,7 +40,7 @@ Result<std::byte *> mapFd(int fd, std::uint64_t size, OpenMode mode, const std::
 {
     if (size > static_cast<std::uint64_t>(SIZE_MAX))
         return Error{make_error_code(std::errc::value_too_large), path};
-    const int prot = mode == OpenMode::ReadWrite ? PROT_READ | PROT_WRITE : PROT_READ;
+    const int prot = mode != OpenMode::ReadOnly ? PROT_READ | PROT_WRITE : PROT_READ;
     void *p = ::mmap(nullptr, static_cast<std::size_t>(size), prot, MAP_SHARED, fd, 0);
     if (p == MAP_FAILED)
         return errnoError(errno, path);
@@ -77,15 +79,15 @@ private:
 
 } // namespace
 
-Mapping::Mapping(int fd, std::byte *base, std::uint64_t size, OpenMode mode, std::string path)
-    : m_fd(fd), m_base(base), m_size(size), m_mode(mode), m_path(std::move(path))
+Mapping::Mapping(int fd, std::byte *base, std::uint64_t size, OpenMode mode, std::string path, bool isDevice)
+    : m_fd(fd), m_base(base), m_size(size), m_mode(mode), m_path(std::move(path)), m_isDevice(isDevice)
 {
     static std::atomic<std::uint64_t> next{1};
     m_id = next.fetch_add(1, std::memory_order_relaxed);
     // A file truncated on disk under the mapping must not kill the process (see SigbusGuard).
     SigbusGuard::install();
     if (m_base) // an empty file maps nothing: no address can fault
-        m_guardSlot = SigbusGuard::registerMapping(m_base, m_size, m_fd, &m_faulted);
+        m_guardSlot = SigbusGuard::registerMapping(m_base, m_size, m_fd, &m_faulted, m_isDevice);
     if (auto id = fileIdentityOf(m_fd, m_path))
         m_identity = *id;
 }
@@ -194,27 +196,56 @@ Result<std::shared_ptr<Mapping>> Mapping::open(const std::string &path, OpenMode
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0)
         return errnoError(errno, path);
-    if (!S_ISREG(st.st_mode))
+    const bool isDevice = S_ISBLK(st.st_mode);
+    if (!S_ISREG(st.st_mode) && !isDevice)
         return notRegular(st, path);
-    if (mode == OpenMode::ReadWrite && !hasWriteBits(st))
+    if (isDevice && mode == OpenMode::ReadWrite)
+        return Error{make_error_code(Errc::DeviceNotConfirmed), path};
+    const bool writable = mode != OpenMode::ReadOnly;
+    if (writable && !isDevice && !hasWriteBits(st))
         return Error{make_error_code(Errc::ReadOnlyFile), path};
 
-    const int flags = (mode == OpenMode::ReadWrite ? O_RDWR : O_RDONLY) | O_CLOEXEC | O_NOCTTY | O_NONBLOCK;
+    const int flags = (writable ? O_RDWR : O_RDONLY) | O_CLOEXEC | O_NOCTTY | O_NONBLOCK;
     const int fd = ::open(path.c_str(), flags);
     if (fd < 0) {
         const int err = errno;
-        if (mode == OpenMode::ReadWrite && err == EACCES && ::access(path.c_str(), R_OK) == 0)
+        if (writable && err == EACCES && deviceops::isReadOnlyDevice(path))
+            return Error{make_error_code(Errc::ReadOnlyFile), path};
+        if (err == EACCES && isDevice)
+            return deviceops::permissionDenied(st, path);
+        if (writable && err == EACCES && ::access(path.c_str(), R_OK) == 0)
             return Error{make_error_code(Errc::ReadOnlyFile), path};
         return errnoError(err, path);
     }
     // Re-check the opened object: the path may have been replaced between stat and open.
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        const Error e = S_ISREG(st.st_mode) ? errnoError(errno, path) : notRegular(st, path);
+    const bool wasDevice = isDevice;
+    if (::fstat(fd, &st) != 0 || S_ISBLK(st.st_mode) != wasDevice || (!wasDevice && !S_ISREG(st.st_mode))) {
+        const int err = errno;
+        const Error e = S_ISREG(st.st_mode) || S_ISBLK(st.st_mode) ? errnoError(err ? err : ESTALE, path)
+                                                                  : notRegular(st, path);
         ::close(fd);
         return e;
     }
+    std::uint64_t size = static_cast<std::uint64_t>(st.st_size);
+    std::uint32_t logical = 1;
+    std::uint32_t physical = st.st_blksize > 0 ? static_cast<std::uint32_t>(st.st_blksize)
+                                               : static_cast<std::uint32_t>(fileops::pageSize());
+    if (isDevice) {
+        auto g = deviceops::geometry(fd, path);
+        if (!g) {
+            ::close(fd);
+            return g.error();
+        }
+        if (writable && g->readOnly) {
+            ::close(fd);
+            return Error{make_error_code(Errc::ReadOnlyFile), path + " (a read-only device)"};
+        }
+        size = g->size;
+        logical = g->logicalSector;
+        physical = g->physicalSector;
+    }
     std::shared_ptr<WriteLock> lock; // one writer at a time: refused with Errc::WriteLocked, naming the holder
-    if (mode == OpenMode::ReadWrite) {
+    if (writable) {
         auto locked = WriteLock::acquire(fd, path);
         if (!locked) {
             ::close(fd);
@@ -222,7 +253,6 @@ Result<std::shared_ptr<Mapping>> Mapping::open(const std::string &path, OpenMode
         }
         lock = std::move(locked).value();
     }
-    const auto size = static_cast<std::uint64_t>(st.st_size);
     // A zero-length file opens with nothing mapped (mmap of length 0 is EINVAL): base() is null and every access
     // is out of range, so no code path dereferences it.
     std::byte *base = nullptr;
@@ -234,7 +264,10 @@ Result<std::shared_ptr<Mapping>> Mapping::open(const std::string &path, OpenMode
         }
         base = *mapped;
     }
-    auto mapping = std::shared_ptr<Mapping>(new Mapping(fd, base, size, mode, path));
+    const OpenMode mapped = writable ? OpenMode::ReadWrite : OpenMode::ReadOnly;
+    auto mapping = std::shared_ptr<Mapping>(new Mapping(fd, base, size, mapped, path, isDevice));
+    mapping->m_logicalSector = logical;
+    mapping->m_physicalSector = physical;
     mapping->m_writeLock = std::move(lock);
     return mapping;
 }

@@ -76,6 +76,9 @@ Result<PageCacheProbe> PageCacheProbe::open(const std::string &path)
         return Error::fromErrno(errno, path);
     if (S_ISDIR(st.st_mode))
         return Result<PageCacheProbe>(Errc::IsDirectory, path);
+    if (S_ISBLK(st.st_mode))
+        return Result<PageCacheProbe>(Errc::NotRegularFile,
+                                      path + " (a block device: the page-cache map covers regular files only)");
     if (!S_ISREG(st.st_mode))
         return Result<PageCacheProbe>(Errc::NotRegularFile, path);
     return probe;

@@ -1,5 +1,7 @@
 #include "core/scansource.h"
 
+#include "core/platform/deviceops.h"
+
 #include <cerrno>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -25,16 +27,29 @@ Result<ScanSource> ScanSource::open(const std::string &path)
     do {
         fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     } while (fd < 0 && errno == EINTR);
-    if (fd < 0)
-        return Error::fromErrno(errno, path);
+    if (fd < 0) {
+        const int err = errno;
+        struct stat node {};
+        if (err == EACCES && ::stat(path.c_str(), &node) == 0 && S_ISBLK(node.st_mode))
+            return deviceops::permissionDenied(node, path);
+        return Error::fromErrno(err, path);
+    }
     auto owner = std::make_shared<const Fd>(fd);
     struct stat st {};
     if (::fstat(fd, &st) != 0)
         return Error::fromErrno(errno, path);
     if (S_ISDIR(st.st_mode))
         return Error{make_error_code(Errc::IsDirectory), path};
-    if (!S_ISREG(st.st_mode))
+    const bool isDevice = S_ISBLK(st.st_mode);
+    if (!S_ISREG(st.st_mode) && !isDevice)
         return Error{make_error_code(Errc::NotRegularFile), path};
+    std::uint64_t size = static_cast<std::uint64_t>(st.st_size);
+    if (isDevice) {
+        auto bytes = deviceops::size(fd, path);
+        if (!bytes)
+            return bytes.error();
+        size = *bytes;
+    }
     // O_NONBLOCK only kept open() from hanging on a FIFO; regular files ignore it, but clear it anyway.
     const int flags = ::fcntl(fd, F_GETFL);
     if (flags >= 0)
@@ -42,7 +57,8 @@ Result<ScanSource> ScanSource::open(const std::string &path)
     ScanSource source;
     source.m_fd = std::move(owner);
     source.m_path = path;
-    source.m_size = static_cast<std::uint64_t>(st.st_size);
+    source.m_size = size;
+    source.m_isDevice = isDevice;
     return source;
 }
 
@@ -69,6 +85,8 @@ std::uint64_t ScanSource::nextData(std::uint64_t offset, std::uint64_t end) cons
 {
     if (offset >= end)
         return end;
+    if (m_isDevice)
+        return offset; // no holes on a device
     const off_t data = ::lseek(m_fd->fd, static_cast<off_t>(offset), SEEK_DATA);
     if (data < 0)
         return errno == ENXIO ? end : offset; // ENXIO: only a hole (or the end of the file) follows
@@ -77,6 +95,8 @@ std::uint64_t ScanSource::nextData(std::uint64_t offset, std::uint64_t end) cons
 
 std::uint64_t ScanSource::dataEnd(std::uint64_t offset, std::uint64_t end) const
 {
+    if (m_isDevice)
+        return end;
     const off_t hole = ::lseek(m_fd->fd, static_cast<off_t>(offset), SEEK_HOLE);
     if (hole < 0 || static_cast<std::uint64_t>(hole) <= offset)
         return end;
@@ -85,6 +105,8 @@ std::uint64_t ScanSource::dataEnd(std::uint64_t offset, std::uint64_t end) const
 
 Result<std::uint64_t> ScanSource::currentSize() const
 {
+    if (m_isDevice)
+        return deviceops::size(m_fd->fd, m_path); // 0 once a loop device is detached or a disk removed
     struct stat st {};
     if (::fstat(m_fd->fd, &st) != 0)
         return Error::fromErrno(errno, m_path);

@@ -1,6 +1,8 @@
 #include "core/sigbusguard.h"
 
 #include <csignal>
+#include <linux/fs.h>
+#include <sys/ioctl.h>
 #include <mutex>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -15,6 +17,7 @@ struct Slot {
     std::atomic<std::uintptr_t> base{0};
     std::atomic<std::uint64_t> size{0};
     std::atomic<int> fd{-1};
+    std::atomic<bool> blockDevice{false};
     std::atomic<std::atomic<bool> *> faulted{nullptr};
 };
 
@@ -43,10 +46,24 @@ bool recover(std::uintptr_t address)
         const std::uintptr_t mapEnd = base + static_cast<std::uintptr_t>((size + page - 1) / page * page);
         std::uintptr_t begin = address / page * page;
         std::uintptr_t end = begin + page;
-        struct stat st {};
-        if (::fstat(slot.fd.load(std::memory_order_relaxed), &st) == 0 && static_cast<std::uint64_t>(st.st_size) < size) {
+        std::uint64_t current = 0;
+        bool known = false;
+        const int fd = slot.fd.load(std::memory_order_relaxed);
+        if (slot.blockDevice.load(std::memory_order_relaxed)) {
+            // A device that went away (losetup -d, a pulled USB stick) reports size 0 or fails: all of it is lost.
+            known = true;
+            if (::ioctl(fd, BLKGETSIZE64, &current) != 0)
+                current = 0;
+        } else {
+            struct stat st {};
+            if (::fstat(fd, &st) == 0) {
+                known = true;
+                current = static_cast<std::uint64_t>(st.st_size);
+            }
+        }
+        if (known && current < size) {
             // The file shrank: everything past the new end's page is gone; map it all at once.
-            const auto newSize = static_cast<std::uintptr_t>(st.st_size);
+            const auto newSize = static_cast<std::uintptr_t>(current);
             const std::uintptr_t tail = base + (newSize + page - 1) / page * page;
             if (tail <= begin) {
                 begin = tail;
@@ -96,7 +113,8 @@ bool SigbusGuard::install()
     return installed;
 }
 
-int SigbusGuard::registerMapping(std::byte *base, std::uint64_t size, int fd, std::atomic<bool> *faulted)
+int SigbusGuard::registerMapping(std::byte *base, std::uint64_t size, int fd, std::atomic<bool> *faulted,
+                                 bool blockDevice)
 {
     for (int i = 0; i < Capacity; ++i) {
         int expected = 0;
@@ -105,6 +123,7 @@ int SigbusGuard::registerMapping(std::byte *base, std::uint64_t size, int fd, st
         g_slots[i].base.store(reinterpret_cast<std::uintptr_t>(base), std::memory_order_relaxed);
         g_slots[i].size.store(size, std::memory_order_relaxed);
         g_slots[i].fd.store(fd, std::memory_order_relaxed);
+        g_slots[i].blockDevice.store(blockDevice, std::memory_order_relaxed);
         g_slots[i].faulted.store(faulted, std::memory_order_relaxed);
         g_slots[i].state.store(2, std::memory_order_release);
         return i;
