@@ -155,6 +155,9 @@ Result<std::optional<WriteReceipt>> JobWorker::writeChunk(MappedFile &file, cons
     // while one worker's pwrite holds it, and a second worker, whose fstat still saw the old size, queues its
     // pwrite behind the truncate and regrows the file (docs/RELIABILITY.md, issue 13). Stores into a MAP_SHARED
     // mapping never change the size: past the end they fault, and MADV_POPULATE_WRITE fails (EFAULT) instead.
+    // A file too large to map (MappedFile::isMapped() false) has no mapping to store into: there the tokens' writes
+    // are pwrites of pieces, each refused (Errc::FileTruncated) when the file on disk is shorter; the check-then-
+    // pwrite race above remains for such files only.
     // Fill, Zero and Pattern write through the chunk's token (MappedFile checks it belongs to this file; it covers
     // exactly the chunk) and return its receipt. Flush and Sync write nothing: they act on the range's bytes.
     const ByteRange chunk = chunkToken.range();
@@ -169,8 +172,8 @@ Result<std::optional<WriteReceipt>> JobWorker::writeChunk(MappedFile &file, cons
         dirtyEnd = chunk.end();
         if (m_spec.operation == JobOperation::Fill)
             return receiptOrError(file.fill(chunkToken, m_spec.fillByte));
-        return receiptOrError(file.generate(chunkToken, [&](std::span<std::byte> out) {
-            kernel->write(out, chunk.offset - m_spec.range.offset);
+        return receiptOrError(file.generate(chunkToken, [&](std::span<std::byte> out, std::uint64_t offsetInChunk) {
+            kernel->write(out, chunk.offset - m_spec.range.offset + offsetInChunk);
         }));
     case JobOperation::Zero:
         return receiptOrError(file.zero(chunkToken, m_spec.zeroMode));
