@@ -172,6 +172,8 @@ Result<std::optional<WriteReceipt>> JobWorker::writeChunk(MappedFile &file, cons
         dirtyEnd = chunk.end();
         if (m_spec.operation == JobOperation::Fill)
             return receiptOrError(file.fill(chunkToken, m_spec.fillByte));
+        if (!file.isMapped()) // pwrite straight from the kernel's expanded block: no copy into a scratch buffer
+            return receiptOrError(writePatternUnmapped(file, chunkToken, *kernel, chunk.offset - m_spec.range.offset));
         return receiptOrError(file.generate(chunkToken, [&](std::span<std::byte> out, std::uint64_t offsetInChunk) {
             kernel->write(out, chunk.offset - m_spec.range.offset + offsetInChunk);
         }));
@@ -187,6 +189,32 @@ Result<std::optional<WriteReceipt>> JobWorker::writeChunk(MappedFile &file, cons
         return std::optional<WriteReceipt>();
     }
     return std::optional<WriteReceipt>();
+}
+
+Result<WriteReceipt> JobWorker::writePatternUnmapped(MappedFile &file, const WriteRange &chunkToken,
+                                                    const PatternKernel &kernel, std::uint64_t phase)
+{
+    // The kernel's block holds whole periods plus one: source(phase) continues the pattern for block() bytes.
+    std::optional<WriteReceipt> whole;
+    for (std::uint64_t at = 0; at < chunkToken.size();) {
+        const std::span<const std::byte> source = kernel.source(phase + at);
+        const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(source.size(), chunkToken.size() - at));
+        auto written = file.write(chunkToken, at, source.first(n));
+        if (!written)
+            return written;
+        if (whole) {
+            auto joined = whole->followedBy(*written);
+            if (!joined)
+                return joined;
+            whole = *joined;
+        } else {
+            whole = *written;
+        }
+        at += n;
+    }
+    if (!whole) // an empty chunk (never cut by the allocator): an empty receipt at its start
+        return file.write(chunkToken, 0, {});
+    return *whole;
 }
 
 Result<std::optional<WriteReceipt>> JobWorker::receiptOrError(Result<WriteReceipt> receipt)
