@@ -89,8 +89,8 @@ public:
     bool isWritable() const;
     // True when the mapped object is a block device (a disk, partition, loop device...).
     bool isBlockDevice() const;
-    // False when the file is too large to map and reads and writes go through pread/pwrite (see above); true for an
-    // empty file and an invalid handle's "nothing to map" never matters (isValid() first).
+    // False when the file is too large to map and reads and writes go through pread/pwrite (see above). True for an
+    // empty file (nothing to map) and for an invalid handle.
     bool isMapped() const;
     // The device's logical and physical sector sizes (BLKSSZGET, BLKPBSZGET: typically 512 or 4 KiB). For a regular
     // file: logical 1 (any byte is addressable), physical st_blksize (the filesystem's preferred I/O size).
