@@ -1,7 +1,9 @@
 // A file too large to map (issue 18, "Any size, really"): with HEXMAP_MAP_LIMIT=1 every non-empty file opens
 // unmapped, and MappedFile keeps its contract through pread/pwrite. Every write is read back on a descriptor of the
-// test's own (enginetest::preadBytes); jobs are compared byte for byte with the same job on a mapped copy.
+// test's own (enginetest::preadBytes); jobs are compared byte for byte with the same job on a mapped copy. A block
+// device (a loop device, root only: CI runs as root) opens unmapped too, writes partial sectors exactly and syncs.
 #include "enginetesthelpers.h"
+#include "core/loopdevice.h"
 
 #include "core/job.h"
 #include "core/mappedfile.h"
@@ -320,6 +322,44 @@ private slots:
         QVERIFY(file->prefaultForWrite({0, page()}).ok());
         QVERIFY(file->reserve({0, 4 * page()}).ok());
         QVERIFY(allEqual(preadBytes(path, page(), page()), std::byte{0x77}));
+    }
+
+    void unmappedDevice()
+    {
+        if (::geteuid() != 0)
+            QSKIP("attaching loop devices needs root (CI runs as root)");
+        const std::uint64_t size = 4u << 20;
+        const auto image = patternBytes(0, size, 13);
+        devicetest::LoopImage loop;
+        QString why;
+        QVERIFY2(loop.attach(QByteArray(reinterpret_cast<const char *>(image.data()), qsizetype(size)), size, {}, &why),
+                 qPrintable(why));
+        auto model = image;
+        {
+            const MapLimit limit("1");
+            auto file = MappedFile::open(loop.devicePath(), OpenMode::ReadWriteDevice);
+            QVERIFY2(file.ok(), file.message().c_str());
+            QVERIFY(file->isBlockDevice());
+            QVERIFY(!file->isMapped());
+            QCOMPARE(file->size(), size);
+            std::vector<std::byte> back(size);
+            QCOMPARE(file->readAt(0, back), std::size_t(size));
+            QVERIFY(back == image);
+            const std::byte one[] = {std::byte{0xA5}};
+            QVERIFY(file->writeAllAt(12345, one).ok()); // inside a 512-byte sector
+            model[12345] = std::byte{0xA5};
+            QVERIFY(file->fill({1001, 3000}, std::byte{0x5C}).ok()); // partial sectors at both ends
+            std::fill_n(model.begin() + 1001, 3000, std::byte{0x5C});
+            QVERIFY(file->zero({(1u << 20) + 7, (1u << 20) + 100}).ok()); // BLKZEROOUT inside, pwrite at the ends
+            std::fill_n(model.begin() + std::ptrdiff_t((1u << 20) + 7), (1u << 20) + 100, std::byte{0});
+            QVERIFY(file->sync().ok());
+            QCOMPARE(file->readAt(0, back), std::size_t(size));
+            QVERIFY(back == model);
+        }
+        loop.detach();
+        const QByteArray onImage = loop.imageBytes();
+        QCOMPARE(std::uint64_t(onImage.size()), size);
+        QVERIFY(std::equal(model.begin(), model.end(), reinterpret_cast<const std::byte *>(onImage.constData())));
     }
 
     // Another program cuts the file: short reads, sizeOnDisk() below size(), writes past the cut refused without
