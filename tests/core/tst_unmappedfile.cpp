@@ -11,6 +11,7 @@
 #include <QProcess>
 #include <QtTest>
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -322,6 +323,53 @@ private slots:
         QVERIFY(file->prefaultForWrite({0, page()}).ok());
         QVERIFY(file->reserve({0, 4 * page()}).ok());
         QVERIFY(allEqual(preadBytes(path, page(), page()), std::byte{0x77}));
+    }
+
+    // A job whose file another program cuts between a chunk's size check and its write stops with
+    // Errc::FileTruncated and never regrows the file (pwrite would).
+    void jobCutMidChunk_data()
+    {
+        QTest::addColumn<int>("operation");
+        QTest::newRow("fill") << int(JobOperation::Fill);
+        QTest::newRow("pattern") << int(JobOperation::Pattern);
+        QTest::newRow("zero") << int(JobOperation::Zero);
+    }
+    void jobCutMidChunk()
+    {
+        QFETCH(int, operation);
+        const std::uint64_t size = 8u << 20;
+        const std::string path = pathIn(m_dir, "jobcut.bin");
+        QVERIFY(writeFile(path, std::vector<std::byte>(size, std::byte{0x11})));
+        const MapLimit limit("1");
+        auto file = MappedFile::openReadWrite(path);
+        QVERIFY(file);
+        QVERIFY(!file->isMapped());
+        JobSpec spec;
+        spec.operation = JobOperation(operation);
+        spec.range = {0, size};
+        spec.threads = 1;
+        spec.chunkSize = 1u << 20;
+        spec.fillByte = std::byte{0x5A};
+        spec.pattern = {std::byte{0x5A}, std::byte{0x5B}, std::byte{0x5C}};
+        auto created = Job::create(*file, spec);
+        QVERIFY2(created.ok(), created.message().c_str());
+        Job &job = *created.value();
+        const std::uint64_t target = 2u << 20;
+        const std::uint64_t cut = target + (1u << 19);
+        std::atomic<int> truncated{-2};
+        job.setChunkHook([&, path, target, cut](ChunkPoint at, ByteRange chunk) {
+            if (at == ChunkPoint::Checked && chunk.offset == target && truncated.load() == -2)
+                truncated.store(::truncate(path.c_str(), static_cast<off_t>(cut)));
+        });
+        QVERIFY(job.start().ok());
+        job.wait();
+        QCOMPARE(truncated.load(), 0);
+        const JobSnapshot s = job.snapshot();
+        QCOMPARE(s.state, JobState::Failed);
+        QCOMPARE(s.error, make_error_code(Errc::FileTruncated));
+        QVERIFY2(s.message == path + ": the file was truncated on disk", s.message.c_str());
+        QCOMPARE(std::uint64_t(statOf(path).st_size), cut);
+        QCOMPARE(file->sizeOnDisk().value(), cut);
     }
 
     void unmappedDevice()
