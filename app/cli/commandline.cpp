@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 
 #include <cstdio>
+#include <unistd.h>
 
 namespace hexmap::cli {
 
@@ -38,6 +39,12 @@ CommandLine::CommandLine(const QString &command, const QString &description) : m
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     m_parser.addHelpOption();
     m_parser.addOption({QStringLiteral("json"), QStringLiteral("Print one machine-readable JSON result object.")});
+}
+
+CommandLine::~CommandLine()
+{
+    if (m_deviceClaim >= 0)
+        ::close(m_deviceClaim);
 }
 
 void CommandLine::addPositional(const QString &name, const QString &description, const QString &syntax)
@@ -161,7 +168,7 @@ std::optional<MappedFile> CommandLine::openFile(const QString &path, bool writab
     }
     bool device = false;
     if (writable) {
-        if (auto refused = devicegate::refuseWrite(*this, p, &device)) {
+        if (auto refused = devicegate::refuseWrite(*this, p, &device, &m_deviceClaim)) {
             *exitCode = *refused;
             return std::nullopt;
         }

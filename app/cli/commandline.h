@@ -23,6 +23,9 @@ namespace hexmap::cli {
 class CommandLine {
 public:
     CommandLine(const QString &command, const QString &description);
+    ~CommandLine(); // releases the exclusive claim of a device opened for writing (devicegate.h)
+    CommandLine(const CommandLine &) = delete;
+    CommandLine &operator=(const CommandLine &) = delete;
 
     void addPositional(const QString &name, const QString &description, const QString &syntax = {});
     void addOption(const QCommandLineOption &option);
@@ -67,6 +70,7 @@ private:
     QCommandLineParser m_parser;
     QString m_usage;
     bool m_json = false;
+    mutable int m_deviceClaim = -1; // O_EXCL descriptor of a device being written: nobody can mount it meanwhile
 };
 
 // Writes a line to stderr / stdout (UTF-8, newline added) without Qt's message handler; bytes of an argument

@@ -6,6 +6,10 @@
 
 #include <QJsonArray>
 
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
+
 namespace hexmap::cli::devicegate {
 namespace {
 
@@ -48,7 +52,7 @@ std::optional<BlockDeviceInfo> parentOf(const BlockDeviceInfo &partition)
 
 } // namespace
 
-std::optional<int> refuseWrite(const CommandLine &cli, const std::string &path, bool *isDevice)
+std::optional<int> refuseWrite(const CommandLine &cli, const std::string &path, bool *isDevice, int *claimFd)
 {
     *isDevice = isBlockDevicePath(path);
     if (!*isDevice)
@@ -75,6 +79,15 @@ std::optional<int> refuseWrite(const CommandLine &cli, const std::string &path, 
         return cli.fail(ExitUsage, QStringLiteral("%1 is in use: %2; not writing, even with --force (unmount it "
                                                   "first); nothing was written")
                                        .arg(shownPath, uses.join(QStringLiteral(", "))));
+    // O_EXCL on a block device claims it: EBUSY while mounted, used for swap, held by dm/md or claimed by another
+    // program (a disk counts as claimed while one of its partitions is); held until the command ends.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_EXCL | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0 && errno == EBUSY)
+        return cli.fail(ExitUsage, QStringLiteral("%1 is in use: the kernel reports it busy (mounted, swap, "
+                                                  "device-mapper/md, or held exclusively by another program); not "
+                                                  "writing, even with --force; nothing was written")
+                                       .arg(shownPath));
+    *claimFd = fd; // -1 on another error (EACCES...): the open for writing reports it
     return std::nullopt;
 }
 

@@ -21,8 +21,11 @@ class CommandLine;
 namespace devicegate {
 
 // What may write `path`: nullopt when it is not a block device (open it as a file) or when writing is allowed
-// (open it with OpenMode::ReadWriteDevice); else the exit code after reporting why not.
-std::optional<int> refuseWrite(const CommandLine &cli, const std::string &path, bool *isDevice);
+// (open it with OpenMode::ReadWriteDevice); else the exit code after reporting why not. When allowed, *claimFd
+// receives a descriptor of the device opened with O_EXCL, to keep open while writing: the kernel then refuses to
+// mount it (or use it for swap, LVM, md) meanwhile, and a device that something holds exclusively already (also
+// in another mount namespace, where mountinfo cannot see it) is refused here with EBUSY (exit 2).
+std::optional<int> refuseWrite(const CommandLine &cli, const std::string &path, bool *isDevice, int *claimFd);
 // Refuses insert/delete on a device (exit 2, reported); nullopt for anything else.
 std::optional<int> refuseResize(const CommandLine &cli, const std::string &path);
 // info's lines (or JSON members added to `json`) about the device `file` at `path`: model, sector sizes,

@@ -119,9 +119,18 @@ Status zeroRange(int fd, const std::string &path, ByteRange range, std::uint32_t
     const std::uint64_t last = range.end() / sector * sector;
     if (last <= first) // no whole sector inside: only bytes of one or two partial sectors
         return writeZeros(fd, path, range.offset, range.size);
-    if (auto s = writeZeros(fd, path, range.offset, first - range.offset); !s)
-        return s;
+    // Dirty cached pages in the range make the kernel's invalidation fail with EBUSY when someone holds the device
+    // exclusively (the CLI's own O_EXCL claim, a mount): write them back first (whole pages around the sectors).
+    const std::uint64_t page = static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
+    const std::uint64_t flushFrom = first / page * page;
+    const std::uint64_t flushTo = (last + page - 1) / page * page;
+    if (::sync_file_range(fd, static_cast<off_t>(flushFrom), static_cast<off_t>(flushTo - flushFrom),
+                          SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE | SYNC_FILE_RANGE_WAIT_AFTER) != 0)
+        return Error::fromErrno(errno, path);
     if (auto s = release ? discardZeroes(fd, path, first, last - first) : zeroOut(fd, path, first, last - first); !s)
+        return s;
+    // The partial sectors at the ends last: their pwrite dirties the pages the ioctl would have to invalidate.
+    if (auto s = writeZeros(fd, path, range.offset, first - range.offset); !s)
         return s;
     return writeZeros(fd, path, last, range.end() - last);
 }

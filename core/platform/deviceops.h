@@ -33,8 +33,9 @@ Error permissionDenied(const struct stat &st, const std::string &path);
 // writes zeros, or unmaps where it guarantees zeros) or fallocate PUNCH_HOLE | KEEP_SIZE (release = true: the
 // kernel discards only where reads then return zeros, never falling back to writing; BLKDISCARD would not promise
 // zeros), and the partial sectors at the ends with a buffered pwrite of zeros (the kernel reads, merges and
-// writes the whole sector). Both ioctl and fallocate drop the range from the device's page cache, so a mapping
-// reads the zeros afterwards. Fails with Errc::DeviceCannotDiscard (release on a device that cannot, EOPNOTSUPP),
+// writes the whole sector). Dirty cached pages of the range are written back first (sync_file_range): with dirty
+// pages the kernel's invalidation fails with EBUSY while someone holds the device exclusively. Both ioctl and
+// fallocate drop the range from the device's page cache, so a mapping reads the zeros afterwards. Fails with Errc::DeviceCannotDiscard (release on a device that cannot, EOPNOTSUPP),
 // errno otherwise; errors name `path`.
 Status zeroRange(int fd, const std::string &path, ByteRange range, std::uint32_t logicalSector, bool release);
 

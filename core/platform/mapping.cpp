@@ -247,6 +247,11 @@ Result<std::shared_ptr<Mapping>> Mapping::open(const std::string &path, OpenMode
             return Error{make_error_code(Errc::ReadOnlyFile), path};
         return errnoError(err, path);
     }
+    if (isDevice) { // O_NONBLOCK only kept open() from blocking (FIFOs); a device's I/O must block as usual
+        const int fl = ::fcntl(fd, F_GETFL);
+        if (fl >= 0)
+            (void)::fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+    }
     // Re-check the opened object: the path may have been replaced between stat and open.
     const bool wasDevice = isDevice;
     if (::fstat(fd, &st) != 0 || S_ISBLK(st.st_mode) != wasDevice || (!wasDevice && !S_ISREG(st.st_mode))) {

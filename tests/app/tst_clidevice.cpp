@@ -2,7 +2,8 @@
 // GPT of three partitions (sfdisk) attached with `losetup -f --show -P`. info reports the size and sector size;
 // dump equals xxd of the image; search finds bytes placed at known offsets; a write without --force is refused and
 // leaves the image byte-identical; with --force exactly the asked bytes change; a mounted partition makes writes to
-// the disk and to that partition refused, naming the mount point; a non-root user gets the permission message;
+// the disk and to that partition refused, naming the mount point, and so is a device another opener holds
+// exclusively (O_EXCL: busy); a non-root user gets the permission message;
 // zero (BLKZEROOUT) and zero --discard leave zeros; insert is refused. The image is compared whole, after detach.
 #include "core/loopdevice.h"
 #include "processrunner.h"
@@ -13,6 +14,7 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <fcntl.h>
 #include <memory>
 #include <unistd.h>
 
@@ -180,6 +182,19 @@ private slots:
         afterMkfs.replace(0, qsizetype(17) << 20, m_baseline.left(qsizetype(17) << 20));
         const qsizetype at = firstDifference(afterMkfs, m_baseline);
         QVERIFY2(at == -1, qPrintable(QStringLiteral("the image differs at offset %1").arg(at)));
+    }
+
+    // Held exclusively by another opener (as LVM, md, swap or a mount in another namespace hold a device): the
+    // kernel's claim (O_EXCL) says busy, although mountinfo shows nothing.
+    void heldExclusivelyIsRefused()
+    {
+        const int held = ::open(dev().toLocal8Bit().constData(), O_RDONLY | O_EXCL | O_CLOEXEC);
+        QVERIFY(held >= 0);
+        const ProcessRun r = cli({QStringLiteral("fill"), QStringLiteral("--force"), dev(), QStringLiteral("0x41")});
+        ::close(held);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("busy")) && r.err.contains(dev()), qPrintable(r.err));
+        expectImage(m_baseline);
     }
 
     void nonRootGetsPermissionMessage()

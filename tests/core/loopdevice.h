@@ -125,6 +125,15 @@ public:
         return run(QStringLiteral("losetup"), {QStringLiteral("-c"), m_device}, why);
     }
 
+    // `losetup -d` while the caller still has the device open: the kernel only marks it autoclear and detaches it
+    // at the last close. The fixture forgets the device (its number may be reused by another suite once freed).
+    bool detachWhileOpen(QString *why)
+    {
+        const bool ok = run(QStringLiteral("losetup"), {QStringLiteral("-d"), m_device}, why);
+        m_device.clear();
+        return ok;
+    }
+
     const QString &device() const { return m_device; }
     std::string devicePath() const { return m_device.toStdString(); }
     QString partition(int n) const { return m_device + QStringLiteral("p%1").arg(n); }

@@ -1,8 +1,9 @@
 // MappedFile on a block device (a loop device over an image in a QTemporaryDir; needs root, CI runs as root):
 // read-only mapping equals the image, ReadWrite is refused (DeviceNotConfirmed), ReadWriteDevice writes exactly the
 // bytes asked (checked in the image file after sync and detach), zero uses BLKZEROOUT / discard and the mapping
-// reads zeros, a read-only device refuses writing, and a device that shrinks to 0 under the mapping is recovered by
-// the SIGBUS guard (zeros, wasTruncatedOnDisk, size 0, FileChange::Shrunk), not a crash.
+// reads zeros, a read-only device refuses writing, `losetup -d` of a mapped device is deferred by the kernel until
+// the last close, and a device that shrinks to 0 under the mapping is recovered by the SIGBUS guard (zeros,
+// wasTruncatedOnDisk, size 0, FileChange::Shrunk), not a crash.
 #include "core/loopdevice.h"
 
 #include "core/mappedfile.h"
@@ -157,6 +158,30 @@ private slots:
         QVERIFY(!file.ok());
         QCOMPARE(file.code(), make_error_code(Errc::ReadOnlyFile));
         QVERIFY(MappedFile::open(loop.devicePath(), OpenMode::ReadOnly).ok());
+    }
+
+    // What `losetup -d` does to a mapped device: nothing yet (autoclear); the device goes at the last close.
+    void detachIsDeferredWhileMapped()
+    {
+        LoopImage loop;
+        QString why;
+        QVERIFY2(loop.attach(patternImage(), kSize, {}, &why), qPrintable(why));
+        const std::string path = loop.devicePath();
+        {
+            auto file = MappedFile::open(path, OpenMode::ReadOnly);
+            QVERIFY2(file.ok(), file.message().c_str());
+            QVERIFY2(loop.detachWhileOpen(&why), qPrintable(why));
+            QCOMPARE(*file->sizeOnDisk(), kSize);
+            QCOMPARE(*file->checkIdentity(), FileChange::None);
+            QCOMPARE(firstDifference(mapped(*file), patternImage()), qsizetype(-1));
+            QVERIFY(!file->wasTruncatedOnDisk());
+        }
+        // Closed: the loop device has no backing file now (or another suite attached it already: then it is
+        // not our image, which has no such marker in sysfs).
+        const QString backing = QStringLiteral("/sys/block/%1/loop/backing_file")
+                                    .arg(QString::fromStdString(path.substr(path.find_last_of('/') + 1)));
+        QFile f(backing);
+        QVERIFY(!f.open(QIODevice::ReadOnly) || !f.readAll().startsWith(loop.image().toLocal8Bit()));
     }
 
     void deviceShrinkingUnderTheMapping()
