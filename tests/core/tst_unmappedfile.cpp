@@ -1,72 +1,22 @@
 // A file too large to map (issue 18, "Any size, really"): with HEXMAP_MAP_LIMIT=1 every non-empty file opens
 // unmapped, and MappedFile keeps its contract through pread/pwrite. Every write is read back on a descriptor of the
-// test's own (enginetest::preadBytes); jobs are compared byte for byte with the same job on a mapped copy. A block
-// device (a loop device, root only: CI runs as root) opens unmapped too, writes partial sectors exactly and syncs.
-#include "enginetesthelpers.h"
+// test's own (enginetest::preadBytes). A block device (a loop device, root only: CI runs as root) opens unmapped
+// too, writes partial sectors exactly and syncs. Jobs on unmapped files: tst_unmappedjobs.
 #include "core/loopdevice.h"
+#include "unmappedtesthelpers.h"
 
-#include "core/job.h"
 #include "core/mappedfile.h"
 
 #include <QProcess>
 #include <QtTest>
 
-#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <vector>
 
 using namespace hexmap;
 using namespace enginetest;
-
-namespace {
-
-bool writeFile(const std::string &path, const std::vector<std::byte> &bytes)
-{
-    QFile f(QString::fromStdString(path));
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    return f.write(reinterpret_cast<const char *>(bytes.data()), qint64(bytes.size())) == qint64(bytes.size());
-}
-
-// Sets HEXMAP_MAP_LIMIT for its lifetime (restored also when an assertion returns early).
-class MapLimit {
-public:
-    explicit MapLimit(const QByteArray &value) : m_old(qgetenv("HEXMAP_MAP_LIMIT")), m_had(qEnvironmentVariableIsSet("HEXMAP_MAP_LIMIT"))
-    {
-        if (value.isNull())
-            qunsetenv("HEXMAP_MAP_LIMIT");
-        else
-            qputenv("HEXMAP_MAP_LIMIT", value);
-    }
-    ~MapLimit()
-    {
-        if (m_had)
-            qputenv("HEXMAP_MAP_LIMIT", m_old);
-        else
-            qunsetenv("HEXMAP_MAP_LIMIT");
-    }
-    MapLimit(const MapLimit &) = delete;
-    MapLimit &operator=(const MapLimit &) = delete;
-
-private:
-    QByteArray m_old;
-    bool m_had;
-};
-
-// Runs `spec` on `file` to its end; the final snapshot.
-JobSnapshot runJob(MappedFile file, const JobSpec &spec)
-{
-    auto job = Job::create(std::move(file), spec);
-    if (!job)
-        return {};
-    if (!job.value()->start())
-        return {};
-    job.value()->wait();
-    return job.value()->snapshot();
-}
-
-} // namespace
+using namespace unmappedtest;
 
 class TestUnmappedFile : public QObject {
     Q_OBJECT
@@ -243,68 +193,6 @@ private slots:
     }
 
     // The same job (several chunks, 2 threads) writes the same bytes unmapped as mapped.
-    void jobsMatchTheMappedPath_data()
-    {
-        QTest::addColumn<int>("operation");
-        QTest::addColumn<quint64>("offset");
-        QTest::addColumn<quint64>("length");
-        QTest::newRow("fill") << int(JobOperation::Fill) << quint64(13) << quint64((7u << 20) + 5);
-        QTest::newRow("pattern 7") << int(JobOperation::Pattern) << quint64(1) << quint64((7u << 20) + 100);
-        QTest::newRow("pattern 4 aligned") << int(JobOperation::Pattern) << quint64(page()) << quint64(6u << 20);
-        QTest::newRow("zero") << int(JobOperation::Zero) << quint64(1000) << quint64((5u << 20) + 3);
-    }
-    void jobsMatchTheMappedPath()
-    {
-        QFETCH(int, operation);
-        QFETCH(quint64, offset);
-        QFETCH(quint64, length);
-        const std::uint64_t size = (8u << 20) + 77;
-        const auto initial = patternBytes(0, size, 10);
-        const std::string mappedPath = pathIn(m_dir, "job-mapped.bin");
-        const std::string unmappedPath = pathIn(m_dir, "job-unmapped.bin");
-        QVERIFY(writeFile(mappedPath, initial));
-        QVERIFY(writeFile(unmappedPath, initial));
-        JobSpec spec;
-        spec.operation = JobOperation(operation);
-        spec.range = {offset, length};
-        spec.threads = 2;
-        spec.chunkSize = (3u << 20) + page(); // several chunks per worker, each more than one unmapped piece
-        spec.fillByte = std::byte{0xC3};
-        spec.pattern = operation == int(JobOperation::Pattern) && offset == 1
-            ? std::vector<std::byte>{std::byte{1}, std::byte{2}, std::byte{3}, std::byte{4}, std::byte{5}, std::byte{6}, std::byte{7}}
-            : std::vector<std::byte>{std::byte{0xDE}, std::byte{0xAD}, std::byte{0xBE}, std::byte{0xEF}};
-        spec.syncWhenDone = true;
-        {
-            const MapLimit unset{QByteArray()};
-            auto mapped = MappedFile::openReadWrite(mappedPath);
-            QVERIFY(mapped);
-            QVERIFY(mapped->isMapped());
-            QCOMPARE(runJob(*mapped, spec).state, JobState::Succeeded);
-        }
-        {
-            const MapLimit limit("1");
-            auto unmapped = MappedFile::openReadWrite(unmappedPath);
-            QVERIFY(unmapped);
-            QVERIFY(!unmapped->isMapped());
-            const JobSnapshot s = runJob(*unmapped, spec);
-            QCOMPARE(s.state, JobState::Succeeded);
-            QCOMPARE(s.totalDone, length);
-            QVERIFY(s.workers.size() == 2);
-        }
-        const auto mappedBytes = preadBytes(mappedPath, 0, size + 1);
-        const auto unmappedBytes = preadBytes(unmappedPath, 0, size + 1);
-        QCOMPARE(unmappedBytes.size(), std::size_t(size));
-        QVERIFY(unmappedBytes == mappedBytes);
-        QVERIFY(unmappedBytes != initial);
-        // And both against the reference.
-        auto model = initial;
-        for (std::uint64_t i = offset; i < offset + length; ++i)
-            model[i] = spec.operation == JobOperation::Fill   ? spec.fillByte
-                : spec.operation == JobOperation::Zero        ? std::byte{0}
-                                                              : spec.pattern[(i - offset) % spec.pattern.size()];
-        QVERIFY(unmappedBytes == model);
-    }
-
     void syncFlushAndAdvise()
     {
         const std::string path = pathIn(m_dir, "sync.bin");
@@ -327,51 +215,6 @@ private slots:
 
     // A job whose file another program cuts between a chunk's size check and its write stops with
     // Errc::FileTruncated and never regrows the file (pwrite would).
-    void jobCutMidChunk_data()
-    {
-        QTest::addColumn<int>("operation");
-        QTest::newRow("fill") << int(JobOperation::Fill);
-        QTest::newRow("pattern") << int(JobOperation::Pattern);
-        QTest::newRow("zero") << int(JobOperation::Zero);
-    }
-    void jobCutMidChunk()
-    {
-        QFETCH(int, operation);
-        const std::uint64_t size = 8u << 20;
-        const std::string path = pathIn(m_dir, "jobcut.bin");
-        QVERIFY(writeFile(path, std::vector<std::byte>(size, std::byte{0x11})));
-        const MapLimit limit("1");
-        auto file = MappedFile::openReadWrite(path);
-        QVERIFY(file);
-        QVERIFY(!file->isMapped());
-        JobSpec spec;
-        spec.operation = JobOperation(operation);
-        spec.range = {0, size};
-        spec.threads = 1;
-        spec.chunkSize = 1u << 20;
-        spec.fillByte = std::byte{0x5A};
-        spec.pattern = {std::byte{0x5A}, std::byte{0x5B}, std::byte{0x5C}};
-        auto created = Job::create(*file, spec);
-        QVERIFY2(created.ok(), created.message().c_str());
-        Job &job = *created.value();
-        const std::uint64_t target = 2u << 20;
-        const std::uint64_t cut = target + (1u << 19);
-        std::atomic<int> truncated{-2};
-        job.setChunkHook([&, path, target, cut](ChunkPoint at, ByteRange chunk) {
-            if (at == ChunkPoint::Checked && chunk.offset == target && truncated.load() == -2)
-                truncated.store(::truncate(path.c_str(), static_cast<off_t>(cut)));
-        });
-        QVERIFY(job.start().ok());
-        job.wait();
-        QCOMPARE(truncated.load(), 0);
-        const JobSnapshot s = job.snapshot();
-        QCOMPARE(s.state, JobState::Failed);
-        QCOMPARE(s.error, make_error_code(Errc::FileTruncated));
-        QVERIFY2(s.message == path + ": the file was truncated on disk", s.message.c_str());
-        QCOMPARE(std::uint64_t(statOf(path).st_size), cut);
-        QCOMPARE(file->sizeOnDisk().value(), cut);
-    }
-
     void unmappedDevice()
     {
         if (::geteuid() != 0)
