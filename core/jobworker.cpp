@@ -155,6 +155,9 @@ Result<std::optional<WriteReceipt>> JobWorker::writeChunk(MappedFile &file, cons
     // while one worker's pwrite holds it, and a second worker, whose fstat still saw the old size, queues its
     // pwrite behind the truncate and regrows the file (docs/RELIABILITY.md, issue 13). Stores into a MAP_SHARED
     // mapping never change the size: past the end they fault, and MADV_POPULATE_WRITE fails (EFAULT) instead.
+    // A file too large to map (MappedFile::isMapped() false) has no mapping to store into: there the tokens' writes
+    // are pwrites of pieces, each refused (Errc::FileTruncated) when the file on disk is shorter; the check-then-
+    // pwrite race above remains for such files only.
     // Fill, Zero and Pattern write through the chunk's token (MappedFile checks it belongs to this file; it covers
     // exactly the chunk) and return its receipt. Flush and Sync write nothing: they act on the range's bytes.
     const ByteRange chunk = chunkToken.range();
@@ -169,8 +172,10 @@ Result<std::optional<WriteReceipt>> JobWorker::writeChunk(MappedFile &file, cons
         dirtyEnd = chunk.end();
         if (m_spec.operation == JobOperation::Fill)
             return receiptOrError(file.fill(chunkToken, m_spec.fillByte));
-        return receiptOrError(file.generate(chunkToken, [&](std::span<std::byte> out) {
-            kernel->write(out, chunk.offset - m_spec.range.offset);
+        if (!file.isMapped()) // pwrite straight from the kernel's expanded block: no copy into a scratch buffer
+            return receiptOrError(writePatternUnmapped(file, chunkToken, *kernel, chunk.offset - m_spec.range.offset));
+        return receiptOrError(file.generate(chunkToken, [&](std::span<std::byte> out, std::uint64_t offsetInChunk) {
+            kernel->write(out, chunk.offset - m_spec.range.offset + offsetInChunk);
         }));
     case JobOperation::Zero:
         return receiptOrError(file.zero(chunkToken, m_spec.zeroMode));
@@ -184,6 +189,32 @@ Result<std::optional<WriteReceipt>> JobWorker::writeChunk(MappedFile &file, cons
         return std::optional<WriteReceipt>();
     }
     return std::optional<WriteReceipt>();
+}
+
+Result<WriteReceipt> JobWorker::writePatternUnmapped(MappedFile &file, const WriteRange &chunkToken,
+                                                    const PatternKernel &kernel, std::uint64_t phase)
+{
+    // The kernel's block holds whole periods plus one: source(phase) continues the pattern for block() bytes.
+    std::optional<WriteReceipt> whole;
+    for (std::uint64_t at = 0; at < chunkToken.size();) {
+        const std::span<const std::byte> source = kernel.source(phase + at);
+        const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(source.size(), chunkToken.size() - at));
+        auto written = file.write(chunkToken, at, source.first(n));
+        if (!written)
+            return written;
+        if (whole) {
+            auto joined = whole->followedBy(*written);
+            if (!joined)
+                return joined;
+            whole = *joined;
+        } else {
+            whole = *written;
+        }
+        at += n;
+    }
+    if (!whole) // an empty chunk (never cut by the allocator): an empty receipt at its start
+        return file.write(chunkToken, 0, {});
+    return *whole;
 }
 
 Result<std::optional<WriteReceipt>> JobWorker::receiptOrError(Result<WriteReceipt> receipt)

@@ -24,7 +24,8 @@ class PatternKernel;
 // syncWhenDone syncs: only bytes this worker wrote. The tokens are dropped as soon as run() ends, so the file's
 // reservation ends with the last worker.
 // Fill and Pattern write through the shared mapping only (never pwrite: see writeChunk), after reserving the
-// blocks of their range's holes (JobSpace), which a worker that fails or is cancelled gives back.
+// blocks of their range's holes (JobSpace), which a worker that fails or is cancelled gives back. A file too large
+// to map (MappedFile::isMapped() false) is written with pwrite, each piece checked against the size on disk.
 // Thread: run() on the worker's own thread, once; snapshot() from any thread.
 class JobWorker {
 public:
@@ -51,6 +52,10 @@ private:
     Result<std::optional<WriteReceipt>> writeChunk(MappedFile &file, const WriteRange &chunkToken,
                                                    const PatternKernel *kernel, const JobSpace &space,
                                                    std::uint64_t &dirtyEnd);
+    // Pattern on a file too large to map: pwrite of the chunk from the kernel's source blocks (no scratch copy);
+    // `phase` is the chunk's distance from the range start. The receipt of the whole chunk, or write()'s errors.
+    static Result<WriteReceipt> writePatternUnmapped(MappedFile &file, const WriteRange &chunkToken,
+                                                     const PatternKernel &kernel, std::uint64_t phase);
     static Result<std::optional<WriteReceipt>> receiptOrError(Result<WriteReceipt> receipt);
     Status prefault(MappedFile &file, ByteRange chunk, const JobSpace &space);
     // The size on disk when it covers [0, end); Errc::FileTruncated (naming the file) when it does not, or errno.

@@ -2,6 +2,7 @@
 
 #include "core/mapping.h"
 #include "core/platform/fileops.h"
+#include "core/platform/unmappedio.h"
 #include "core/rangeclaim.h"
 
 #include <algorithm>
@@ -41,6 +42,8 @@ Result<MappedFile> MappedFile::openReadWrite(const std::string &path) { return o
 std::uint64_t MappedFile::size() const { return m_mapping ? m_mapping->size() : 0; }
 bool MappedFile::isWritable() const { return m_mapping && m_mapping->mode() == OpenMode::ReadWrite; }
 bool MappedFile::isBlockDevice() const { return m_mapping && m_mapping->isBlockDevice(); }
+bool MappedFile::isMapped() const { return !m_mapping || m_mapping->isMapped(); }
+std::uint64_t MappedFile::unmappedPiece() { return unmappedio::kPiece; }
 std::uint32_t MappedFile::logicalSectorSize() const { return m_mapping ? m_mapping->logicalSectorSize() : 0; }
 std::uint32_t MappedFile::physicalSectorSize() const { return m_mapping ? m_mapping->physicalSectorSize() : 0; }
 
@@ -126,6 +129,8 @@ std::size_t MappedFile::writeAt(std::uint64_t offset, std::span<const std::byte>
     if (!isWritable() || offset >= size() || data.empty())
         return 0;
     const auto count = static_cast<std::size_t>(std::min<std::uint64_t>(data.size(), size() - offset));
+    if (!m_mapping->isMapped())
+        return unmappedio::writeAll(*m_mapping, offset, data.first(count)) ? count : 0;
     std::memcpy(m_mapping->base() + offset, data.data(), count);
     return count;
 }
@@ -136,6 +141,8 @@ Status MappedFile::writeAllAt(std::uint64_t offset, std::span<const std::byte> d
         return s;
     if (auto s = checkRange({offset, data.size()}); !s)
         return s;
+    if (!m_mapping->isMapped())
+        return unmappedio::writeAll(*m_mapping, offset, data);
     if (!data.empty())
         std::memcpy(m_mapping->base() + offset, data.data(), data.size());
     return {};
@@ -143,6 +150,12 @@ Status MappedFile::writeAllAt(std::uint64_t offset, std::span<const std::byte> d
 
 std::size_t MappedFile::readAt(std::uint64_t offset, std::span<std::byte> buffer) const
 {
+    if (offset >= size() || buffer.empty())
+        return 0;
+    if (!m_mapping->isMapped()) {
+        const auto count = static_cast<std::size_t>(std::min<std::uint64_t>(buffer.size(), size() - offset));
+        return unmappedio::readAt(*m_mapping, offset, buffer.first(count));
+    }
     const auto slice = readSlice(offset, buffer.size());
     if (slice.empty())
         return 0;
@@ -154,6 +167,11 @@ std::span<const std::byte> MappedFile::readSlice(std::uint64_t offset, std::uint
 {
     if (offset >= size())
         return {};
+    if (!m_mapping->isMapped()) {
+        const auto count = static_cast<std::size_t>(std::min(length, size() - offset));
+        const std::span<std::byte> buffer = unmappedio::scratch(count);
+        return buffer.first(unmappedio::readAt(*m_mapping, offset, buffer));
+    }
     return {m_mapping->base() + offset, static_cast<std::size_t>(std::min(length, size() - offset))};
 }
 
@@ -163,64 +181,10 @@ Status MappedFile::fill(ByteRange range, std::byte value)
         return s;
     if (auto s = checkRange(range); !s)
         return s;
+    if (!m_mapping->isMapped())
+        return unmappedio::fill(*m_mapping, range, value);
     if (!range.isEmpty()) // an empty file has no mapping (base() is null)
         std::memset(m_mapping->base() + range.offset, std::to_integer<int>(value), range.size);
-    return {};
-}
-
-namespace {
-
-// memset of the stretches of `range` that hold data (SEEK_DATA): a hole (or an unwritten extent) reads as zero
-// already, and a store into it would allocate its block.
-void zeroDataBytes(const Mapping &mapping, ByteRange range)
-{
-    for (std::uint64_t pos = range.offset; pos < range.end();) {
-        const ByteRange data = fileops::nextData(mapping, ByteRange::fromBounds(pos, range.end()));
-        if (data.isEmpty())
-            return;
-        std::memset(mapping.base() + data.offset, 0, data.size);
-        pos = data.end();
-    }
-}
-
-// Zeroes `range` with one fallocate: ZERO_RANGE keeps the blocks allocated, PUNCH_HOLE releases them, both with
-// KEEP_SIZE. Unaligned ends are fine: the filesystem zeroes the partial blocks in place, and only those that have
-// a block (a store through the mapping would fault the whole page in and, with blocks smaller than a page,
-// allocate its other blocks). memset of the data bytes where fallocate is unsupported.
-Status zeroStretch(const Mapping &mapping, ByteRange range, ZeroMode mode)
-{
-    auto s = fileops::zeroBlocks(mapping, range, mode == ZeroMode::ReleaseSpace);
-    if (s.ok())
-        return {};
-    if (s.code() != std::errc::operation_not_supported && s.code() != std::errc::function_not_supported)
-        return s;
-    zeroDataBytes(mapping, range);
-    return {};
-}
-
-} // namespace
-
-Status MappedFile::zero(ByteRange range, ZeroMode mode)
-{
-    if (auto s = checkWritable(); !s)
-        return s;
-    if (auto s = checkRange(range); !s)
-        return s;
-    // Zeroing never allocates: holes (and unwritten extents) already read as zero. ReleaseSpace punches the whole
-    // range (that frees preallocated blocks too and never allocates one); KeepSpace zeroes only the stretches that
-    // hold data (SEEK_DATA), in place (ZERO_RANGE keeps their blocks).
-    if (range.isEmpty())
-        return {};
-    if (mode == ZeroMode::ReleaseSpace)
-        return zeroStretch(*m_mapping, range, mode);
-    for (std::uint64_t pos = range.offset; pos < range.end();) {
-        const ByteRange data = fileops::nextData(*m_mapping, ByteRange::fromBounds(pos, range.end()));
-        if (data.isEmpty())
-            return {};
-        if (auto s = zeroStretch(*m_mapping, data, mode); !s)
-            return s;
-        pos = data.end();
-    }
     return {};
 }
 
@@ -241,7 +205,7 @@ Status MappedFile::writeThrough(std::uint64_t offset, std::span<const std::byte>
 }
 
 const std::byte *MappedFile::data() const { return m_mapping ? m_mapping->base() : nullptr; }
-std::byte *MappedFile::mutableData() { return isWritable() ? m_mapping->base() : nullptr; }
+std::byte *MappedFile::mutableData() { return isWritable() ? m_mapping->base() : nullptr; } // null when unmapped
 
 Status MappedFile::flushAsync() { return flushRangeAsync(ByteRange{0, size()}); }
 
@@ -262,6 +226,8 @@ Status MappedFile::syncRange(ByteRange range)
         return s;
     if (range.isEmpty() || !isWritable())
         return {};
+    if (!m_mapping->isMapped())
+        return unmappedio::sync(*m_mapping);
     return fileops::syncPages(*m_mapping, range);
 }
 
@@ -287,6 +253,8 @@ Status MappedFile::advise(Advice advice, ByteRange range)
         return s;
     if (range.isEmpty())
         return {};
+    if (!m_mapping->isMapped())
+        return unmappedio::advise(*m_mapping, advice, range);
     return fileops::advise(*m_mapping, advice, range);
 }
 
@@ -296,6 +264,8 @@ Status MappedFile::prefaultForWrite(ByteRange range)
         return s;
     if (auto s = checkRange(range); !s)
         return s;
+    if (!m_mapping->isMapped())
+        return {}; // nothing to fault in: pwrite allocates as it writes
     return range.isEmpty() ? Status{} : fileops::populateWrite(*m_mapping, range);
 }
 

@@ -7,11 +7,13 @@
 #include "core/result.h"
 #include "core/writerange.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <span>
 #include <string>
+#include <type_traits>
 
 namespace hexmap {
 
@@ -44,6 +46,14 @@ enum class ZeroMode {
 // or writeThrough (pwrite), are buffered in that page cache: the kernel reads, merges and writes back whole logical
 // sectors, so writing one byte changes exactly one byte on the device. sync()/syncRange() (msync MS_SYNC) flush
 // the device (blkdev_fsync, with a cache flush). A device never changes size: nothing here grows or shrinks it.
+//
+// Too large to map (issue 18, "Any size, really"): when mmap of the whole file fails with ENOMEM (the 47-bit user
+// address space holds no ~100 TiB mapping) or the size is above HEXMAP_MAP_LIMIT (a test hook, Mapping::mapLimit),
+// the file opens unmapped: isMapped() false, data()/mutableData() null, and every operation keeps its contract
+// through the descriptor: reads are pread, writes pwrite (refused with Errc::FileTruncated when the file on disk is
+// shorter: pwrite would regrow it), zero fallocate, flush sync_file_range, sync fdatasync (fsync on a device, always
+// the whole file), advise posix_fadvise, prefaultForWrite nothing. No SIGBUS guard is armed: a file cut by another
+// program shows as short reads, sizeOnDisk() below size() and wasTruncatedOnDisk() once a read or write met the cut.
 //
 // Thread: any. Different handles (copies) may be used concurrently; the mapping's bytes follow the rules above.
 class MappedFile {
@@ -79,6 +89,9 @@ public:
     bool isWritable() const;
     // True when the mapped object is a block device (a disk, partition, loop device...).
     bool isBlockDevice() const;
+    // False when the file is too large to map and reads and writes go through pread/pwrite (see above). True for an
+    // empty file (nothing to map) and for an invalid handle.
+    bool isMapped() const;
     // The device's logical and physical sector sizes (BLKSSZGET, BLKPBSZGET: typically 512 or 4 KiB). For a regular
     // file: logical 1 (any byte is addressable), physical st_blksize (the filesystem's preferred I/O size).
     // 0 for an invalid handle.
@@ -119,7 +132,10 @@ public:
     Status writeAllAt(std::uint64_t offset, std::span<const std::byte> data);
     // Copies up to buffer.size() bytes, clamped at the end; returns the byte count (0 past the end).
     std::size_t readAt(std::uint64_t offset, std::span<std::byte> buffer) const;
-    // A view of the mapping, clamped at the end of the file (empty past the end). Valid while a handle lives.
+    // A view of the bytes, clamped at the end of the file (empty past the end). Mapped: a view of the mapping,
+    // valid while a handle lives. Unmapped (isMapped() false): a view of a thread_local buffer filled by pread,
+    // valid only until the next readSlice on the same thread (of any file), and shorter where the file on disk
+    // ends first. Callers use the span before they read another slice.
     std::span<const std::byte> readSlice(std::uint64_t offset, std::uint64_t length) const;
     // Fill/zero `range`: Errc::OutOfBounds past the end, Errc::NotWritable when read-only; zero's fallocate errors
     // other than "unsupported" (which falls back to storing zeros through the mapping) are returned as errno.
@@ -135,8 +151,9 @@ public:
     // between lets the pwrite regrow the file (Save uses it for its few edited ranges; jobs never do, see
     // docs/RELIABILITY.md "Issue 13: jobs").
     Status writeThrough(std::uint64_t offset, std::span<const std::byte> data);
+    // The mapping's first byte: nullptr for an empty file and when the file is not mapped (isMapped() false).
     const std::byte *data() const;
-    std::byte *mutableData(); // nullptr when mapped read-only
+    std::byte *mutableData(); // nullptr when mapped read-only or not mapped
 
     // ---- Flush and sync (ranges are widened to page boundaries internally) ----
     // flush*: starts writeback of the dirty pages (sync_file_range WRITE) and returns without waiting: nothing is
@@ -181,24 +198,54 @@ public:
     // Zeroes the token's bytes as zero(ByteRange, mode) does (never allocating a hole, never changing the size).
     // Errc::WrongFile as above, or zero's errors (errno from fallocate); the bytes may be partly zeroed on error.
     Result<WriteReceipt> zero(const WriteRange &range, ZeroMode mode = ZeroMode::KeepSpace);
-    // Calls `generator(std::span<std::byte>)` once with the token's bytes, writable, for kernels that generate data
-    // in place (a repeating pattern), and returns the receipt of the whole token. Errc::WrongFile as above
-    // (the generator is not called).
+    // Calls `generator(std::span<std::byte> out, std::uint64_t offsetInRange)` for kernels that generate data in
+    // place (a repeating pattern): out[k] is the token's byte at offsetInRange + k. Mapped: once, with the token's
+    // bytes (offsetInRange 0). Unmapped: once per piece of at most unmappedPiece() bytes, in order, each into a
+    // thread_local buffer that is then written with pwrite. A generator taking only the span is called once with
+    // the whole token (unmapped: a buffer of the token's size). Returns the receipt of the whole token.
+    // Errc::WrongFile as above (the generator is not called); unmapped also write()'s errors (Errc::FileTruncated,
+    // errno: the pieces before the failing one are written).
     template <typename Generator>
     Result<WriteReceipt> generate(const WriteRange &range, Generator &&generator)
     {
-        auto span = tokenBytes(range);
-        if (!span)
-            return span.error();
-        std::forward<Generator>(generator)(*span);
+        constexpr bool withOffset = std::is_invocable_v<Generator &, std::span<std::byte>, std::uint64_t>;
+        if (isMapped() || !withOffset) {
+            auto span = isMapped() ? tokenBytes(range) : scratchFor(range, range.size());
+            if (!span)
+                return span.error();
+            if constexpr (withOffset)
+                generator(*span, std::uint64_t{0});
+            else
+                generator(*span);
+            if (isMapped())
+                return receiptFor(range);
+            auto written = write(range, *span);
+            return written ? receiptFor(range) : written;
+        }
+        if constexpr (withOffset) {
+            for (std::uint64_t at = 0; at < range.size();) {
+                const std::uint64_t n = std::min<std::uint64_t>(unmappedPiece(), range.size() - at);
+                auto span = scratchFor(range, n);
+                if (!span)
+                    return span.error();
+                generator(*span, at);
+                if (auto written = write(range, at, *span); !written)
+                    return written;
+                at += n;
+            }
+        }
         return receiptFor(range);
     }
+    // The largest piece generate() hands its generator on an unmapped file (1 MiB).
+    static std::uint64_t unmappedPiece();
 
 private:
     explicit MappedFile(std::shared_ptr<Mapping> mapping);
     Result<std::shared_ptr<RangeClaim>> claimRegion(ByteRange region);
     Status checkToken(const WriteRange &range) const;
     Result<std::span<std::byte>> tokenBytes(const WriteRange &range);
+    // A thread_local buffer of `size` bytes for generate() on an unmapped file, after checkToken(range).
+    Result<std::span<std::byte>> scratchFor(const WriteRange &range, std::uint64_t size);
     WriteReceipt receiptFor(const WriteRange &range) const;
     Status checkRange(ByteRange range) const;
     Status checkWritable() const;

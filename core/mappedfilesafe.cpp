@@ -2,6 +2,7 @@
 #include "core/mappedfile.h"
 
 #include "core/mapping.h"
+#include "core/platform/unmappedio.h"
 #include "core/rangeclaim.h"
 
 #include <cstring>
@@ -58,8 +59,12 @@ Result<WriteReceipt> MappedFile::write(const WriteRange &range, std::uint64_t of
         return Error{make_error_code(Errc::RangeOverflow),
                      std::to_string(data.size()) + " bytes at +" + std::to_string(offsetInRange) + " into a range of "
                          + std::to_string(range.size())};
-    if (!data.empty())
+    if (!m_mapping->isMapped()) {
+        if (auto s = unmappedio::writeAll(*m_mapping, range.offset() + offsetInRange, data); !s)
+            return s.error();
+    } else if (!data.empty()) {
         std::memcpy(m_mapping->base() + range.offset() + offsetInRange, data.data(), data.size());
+    }
     return WriteReceipt(m_mapping->id(), ByteRange{range.offset() + offsetInRange, data.size()});
 }
 
@@ -67,6 +72,11 @@ Result<WriteReceipt> MappedFile::fill(const WriteRange &range, std::byte value)
 {
     if (auto s = checkToken(range); !s)
         return s.error();
+    if (!m_mapping->isMapped()) {
+        if (auto s = unmappedio::fill(*m_mapping, range.range(), value); !s)
+            return s.error();
+        return receiptFor(range);
+    }
     std::memset(m_mapping->base() + range.offset(), std::to_integer<int>(value), range.size());
     return receiptFor(range);
 }
@@ -85,6 +95,13 @@ Result<std::span<std::byte>> MappedFile::tokenBytes(const WriteRange &range)
     if (auto s = checkToken(range); !s)
         return s.error();
     return std::span<std::byte>(m_mapping->base() + range.offset(), range.size());
+}
+
+Result<std::span<std::byte>> MappedFile::scratchFor(const WriteRange &range, std::uint64_t size)
+{
+    if (auto s = checkToken(range); !s)
+        return s.error();
+    return unmappedio::scratch(static_cast<std::size_t>(size));
 }
 
 WriteReceipt MappedFile::receiptFor(const WriteRange &range) const

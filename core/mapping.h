@@ -19,6 +19,9 @@ class WriteLock;
 
 // Internal: owns one file descriptor and one shared mapping of the whole file (RAII: munmap + close, never a
 // flush). Shared by every MappedFile handle, RangeClaim and job that uses the file.
+// A file too large to map (mmap fails with ENOMEM: the 47-bit user address space holds no ~100 TiB mapping) or
+// larger than mapLimit() opens unmapped: base() null, isMapped() false, and MappedFile reads and writes through the
+// descriptor (pread/pwrite, core/platform/unmappedio.cpp).
 // Thread: any; the fields are immutable after creation except the atomics and the registry (internally locked).
 class Mapping {
 public:
@@ -30,7 +33,13 @@ public:
     static Result<std::shared_ptr<Mapping>> create(const std::string &path, std::uint64_t size);
     static Result<std::shared_ptr<Mapping>> open(const std::string &path, OpenMode mode);
 
+    // The mapping's first byte; null when nothing is mapped (an empty file, or isMapped() false).
     std::byte *base() const { return m_base; }
+    // False when the file is too large to map (see above): every access goes through fd().
+    bool isMapped() const { return m_mapped; }
+    // Files larger than this open unmapped without trying mmap: HEXMAP_MAP_LIMIT (a size as parseSize reads it:
+    // "1", "4K", "1T"), read at every open (a test hook), or UINT64_MAX when unset or unparsable. Never fails.
+    static std::uint64_t mapLimit();
     std::uint64_t size() const { return m_size; }
     // ReadOnly or ReadWrite: a device opened with ReadWriteDevice is mapped ReadWrite (isBlockDevice() tells them
     // apart), so that every write path's "is it writable" check keeps working unchanged.
@@ -53,7 +62,8 @@ public:
     std::atomic<bool> &faulted() { return m_faulted; }
 
 private:
-    Mapping(int fd, std::byte *base, std::uint64_t size, OpenMode mode, std::string path, bool isDevice = false);
+    Mapping(int fd, std::byte *base, std::uint64_t size, OpenMode mode, std::string path, bool isDevice = false,
+            bool mapped = true);
 
     int m_fd = -1;
     std::byte *m_base = nullptr;
@@ -64,6 +74,7 @@ private:
     std::atomic<bool> m_faulted{false};
     std::uint64_t m_id = 0;
     bool m_isDevice = false;
+    bool m_mapped = true;
     std::uint32_t m_logicalSector = 1;
     std::uint32_t m_physicalSector = 512; // set by open()
     int m_guardSlot = -1; // SigbusGuard slot, -1 when unguarded

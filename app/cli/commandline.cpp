@@ -27,6 +27,12 @@ void printOut(const QString &line)
     std::fflush(stdout);
 }
 
+QString mappingDescription(const MappedFile &file)
+{
+    return file.isMapped() ? QStringLiteral("whole file")
+                           : QStringLiteral("none (too large to map: reads and writes use pread/pwrite)");
+}
+
 CommandLine::CommandLine(const QString &command, const QString &description) : m_command(command)
 {
     m_parser.setApplicationDescription(description);

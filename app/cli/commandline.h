@@ -78,4 +78,8 @@ private:
 void printErr(const QString &line);
 void printOut(const QString &line);
 
+// How `file` is accessed, for `info`: "whole file" (one mapping) or "none (too large to map: reads and writes use
+// pread/pwrite)" (MappedFile::isMapped() false). Never fails.
+QString mappingDescription(const MappedFile &file);
+
 } // namespace hexmap::cli

@@ -128,6 +128,7 @@ void describe(const CommandLine &cli, const std::string &path, const MappedFile 
         json->insert(QStringLiteral("logicalSectorSize"), static_cast<qint64>(file.logicalSectorSize()));
         json->insert(QStringLiteral("physicalSectorSize"), static_cast<qint64>(file.physicalSectorSize()));
         json->insert(QStringLiteral("readOnly"), !writable);
+        json->insert(QStringLiteral("mapped"), file.isMapped());
         if (info) {
             json->insert(QStringLiteral("name"), q(info->name));
             json->insert(QStringLiteral("model"), q(info->model));
@@ -169,6 +170,7 @@ void describe(const CommandLine &cli, const std::string &path, const MappedFile 
         printOut(QStringLiteral("device:     block device (sysfs: %1)").arg(q(info.message())));
     }
     printOut(QStringLiteral("page size:  %1 bytes").arg(MappedFile::pageSize()));
+    printOut(QStringLiteral("mapping:    %1").arg(mappingDescription(file)));
     printOut(QStringLiteral("access:     %1").arg(writable ? QStringLiteral("read-write (with --force)")
                                                            : QStringLiteral("read-only")));
 }

@@ -52,6 +52,7 @@ int runInfo(const QStringList &arguments)
         o.insert(QStringLiteral("sparse"), sparse);
         o.insert(QStringLiteral("pageSize"), static_cast<qint64>(page));
         o.insert(QStringLiteral("readOnly"), !writable);
+        o.insert(QStringLiteral("mapped"), file->isMapped());
         cli.printJson(o);
         return ExitOk;
     }
@@ -62,6 +63,7 @@ int runInfo(const QStringList &arguments)
                  .arg(static_cast<qint64>(st.st_blocks))
                  .arg(CommandLine::fromStd(formatSize(allocated)), sparse ? QStringLiteral(", sparse") : QString()));
     printOut(QStringLiteral("page size:  %1 bytes").arg(page));
+    printOut(QStringLiteral("mapping:    %1").arg(mappingDescription(*file)));
     printOut(QStringLiteral("access:     %1").arg(writable ? QStringLiteral("read-write") : QStringLiteral("read-only")));
     return ExitOk;
 }

@@ -1,6 +1,7 @@
 #include "core/mapping.h"
 
 #include "core/createtemp.h"
+#include "core/numberparser.h"
 #include "core/platform/deviceops.h"
 #include "core/platform/fileops.h"
 #include "core/sigbusguard.h"
@@ -47,6 +48,24 @@ Result<std::byte *> mapFd(int fd, std::uint64_t size, OpenMode mode, const std::
     return static_cast<std::byte *>(p);
 }
 
+// Maps `size` bytes of `fd`, or nothing when the file is too large to map: above Mapping::mapLimit(), or mmap
+// refused for lack of address space (ENOMEM, or a size beyond size_t). *base stays null then and the caller
+// opens unmapped; any other mmap error fails.
+Status mapOrNot(int fd, std::uint64_t size, OpenMode mode, const std::string &path, std::byte **base)
+{
+    *base = nullptr;
+    if (size == 0 || size > Mapping::mapLimit())
+        return {};
+    auto mapped = mapFd(fd, size, mode, path);
+    if (mapped) {
+        *base = *mapped;
+        return {};
+    }
+    if (mapped.code() == std::errc::not_enough_memory || mapped.code() == std::errc::value_too_large)
+        return {};
+    return mapped.error();
+}
+
 // The directory part of `path` ("." when there is none), for the temporary file of create().
 std::string directoryOf(const std::string &path)
 {
@@ -79,8 +98,19 @@ private:
 
 } // namespace
 
-Mapping::Mapping(int fd, std::byte *base, std::uint64_t size, OpenMode mode, std::string path, bool isDevice)
-    : m_fd(fd), m_base(base), m_size(size), m_mode(mode), m_path(std::move(path)), m_isDevice(isDevice)
+std::uint64_t Mapping::mapLimit()
+{
+    const char *text = std::getenv("HEXMAP_MAP_LIMIT");
+    if (!text || !*text)
+        return UINT64_MAX;
+    auto limit = parseSize(text);
+    return limit ? *limit : UINT64_MAX;
+}
+
+Mapping::Mapping(int fd, std::byte *base, std::uint64_t size, OpenMode mode, std::string path, bool isDevice,
+                 bool mapped)
+    : m_fd(fd), m_base(base), m_size(size), m_mode(mode), m_path(std::move(path)), m_isDevice(isDevice),
+      m_mapped(mapped)
 {
     static std::atomic<std::uint64_t> next{1};
     m_id = next.fetch_add(1, std::memory_order_relaxed);
@@ -178,12 +208,12 @@ Result<std::shared_ptr<Mapping>> Mapping::create(const std::string &path, std::u
     }
     ::flock(fd, LOCK_UN);
     createtemp::runHook("renamed");
-    auto base = mapFd(fd, size, OpenMode::ReadWrite, path);
-    if (!base) {
+    std::byte *base = nullptr;
+    if (auto s = mapOrNot(fd, size, OpenMode::ReadWrite, path, &base); !s) {
         ::close(fd);
-        return base.error();
+        return s.error();
     }
-    auto mapping = std::shared_ptr<Mapping>(new Mapping(fd, *base, size, OpenMode::ReadWrite, path));
+    auto mapping = std::shared_ptr<Mapping>(new Mapping(fd, base, size, OpenMode::ReadWrite, path, false, base != nullptr));
     mapping->m_writeLock = std::move(lock).value();
     return mapping;
 }
@@ -259,18 +289,15 @@ Result<std::shared_ptr<Mapping>> Mapping::open(const std::string &path, OpenMode
         lock = std::move(locked).value();
     }
     // A zero-length file opens with nothing mapped (mmap of length 0 is EINVAL): base() is null and every access
-    // is out of range, so no code path dereferences it.
+    // is out of range, so no code path dereferences it. A file too large to map opens unmapped (see mapping.h).
     std::byte *base = nullptr;
-    if (size > 0) {
-        auto mapped = mapFd(fd, size, mode, path);
-        if (!mapped) {
-            ::close(fd);
-            return mapped.error();
-        }
-        base = *mapped;
+    if (auto s = mapOrNot(fd, size, mode, path, &base); !s) {
+        ::close(fd);
+        return s.error();
     }
     const OpenMode mapped = writable ? OpenMode::ReadWrite : OpenMode::ReadOnly;
-    auto mapping = std::shared_ptr<Mapping>(new Mapping(fd, base, size, mapped, path, isDevice));
+    auto mapping = std::shared_ptr<Mapping>(
+        new Mapping(fd, base, size, mapped, path, isDevice, size == 0 || base != nullptr));
     mapping->m_logicalSector = logical;
     mapping->m_physicalSector = physical;
     mapping->m_writeLock = std::move(lock);

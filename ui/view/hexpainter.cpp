@@ -34,6 +34,8 @@ std::span<const std::byte> HexPainter::rowBytes(const State &state, std::uint64_
         return {};
     const ByteRange r = state.layout->rowRange(row);
     const std::uint64_t readable = state.readableEnd > r.offset ? std::min(r.size, state.readableEnd - r.offset) : 0;
+    // On a file too large to map the span is a thread_local pread buffer, valid until the next readSlice: the caller
+    // uses each row's bytes before it asks for the next row.
     const std::span<const std::byte> mapped = state.file->readSlice(r.offset, readable);
     if (!state.overlay || mapped.size() > scratch.size() || !state.overlay->overlaps({r.offset, mapped.size()}))
         return mapped;
