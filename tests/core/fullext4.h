@@ -38,8 +38,17 @@ public:
         const QString mountPoint = m_dir.filePath(QStringLiteral("mnt"));
         QDir().mkpath(mountPoint);
         if (!run(QStringLiteral("truncate"), {QStringLiteral("-s"), QStringLiteral("8M"), image}, why)
-            || !run(QStringLiteral("mkfs.ext4"), {QStringLiteral("-q"), QStringLiteral("-F"), image}, why)
-            || !run(QStringLiteral("mount"), {QStringLiteral("-o"), QStringLiteral("loop"), image, mountPoint}, why))
+            || !run(QStringLiteral("mkfs.ext4"), {QStringLiteral("-q"), QStringLiteral("-F"), image}, why))
+            return false;
+        // Other suites attach and detach loop devices at the same time (ctest -j): a loop device taken between
+        // mount's search for a free one and its setup fails this mount, so try a few times.
+        bool mounted = false;
+        for (int attempt = 0; attempt < 5 && !mounted; ++attempt) {
+            if (attempt > 0)
+                ::usleep(200 * 1000);
+            mounted = run(QStringLiteral("mount"), {QStringLiteral("-o"), QStringLiteral("loop"), image, mountPoint}, why);
+        }
+        if (!mounted)
             return false;
         m_mountPoint = mountPoint.toStdString();
         m_mounted = true;
