@@ -1,5 +1,6 @@
 // Open Device as a user without rights on the device (root: a loop device, then setpriv to nobody without groups).
 #include "core/loopdevice.h"
+#include "core/otheruser.h"
 #include "ui/device/devicesupport.h"
 
 #include <QDir>
@@ -39,22 +40,15 @@ void TestDevicePermission::permissionFailureSaysWhatIsNeeded()
     devicetest::LoopImage loop;
     QString why;
     QVERIFY2(loop.attach(QByteArray(64 << 10, 'x'), 64 << 10, {}, &why), qPrintable(why));
-    // A copy that the other user can run wherever the build tree lives (CI may build under /root).
-    QTemporaryDir copyDir;
-    const QString copy = copyDir.filePath(QStringLiteral("tst_devicepermission"));
-    QVERIFY(copyDir.isValid() && QFile::copy(QCoreApplication::applicationFilePath(), copy));
-    const auto readAndRun = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-        | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther;
-    QVERIFY(QFile::setPermissions(copyDir.path(), readAndRun) && QFile::setPermissions(copy, readAndRun));
+    devicetest::OtherUserCopy copy; // runnable by nobody wherever the build tree lives (CI may build under /root)
+    QVERIFY2(copy.make(QCoreApplication::applicationFilePath(), &why), qPrintable(why));
     QProcess child;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment env = copy.environment();
     env.insert(QStringLiteral("HEXMAP_DEVICEPERMISSION_CHILD"), loop.device());
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     env.insert(QStringLiteral("HOME"), QDir::tempPath());
     child.setProcessEnvironment(env);
-    child.start(QStringLiteral("setpriv"), {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
-                                            QStringLiteral("--clear-groups"), copy,
-                                            QStringLiteral("permissionFailureSaysWhatIsNeeded")});
+    child.start(QStringLiteral("setpriv"), copy.setprivArguments({QStringLiteral("permissionFailureSaysWhatIsNeeded")}));
     QVERIFY(child.waitForFinished(30000));
     const QString out = QString::fromLocal8Bit(child.readAllStandardOutput());
     QVERIFY2(child.exitCode() == 0, qPrintable(out + QString::fromLocal8Bit(child.readAllStandardError())));
