@@ -3372,4 +3372,11 @@ Click to go there</source>
         <translation>%1 是块设备:其大小不能改变,因此无法插入或删除字节。请改为覆盖。</translation>
     </message>
 </context>
+<context>
+    <name>QProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
 </TS>

@@ -14,12 +14,9 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 
-#include <algorithm>
 
 namespace hexmap {
 namespace {
-
-constexpr int kProgressSteps = 1000; // the progress bar's range: bytes are scaled (they pass INT_MAX)
 
 QString sizeText(std::uint64_t bytes) { return QString::fromStdString(formatSize(bytes)); }
 QString hex(std::uint64_t value) { return QStringLiteral("0x%1").arg(value, 0, 16); }
@@ -126,21 +123,11 @@ void SaveAsSupport::run(ByteRange range, const QString &destination, bool become
     m_runner = new CopyRunner(m_document);
     if (const Status started = m_runner->start(std::move(*copy)); !started)
         return finished(started);
-    auto *progress = new QProgressDialog(tr("Writing %1…").arg(QFileInfo(destination).fileName()), tr("Cancel"), 0,
-                                         kProgressSteps, m_window);
-    progress->setObjectName(QStringLiteral("copyProgress"));
-    progress->setWindowTitle(becomesDocument ? tr("Save As") : tr("Export Selection"));
-    progress->setWindowModality(Qt::WindowModal);
-    progress->setAutoClose(false);
-    progress->setAutoReset(false);
-    progress->setMinimumDuration(0);
-    progress->setValue(0);
-    m_progress = progress;
-    connect(progress, &QProgressDialog::canceled, m_runner, &CopyRunner::cancel);
-    connect(m_runner, &CopyRunner::progressed, progress, [progress](const CopyOutProgress &p) {
-        const double fraction = p.total ? double(p.bytesDone) / double(p.total) : 0.0;
-        progress->setValue(std::clamp(int(fraction * kProgressSteps), 0, kProgressSteps - 1));
-        progress->setLabelText(tr("Writing: %1 of %2").arg(sizeText(p.bytesDone), sizeText(p.total)));
+    m_progress.start(m_window, QStringLiteral("copyProgress"), becomesDocument ? tr("Save As") : tr("Export Selection"),
+                     tr("Writing %1…").arg(QFileInfo(destination).fileName()));
+    connect(m_progress.dialog(), &QProgressDialog::canceled, m_runner, &CopyRunner::cancel);
+    connect(m_runner, &CopyRunner::progressed, this, [this](const CopyOutProgress &p) {
+        m_progress.update(p.bytesDone, p.total, tr("Writing: %1 of %2").arg(sizeText(p.bytesDone), sizeText(p.total)));
     });
     connect(m_runner, &CopyRunner::finished, this,
             [this](const Status &status, const CopyOutStats &) { finished(status); }, Qt::SingleShotConnection);
@@ -148,11 +135,7 @@ void SaveAsSupport::run(ByteRange range, const QString &destination, bool become
 
 void SaveAsSupport::finished(const Status &status)
 {
-    if (m_progress) {
-        m_progress->disconnect(); // its canceled() must not reach a runner that ended
-        m_progress->close();
-        m_progress->deleteLater();
-    }
+    m_progress.finish();
     if (m_runner)
         m_runner->deleteLater();
     const QString name = QFileInfo(m_destination).fileName();

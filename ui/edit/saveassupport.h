@@ -2,6 +2,7 @@
 
 #include "core/byterange.h"
 #include "core/copyout.h"
+#include "ui/common/byteprogress.h"
 #include "ui/pane/windowfeature.h"
 
 #include <QPointer>
@@ -10,7 +11,6 @@
 #include <functional>
 
 class QAction;
-class QProgressDialog;
 
 namespace hexmap {
 
@@ -71,7 +71,7 @@ private:
     // The running copy.
     QPointer<Document> m_runDocument;
     QPointer<CopyRunner> m_runner;
-    QPointer<QProgressDialog> m_progress;
+    ByteProgress m_progress;
     QString m_destination;
     ByteRange m_range;
     bool m_becomesDocument = false;

@@ -23,8 +23,6 @@
 namespace hexmap {
 namespace {
 
-constexpr int kProgressSteps = 1000; // the progress bar's range: bytes are scaled (they pass INT_MAX)
-
 ShiftRunner *runnerOf(const Document *document)
 {
     return document ? document->findChild<ShiftRunner *>(QString(), Qt::FindDirectChildrenOnly) : nullptr;
@@ -199,23 +197,14 @@ void ShiftSupport::run(SaveLayout layout, std::uint64_t point, std::uint64_t rem
         finished(started, ShiftOutcome::Unchanged);
         return;
     }
-    auto *progress = new QProgressDialog(tr("Moving bytes in %1…").arg(m_runFileName), tr("Cancel"), 0,
-                                         kProgressSteps, m_window);
-    progress->setObjectName(QStringLiteral("shiftProgress"));
-    progress->setWindowTitle(removed ? tr("Delete Range") : tr("Insert Bytes"));
-    progress->setWindowModality(Qt::WindowModal);
-    progress->setAutoClose(false);
-    progress->setAutoReset(false);
-    progress->setMinimumDuration(0); // at once: window-modal, so nothing else edits the file meanwhile
-    progress->setValue(0);
-    m_progress = progress;
-    connect(progress, &QProgressDialog::canceled, runner, &ShiftRunner::cancel);
-    connect(runner, &ShiftRunner::progressed, progress, [progress](const ShiftProgress &p) {
-        const double fraction = p.bytesTotal ? double(p.bytesDone) / double(p.bytesTotal) : 0.0;
-        progress->setValue(std::clamp(int(fraction * kProgressSteps), 0, kProgressSteps - 1));
-        progress->setLabelText(tr("Moving bytes: %1 of %2")
-                                   .arg(QString::fromStdString(formatSize(p.bytesDone)),
-                                        QString::fromStdString(formatSize(p.bytesTotal))));
+    m_progress.start(m_window, QStringLiteral("shiftProgress"), removed ? tr("Delete Range") : tr("Insert Bytes"),
+                     tr("Moving bytes in %1…").arg(m_runFileName));
+    connect(m_progress.dialog(), &QProgressDialog::canceled, runner, &ShiftRunner::cancel);
+    connect(runner, &ShiftRunner::progressed, this, [this](const ShiftProgress &p) {
+        m_progress.update(p.bytesDone, p.bytesTotal,
+                          tr("Moving bytes: %1 of %2")
+                              .arg(QString::fromStdString(formatSize(p.bytesDone)),
+                                   QString::fromStdString(formatSize(p.bytesTotal))));
     });
     connect(runner, &ShiftRunner::finished, this,
             [this](const Status &status, ShiftOutcome outcome, const ShiftProgress &) { finished(status, outcome); },
@@ -224,11 +213,7 @@ void ShiftSupport::run(SaveLayout layout, std::uint64_t point, std::uint64_t rem
 
 void ShiftSupport::finished(const Status &status, ShiftOutcome outcome)
 {
-    if (m_progress) {
-        m_progress->disconnect(); // its canceled() must not reach a runner that ended
-        m_progress->close();
-        m_progress->deleteLater();
-    }
+    m_progress.finish();
     if (m_runner)
         disconnect(m_runner, &ShiftRunner::progressed, nullptr, nullptr);
     QString text;

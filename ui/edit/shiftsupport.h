@@ -3,6 +3,7 @@
 #include "core/result.h"
 #include "core/savelayout.h"
 #include "core/shiftsave.h"
+#include "ui/common/byteprogress.h"
 #include "ui/edit/deleterangemodel.h"
 #include "ui/edit/insertbytesmodel.h"
 #include "ui/pane/windowfeature.h"
@@ -13,7 +14,6 @@
 #include <cstdint>
 
 class QAction;
-class QProgressDialog;
 
 namespace hexmap {
 
@@ -81,7 +81,7 @@ private:
     // The running save (one at a time per window: the progress dialog is window-modal).
     QPointer<ShiftRunner> m_runner;
     QPointer<Document> m_runDocument;
-    QPointer<QProgressDialog> m_progress;
+    ByteProgress m_progress;
     std::uint64_t m_point = 0, m_removed = 0, m_inserted = 0;
     QString m_doneText, m_failText, m_runFileName; // failText: "Could not insert into %1: %2."
 };
