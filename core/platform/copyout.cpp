@@ -10,13 +10,16 @@
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
+#include <cstdlib>
+#include <memory>
+#include <span>
 #include <vector>
 
 namespace hexmap {
 namespace {
 
 constexpr std::uint64_t kKernelChunk = 64u << 20; // one copy_file_range call: cancel and progress in between
-constexpr std::size_t kBufferSize = 1u << 20;
+constexpr std::size_t kBufferSize = 4u << 20; // a multiple of any page size
 
 Error errnoAt(int err, const std::string &what) { return Error::fromErrno(err, what); }
 
@@ -179,7 +182,14 @@ Status CopyOut::copyStretch(int out, std::uint64_t from, std::uint64_t to)
 
 Status CopyOut::bufferCopy(int out, std::uint64_t from, std::uint64_t to)
 {
-    std::vector<std::byte> buffer(kBufferSize);
+    // Page-aligned: the kernel copies cached pages into an aligned buffer several times faster than into malloc's.
+    struct Free {
+        void operator()(void *p) const { std::free(p); }
+    };
+    const std::unique_ptr<std::byte, Free> memory(static_cast<std::byte *>(std::aligned_alloc(MappedFile::pageSize(), kBufferSize)));
+    if (!memory)
+        return errnoAt(ENOMEM, m_destination);
+    const std::span<std::byte> buffer(memory.get(), kBufferSize);
     while (from < to) {
         if (m_cancel.load(std::memory_order_relaxed))
             return Error{make_error_code(Errc::Cancelled), m_destination};
