@@ -4,6 +4,7 @@
 #include "core/numberparser.h"
 #include "core/platform/deviceops.h"
 #include "core/platform/fileops.h"
+#include "core/platform/signalsblocked.h"
 #include "core/sigbusguard.h"
 #include "core/writelock.h"
 
@@ -74,27 +75,6 @@ std::string directoryOf(const std::string &path)
         return ".";
     return slash == 0 ? "/" : path.substr(0, slash);
 }
-
-// Blocks SIGINT, SIGTERM and SIGHUP on this thread for its lifetime (see createtemp.h): a signal that arrives
-// meanwhile is delivered when it ends.
-class SignalsBlocked {
-public:
-    SignalsBlocked()
-    {
-        sigset_t set;
-        sigemptyset(&set);
-        sigaddset(&set, SIGINT);
-        sigaddset(&set, SIGTERM);
-        sigaddset(&set, SIGHUP);
-        ::pthread_sigmask(SIG_BLOCK, &set, &m_previous);
-    }
-    ~SignalsBlocked() { ::pthread_sigmask(SIG_SETMASK, &m_previous, nullptr); }
-    SignalsBlocked(const SignalsBlocked &) = delete;
-    SignalsBlocked &operator=(const SignalsBlocked &) = delete;
-
-private:
-    sigset_t m_previous {};
-};
 
 } // namespace
 

@@ -2,8 +2,8 @@
 
 #include "core/createtemp.h"
 #include "core/platform/recoveryhelpers.h"
+#include "core/platform/signalsblocked.h"
 
-#include <csignal>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -14,27 +14,6 @@ namespace hexmap {
 namespace {
 
 Error errnoAt(int err, const std::string &path) { return Error::fromErrno(err, path); }
-
-// Blocks SIGINT/SIGTERM/SIGHUP on this thread so that the CLI's handler never runs between creating the file and
-// registering it (or between the rename and unregistering it).
-class SignalsHeld {
-public:
-    SignalsHeld()
-    {
-        sigset_t set;
-        sigemptyset(&set);
-        sigaddset(&set, SIGINT);
-        sigaddset(&set, SIGTERM);
-        sigaddset(&set, SIGHUP);
-        pthread_sigmask(SIG_BLOCK, &set, &m_old);
-    }
-    ~SignalsHeld() { pthread_sigmask(SIG_SETMASK, &m_old, nullptr); }
-    SignalsHeld(const SignalsHeld &) = delete;
-    SignalsHeld &operator=(const SignalsHeld &) = delete;
-
-private:
-    sigset_t m_old;
-};
 
 } // namespace
 
@@ -69,7 +48,7 @@ Result<SiblingTempFile> SiblingTempFile::create(const std::string &destination)
     file.m_destination = destination;
     file.m_temp = directory + "/" + createtemp::kPrefix + "XXXXXX";
     {
-        const SignalsHeld held;
+        const SignalsBlocked blocked;
         file.m_fd = ::mkostemp(file.m_temp.data(), O_CLOEXEC);
         if (file.m_fd < 0)
             return errnoAt(errno, destination);
@@ -91,7 +70,7 @@ Status SiblingTempFile::commit()
     if (::fsync(m_fd) != 0)
         return errnoAt(errno, m_destination);
     {
-        const SignalsHeld held;
+        const SignalsBlocked blocked;
         if (::rename(m_temp.c_str(), m_destination.c_str()) != 0)
             return errnoAt(errno, m_destination);
         m_committed = true;
@@ -111,7 +90,7 @@ void SiblingTempFile::discard()
 {
     if (m_fd < 0)
         return;
-    const SignalsHeld held;
+    const SignalsBlocked blocked;
     ::close(m_fd);
     m_fd = -1;
     if (!m_committed)
