@@ -4,6 +4,7 @@
 
 #include "core/journalrecovery.h"
 #include "core/numberparser.h"
+#include "core/piecetable.h"
 #include "ui/document/reloadeditscommand.h"
 #include "ui/document/reverteditscommand.h"
 #include "ui/document/savemessages.h"
@@ -60,6 +61,18 @@ std::size_t EditSession::readDisplayed(std::uint64_t offset, std::span<std::byte
     m_overlay.apply(offset, buffer.first(n));
     return n;
 }
+
+PieceSnapshot EditSession::snapshot() const
+{
+    // Intermediate step of the move to the piece table: the overlay's runs as overwrites of the file.
+    PieceTable table(size());
+    m_overlay.forEachRun([&](std::uint64_t offset, std::span<const std::byte> bytes) {
+        (void)table.overwrite(offset, bytes, PieceTable::UndoStep::ExtendLast);
+    });
+    return table.snapshot();
+}
+
+std::uint64_t EditSession::size() const { return file().isValid() ? file().size() : 0; }
 
 bool EditSession::checkEditable()
 {

@@ -4,6 +4,7 @@
 #include "core/editoverlay.h"
 #include "core/mappedfile.h"
 #include "core/overlaysaver.h"
+#include "core/piecesnapshot.h"
 #include "ui/document/overwritecommand.h"
 #include "ui/document/writeconsent.h"
 
@@ -59,6 +60,10 @@ public:
     const EditOverlay &overlay() const { return m_overlay; }
     QUndoStack *undoStack() { return &m_undo; }
     bool isModified() const { return !m_overlay.isEmpty(); }
+    // The document as the user sees it (file + unsaved edits), as an immutable piece-table version that readers
+    // (view, scans, Save As) may keep and read on any thread; and its size in bytes.
+    PieceSnapshot snapshot() const;
+    std::uint64_t size() const;
 
     // The bytes as displayed (file + overlay) from `offset` into `buffer`; returns the count (clamped at the end).
     std::size_t readDisplayed(std::uint64_t offset, std::span<std::byte> buffer) const;
