@@ -114,6 +114,17 @@ Status PieceTable::overwriteFill(std::uint64_t offset, std::span<const std::byte
     return {};
 }
 
+Status PieceTable::restoreOriginal(UndoStep step)
+{
+    if (!isModified())
+        return {Errc::InvalidArgument, "revert of a document with no edits"};
+    std::optional<Piece> original;
+    if (originalSize() > 0)
+        original = Piece::original(0, originalSize());
+    apply(0, size(), std::move(original), step);
+    return {};
+}
+
 Status PieceTable::undo()
 {
     if (!canUndo())

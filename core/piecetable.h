@@ -68,6 +68,10 @@ public:
     Status overwriteFill(std::uint64_t offset, std::span<const std::byte> pattern, std::uint64_t length,
                          UndoStep step = UndoStep::New);
 
+    // Makes the document the original again (Revert Unsaved Edits) as an edit of its own, so undo brings the edits
+    // back. Errors: Errc::InvalidArgument when the document is not modified (nothing to revert).
+    Status restoreOriginal(UndoStep step = UndoStep::New);
+
     // Goes back / forward one step. Errors: Errc::InvalidArgument when there is nothing to undo / redo.
     Status undo();
     Status redo();

@@ -64,6 +64,7 @@ private slots:
     void cancelledEditsJoinAcrossLeaves();
     void mapOriginalFollowsEdits();
     void hugeFillIsOnePiece();
+    void restoreOriginalIsOneStep();
     void badInput_data();
     void badInput();
 };
@@ -393,6 +394,29 @@ void TestPieceTable::badInput()
     QVERIFY(table.current().isSameVersion(before)); // nothing changed
     QCOMPARE(table.undoCount(), undoBefore);
     QVERIFY(!table.canRedo());
+}
+
+void TestPieceTable::restoreOriginalIsOneStep()
+{
+    Mixed mixed;
+    const PieceSnapshot edited = mixed.table.snapshot();
+    const std::size_t steps = mixed.table.undoCount();
+    QVERIFY(mixed.table.restoreOriginal().ok());
+    QVERIFY(!mixed.table.isModified());
+    QCOMPARE(mixed.table.size(), std::uint64_t(32));
+    QCOMPARE(mixed.table.undoCount(), steps + 1);
+    std::mt19937_64 rng(3);
+    std::string e = checkAll(mixed.table.current(), Model{mixed.original}, mixed.original, rng);
+    QVERIFY2(e.empty(), e.c_str());
+    QVERIFY(!mixed.table.restoreOriginal().ok()); // nothing left to revert
+    QVERIFY(mixed.table.undo().ok());
+    QVERIFY(mixed.table.current().isSameVersion(edited));
+
+    PieceTable grown(0); // an empty file that grew: reverting empties it again
+    QVERIFY(grown.insert(0, bytesOf(3, 1)).ok());
+    QVERIFY(grown.restoreOriginal().ok());
+    QCOMPARE(grown.size(), std::uint64_t(0));
+    QVERIFY(!grown.isModified());
 }
 
 QTEST_GUILESS_MAIN(TestPieceTable)
