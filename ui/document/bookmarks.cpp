@@ -103,6 +103,30 @@ void Bookmarks::setColor(int index, const QColor &color)
     emit changed();
 }
 
+int Bookmarks::remap(const std::function<std::optional<std::uint64_t>(std::uint64_t)> &newOffset)
+{
+    std::vector<Bookmark> kept;
+    int dropped = 0;
+    bool moved = false;
+    for (Bookmark b : m_items) {
+        const std::optional<std::uint64_t> to = newOffset(b.offset);
+        if (!to) {
+            ++dropped;
+            continue;
+        }
+        moved = moved || *to != b.offset;
+        b.offset = *to;
+        kept.push_back(std::move(b));
+    }
+    if (!moved && dropped == 0)
+        return 0;
+    std::sort(kept.begin(), kept.end(), [](const Bookmark &a, const Bookmark &b) { return a.offset < b.offset; });
+    m_items = std::move(kept);
+    save();
+    emit changed();
+    return dropped;
+}
+
 int Bookmarks::shift(std::uint64_t offset, std::uint64_t removed, std::uint64_t inserted)
 {
     const std::uint64_t end = offset + removed;

@@ -5,6 +5,8 @@
 #include <QString>
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <vector>
 
 namespace hexmap {
@@ -49,6 +51,10 @@ public:
     // bookmarks at or after offset + removed move by inserted - removed; those inside the removed bytes are
     // dropped. Returns how many were dropped. Saves and emits changed() when anything moved.
     int shift(std::uint64_t offset, std::uint64_t removed, std::uint64_t inserted);
+
+    // After a save that moved bytes: each bookmark goes to `newOffset(old)`, or is dropped when that is nullopt (its
+    // byte was deleted). Returns how many were dropped. Saves and emits changed() when anything changed.
+    int remap(const std::function<std::optional<std::uint64_t>(std::uint64_t)> &newOffset);
 
     static QString storagePath(const QString &canonicalPath); // the JSON file for a file's bookmarks
 

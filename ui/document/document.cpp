@@ -156,6 +156,8 @@ Status Document::setWritable(bool writable, WriteConsent consent)
     return {};
 }
 
+std::uint64_t Document::size() const { return m_session->size(); }
+
 Result<Document::ReloadReport> Document::reload()
 {
     if (!isOpen())
@@ -171,8 +173,11 @@ Result<Document::ReloadReport> Document::reload()
     auto reopened = MappedFile::open(path, writable ? writeMode : OpenMode::ReadOnly);
     if (!reopened)
         return reopened.error();
-    const std::vector<EditOverlay::Run> edits = m_session->overlay().runs();
-    report.hadEdits = !edits.empty();
+    report.hadEdits = m_session->isModified();
+    const std::optional<std::vector<EditOverlay::Run>> carried = m_session->overwriteRuns();
+    // Inserted or deleted bytes cannot be carried over: they are placed relative to the file as it was.
+    const std::vector<EditOverlay::Run> edits = carried ? *carried : std::vector<EditOverlay::Run>{};
+    const std::uint64_t lost = carried ? 0 : m_session->editedBytes();
     m_jobs->cancelAll();
     m_file = *reopened;
     m_writable = writable;
@@ -182,6 +187,7 @@ Result<Document::ReloadReport> Document::reload()
     m_watcher->watch(&m_file);
     emit fileReplaced();
     report.kept = m_session->reapplyEdits(edits); // nothing is written to the file
+    report.kept.droppedBytes += lost;
     report.size = m_file.size();
     return report;
 }

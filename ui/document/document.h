@@ -51,7 +51,9 @@ public:
 
     // The mapping: valid while this document lives (an invalid MappedFile when closed).
     const MappedFile &file() const { return m_file; }
-    std::uint64_t size() const { return m_file.isValid() ? m_file.size() : 0; }
+    // The document's size (with unsaved inserts and deletes), and the file's.
+    std::uint64_t size() const;
+    std::uint64_t fileSize() const { return m_file.isValid() ? m_file.size() : 0; }
     QByteArray nativePath() const { return m_native; }       // canonical path bytes, as the OS names them
     QString displayPath() const { return m_display; }        // canonical path for display (U+FFFD for non-UTF-8)
     QString fileName() const;                                // the last component of displayPath()

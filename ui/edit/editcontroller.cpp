@@ -17,9 +17,9 @@ EditController::EditController(HexView *view, EditSession *session, QObject *par
     : QObject(parent), m_view(view), m_session(session)
 {
     m_view->installEventFilter(this);
-    m_view->setEditOverlay(&m_session->overlay());
+    m_view->setInsertMode(m_session->isInsertMode()); // the pane keeps the view on the document (setSnapshot)
     connect(m_view, &HexView::cursorMoved, this, &EditController::onCursorMoved);
-    connect(m_session, &EditSession::overlayChanged, m_view, [this] { m_view->viewport()->update(); });
+    connect(m_session, &EditSession::insertModeChanged, m_view, &HexView::setInsertMode);
     // Anything that can end a half-typed byte (undo, save, revert, a reopen, editing on or off) passes here.
     connect(m_session, &EditSession::overlayChanged, this, &EditController::updateCaret);
     connect(m_session, &EditSession::modifiedChanged, this, &EditController::updateCaret);
@@ -54,6 +54,8 @@ bool EditController::handleKey(QKeyEvent *event)
     }
     if (event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))
         return false;
+    if (event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace)
+        return deleteKey(event->key() == Qt::Key_Backspace);
     const QString text = event->text();
     if (text.size() != 1 || !text[0].isPrint())
         return false;
@@ -82,6 +84,21 @@ bool EditController::handleKey(QKeyEvent *event)
         m_typedTo.reset();
     }
     updateCaret();
+    return true;
+}
+
+bool EditController::deleteKey(bool backspace)
+{
+    const ByteRange selection = m_view->selection();
+    const std::uint64_t cursor = m_view->cursorOffset();
+    ByteRange range = selection;
+    if (range.isEmpty()) {
+        if (backspace && cursor == 0)
+            return true; // nothing before the first byte
+        range = {backspace ? cursor - 1 : cursor, 1};
+    }
+    if (m_session->erase(range, EditCommand::Kind::Delete))
+        m_view->setCursorOffset(range.offset);
     return true;
 }
 
@@ -122,7 +139,12 @@ bool EditController::pasteMimeData(const QMimeData *mime)
     }
     const auto *bytes = reinterpret_cast<const std::byte *>(raw.constData());
     const std::uint64_t cursor = m_view->cursorOffset();
-    return m_session->paste(cursor, std::span<const std::byte>(bytes, std::size_t(raw.size())));
+    const ByteRange selection = m_view->selection();
+    if (!m_session->paste(cursor, std::span<const std::byte>(bytes, std::size_t(raw.size())), selection))
+        return false;
+    if (m_session->isInsertMode()) // after what was pasted, as in a text editor
+        m_view->setCursorOffset((selection.isEmpty() ? cursor : selection.offset) + std::uint64_t(raw.size()));
+    return true;
 }
 
 } // namespace hexmap

@@ -14,7 +14,8 @@ class EditSession;
 class HexView;
 
 // EditController connects an EditSession to a HexView without the view knowing about editing: it filters the
-// view's key presses (hex digits in the hex column, characters in the ASCII column, Paste), moves the cursor after
+// view's key presses (hex digits in the hex column, characters in the ASCII column, Paste, Delete, Backspace), moves
+// the cursor after
 // typing, breaks the typing step when the cursor moves otherwise and repaints edited bytes. While editing is
 // enabled it keeps the view's nibble caret on the half of the byte the next hex digit goes to (the session's
 // pending nibble), and clears it when editing is off. (A reopen read-write keeps the view as it is: the view reads
@@ -36,6 +37,8 @@ protected:
 
 private:
     bool handleKey(QKeyEvent *event);
+    // Delete: the selection, else the byte at the cursor; Backspace: the selection, else the byte before it.
+    bool deleteKey(bool backspace);
     void onCursorMoved(std::uint64_t offset);
     void updateCaret(); // the view's nibble caret from the session's state
 

@@ -6,6 +6,7 @@
 #include "ui/device/devicegate.h"
 #include "ui/edit/editcontroller.h"
 #include "ui/edit/inspectordock.h"
+#include "ui/edit/shiftsaver.h"
 #include "ui/pane/documentpane.h"
 #include "ui/view/hexview.h"
 
@@ -19,7 +20,7 @@ namespace hexmap {
 
 EditingSupport::EditingSupport(QWidget *window)
     : WindowFeature(window), m_window(window), m_undoGroup(new QUndoGroup(this)),
-      m_inspector(new InspectorDock(nullptr, window))
+      m_inspector(new InspectorDock(nullptr, window)), m_shiftSaver(new ShiftSaver(window, this))
 {
     enableEditing = new QAction(tr("Enable &Editing"), this);
     enableEditing->setObjectName(QStringLiteral("actionEnableEditing"));
@@ -52,10 +53,7 @@ EditingSupport::EditingSupport(QWidget *window)
         s = session(); // the device warning is modal: the tab may have been closed or switched meanwhile
         enableEditing->setChecked(s && s->isEditingEnabled()); // refused: say so through the check mark
     });
-    connect(save, &QAction::triggered, this, [this] {
-        if (EditSession *s = session())
-            s->save();
-    });
+    connect(save, &QAction::triggered, this, [this] { saveDocument(m_document, false); });
     connect(revert, &QAction::triggered, this, &EditingSupport::revertAsked);
     connect(paste, &QAction::triggered, this, [this] {
         if (EditController *c = controller())
@@ -120,6 +118,8 @@ void EditingSupport::setCurrent(Document *document, DocumentPane *pane)
         EditSession *s = document->session();
         m_current << connect(s, &EditSession::modifiedChanged, this, &EditingSupport::modifiedChanged);
         m_current << connect(s, &EditSession::modifiedChanged, this, &EditingSupport::updateActions);
+        m_current << connect(s, &EditSession::sizeChanged, this, &EditingSupport::updateActions);
+        m_current << connect(s, &EditSession::insertModeChanged, this, &EditingSupport::updateActions);
         m_current << connect(document, &Document::modeChanged, this, &EditingSupport::updateActions);
         m_current << connect(document, &Document::fileReplaced, this, &EditingSupport::updateActions);
         m_current << connect(document, &Document::closed, this, &EditingSupport::updateActions);
@@ -169,6 +169,16 @@ bool EditingSupport::isModified() const
     return m_document && m_document->isModified();
 }
 
+bool EditingSupport::saveDocument(Document *document, bool wait)
+{
+    if (!document || !document->isModified())
+        return true;
+    EditSession *s = document->session();
+    if (s->needsShiftSave()) // bytes were inserted or deleted: the file's bytes move (a job, with its progress)
+        return m_shiftSaver->save(document, wait);
+    return s->save().ok();
+}
+
 bool EditingSupport::confirmClose(Document *document)
 {
     if (!document || !document->isModified())
@@ -179,10 +189,10 @@ bool EditingSupport::confirmClose(Document *document)
         : QMessageBox::question(m_window, tr("Unsaved edits"),
                                 tr("%1 has %2 of unsaved edits. Save them?")
                                     .arg(QString::fromStdString(document->file().path()),
-                                         QString::fromStdString(formatSize(s->overlay().byteCount()))),
+                                         QString::fromStdString(formatSize(s->editedBytes()))),
                                 QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (choice == QMessageBox::Save)
-        return s->save().ok();
+        return saveDocument(document, true);
     if (choice == QMessageBox::Discard) {
         s->revert();
         return true;
@@ -195,10 +205,10 @@ void EditingSupport::revertAsked()
     EditSession *s = session();
     if (!s || !s->isModified())
         return;
-    const EditOverlay &overlay = s->overlay();
-    const std::size_t ranges = overlay.runCount();
+    const std::size_t ranges = s->editedRanges().size();
+    const std::uint64_t edited = s->editedBytes();
     // Exact counts: formatSize() rounds ("1.5 KiB").
-    const QString bytes = overlay.byteCount() == 1 ? tr("1 byte") : tr("%1 bytes").arg(overlay.byteCount());
+    const QString bytes = edited == 1 ? tr("1 byte") : tr("%1 bytes").arg(edited);
     const QString name = m_document->fileName();
     const QString inRanges = ranges == 1 ? tr("1 range") : tr("%1 ranges").arg(ranges);
     const QPointer<QMessageBox> box =
@@ -235,8 +245,8 @@ void EditingSupport::updateActions()
     }
     save->setEnabled(modified);
     revert->setEnabled(modified);
-    const bool bytes = editing && m_document->size() > 0; // an empty file has no byte to overwrite (no insert yet)
-    paste->setEnabled(bytes);
+    const bool bytes = editing && m_document->size() > 0; // an empty document has no byte to overwrite
+    paste->setEnabled(editing && (bytes || m_document->session()->isInsertMode()));
     fillSelection->setEnabled(bytes);
 }
 

@@ -17,6 +17,7 @@ class EditController;
 class EditSession;
 class HexView;
 class InspectorDock;
+class ShiftSaver;
 
 // EditingSupport: the editing feature: the EditController of every pane, the Data Inspector dock and the actions
 // (Enable Editing Ctrl+E toggle, which on a block device first shows the device warning, DeviceEditWarning; Save
@@ -41,6 +42,11 @@ public:
     // discarded or nothing to save); false on Cancel or when the save failed (the edits stay).
     bool confirmClose(Document *document);
     bool confirmClose() { return confirmClose(m_document); }
+    // File > Save of `document`: overwrite-only edits in place at once (EditSession::save); inserted or deleted
+    // bytes through the shift save (ShiftSaver, a job with progress). With `wait`, returns when the save ended.
+    // True when the file holds the document (or, without wait, when a shift save started).
+    bool saveDocument(Document *document, bool wait);
+    ShiftSaver *shiftSaver() const { return m_shiftSaver; }
     // Revert Unsaved Edits: asks (naming the bytes, ranges and file; Cancel is the default), then discards the edits
     // as one undo step. The box has the object name "revertQuestion".
     void revertAsked();
@@ -73,6 +79,7 @@ private:
     QWidget *m_window;
     QUndoGroup *m_undoGroup;
     InspectorDock *m_inspector;
+    ShiftSaver *m_shiftSaver;
     QPointer<Document> m_document;
     HexView *m_view = nullptr;
     QHash<Document *, EditController *> m_controllers;

@@ -35,6 +35,31 @@ QString ShiftCost::movesText(std::uint64_t movedBytes, std::uint64_t after)
         .arg(QString::fromStdString(formatSize(movedBytes)), offsetText(after), durationText(seconds(movedBytes)));
 }
 
+ShiftCost::SaveCost ShiftCost::saveCost(const SaveLayout &layout)
+{
+    SaveCost cost;
+    bool changed = false;
+    for (const SavePiece &piece : layout) {
+        const bool inPlace = piece.kind == SavePiece::Kind::Original && piece.src == piece.dst;
+        if (inPlace)
+            continue;
+        if (!changed) {
+            cost.from = piece.dst;
+            changed = true;
+        }
+        (piece.kind == SavePiece::Kind::Original ? cost.movedBytes : cost.writtenBytes) += piece.length;
+    }
+    return cost;
+}
+
+QString ShiftCost::saveText(const SaveCost &cost)
+{
+    return tr("Save moves %1 from offset %2 in place and writes %3; %4. Save As… writes a new file instead.")
+        .arg(QString::fromStdString(formatSize(cost.movedBytes)), offsetText(cost.from),
+             QString::fromStdString(formatSize(cost.writtenBytes)),
+             durationText(seconds(cost.movedBytes + cost.writtenBytes)));
+}
+
 QString ShiftCost::offsetText(std::uint64_t offset)
 {
     return QStringLiteral("0x") + QString::number(offset, 16).toUpper();

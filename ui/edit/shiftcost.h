@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include "core/savelayout.h"
+
 #include <cstdint>
 
 namespace hexmap {
@@ -23,6 +25,16 @@ public:
     // The cost sentence: nothing moves (at the end), or "This moves N (everything after 0x…) in place; about T.
     // It cannot be undone."
     static QString movesText(std::uint64_t movedBytes, std::uint64_t after);
+    // What saving a document in place costs (core/savelayout.h): file bytes that move, bytes written from memory
+    // or fills, and the first offset where anything changes.
+    struct SaveCost {
+        std::uint64_t movedBytes = 0;
+        std::uint64_t writtenBytes = 0;
+        std::uint64_t from = 0;
+    };
+    static SaveCost saveCost(const SaveLayout &layout);
+    // "Save moves 812.00 GiB from offset 0x1000 in place and writes 4 B; about 4 minutes."
+    static QString saveText(const SaveCost &cost);
     // "0x1000" (upper-case hex digits).
     static QString offsetText(std::uint64_t offset);
 };

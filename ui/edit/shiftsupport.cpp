@@ -4,8 +4,6 @@
 #include "ui/document/bookmarks.h"
 #include "ui/document/document.h"
 #include "ui/document/editsession.h"
-#include "ui/document/filewatcher.h"
-#include "ui/document/shiftrunner.h"
 #include "ui/device/devicegate.h"
 #include "ui/edit/deleterangedialog.h"
 #include "ui/edit/insertbytesdialog.h"
@@ -15,20 +13,10 @@
 
 #include <QAction>
 #include <QMessageBox>
-#include <QProgressDialog>
-#include <QPushButton>
 
 #include <algorithm>
 
 namespace hexmap {
-namespace {
-
-ShiftRunner *runnerOf(const Document *document)
-{
-    return document ? document->findChild<ShiftRunner *>(QString(), Qt::FindDirectChildrenOnly) : nullptr;
-}
-
-} // namespace
 
 ShiftSupport::ShiftSupport(QWidget *window) : WindowFeature(window), m_window(window)
 {
@@ -71,14 +59,9 @@ void ShiftSupport::updateActions()
     deleteRange->setEnabled(file && !device);
     const QString cannot = device ? devicegate::cannotResizeText(m_document->displayPath()) : QString();
     insertBytes->setToolTip(
-        device ? cannot : tr("Insert bytes into the file at an offset, moving the rest up (written at once)"));
+        device ? cannot : tr("Insert bytes at an offset, moving the rest up (an unsaved edit: File > Save writes it)"));
     deleteRange->setToolTip(
-        device ? cannot : tr("Delete a range of the file, moving the rest down (written at once)"));
-}
-
-bool ShiftSupport::isRunning() const
-{
-    return m_runner && m_runner->isRunning();
+        device ? cannot : tr("Delete a range, moving the rest down (an unsaved edit: File > Save writes it)"));
 }
 
 QString ShiftSupport::refusal(const Document *document, bool remove)
@@ -89,21 +72,7 @@ QString ShiftSupport::refusal(const Document *document, bool remove)
     if (document->isDevice())
         return devicegate::cannotResizeText(document->displayPath());
     if (!document->isWritable())
-        return tr("Insert and delete write “%1” at once: enable editing first (Edit > Enable Editing, Ctrl+E).")
-            .arg(name);
-    if (document->isModified())
-        return tr("“%1” has unsaved overwrite edits. Save them (File > Save) or revert them (File > Revert Unsaved "
-                  "Edits) first: an insert or delete writes the file at once.")
-            .arg(name);
-    if (const ShiftRunner *runner = runnerOf(document); runner && runner->isRunning())
-        return tr("An insert or delete is already running on “%1”: wait for it to finish.").arg(name);
-    if (document->hasRunningJobs())
-        return tr("A job is running on “%1”: wait for it to finish or cancel it (Jobs panel) first.").arg(name);
-    const auto change = document->file().checkIdentity();
-    if (!change)
-        return tr("Cannot check “%1” on disk: %2.").arg(name, QString::fromStdString(change.message()));
-    if (*change != FileChange::None)
-        return tr("“%1” changed on disk since it was opened: reload it first (nothing was written).").arg(name);
+        return tr("“%1” is open read-only: enable editing first (Edit > Enable Editing, Ctrl+E).").arg(name);
     if (remove && document->size() == 0)
         return tr("“%1” is empty: there is nothing to delete.").arg(name);
     return {};
@@ -124,20 +93,6 @@ bool ShiftSupport::refuse(bool remove)
     return true;
 }
 
-bool ShiftSupport::confirm(const QString &text, const QString &button)
-{
-    QMessageBox box(QMessageBox::Question, tr("Confirm"), text, QMessageBox::NoButton, m_window);
-    box.setObjectName(QStringLiteral("shiftConfirmation"));
-    box.setTextFormat(Qt::PlainText);
-    QPushButton *go = box.addButton(button, QMessageBox::AcceptRole);
-    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
-    box.setDefaultButton(cancel);
-    box.setEscapeButton(cancel);
-    const QPointer<QObject> alive = this;
-    box.exec();
-    return alive && box.clickedButton() == go;
-}
-
 void ShiftSupport::insertAsked()
 {
     if (refuse(false) || !m_view)
@@ -146,17 +101,20 @@ void ShiftSupport::insertAsked()
     m_insert.setFileSize(document->size());
     m_insert.setOffsetText(ShiftCost::offsetText(std::min(m_view->cursorOffset(), document->size())));
     InsertBytesDialog dialog(m_insert, m_window);
-    if (dialog.exec() != QDialog::Accepted || !document)
+    if (dialog.exec() != QDialog::Accepted || !document || document != m_document || refuse(false))
         return;
     m_insert = dialog.model(); // remembered for the next time
-    if (!confirm(m_insert.confirmationText(document->fileName()), tr("&Insert")) || refuse(false))
+    const auto at = m_insert.offset();
+    const auto piece = m_insert.piece();
+    if (!at || !piece) // the model was valid for OK: cannot happen, but never insert from an invalid one
         return;
-    auto layout = m_insert.layout();
-    auto at = m_insert.offset();
-    auto piece = m_insert.piece();
-    if (!layout || !at || !piece) // the model was valid for OK: cannot happen, but never run an invalid layout
-        return;
-    run(std::move(*layout), *at, 0, piece->length, m_insert.doneText(), tr("Could not insert into %1: %2."));
+    EditSession *session = document->session();
+    const std::span<const std::byte> bytes(*piece->bytes);
+    const bool ok = piece->kind == SavePiece::Kind::Fill ? session->insertFill(*at, bytes, piece->length)
+                                                        : session->insertBytes(*at, bytes, EditCommand::Kind::Insert);
+    done(ok, *at,
+         tr("Inserted %1 at %2 (unsaved: File > Save writes it)")
+             .arg(byteCountText(piece->length), ShiftCost::offsetText(*at)));
 }
 
 void ShiftSupport::deleteAsked()
@@ -167,125 +125,25 @@ void ShiftSupport::deleteAsked()
     m_delete.setFileSize(document->size());
     m_delete.setDefault(m_view->selection(), m_view->cursorOffset());
     DeleteRangeDialog dialog(m_delete, m_window);
-    if (dialog.exec() != QDialog::Accepted || !document)
+    if (dialog.exec() != QDialog::Accepted || !document || document != m_document || refuse(true))
         return;
     m_delete = dialog.model();
-    if (!confirm(m_delete.confirmationText(document->fileName()), tr("&Delete")) || refuse(true))
+    const auto range = m_delete.range();
+    if (!range)
         return;
-    auto layout = m_delete.layout();
-    auto range = m_delete.range();
-    if (!layout || !range)
-        return;
-    run(std::move(*layout), range->offset, range->size, 0, m_delete.doneText(), tr("Could not delete from %1: %2."));
+    const bool ok = document->session()->erase(*range, EditCommand::Kind::Delete);
+    done(ok, range->offset,
+         tr("Deleted %1 at %2 (unsaved: File > Save writes it)")
+             .arg(byteCountText(range->size), ShiftCost::offsetText(range->offset)));
 }
 
-void ShiftSupport::run(SaveLayout layout, std::uint64_t point, std::uint64_t removed, std::uint64_t inserted,
-                       const QString &doneText, const QString &failText)
+void ShiftSupport::done(bool ok, std::uint64_t point, const QString &text)
 {
-    ShiftRunner *runner = runnerOf(m_document);
-    if (!runner)
-        runner = new ShiftRunner(m_document);
-    m_runner = runner;
-    m_runDocument = m_document;
-    m_point = point;
-    m_removed = removed;
-    m_inserted = inserted;
-    m_doneText = doneText;
-    m_failText = failText;
-    m_runFileName = m_document->fileName();
-    if (const Status started = runner->start(std::move(layout), m_options); !started) {
-        finished(started, ShiftOutcome::Unchanged);
-        return;
-    }
-    m_progress.start(m_window, QStringLiteral("shiftProgress"), removed ? tr("Delete Range") : tr("Insert Bytes"),
-                     tr("Moving bytes in %1…").arg(m_runFileName));
-    connect(m_progress.dialog(), &QProgressDialog::canceled, runner, &ShiftRunner::cancel);
-    connect(runner, &ShiftRunner::progressed, this, [this](const ShiftProgress &p) {
-        m_progress.update(p.bytesDone, p.bytesTotal,
-                          tr("Moving bytes: %1 of %2")
-                              .arg(QString::fromStdString(formatSize(p.bytesDone)),
-                                   QString::fromStdString(formatSize(p.bytesTotal))));
-    });
-    connect(runner, &ShiftRunner::finished, this,
-            [this](const Status &status, ShiftOutcome outcome, const ShiftProgress &) { finished(status, outcome); },
-            Qt::SingleShotConnection);
-}
-
-void ShiftSupport::finished(const Status &status, ShiftOutcome outcome)
-{
-    m_progress.finish();
-    if (m_runner)
-        disconnect(m_runner, &ShiftRunner::progressed, nullptr, nullptr);
-    QString text;
-    bool offerRecover = false;
-    if (status) {
-        text = m_doneText;
-    } else if (status.code() == Errc::Cancelled && outcome == ShiftOutcome::Unchanged) {
-        text = tr("Cancelled: the file is unchanged.");
-    } else if (status.code() == Errc::Cancelled) {
-        text = tr("Cancelled part-way: the file will be completed the next time it is opened (or now: Recover).");
-        offerRecover = true;
-    } else {
-        text = m_failText.arg(m_runFileName, QString::fromStdString(status.message()));
-        if (outcome == ShiftOutcome::Pending) {
-            text += QLatin1Char(' ') + tr("The file will be completed the next time it is opened (or now: Recover).");
-            offerRecover = true;
-        } else {
-            text += QLatin1Char(' ') + tr("The file is unchanged.");
-        }
-    }
-    if (outcome != ShiftOutcome::NotRun)
-        reloadDocument();
-    if (status && m_runDocument) {
-        m_runDocument->bookmarks()->shift(m_point, m_removed, m_inserted);
-        if (m_view && m_runDocument == m_document)
-            m_view->setCursorOffset(std::min(m_point, m_runDocument->size() ? m_runDocument->size() - 1 : 0));
-    }
+    if (!ok)
+        return; // the session said why on the status bar
+    m_view->setCursorOffset(point);
     m_lastMessage = text;
-    if (status)
-        emit statusMessage(text);
-    else
-        showBox(status.code() == Errc::Cancelled ? tr("Cancelled") : tr("Insert/Delete Failed"), text, offerRecover);
-    emit shiftFinished(text);
-}
-
-void ShiftSupport::reloadDocument()
-{
-    if (!m_runDocument || !m_runDocument->isOpen())
-        return;
-    auto report = m_runDocument->reload(); // maps the new size, watches the file again, views follow
-    if (!report) {
-        m_runDocument->watcher()->watch(&m_runDocument->file()); // keep watching the old mapping's file
-        emit statusMessage(tr("Cannot reload %1: %2")
-                               .arg(m_runFileName, QString::fromStdString(report.message())));
-    }
-}
-
-void ShiftSupport::showBox(const QString &title, const QString &text, bool offerRecover)
-{
-    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::NoButton, m_window);
-    box->setObjectName(QStringLiteral("shiftResult"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setTextFormat(Qt::PlainText);
-    if (offerRecover) {
-        QPushButton *recover = box->addButton(tr("&Recover Now"), QMessageBox::AcceptRole);
-        recover->setObjectName(QStringLiteral("shiftRecover"));
-        box->addButton(tr("&Later"), QMessageBox::RejectRole);
-        const QPointer<Document> document = m_runDocument;
-        connect(recover, &QPushButton::clicked, this, [this, document] {
-            if (!document || !document->isOpen())
-                return;
-            MappedFile file = document->file(); // recovery maps the completed file again
-            const QString done = EditSession::recoverInterruptedSave(file);
-            if (auto report = document->reload(); !report)
-                emit statusMessage(QString::fromStdString(report.message()));
-            m_lastMessage = done;
-            emit statusMessage(done);
-        });
-    } else {
-        box->addButton(QMessageBox::Ok);
-    }
-    box->open();
+    emit statusMessage(text);
 }
 
 } // namespace hexmap

@@ -2,6 +2,7 @@
 
 #include "ui/common/preferences.h"
 #include "ui/document/document.h"
+#include "ui/document/editsession.h"
 #include "ui/document/jobcenter.h"
 #include "ui/document/jobwatcher.h"
 #include "ui/device/devicegate.h"
@@ -222,10 +223,16 @@ void JobsSupport::askJob(JobOperation op)
 {
     if (!m_document || !m_document->isOpen() || !m_pane || !checkFileUnchanged(jobName(op)).ok())
         return; // no dialog for a file that must not be written: the message and the banner say why
+    if (m_document->session()->needsShiftSave()) { // jobs write the file at its own offsets
+        emit statusMessage(tr("%1 is not available while inserted or deleted bytes are unsaved: save or revert them "
+                              "first")
+                               .arg(jobName(op)));
+        return;
+    }
     const QPointer<Document> document = m_document;
     JobDialog dialog(op, document->size(), m_pane->view()->selection(), m_window);
     dialog.setFileName(document->fileName()); // for the confirmation
-    dialog.setUnsavedEdits(document->session()->overlay().ranges());
+    dialog.setUnsavedEdits(document->session()->editedRanges());
     dialog.setBusyRanges(document->jobs()->runningRanges()); // threads and chunk size: the dialog reads Preferences
     if (document->isDevice())
         dialog.setDevice(devicegate::describe(document->file())); // OK asks the device warning (mount state now)

@@ -52,7 +52,6 @@ DocumentPane::DocumentPane(Document *document, QWidget *parent)
     });
     m_map->setLayerVisible(OverviewMap::PageCache, true);
     m_map->setJobCenter(document->jobs());
-    m_view->setEditOverlay(&document->session()->overlay());
     connect(document, &Document::fileReplaced, this, &DocumentPane::showFile);
     connect(document, &Document::closed, this, [this] {
         m_view->clearFile();
@@ -64,8 +63,8 @@ DocumentPane::DocumentPane(Document *document, QWidget *parent)
         if (range.overlaps(m_view->visibleRange()))
             m_view->viewport()->update();
     });
-    connect(document->session(), &EditSession::overlayChanged, this,
-            [this] { m_map->setEditRanges(m_document->session()->overlay().ranges()); });
+    // The view and the map show the document (unsaved inserts and deletes included), not the file.
+    connect(document->session(), &EditSession::overlayChanged, this, &DocumentPane::showEdits);
     connect(document, &Document::modeChanged, m_view->viewport(), qOverload<>(&QWidget::update));
     connect(document, &Document::readableSizeChanged, m_view, &HexView::setReadableSize);
     connect(document->jobs(), &JobCenter::changed, this, &DocumentPane::updateTint);
@@ -91,11 +90,19 @@ void DocumentPane::setMapWidth(int width)
     m_splitter->setSizes({total - width, width});
 }
 
+void DocumentPane::showEdits()
+{
+    const EditSession *session = m_document->session();
+    m_view->setSnapshot(session->snapshot());
+    m_view->viewport()->update();
+    m_map->setFileSize(session->size());
+    m_map->setEditRanges(session->editedRanges());
+}
+
 void DocumentPane::showFile()
 {
     m_view->setFile(&m_document->file());
-    m_map->setFileSize(m_document->size());
-    m_map->setEditRanges(m_document->session()->overlay().ranges());
+    showEdits();
     m_map->setViewport(m_view->visibleRange());
     m_banner->hide();
     updateTint();

@@ -37,7 +37,7 @@ std::vector<CloseGuardModel::Job> CloseGuard::runningJobs() const
 QMessageBox *CloseGuard::createBox(Purpose purpose, const QString &fileName) const
 {
     const auto jobs = runningJobs();
-    const std::uint64_t unsaved = m_session ? m_session->overlay().byteCount() : 0;
+    const std::uint64_t unsaved = m_session ? m_session->editedBytes() : 0;
     auto *box = new QMessageBox(QMessageBox::Warning, CloseGuardModel::title(purpose),
                                 CloseGuardModel::question(jobs, fileName), QMessageBox::NoButton, m_window);
     box->setObjectName(QStringLiteral("closeGuard"));

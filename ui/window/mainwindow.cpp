@@ -10,6 +10,7 @@
 #include "ui/document/filewatcher.h"
 #include "ui/edit/editingsupport.h"
 #include "ui/edit/saveassupport.h"
+#include "ui/edit/insertmodesupport.h"
 #include "ui/edit/shiftsupport.h"
 #include "ui/find/findsupport.h"
 #include "ui/jobs/jobssupport.h"
@@ -68,7 +69,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_placer->place(m_actions->places());
     addFeature(m_editing = new EditingSupport(this));
     addFeature(new SaveAsSupport(this)); // File > Save As…, Edit > Export Selection… (copies, with the edits)
-    addFeature(new ShiftSupport(this)); // Edit > Insert Bytes…, Delete Range… (written at once, in place)
+    addFeature(new ShiftSupport(this)); // Edit > Insert Bytes…, Delete Range… (unsaved edits, undoable)
+    addFeature(new InsertModeSupport(this)); // Edit > Insert Mode (Insert key), Cut; INS/OVR on the status bar
     addFeature(m_jobs = new JobsSupport(this));
     addFeature(m_find = new FindSupport(this));
     addFeature(m_bookmarks = new BookmarksSupport(this));

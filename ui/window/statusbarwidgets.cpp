@@ -2,6 +2,7 @@
 
 #include "core/numberparser.h"
 #include "ui/document/document.h"
+#include "ui/document/editsession.h"
 #include "ui/view/hexview.h"
 
 #include <QLabel>
@@ -48,6 +49,7 @@ void StatusBarWidgets::follow(Document *document, HexView *view)
         for (auto signal : {&Document::fileReplaced, &Document::closed})
             m_connections << connect(document, signal, this, &StatusBarWidgets::showCurrent);
         m_connections << connect(document, &Document::modeChanged, this, &StatusBarWidgets::showCurrent);
+        m_connections << connect(document->session(), &EditSession::sizeChanged, this, &StatusBarWidgets::showCurrent);
         m_connections << connect(view, &HexView::cursorMoved, this, &StatusBarWidgets::setCursorOffset);
         m_connections << connect(view, &HexView::selectionChanged, this, &StatusBarWidgets::setSelection);
     }
