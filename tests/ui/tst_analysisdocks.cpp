@@ -106,7 +106,7 @@ void TestAnalysisDocks::sha256SeesUnsavedEdits()
                                                     {(3 << 20) - 1, QByteArray(1, '\x00')}};
     for (const auto &[o, b] : edits)
         QVERIFY(f.session.writeBytes(o, std::as_bytes(std::span(b.constData(), std::size_t(b.size()))),
-                                     OverwriteCommand::Kind::Paste));
+                                     EditCommand::Kind::Paste));
     QVERIFY(f.session.isModified());
     ChecksumsDock dock(&f.view, &f.session);
     dock.setChosen(HashAlgorithm::Sha256, true);

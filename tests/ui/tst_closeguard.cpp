@@ -388,7 +388,7 @@ void TestCloseGuard::editsAskedAfterCancel()
     EditSession *session = m_window->editing()->session();
     QVERIFY(session->setEditingEnabled(true));
     const std::byte b{0x11};
-    QVERIFY(session->writeBytes(FileSize - 1, std::span<const std::byte>(&b, 1), OverwriteCommand::Kind::Typing));
+    QVERIFY(session->writeBytes(FileSize - 1, std::span<const std::byte>(&b, 1), EditCommand::Kind::Typing));
     int editsAsked = 0;
     m_window->editing()->setPrompt([&] {
         ++editsAsked;

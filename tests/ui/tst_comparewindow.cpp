@@ -271,9 +271,9 @@ void TestCompareWindow::unsavedEditsOfBothTabsAreCompared()
     const std::byte same[] = {std::byte(static_cast<unsigned char>(b[100]))};
     const std::byte added[] = {std::byte{0xEE}, std::byte{0xEF}};
     QVERIFY(tabA->session()->setEditingEnabled(true));
-    QVERIFY(tabA->session()->writeBytes(100, same, OverwriteCommand::Kind::Paste)); // A now equals B at 100
+    QVERIFY(tabA->session()->writeBytes(100, same, EditCommand::Kind::Paste)); // A now equals B at 100
     QVERIFY(tabB->session()->setEditingEnabled(true));
-    QVERIFY(tabB->session()->writeBytes(700000, added, OverwriteCommand::Kind::Paste));
+    QVERIFY(tabB->session()->writeBytes(700000, added, EditCommand::Kind::Paste));
     QString error;
     CompareWindow *w = feature->compareWith(pb.toStdString(), &error);
     QVERIFY2(w, qPrintable(error));
@@ -285,7 +285,7 @@ void TestCompareWindow::unsavedEditsOfBothTabsAreCompared()
     QCOMPARE(list->model()->index(0, 4).data().toString(), QStringLiteral("EE EF"));
     QCOMPARE(w->paneB()->map()->isLayerVisible(OverviewMap::Edits), true);
     const std::byte later[] = {std::byte{0x00}};
-    QVERIFY(tabB->session()->writeBytes(5, later, OverwriteCommand::Kind::Paste));
+    QVERIFY(tabB->session()->writeBytes(5, later, EditCommand::Kind::Paste));
     QVERIFY(w->compareAgain());
     QTRY_VERIFY_WITH_TIMEOUT(!w->job()->isRunning() && w->job()->result().has_value(), 10000);
     QCOMPARE(w->navigator().count(), std::size_t(1));

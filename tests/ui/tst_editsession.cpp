@@ -16,6 +16,19 @@ using namespace hexmap;
 
 namespace {
 
+// The unsaved value of the byte at `offset`, or nullopt when it is not an edited byte.
+[[maybe_unused]] std::optional<std::byte> editedByte(const hexmap::EditSession &session, std::uint64_t offset)
+{
+    for (const hexmap::ByteRange &r : session.editedRanges())
+        if (r.contains(offset)) {
+            std::byte b{};
+            session.readDisplayed(offset, std::span<std::byte>(&b, 1));
+            return b;
+        }
+    return std::nullopt;
+}
+
+
 std::vector<std::byte> preadAll(const std::string &path, std::uint64_t size)
 {
     std::vector<std::byte> out(size);
@@ -90,11 +103,11 @@ void TestEditSession::typingHexNibbles()
         cursor = r.cursor;
     }
     QCOMPARE(cursor, std::uint64_t(12));
-    QCOMPARE(s.overlay().runs(), (std::vector<EditOverlay::Run>{{10, bytes({0xDE, 0xAD})}}));
+    QCOMPARE(*s.overwriteRuns(), (std::vector<EditOverlay::Run>{{10, bytes({0xDE, 0xAD})}}));
     // A lone high nibble keeps the low nibble of the byte shown; the cursor stays on it.
     const auto r = s.typeHexDigit(12, 0x7);
     QCOMPARE(r.cursor, std::uint64_t(12));
-    QCOMPARE(s.overlay().get(12), std::optional<std::byte>(std::byte(0x70 | (std::to_integer<int>(ref[12]) & 0xF))));
+    QCOMPARE(editedByte(s, 12), std::optional<std::byte>(std::byte(0x70 | (std::to_integer<int>(ref[12]) & 0xF))));
     QCOMPARE(s.pendingNibbleOffset(), std::optional<std::uint64_t>(12));
     QVERIFY(s.isModified());
     QVERIFY(preadAll(path, 64) == ref); // nothing reaches the file before Save
@@ -113,7 +126,7 @@ void TestEditSession::typingCharacters()
         cursor = s.typeCharacter(cursor, c).cursor;
     cursor = s.typeCharacter(cursor, QChar(0xE9)).cursor; // é: two UTF-8 bytes
     QCOMPARE(cursor, std::uint64_t(5));
-    QCOMPARE(s.overlay().runs(), (std::vector<EditOverlay::Run>{{0, bytes({'H', 'i', '!', 0xC3, 0xA9})}}));
+    QCOMPARE(*s.overwriteRuns(), (std::vector<EditOverlay::Run>{{0, bytes({'H', 'i', '!', 0xC3, 0xA9})}}));
 }
 
 void TestEditSession::typingMergesIntoOneStep()
@@ -133,9 +146,9 @@ void TestEditSession::typingMergesIntoOneStep()
     s.typeHexDigit(cursor, 8);
     QCOMPARE(s.undoStack()->count(), 2);
     s.undoStack()->undo();
-    QCOMPARE(s.overlay().runs(), (std::vector<EditOverlay::Run>{{4, bytes({0x12, 0x34, 0x56})}}));
+    QCOMPARE(*s.overwriteRuns(), (std::vector<EditOverlay::Run>{{4, bytes({0x12, 0x34, 0x56})}}));
     s.undoStack()->undo();
-    QVERIFY(s.overlay().isEmpty());
+    QVERIFY(!s.isModified());
     QVERIFY(!s.isModified());
 }
 
@@ -156,7 +169,7 @@ void TestEditSession::typingAtTheEnd()
     QVERIFY(!r.written);
     QVERIFY(r.message.contains(QLatin1String("End of file")));
     QCOMPARE(messages.count(), 1);
-    QCOMPARE(s.overlay().runs(), (std::vector<EditOverlay::Run>{{3, bytes({0xAB})}}));
+    QCOMPARE(*s.overwriteRuns(), (std::vector<EditOverlay::Run>{{3, bytes({0xAB})}}));
     QVERIFY(!s.typeCharacter(4, QLatin1Char('x')).written); // past the end
     QVERIFY(!s.typeCharacter(3, QChar(0xE9)).written);      // two bytes do not fit in one
     QCOMPARE(s.file().size(), std::uint64_t(4));
@@ -172,7 +185,7 @@ void TestEditSession::refusedWhileReadOnly()
     QSignalSpy messages(&s, &EditSession::message);
     QVERIFY(!s.typeHexDigit(0, 1).written);
     QVERIFY(!s.paste(0, bytes({1, 2})));
-    QVERIFY(s.overlay().isEmpty());
+    QVERIFY(!s.isModified());
     QCOMPARE(messages.count(), 2);
     QVERIFY(messages.at(0).at(0).toString().contains(QLatin1String("Enable Editing")));
 }
@@ -186,7 +199,7 @@ void TestEditSession::undoRedoRestoreExactly()
     EditSession &s = *doc.session();
     QVERIFY(s.setEditingEnabled(true));
     std::mt19937 rng(3);
-    std::vector<std::vector<EditOverlay::Run>> states{s.overlay().runs()};
+    std::vector<std::vector<EditOverlay::Run>> states{*s.overwriteRuns()};
     std::uint64_t cursor = 0;
     for (int step = 0; step < 200; ++step) {
         const int before = s.undoStack()->index();
@@ -212,19 +225,19 @@ void TestEditSession::undoRedoRestoreExactly()
             s.typeCharacter(rng() % 256, QChar(char16_t('a' + rng() % 26)));
         }
         if (s.undoStack()->index() == before) // merged into the previous step
-            states.back() = s.overlay().runs();
+            states.back() = *s.overwriteRuns();
         else
-            states.push_back(s.overlay().runs());
+            states.push_back(*s.overwriteRuns());
     }
     QCOMPARE(qsizetype(states.size()), qsizetype(s.undoStack()->count() + 1));
     for (int i = s.undoStack()->count(); i > 0; --i) {
         s.undoStack()->undo();
-        QCOMPARE(s.overlay().runs(), states[std::size_t(i - 1)]);
+        QCOMPARE(*s.overwriteRuns(), states[std::size_t(i - 1)]);
     }
     QVERIFY(!s.isModified());
     for (int i = 1; i <= s.undoStack()->count(); ++i) {
         s.undoStack()->redo();
-        QCOMPARE(s.overlay().runs(), states[std::size_t(i)]);
+        QCOMPARE(*s.overwriteRuns(), states[std::size_t(i)]);
     }
     QVERIFY(preadAll(path, 256) == ref);
 }
@@ -239,11 +252,11 @@ void TestEditSession::pasteCutsAtTheEnd()
     QVERIFY(s.setEditingEnabled(true));
     QSignalSpy messages(&s, &EditSession::message);
     QVERIFY(s.paste(7, bytes({1, 2, 3, 4, 5})));
-    QCOMPARE(s.overlay().runs(), (std::vector<EditOverlay::Run>{{7, bytes({1, 2, 3})}}));
+    QCOMPARE(*s.overwriteRuns(), (std::vector<EditOverlay::Run>{{7, bytes({1, 2, 3})}}));
     QVERIFY(messages.last().at(0).toString().contains(QLatin1String("3 of 5")));
     QVERIFY(!s.paste(10, bytes({1})));
-    QVERIFY(!s.writeBytes(9, bytes({1, 2}), OverwriteCommand::Kind::Inspector)); // all or nothing
-    QCOMPARE(s.overlay().byteCount(), std::uint64_t(3));
+    QVERIFY(!s.writeBytes(9, bytes({1, 2}), EditCommand::Kind::Inspector)); // all or nothing
+    QCOMPARE(s.editedBytes(), std::uint64_t(3));
 }
 
 void TestEditSession::fillLimit()
@@ -255,7 +268,7 @@ void TestEditSession::fillLimit()
     EditSession &s = *doc.session();
     QVERIFY(s.setEditingEnabled(true));
     QVERIFY(s.fill({8, 16}, std::byte{0xFF}));
-    QCOMPARE(s.overlay().byteCount(), std::uint64_t(16));
+    QCOMPARE(s.editedBytes(), std::uint64_t(16));
     QSignalSpy messages(&s, &EditSession::message);
     QVERIFY(!s.fill({0, EditSession::kFillLimit + 1}, std::byte{0}));
     QVERIFY(messages.last().at(0).toString().contains(QLatin1String("Edit > Fill")));
@@ -305,7 +318,7 @@ void TestEditSession::failingSaveKeepsTheEdits()
     QVERIFY(s.paste(0, bytes({1})));
     QVERIFY(s.paste(2u << 20, bytes({2})));
     QVERIFY(s.paste(size - 1, bytes({3})));
-    const auto runsBefore = s.overlay().runs();
+    const auto runsBefore = *s.overwriteRuns();
     int writes = 0;
     s.setSaveFaultHook([&](SaveStage stage, ByteRange) -> Status {
         if (stage == SaveStage::Write && ++writes == 2)
@@ -319,7 +332,7 @@ void TestEditSession::failingSaveKeepsTheEdits()
     QCOMPARE(report.failures.size(), std::size_t(1));
     QCOMPARE(report.failures[0].range, (ByteRange{2u << 20, 1}));
     QVERIFY(s.isModified());
-    QCOMPARE(s.overlay().runs(), runsBefore);
+    QCOMPARE(*s.overwriteRuns(), runsBefore);
     QCOMPARE(saved.count(), 0);
     QVERIFY(messages.last().at(0).toString().contains(QLatin1String("Save failed")));
     QVERIFY(messages.last().at(0).toString().contains(QLatin1String("injected fault")));

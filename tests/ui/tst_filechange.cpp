@@ -195,7 +195,7 @@ QByteArray TestFileChange::displayed(EditSession *session, std::uint64_t offset,
 bool TestFileChange::write(EditSession *session, std::uint64_t offset, const QByteArray &bytes)
 {
     return session->writeBytes(offset, std::as_bytes(std::span(bytes.constData(), std::size_t(bytes.size()))),
-                               OverwriteCommand::Kind::Paste);
+                               EditCommand::Kind::Paste);
 }
 
 static QByteArray readDisk(const QString &path)
@@ -238,7 +238,7 @@ void TestFileChange::reloadKeepsEditsThatFit()
     QCOMPARE(displayed(session, 0, 4), QByteArray::fromHex("aabbcc03"));
     QCOMPARE(displayed(session, 99, 3), QByteArray::fromHex("631165"));
     QCOMPARE(displayed(session, 39996, 8), QByteArray::fromHex("3c3d0102")); // clamped at the new end
-    QCOMPARE(session->overlay().byteCount(), 6u);
+    QCOMPARE(session->editedBytes(), 6u);
     const QString expected =
         QStringLiteral("Reloaded edited.bin: kept 6 edited bytes, dropped 6 bytes past the new end (0x9C40)");
     QCOMPARE(support->lastReloadMessage(), expected);
@@ -352,7 +352,7 @@ void TestFileChange::reloadFailureKeepsEdits()
     QVERIFY2(message.startsWith(QStringLiteral("Cannot reload: ")), qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("deleted.bin")), qPrintable(message));
     QVERIFY(session->isModified());
-    QCOMPARE(session->overlay().byteCount(), 1u);
+    QCOMPARE(session->editedBytes(), 1u);
     QVERIFY(support->lastReloadMessage().isEmpty());
     QVERIFY(!QFileInfo::exists(path));
     session->revert(); // let the window close without a question

@@ -269,9 +269,9 @@ void TestFindBar::unsavedEditsAreFound()
     QVERIFY(session->setEditingEnabled(true));
     const QByteArray planted("hello");
     QVERIFY(session->writeBytes(33, std::as_bytes(std::span(planted.constData(), std::size_t(planted.size()))),
-                                OverwriteCommand::Kind::Paste));
+                                EditCommand::Kind::Paste));
     const std::byte x{'X'};
-    QVERIFY(session->writeBytes(13, std::span<const std::byte>(&x, 1), OverwriteCommand::Kind::Typing));
+    QVERIFY(session->writeBytes(13, std::span<const std::byte>(&x, 1), EditCommand::Kind::Typing));
     w.find->find->trigger();
     w.bar()->setMode(FindBar::Mode::Text);
     w.bar()->setPatternText(QStringLiteral("hello"));

@@ -132,11 +132,11 @@ void TestInspectorDock::editsAValue()
     QCOMPARE(dock.problemText(), InspectorDock::readOnlyText());
     QCOMPARE(dockMessages.count(), 1);
     QCOMPARE(dockMessages.at(0).at(0).toString(), InspectorDock::readOnlyText());
-    QVERIFY(s.overlay().isEmpty());
+    QVERIFY(!s.isModified());
     QVERIFY(s.setEditingEnabled(true));
     QVERIFY(dock.editValue(Type::Int16, QStringLiteral("-2"))); // little endian: FE FF
     QVERIFY(dock.problemText().isEmpty());
-    QCOMPARE(s.overlay().runs(),
+    QCOMPARE(*s.overwriteRuns(),
              (std::vector<EditOverlay::Run>{{12, {std::byte{0xFE}, std::byte{0xFF}}}}));
     QCOMPARE(dock.valueText(Type::Int16), QStringLiteral("-2"));
     QVERIFY(!dock.editValue(Type::UInt8, QStringLiteral("300")));
@@ -149,7 +149,7 @@ void TestInspectorDock::editsAValue()
     dock.setCursorOffset(25);
     QVERIFY(!dock.editValue(Type::Character, QString::fromUtf8("€"))); // 3 UTF-8 bytes at the last byte
     QVERIFY2(dock.problemText().contains(QStringLiteral("past the end")), qPrintable(dock.problemText()));
-    QCOMPARE(s.overlay().byteCount(), std::uint64_t(2));
+    QCOMPARE(s.editedBytes(), std::uint64_t(2));
     QCOMPARE(s.undoStack()->count(), 1);
 }
 
@@ -247,7 +247,7 @@ void TestInspectorDock::editsThroughTheTable()
     QTest::keyClicks(editor, QStringLiteral("513")); // 0x0201, little endian: 01 02
     QTest::keyClick(editor, Qt::Key_Return);
     QTRY_COMPARE(s.undoStack()->count(), 1); // the delegate commits Enter through a queued call
-    QCOMPARE(s.overlay().runs(), (std::vector<EditOverlay::Run>{{5, {std::byte{0x01}, std::byte{0x02}}}}));
+    QCOMPARE(*s.overwriteRuns(), (std::vector<EditOverlay::Run>{{5, {std::byte{0x01}, std::byte{0x02}}}}));
     QCOMPARE(dock.valueText(Type::UInt16), QStringLiteral("513"));
     // A value that does not fit: refused, the old value stays, the dock says why.
     editor = startEditing(Type::Int8);

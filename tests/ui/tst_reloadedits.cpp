@@ -67,7 +67,7 @@ void TestReloadEdits::keepsCutsAndDrops()
     QVERIFY(s.isModified());
     QCOMPARE(modified.count(), 1);
     const std::vector<EditOverlay::Run> expected = {run(0, {1, 2}), run(50, {3}), run(97, {4, 5, 6})};
-    QCOMPARE(s.overlay().runs(), expected);
+    QCOMPARE(*s.overwriteRuns(), expected);
     QCOMPARE(s.undoStack()->count(), 1);
     QVERIFY(!s.undoStack()->text(0).isEmpty());
     // Nothing reached the file: it is written only by save().
@@ -95,18 +95,18 @@ void TestReloadEdits::undoRestoresEditsAlreadyThere()
     EditSession &s = *doc.session();
     QVERIFY(s.setEditingEnabled(true));
     const std::byte mine[] = {std::byte{0xAA}, std::byte{0xBB}, std::byte{0xCC}};
-    QVERIFY(s.writeBytes(10, mine, OverwriteCommand::Kind::Paste));
-    const std::vector<EditOverlay::Run> before = s.overlay().runs();
+    QVERIFY(s.writeBytes(10, mine, EditCommand::Kind::Paste));
+    const std::vector<EditOverlay::Run> before = *s.overwriteRuns();
     s.reapplyEdits({run(11, {1}), run(40, {2, 3})});
-    QCOMPARE(s.overlay().runs(), (std::vector<EditOverlay::Run>{run(10, {0xAA, 1, 0xCC}), run(40, {2, 3})}));
+    QCOMPARE(*s.overwriteRuns(), (std::vector<EditOverlay::Run>{run(10, {0xAA, 1, 0xCC}), run(40, {2, 3})}));
     QCOMPARE(s.undoStack()->count(), 2);
     s.undoStack()->undo();
-    QCOMPARE(s.overlay().runs(), before);
+    QCOMPARE(*s.overwriteRuns(), before);
     s.undoStack()->undo();
     QVERIFY(!s.isModified());
     s.undoStack()->redo();
     s.undoStack()->redo();
-    QCOMPARE(s.overlay().runs(), (std::vector<EditOverlay::Run>{run(10, {0xAA, 1, 0xCC}), run(40, {2, 3})}));
+    QCOMPARE(*s.overwriteRuns(), (std::vector<EditOverlay::Run>{run(10, {0xAA, 1, 0xCC}), run(40, {2, 3})}));
 }
 
 void TestReloadEdits::refusedWhileEditingIsOff()

@@ -108,8 +108,8 @@ void TestRevert::openAndEdit()
     QVERIFY(m_session->setEditingEnabled(true));
     const std::byte three[] = {std::byte{1}, std::byte{2}, std::byte{3}};
     const std::byte two[] = {std::byte{4}, std::byte{5}};
-    QVERIFY(m_session->writeBytes(0x10, three, OverwriteCommand::Kind::Paste));
-    QVERIFY(m_session->writeBytes(0x2000, two, OverwriteCommand::Kind::Paste));
+    QVERIFY(m_session->writeBytes(0x10, three, EditCommand::Kind::Paste));
+    QVERIFY(m_session->writeBytes(0x2000, two, EditCommand::Kind::Paste));
     QVERIFY(m_session->isModified());
     QVERIFY(m_window->editing()->revert->isEnabled());
 }
@@ -157,13 +157,13 @@ void TestRevert::asksWithCountsAndKeepsOnCancel()
              qPrintable(m_seenText));
     QVERIFY2(m_seenDetails.contains(QLatin1String("Undo")), qPrintable(m_seenDetails));
     QVERIFY(m_session->isModified()); // nothing discarded
-    QCOMPARE(m_session->overlay().byteCount(), std::uint64_t(5));
+    QCOMPARE(m_session->editedBytes(), std::uint64_t(5));
 }
 
 void TestRevert::discardIsOneUndoStep()
 {
     openAndEdit();
-    const auto before = m_session->overlay().runs();
+    const auto before = *m_session->overwriteRuns();
     answerNext(QMessageBox::DestructiveRole);
     m_window->editing()->revert->trigger();
     QCOMPARE(m_asked, 1);
@@ -178,7 +178,7 @@ void TestRevert::discardIsOneUndoStep()
     QVERIFY(m_window->editing()->undo->isEnabled());
     m_window->editing()->undo->trigger();
     QVERIFY(m_session->isModified());
-    QCOMPARE(m_session->overlay().runs(), before); // every edit back, exactly
+    QCOMPARE(*m_session->overwriteRuns(), before); // every edit back, exactly
     QCOMPARE(displayed(m_session, 0x2000, 2), (std::vector<std::byte>{std::byte{4}, std::byte{5}}));
 
     m_window->editing()->redo->trigger();

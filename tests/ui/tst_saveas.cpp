@@ -132,8 +132,8 @@ void TestSaveAs::saveAsWritesEditsAndContinuesInTheCopy()
     openWindow(true);
     Document *doc = m_window->currentDocument();
     EditSession *session = doc->session();
-    QVERIFY(session->writeBytes(0x10, bytesOf("HELLO"), OverwriteCommand::Kind::Paste));
-    QVERIFY(session->writeBytes(m_bytes.size() - 2, bytesOf("Z"), OverwriteCommand::Kind::Paste));
+    QVERIFY(session->writeBytes(0x10, bytesOf("HELLO"), EditCommand::Kind::Paste));
+    QVERIFY(session->writeBytes(m_bytes.size() - 2, bytesOf("Z"), EditCommand::Kind::Paste));
     QVERIFY(doc->isModified());
     const QString copy = m_dir.filePath(QStringLiteral("copy.bin"));
     const QString message = runAndWait(m_saveAs->saveAs, copy);
@@ -164,7 +164,7 @@ void TestSaveAs::exportSelectionLeavesTheDocument()
 {
     openWindow(true);
     Document *doc = m_window->currentDocument();
-    QVERIFY(doc->session()->writeBytes(0x1000, bytesOf("abc"), OverwriteCommand::Kind::Paste));
+    QVERIFY(doc->session()->writeBytes(0x1000, bytesOf("abc"), EditCommand::Kind::Paste));
     m_window->hexView()->setSelection({0xFFE, 0x2000});
     const QString part = m_dir.filePath(QStringLiteral("part.bin"));
     const QString message = runAndWait(m_saveAs->exportSelection, part);
@@ -189,7 +189,7 @@ void TestSaveAs::failureNamesTheDestinationAndKeepsEdits()
 {
     openWindow(true);
     Document *doc = m_window->currentDocument();
-    QVERIFY(doc->session()->writeBytes(0, bytesOf("X"), OverwriteCommand::Kind::Paste));
+    QVERIFY(doc->session()->writeBytes(0, bytesOf("X"), EditCommand::Kind::Paste));
     const QString bad = m_dir.filePath(QStringLiteral("no-such-folder/copy.bin"));
     const QString message = runAndWait(m_saveAs->saveAs, bad);
     QVERIFY2(message.startsWith(QStringLiteral("Could not write ") + bad), qPrintable(message));

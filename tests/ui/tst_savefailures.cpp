@@ -84,7 +84,7 @@ void TestSaveFailures::fullDiskKeepsTheEdit()
         EditSession &s = *doc.session();
         QVERIFY(s.setEditingEnabled(true));
         QVERIFY(s.paste(hole, bytesOf({0xDE, 0xAD, 0xBE, 0xEF})));
-        const auto runsBefore = s.overlay().runs();
+        const auto runsBefore = *s.overwriteRuns();
         QSignalSpy messages(&s, &EditSession::message);
         QSignalSpy saved(&s, &EditSession::saved);
         QSignalSpy failed(&s, &EditSession::saveFailed);
@@ -92,7 +92,7 @@ void TestSaveFailures::fullDiskKeepsTheEdit()
         const SaveReport report = s.save();
         QVERIFY(!report.ok());
         QVERIFY(s.isModified());                   // the title keeps its *
-        QCOMPARE(s.overlay().runs(), runsBefore); // the edit stays unsaved
+        QCOMPARE(*s.overwriteRuns(), runsBefore); // the edit stays unsaved
         QCOMPARE(saved.count(), 0);
         QCOMPARE(modified.count(), 0);
         QVERIFY(!anyMessageContains(messages, QStringLiteral("Saved")));
@@ -140,7 +140,7 @@ void TestSaveFailures::changedFileIsNotWritten()
     QVERIFY(s.setEditingEnabled(true));
     QVERIFY(s.paste(page() - 1, bytesOf({0x11, 0x22})));
     QVERIFY(s.paste(2 * page() + 5, bytesOf({0x33})));
-    const auto runsBefore = s.overlay().runs();
+    const auto runsBefore = *s.overwriteRuns();
 
     std::uint64_t sizeAfter = size;
     auto expectedAtPath = original;
@@ -172,7 +172,7 @@ void TestSaveFailures::changedFileIsNotWritten()
     QVERIFY(report.written.empty());
     QVERIFY(report.fileChange != FileChange::None);
     QVERIFY(s.isModified());
-    QCOMPARE(s.overlay().runs(), runsBefore);
+    QCOMPARE(*s.overwriteRuns(), runsBefore);
     QCOMPARE(saved.count(), 0);
     QVERIFY(!anyMessageContains(messages, QStringLiteral("Saved")));
     QCOMPARE(failed.count(), 1);

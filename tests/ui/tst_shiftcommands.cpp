@@ -1,9 +1,10 @@
-// Issue 15, GUI part 1: Edit > Insert Bytes… and Edit > Delete Range… write the file at once through ShiftSave, off
-// the GUI thread (the dialogs' models: tst_shiftmodels). End to end through the real actions, dialogs and
-// confirmation (found with activeModalWidget) on a temp file: the file on disk (read with pread) equals the expected
-// bytes, the document, view and status bar show the new size, the cursor sits at the point and bookmarks after it
-// move. Every refusal says why; a cancelled save says what it left, and a file left part-way is completed when it
-// is opened again (or by Recover Now); the GUI thread keeps processing events while a save runs.
+// Issue 15: Edit > Insert Bytes… and Edit > Delete Range… are unsaved, undoable edits of the document's piece table;
+// File > Save writes them in place through the shift save (ShiftSaver / ShiftSave), off the GUI thread. End to end
+// through the real actions and dialogs (found with activeModalWidget) on a temp file: nothing reaches the file before
+// Save; after Save the file on disk (read with pread) equals the expected bytes, the document, view and status bar
+// show the new size, bookmarks follow the bytes they marked. Every refusal says why; a cancelled save says what it
+// left, and a file left part-way is completed when it is opened again (or by Recover Now); the GUI thread keeps
+// processing events while a save runs. (Insert mode, typing, Delete/Backspace, Cut: tst_insertmode.)
 #include "jobtesthelpers.h"
 #include "modaltesthelpers.h"
 #include "core/editoverlay.h"
@@ -16,6 +17,7 @@
 #include "ui/edit/deleterangedialog.h"
 #include "ui/edit/editingsupport.h"
 #include "ui/edit/insertbytesdialog.h"
+#include "ui/edit/shiftsaver.h"
 #include "ui/edit/shiftsupport.h"
 #include "ui/jobs/jobssupport.h"
 #include "ui/view/hexview.h"
@@ -86,6 +88,7 @@ private slots:
     void deleteAtEnd();
     void refusals_data();
     void refusals();
+    void saveRefusedWhenChangedOnDisk();
     void refusedWhileAJobRuns();
     void cancelPartWayCompletesOnNextOpen_data();
     void cancelPartWayCompletesOnNextOpen();
@@ -94,18 +97,19 @@ private slots:
 private:
     void writeFile(const Bytes &bytes);
     void openWindow(bool editing = true);
-    // Triggers the action, fills the dialog through `fill` and confirms. Returns the end message.
+    // Triggers the action, fills the dialog through `fill` and accepts it. Returns the status message.
     QString runInsert(const std::function<void(InsertBytesDialog *)> &fill);
     QString runDelete(const std::function<void(DeleteRangeDialog *)> &fill);
-    void confirmNext();
+    // File > Save; returns ShiftSaver's end message once the save finished.
+    QString saveNow();
     QString waitFinished(QSignalSpy &spy);
+    ShiftSaver *saver() const { return m_window->editing()->shiftSaver(); }
 
     QTemporaryDir m_dir;
     QString m_path;
     std::unique_ptr<QObject> m_context;
     std::unique_ptr<MainWindow> m_window;
     ShiftSupport *m_shift = nullptr;
-    QString m_confirmation;
 };
 
 void TestShiftCommands::initTestCase()
@@ -123,7 +127,6 @@ void TestShiftCommands::init()
     QSettings().clear();
     m_path = m_dir.filePath(QStringLiteral("shift.bin"));
     writeFile(pattern(FileSize));
-    m_confirmation.clear();
     QFile::remove(Bookmarks::storagePath(QFileInfo(m_path).canonicalFilePath())); // each test starts without
 }
 
@@ -159,48 +162,43 @@ void TestShiftCommands::openWindow(bool editing)
         QVERIFY(m_window->editing()->session()->setEditingEnabled(true));
 }
 
-void TestShiftCommands::confirmNext()
-{
-    onNextModal<QMessageBox>(m_context.get(), [this](QMessageBox *box) {
-        QCOMPARE(box->objectName(), QStringLiteral("shiftConfirmation"));
-        m_confirmation = box->text();
-        QCOMPARE(box->defaultButton(), buttonWithRole(box, QMessageBox::RejectRole));
-        buttonWithRole(box, QMessageBox::AcceptRole)->click();
-    });
-}
-
 QString TestShiftCommands::waitFinished(QSignalSpy &spy)
 {
     if (spy.isEmpty() && !spy.wait(20000))
         return QStringLiteral("(no end message)");
-    return spy.first().first().toString();
+    return spy.first().at(1).toString();
 }
 
 QString TestShiftCommands::runInsert(const std::function<void(InsertBytesDialog *)> &fill)
 {
-    QSignalSpy done(m_shift, &ShiftSupport::shiftFinished);
-    onNextModal<InsertBytesDialog>(m_context.get(), [this, fill](InsertBytesDialog *d) {
+    onNextModal<InsertBytesDialog>(m_context.get(), [fill](InsertBytesDialog *d) {
         fill(d);
         auto *ok = d->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
         if (!ok->isEnabled())
             qWarning("insert dialog: %s", qPrintable(d->findChild<QLabel *>(QStringLiteral("insertError"))->text()));
-        confirmNext();
         ok->click();
     });
     m_shift->insertBytes->trigger();
-    return waitFinished(done);
+    return m_shift->lastMessage();
 }
 
 QString TestShiftCommands::runDelete(const std::function<void(DeleteRangeDialog *)> &fill)
 {
-    QSignalSpy done(m_shift, &ShiftSupport::shiftFinished);
-    onNextModal<DeleteRangeDialog>(m_context.get(), [this, fill](DeleteRangeDialog *d) {
+    onNextModal<DeleteRangeDialog>(m_context.get(), [fill](DeleteRangeDialog *d) {
         fill(d);
-        confirmNext();
         d->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
     });
     m_shift->deleteRange->trigger();
-    return waitFinished(done);
+    return m_shift->lastMessage();
+}
+
+QString TestShiftCommands::saveNow()
+{
+    QSignalSpy done(saver(), &ShiftSaver::finished);
+    m_window->editing()->save->trigger();
+    if (done.isEmpty() && !done.wait(20000))
+        return QStringLiteral("(no end message)");
+    return done.first().at(1).toString();
 }
 
 void TestShiftCommands::insertHexBytes()
@@ -214,13 +212,18 @@ void TestShiftCommands::insertHexBytes()
         QCOMPARE(d->findChild<QLineEdit *>(QStringLiteral("insertOffset"))->text(), QStringLiteral("0x1000"));
         d->findChild<QLineEdit *>(QStringLiteral("insertHex"))->setText(QStringLiteral("DE AD BE EF"));
     });
-    QCOMPARE(message, QStringLiteral("Inserted 4 bytes at 0x1000 (moved 60.00 KiB)"));
-    QVERIFY(m_confirmation.startsWith(QStringLiteral("Insert 4 bytes at 0x1000 of shift.bin? This moves 60.00 KiB")));
+    QCOMPARE(message, QStringLiteral("Inserted 4 bytes at 0x1000 (unsaved: File > Save writes it)"));
     Bytes expected = pattern(FileSize);
+    QCOMPARE(jobtest::preadAll(m_path, FileSize + 100), expected); // an unsaved edit: the file is untouched
+    QCOMPARE(doc->size(), FileSize + 4);
+    QCOMPARE(m_window->hexView()->readableSize(), FileSize + 4);
+    QVERIFY(doc->session()->needsShiftSave());
+    QCOMPARE(saveNow(), QStringLiteral("Saved shift.bin (64.00 KiB)"));
     const Bytes inserted = {0xDE, 0xAD, 0xBE, 0xEF};
     expected.insert(expected.begin() + 0x1000, inserted.begin(), inserted.end());
     QCOMPARE(jobtest::preadAll(m_path, FileSize + 100), expected);
-    QCOMPARE(doc->size(), FileSize + 4);
+    QVERIFY(!doc->isModified());
+    QCOMPARE(doc->fileSize(), FileSize + 4);
     QCOMPARE(m_window->hexView()->readableSize(), FileSize + 4);
     QVERIFY(m_window->statusWidgets()->sizeText().contains(QString::number(FileSize + 4)));
     QCOMPARE(m_window->hexView()->cursorOffset(), 0x1000ull);
@@ -238,7 +241,7 @@ void TestShiftCommands::insertHexBytes()
     });
     m_shift->insertBytes->trigger();
     QCOMPARE(seen, QStringLiteral("DE AD BE EF@0x10"));
-    QCOMPARE(jobtest::preadAll(m_path, FileSize + 100), expected); // rejected: nothing written
+    QVERIFY(!doc->isModified()); // rejected: no edit
 }
 
 void TestShiftCommands::insertFill1MiB()
@@ -251,7 +254,14 @@ void TestShiftCommands::insertFill1MiB()
         d->findChild<QLineEdit *>(QStringLiteral("insertFillByte"))->setText(QStringLiteral("0xAB"));
         d->findChild<QLineEdit *>(QStringLiteral("insertCount"))->setText(QStringLiteral("1M"));
     });
-    QCOMPARE(message, QStringLiteral("Inserted 1048576 bytes at 0x100 (moved 63.75 KiB)"));
+    QCOMPARE(message, QStringLiteral("Inserted 1048576 bytes at 0x100 (unsaved: File > Save writes it)"));
+    QCOMPARE(m_window->currentDocument()->size(), FileSize + (1u << 20));
+    // Undo takes the insert back whole; Redo puts it back.
+    m_window->editing()->undo->trigger();
+    QCOMPARE(m_window->currentDocument()->size(), FileSize);
+    QVERIFY(!m_window->currentDocument()->isModified());
+    m_window->editing()->redo->trigger();
+    QCOMPARE(saveNow(), QStringLiteral("Saved shift.bin (1.06 MiB)"));
     Bytes expected = pattern(FileSize);
     expected.insert(expected.begin() + 0x100, std::size_t(1) << 20, 0xAB);
     QCOMPARE(jobtest::preadAll(m_path, FileSize + (2u << 20)), expected);
@@ -270,7 +280,9 @@ void TestShiftCommands::deleteSelection()
         QCOMPARE(d->findChild<QLineEdit *>(QStringLiteral("deleteOffset"))->text(), QStringLiteral("0x10"));
         QCOMPARE(d->findChild<QLineEdit *>(QStringLiteral("deleteLength"))->text(), QStringLiteral("32"));
     });
-    QCOMPARE(message, QStringLiteral("Deleted 32 bytes at 0x10 (moved 63.95 KiB)"));
+    QCOMPARE(message, QStringLiteral("Deleted 32 bytes at 0x10 (unsaved: File > Save writes it)"));
+    QCOMPARE(doc->size(), FileSize - 0x20);
+    QCOMPARE(saveNow(), QStringLiteral("Saved shift.bin (63.97 KiB)"));
     Bytes expected = pattern(FileSize);
     expected.erase(expected.begin() + 0x10, expected.begin() + 0x30);
     QCOMPARE(jobtest::preadAll(m_path, FileSize), expected);
@@ -288,13 +300,13 @@ void TestShiftCommands::deleteAtEnd()
         d->findChild<QLineEdit *>(QStringLiteral("deleteOffset"))->setText(QStringLiteral("-16"));
         d->findChild<QLineEdit *>(QStringLiteral("deleteLength"))->setText(QStringLiteral("16"));
     });
-    QCOMPARE(message, QStringLiteral("Deleted 16 bytes at 0xFFF0 (moved 0 B)"));
-    QVERIFY(m_confirmation.contains(QStringLiteral("Nothing after it moves")));
+    QCOMPARE(message, QStringLiteral("Deleted 16 bytes at 0xFFF0 (unsaved: File > Save writes it)"));
+    QCOMPARE(m_window->hexView()->cursorOffset(), FileSize - 17); // the point is the end: the last byte
+    QCOMPARE(saveNow(), QStringLiteral("Saved shift.bin (63.98 KiB)"));
     Bytes expected = pattern(FileSize);
     expected.resize(FileSize - 16);
     QCOMPARE(jobtest::preadAll(m_path, FileSize), expected);
     QCOMPARE(m_window->currentDocument()->size(), FileSize - 16);
-    QCOMPARE(m_window->hexView()->cursorOffset(), FileSize - 17); // the point is the end: the last byte
 }
 
 void TestShiftCommands::refusals_data()
@@ -304,9 +316,6 @@ void TestShiftCommands::refusals_data()
     QTest::addColumn<QString>("says");
     QTest::newRow("editing off") << "editingOff" << false << "enable editing first (Edit > Enable Editing, Ctrl+E)";
     QTest::newRow("editing off, delete") << "editingOff" << true << "enable editing first";
-    QTest::newRow("unsaved edits") << "unsaved" << false
-                                   << "has unsaved overwrite edits. Save them (File > Save) or revert them";
-    QTest::newRow("changed on disk") << "changed" << true << "changed on disk since it was opened: reload it first";
     QTest::newRow("empty file delete") << "empty" << true << "is empty: there is nothing to delete";
 }
 
@@ -318,14 +327,6 @@ void TestShiftCommands::refusals()
     if (state == QLatin1String("empty"))
         writeFile({});
     openWindow(state != QLatin1String("editingOff"));
-    if (state == QLatin1String("unsaved")) {
-        const std::byte one[] = {std::byte{1}};
-        QVERIFY(m_window->editing()->session()->writeBytes(0x10, one, OverwriteCommand::Kind::Paste));
-    } else if (state == QLatin1String("changed")) {
-        QFile f(m_path);
-        QVERIFY(f.open(QIODevice::Append));
-        QCOMPARE(f.write("more", 4), qint64(4));
-    }
     const Bytes before = jobtest::preadAll(m_path, FileSize + 100);
     QString boxText;
     onNextModal<QMessageBox>(m_context.get(), [&boxText](QMessageBox *box) {
@@ -340,8 +341,32 @@ void TestShiftCommands::refusals()
     QCOMPARE(m_shift->lastMessage(), boxText);
     QVERIFY(!m_window->findChild<InsertBytesDialog *>()); // refused before the dialog
     QCOMPARE(jobtest::preadAll(m_path, FileSize + 100), before);
-    if (state == QLatin1String("unsaved"))
-        QVERIFY(m_window->editing()->session()->isModified()); // the edits are never dropped silently
+    QVERIFY(!m_window->currentDocument()->isModified());
+}
+
+void TestShiftCommands::saveRefusedWhenChangedOnDisk()
+{
+    openWindow();
+    runInsert([](InsertBytesDialog *d) { d->findChild<QLineEdit *>(QStringLiteral("insertHex"))->setText(QStringLiteral("01")); });
+    QFile f(m_path);
+    QVERIFY(f.open(QIODevice::Append));
+    QCOMPARE(f.write("more", 4), qint64(4));
+    f.close();
+    const Bytes before = jobtest::preadAll(m_path, FileSize + 100);
+    QString boxText;
+    onNextModal<QMessageBox>(m_context.get(), [&boxText](QMessageBox *box) {
+        if (box->objectName() == QLatin1String("shiftRefused"))
+            boxText = box->text();
+        box->reject();
+    });
+    m_window->editing()->save->trigger();
+    QTRY_VERIFY(!boxText.isEmpty());
+    QVERIFY2(boxText.contains(QStringLiteral("“shift.bin” changed on disk since it was opened: it cannot be saved in "
+                                             "place. Use File > Save As…")),
+             qPrintable(boxText));
+    QCOMPARE(jobtest::preadAll(m_path, FileSize + 100), before); // nothing written
+    QVERIFY(m_window->currentDocument()->isModified());          // the edits are never dropped silently
+    QCOMPARE(m_window->currentDocument()->size(), FileSize + 1);
 }
 
 void TestShiftCommands::refusedWhileAJobRuns()
@@ -356,14 +381,16 @@ void TestShiftCommands::refusedWhileAJobRuns()
     auto job = m_window->jobs()->startJob(spec, [](Job &j) { j.pauseAfterChunks(1); });
     QVERIFY2(job, job ? "" : job.message().c_str());
     QVERIFY(m_window->currentDocument()->hasRunningJobs());
-    const QString why = ShiftSupport::refusal(m_window->currentDocument(), false);
+    runInsert([](InsertBytesDialog *d) { d->findChild<QLineEdit *>(QStringLiteral("insertHex"))->setText(QStringLiteral("01")); });
+    QVERIFY(m_window->currentDocument()->isModified()); // inserting is an edit: allowed; saving is not
+    const QString why = ShiftSaver::refusal(m_window->currentDocument());
     QVERIFY2(why.contains(QStringLiteral("A job is running on “shift.bin”")), qPrintable(why));
     QString boxText;
     onNextModal<QMessageBox>(m_context.get(), [&boxText](QMessageBox *box) {
         boxText = box->text();
         box->reject();
     });
-    m_shift->insertBytes->trigger();
+    m_window->editing()->save->trigger();
     QTRY_COMPARE(boxText, why);
     (*job)->cancel();
 }
@@ -393,15 +420,11 @@ void TestShiftCommands::cancelPartWayCompletesOnNextOpen()
         }
         return ShiftHookAction::Continue;
     };
-    m_shift->setSaveOptions(options);
+    saver()->setSaveOptions(options);
     m_window->hexView()->setCursorOffset(0);
-    QSignalSpy done(m_shift, &ShiftSupport::shiftFinished);
-    onNextModal<InsertBytesDialog>(m_context.get(), [this](InsertBytesDialog *d) {
-        d->findChild<QLineEdit *>(QStringLiteral("insertHex"))->setText(QStringLiteral("77"));
-        confirmNext();
-        d->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
-    });
-    m_shift->insertBytes->trigger();
+    runInsert([](InsertBytesDialog *d) { d->findChild<QLineEdit *>(QStringLiteral("insertHex"))->setText(QStringLiteral("77")); });
+    QSignalSpy done(saver(), &ShiftSaver::finished);
+    m_window->editing()->save->trigger();
     QTRY_VERIFY(reached.load());
     // The GUI thread keeps processing events while the save thread is blocked mid-way.
     int ticks = 0;
@@ -409,9 +432,9 @@ void TestShiftCommands::cancelPartWayCompletesOnNextOpen()
     connect(&timer, &QTimer::timeout, [&ticks] { ++ticks; });
     timer.start(5);
     QTRY_VERIFY(ticks >= 3);
-    QVERIFY(m_shift->isRunning());
-    QCOMPARE(ShiftSupport::refusal(m_window->currentDocument(), false),
-             QStringLiteral("An insert or delete is already running on “shift.bin”: wait for it to finish."));
+    QVERIFY(saver()->isRunning());
+    QCOMPARE(ShiftSaver::refusal(m_window->currentDocument()),
+             QStringLiteral("A save is already running on “shift.bin”: wait for it to finish."));
     auto *progress = m_window->findChild<QProgressDialog *>(QStringLiteral("shiftProgress"));
     QVERIFY(progress);
     QVERIFY(progress->isVisible());
@@ -438,8 +461,8 @@ void TestShiftCommands::cancelPartWayCompletesOnNextOpen()
     Bytes expected = original;
     expected.insert(expected.begin(), 0x77);
     // Blocked at step 3 (steps 0-2 written): a cancel there always leaves the file part-way.
-    QCOMPARE(message, QStringLiteral("Cancelled part-way: the file will be completed the next time it is opened (or "
-                                     "now: Recover)."));
+    QCOMPARE(message, QStringLiteral("Save cancelled part-way: shift.bin will be completed the next time it is opened "
+                                     "(or now: Recover)."));
     QVERIFY(hadRecover);
     QVERIFY(jobtest::preadAll(m_path, Size + 100) != original);
     if (recoverNow) {
@@ -470,21 +493,17 @@ void TestShiftCommands::closingTheWindowWaitsAndTheJournalCompletes()
         }
         return ShiftHookAction::Continue;
     };
-    m_shift->setSaveOptions(options);
+    saver()->setSaveOptions(options);
     // The Document's destruction (closing the window) deletes its ShiftRunner, which cancels and joins: let the
     // blocked step go on once that starts. (The window disconnects the Document's own signals before deleting it;
     // a child created before the runner is deleted just before it.)
     auto *sentinel = new QObject(m_window->currentDocument());
     connect(sentinel, &QObject::destroyed, [release] { release->store(true); });
     m_window->hexView()->setCursorOffset(0x8000);
-    onNextModal<InsertBytesDialog>(m_context.get(), [this](InsertBytesDialog *d) {
-        d->findChild<QLineEdit *>(QStringLiteral("insertHex"))->setText(QStringLiteral("01 02"));
-        confirmNext();
-        d->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
-    });
-    m_shift->insertBytes->trigger();
+    runInsert([](InsertBytesDialog *d) { d->findChild<QLineEdit *>(QStringLiteral("insertHex"))->setText(QStringLiteral("01 02")); });
+    m_window->editing()->save->trigger();
     QTRY_VERIFY(reached->load());
-    QVERIFY(m_shift->isRunning());
+    QVERIFY(saver()->isRunning());
     m_context.reset();
     m_window.reset(); // returns once the save thread stopped (after its current step)
     QVERIFY(release->load());

@@ -179,7 +179,7 @@ void TestTabs::jobInOneTabWhileTheOtherIsEditedAndSaved()
     QCOMPARE(m_window->currentDocument(), paneB->document());
     QVERIFY(m_window->editing()->session()->setEditingEnabled(true));
     const std::byte edit[] = {std::byte{0x01}, std::byte{0x02}, std::byte{0x03}};
-    QVERIFY(m_window->editing()->session()->writeBytes(100, edit, OverwriteCommand::Kind::Paste));
+    QVERIFY(m_window->editing()->session()->writeBytes(100, edit, EditCommand::Kind::Paste));
     QCOMPARE(m_window->tabs()->tabText(paneB), QStringLiteral("b.bin*"));
     QVERIFY(m_window->editing()->session()->save().ok());
     QVERIFY(job->isRunning());
