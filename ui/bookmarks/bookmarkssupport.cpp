@@ -18,7 +18,15 @@ BookmarksSupport::BookmarksSupport(QWidget *window)
     m_toggle->setObjectName(QStringLiteral("toggleBookmarkAction"));
     m_toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
     connect(m_toggle, &QAction::triggered, this, [this] {
-        if (m_document && m_document->isOpen() && m_view && m_document->bookmarks()->toggle(m_view->cursorOffset()))
+        if (!m_document || !m_document->isOpen() || !m_view)
+            return;
+        Bookmarks *marks = m_document->bookmarks();
+        const std::uint64_t at = m_view->cursorOffset();
+        if (marks->indexOf(at) < 0 && !marks->canMark(at)) {
+            emit statusMessage(tr("An inserted byte cannot be bookmarked before it is saved (File > Save)"));
+            return;
+        }
+        if (marks->toggle(at))
             m_dock->show();
     });
     updateAction();

@@ -57,8 +57,49 @@ void Bookmarks::setFile(const QString &canonicalPath)
     if (canonicalPath == m_path)
         return;
     m_path = canonicalPath;
-    m_items.clear();
+    m_stored.clear();
     load();
+    rebuild();
+    emit changed();
+}
+
+void Bookmarks::setDocument(const PieceSnapshot &document)
+{
+    m_document = document;
+    rebuild();
+    emit changed();
+}
+
+bool Bookmarks::canMark(std::uint64_t offset) const
+{
+    return !m_document.isModified() || m_document.originalOffsetAt(offset).has_value();
+}
+
+void Bookmarks::rebuild()
+{
+    m_items.clear();
+    m_storedIndex.clear();
+    const bool edited = m_document.isModified();
+    std::vector<std::pair<std::uint64_t, std::size_t>> shown; // (document offset, stored index)
+    for (std::size_t i = 0; i < m_stored.size(); ++i) {
+        const std::optional<std::uint64_t> at = edited ? m_document.mapOriginal(m_stored[i].offset)
+                                                       : std::optional(m_stored[i].offset);
+        if (at)
+            shown.emplace_back(*at, i);
+    }
+    std::sort(shown.begin(), shown.end()); // edits never reorder file bytes; sorted anyway
+    for (const auto &[at, i] : shown) {
+        Bookmark b = m_stored[i];
+        b.offset = at;
+        m_items.push_back(std::move(b));
+        m_storedIndex.push_back(i);
+    }
+}
+
+void Bookmarks::storedChanged()
+{
+    save();
+    rebuild();
     emit changed();
 }
 
@@ -76,12 +117,15 @@ bool Bookmarks::toggle(std::uint64_t offset)
         remove(i);
         return false;
     }
-    Bookmark b{offset, QStringLiteral("0x") + QString::number(offset, 16).toUpper(), Palette[m_items.size() % Palette.size()]};
-    const auto at = std::lower_bound(m_items.begin(), m_items.end(), offset,
+    if (!canMark(offset))
+        return false;
+    const std::uint64_t inFile = m_document.isModified() ? *m_document.originalOffsetAt(offset) : offset;
+    Bookmark b{inFile, QStringLiteral("0x") + QString::number(inFile, 16).toUpper(),
+               Palette[m_stored.size() % Palette.size()]};
+    const auto at = std::lower_bound(m_stored.begin(), m_stored.end(), inFile,
                                      [](const Bookmark &x, std::uint64_t o) { return x.offset < o; });
-    m_items.insert(at, std::move(b));
-    save();
-    emit changed();
+    m_stored.insert(at, std::move(b));
+    storedChanged();
     return true;
 }
 
@@ -89,18 +133,16 @@ void Bookmarks::rename(int index, const QString &name)
 {
     if (index < 0 || index >= int(m_items.size()) || m_items[std::size_t(index)].name == name)
         return;
-    m_items[std::size_t(index)].name = name;
-    save();
-    emit changed();
+    m_stored[m_storedIndex[std::size_t(index)]].name = name;
+    storedChanged();
 }
 
 void Bookmarks::setColor(int index, const QColor &color)
 {
     if (index < 0 || index >= int(m_items.size()) || !color.isValid())
         return;
-    m_items[std::size_t(index)].color = color;
-    save();
-    emit changed();
+    m_stored[m_storedIndex[std::size_t(index)]].color = color;
+    storedChanged();
 }
 
 int Bookmarks::remap(const std::function<std::optional<std::uint64_t>(std::uint64_t)> &newOffset)
@@ -108,7 +150,7 @@ int Bookmarks::remap(const std::function<std::optional<std::uint64_t>(std::uint6
     std::vector<Bookmark> kept;
     int dropped = 0;
     bool moved = false;
-    for (Bookmark b : m_items) {
+    for (Bookmark b : m_stored) {
         const std::optional<std::uint64_t> to = newOffset(b.offset);
         if (!to) {
             ++dropped;
@@ -121,34 +163,8 @@ int Bookmarks::remap(const std::function<std::optional<std::uint64_t>(std::uint6
     if (!moved && dropped == 0)
         return 0;
     std::sort(kept.begin(), kept.end(), [](const Bookmark &a, const Bookmark &b) { return a.offset < b.offset; });
-    m_items = std::move(kept);
-    save();
-    emit changed();
-    return dropped;
-}
-
-int Bookmarks::shift(std::uint64_t offset, std::uint64_t removed, std::uint64_t inserted)
-{
-    const std::uint64_t end = offset + removed;
-    std::vector<Bookmark> kept;
-    int dropped = 0;
-    bool moved = false;
-    for (Bookmark b : m_items) {
-        if (b.offset >= offset && b.offset < end) {
-            ++dropped;
-            continue;
-        }
-        if (b.offset >= end && inserted != removed) {
-            b.offset = b.offset - removed + inserted; // stays sorted: every later bookmark moves by the same amount
-            moved = true;
-        }
-        kept.push_back(std::move(b));
-    }
-    if (!moved && dropped == 0)
-        return 0;
-    m_items = std::move(kept);
-    save();
-    emit changed();
+    m_stored = std::move(kept);
+    storedChanged();
     return dropped;
 }
 
@@ -156,9 +172,8 @@ void Bookmarks::remove(int index)
 {
     if (index < 0 || index >= int(m_items.size()))
         return;
-    m_items.erase(m_items.begin() + index);
-    save();
-    emit changed();
+    m_stored.erase(m_stored.begin() + std::ptrdiff_t(m_storedIndex[std::size_t(index)]));
+    storedChanged();
 }
 
 void Bookmarks::load()
@@ -183,12 +198,12 @@ void Bookmarks::load()
         const QJsonObject o = v.toObject();
         bool ok = false;
         const qulonglong offset = o.value(QStringLiteral("offset")).toString().toULongLong(&ok);
-        if (!ok || indexOf(offset) >= 0)
+        if (!ok || std::any_of(m_stored.begin(), m_stored.end(), [&](const Bookmark &b) { return b.offset == offset; }))
             continue;
         const QColor color = QColor::fromString(o.value(QStringLiteral("color")).toString());
-        m_items.push_back({offset, o.value(QStringLiteral("name")).toString(), color.isValid() ? color : Palette[0]});
+        m_stored.push_back({offset, o.value(QStringLiteral("name")).toString(), color.isValid() ? color : Palette[0]});
     }
-    std::sort(m_items.begin(), m_items.end(), [](const Bookmark &a, const Bookmark &b) { return a.offset < b.offset; });
+    std::sort(m_stored.begin(), m_stored.end(), [](const Bookmark &a, const Bookmark &b) { return a.offset < b.offset; });
 }
 
 void Bookmarks::save() const
@@ -207,7 +222,7 @@ void Bookmarks::save() const
     }
     QDir().mkpath(QFileInfo(target).absolutePath());
     QJsonArray list;
-    for (const Bookmark &b : m_items)
+    for (const Bookmark &b : m_stored)
         list.append(QJsonObject{{QStringLiteral("offset"), QString::number(b.offset)},
                                 {QStringLiteral("name"), b.name},
                                 {QStringLiteral("color"), b.color.name()}});

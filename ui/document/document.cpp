@@ -21,6 +21,10 @@ Document::Document(QObject *parent)
     connect(m_session, &EditSession::overlayChanged, this, &Document::bytesChanged);
     connect(m_session, &EditSession::modifiedChanged, this, &Document::modifiedChanged);
     connect(m_session, &EditSession::saved, this, &Document::acceptOwnWrites); // the Save's mtime is ours
+    // Bookmarks mark bytes of the file: they follow unsaved inserts and deletes (and their undo).
+    const auto followEdits = [this] { m_bookmarks->setDocument(m_session->snapshot()); };
+    connect(m_session, &EditSession::bytesShifted, this, followEdits);
+    connect(m_session, &EditSession::modifiedChanged, this, followEdits);
     connect(m_jobs, &JobCenter::bytesWritten, this, &Document::bytesChanged);
     connect(m_jobs, &JobCenter::changed, this, &Document::jobsChanged);
     connect(m_jobs, &JobCenter::jobsRemoved, this, &Document::jobsChanged);
