@@ -21,7 +21,7 @@ private slots:
     void insertModel();
     void deleteModel_data();
     void deleteModel();
-    void confirmationStatesTheCost();
+    void saveCostStatesTheMoves();
 };
 
 void TestShiftModels::insertModel_data()
@@ -76,7 +76,6 @@ void TestShiftModels::insertModel()
     QCOMPARE(m.isValid(), length != 0);
     if (length == 0) {
         QVERIFY2(m.errorText().contains(error), qPrintable(m.errorText()));
-        QVERIFY(m.confirmationText(QStringLiteral("f")).isEmpty());
         return;
     }
     QCOMPARE(m.errorText(), QString());
@@ -136,30 +135,37 @@ void TestShiftModels::deleteModel()
     QCOMPARE(total, size - count);
 }
 
-void TestShiftModels::confirmationStatesTheCost()
+void TestShiftModels::saveCostStatesTheMoves()
 {
-    InsertBytesModel insert;
-    insert.setFileSize((812ull << 30) + 0x1000);
-    insert.setOffsetText(QStringLiteral("0x1000"));
-    insert.setHexText(QStringLiteral("DE AD BE EF"));
-    const std::uint64_t seconds = ShiftCost::seconds(812ull << 30);
-    QCOMPARE(insert.confirmationText(QStringLiteral("big.img")),
-             QStringLiteral("Insert 4 bytes at 0x1000 of big.img? This moves 812.00 GiB (everything after 0x1000) in "
-                            "place; %1. It cannot be undone.")
-                 .arg(ShiftCost::durationText(seconds)));
-    QCOMPARE(insert.doneText(), QStringLiteral("Inserted 4 bytes at 0x1000 (moved 812.00 GiB)"));
+    // A 4-byte insert at 0x1000 of an 812 GiB file: everything after it moves, the 4 bytes are written.
+    const std::uint64_t size = (812ull << 30) + 0x1000;
+    SaveLayout layout{{SavePiece::Kind::Original, 0, 0x1000, 0, nullptr},
+                      {SavePiece::Kind::Memory, 0x1000, 4, 0, std::make_shared<const std::vector<std::byte>>(4)},
+                      {SavePiece::Kind::Original, 0x1004, size - 0x1000, 0x1000, nullptr}};
+    const ShiftCost::SaveCost cost = ShiftCost::saveCost(layout);
+    QCOMPARE(cost.movedBytes, size - 0x1000);
+    QCOMPARE(cost.writtenBytes, 4ull);
+    QCOMPARE(cost.from, 0x1000ull);
+    QCOMPARE(ShiftCost::saveText(cost),
+             QStringLiteral("Save moves 812.00 GiB from offset 0x1000 in place and writes 4 B; %1. Save As… writes a "
+                            "new file instead.")
+                 .arg(ShiftCost::durationText(ShiftCost::seconds(size - 0x1000 + 4))));
+    // Overwrites in place move nothing.
+    const SaveLayout inPlace{{SavePiece::Kind::Original, 0, 10, 0, nullptr},
+                             {SavePiece::Kind::Fill, 10, 6, 0, std::make_shared<const std::vector<std::byte>>(1)}};
+    QCOMPARE(ShiftCost::saveCost(inPlace).movedBytes, 0ull);
+    QCOMPARE(ShiftCost::saveCost(inPlace).from, 10ull);
     QCOMPARE(ShiftCost::durationText(240), QStringLiteral("about 4 minutes"));
     QCOMPARE(ShiftCost::durationText(12), QStringLiteral("about 12 seconds"));
     QCOMPARE(ShiftCost::durationText(3 * 3600), QStringLiteral("about 3 hours"));
     DeleteRangeModel remove;
     remove.setFileSize(100);
-    remove.setDefault(ByteRange{}, 99); // no selection: the cursor byte
-    QCOMPARE(remove.confirmationText(QStringLiteral("f.bin")),
-             QStringLiteral("Delete 1 byte at 0x63 of f.bin? Nothing after it moves; about a second. It cannot be "
-                            "undone."));
     remove.setDefault(ByteRange{0x10, 0x20}, 0); // the selection
     QCOMPARE(remove.offsetText(), QStringLiteral("0x10"));
     QCOMPARE(remove.lengthText(), QStringLiteral("32"));
+    remove.setDefault(ByteRange{}, 99); // no selection: the cursor byte
+    QCOMPARE(remove.offsetText(), QStringLiteral("0x63"));
+    QCOMPARE(remove.lengthText(), QStringLiteral("1"));
 }
 
 QTEST_GUILESS_MAIN(TestShiftModels)

@@ -59,23 +59,4 @@ QString DeleteRangeModel::errorText() const
     return {};
 }
 
-QString DeleteRangeModel::confirmationText(const QString &fileName) const
-{
-    auto r = range();
-    if (!r)
-        return {};
-    return tr("Delete %1 at %2 of %3?").arg(byteCountText(r->size), ShiftCost::offsetText(r->offset), fileName)
-        + QLatin1Char(' ') + ShiftCost::movesText(m_fileSize - r->end(), r->end());
-}
-
-QString DeleteRangeModel::doneText() const
-{
-    auto r = range();
-    if (!r)
-        return {};
-    return tr("Deleted %1 at %2 (moved %3)")
-        .arg(byteCountText(r->size), ShiftCost::offsetText(r->offset),
-             QString::fromStdString(formatSize(m_fileSize - r->end())));
-}
-
 } // namespace hexmap

@@ -14,7 +14,7 @@ namespace hexmap {
 // The plain (no QObject, no widget) state of Edit > Delete Range…: an offset (parseOffset: "0x1000", "-16") and a
 // length (parseSize: "16", "0x1000", "4K"), by default the selection or else the byte at the cursor (setDefault).
 // It validates, names the value at fault (offset past the end, zero length, range past the end), and builds the core
-// SaveLayout (core/shiftlayouts.h) and the confirmation text. Thread: plain value; any thread.
+// SaveLayout (core/shiftlayouts.h). Thread: plain value; any thread.
 class DeleteRangeModel {
     Q_DECLARE_TR_FUNCTIONS(hexmap::DeleteRangeModel)
 public:
@@ -33,10 +33,6 @@ public:
     bool isValid() const { return range().ok(); }
     // "" when valid, else one translated sentence naming the value.
     QString errorText() const;
-    // "Delete 4 bytes at 0x1000 of big.img?" + the cost; "" when invalid.
-    QString confirmationText(const QString &fileName) const;
-    // "Deleted 4 bytes at 0x1000 (moved 812.00 GiB)".
-    QString doneText() const;
 
 private:
     std::uint64_t m_fileSize = 0;

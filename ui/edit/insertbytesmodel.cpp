@@ -119,25 +119,4 @@ QString InsertBytesModel::errorText() const
     return {};
 }
 
-QString InsertBytesModel::confirmationText(const QString &fileName) const
-{
-    auto at = offset();
-    auto p = piece();
-    if (!at || !p)
-        return {};
-    return tr("Insert %1 at %2 of %3?").arg(byteCountText(p->length), ShiftCost::offsetText(*at), fileName)
-        + QLatin1Char(' ') + ShiftCost::movesText(m_fileSize - *at, *at);
-}
-
-QString InsertBytesModel::doneText() const
-{
-    auto at = offset();
-    auto p = piece();
-    if (!at || !p)
-        return {};
-    return tr("Inserted %1 at %2 (moved %3)")
-        .arg(byteCountText(p->length), ShiftCost::offsetText(*at),
-             QString::fromStdString(formatSize(m_fileSize - *at)));
-}
-
 } // namespace hexmap

@@ -14,7 +14,7 @@ namespace hexmap {
 // accepts: "0x1000", "-16", "4K"; 0 to the file size, which appends) and what: hex bytes ("DE AD BE EF", up to
 // kMaxHexBytes, held in memory and journalled), or a fill byte ("0xFF", "255", "0b1111") or a hex pattern repeated
 // to a count ("16M", "0x1000"). It validates, names the value at fault, and builds the core SavePiece / SaveLayout
-// (core/shiftlayouts.h) and the confirmation text. The dialog keeps one model per window, so what was typed is
+// (core/shiftlayouts.h). The dialog keeps one model per window, so what was typed is
 // remembered between uses (the offset is set to the cursor each time). Thread: plain value; any thread.
 class InsertBytesModel {
     Q_DECLARE_TR_FUNCTIONS(hexmap::InsertBytesModel)
@@ -47,10 +47,6 @@ public:
     bool isValid() const { return layout().ok(); }
     // "" when valid, else one translated sentence naming the field and the text typed there.
     QString errorText() const;
-    // "Insert 4 bytes at 0x1000 of big.img?" + the cost (ShiftCost::movesText); "" when invalid.
-    QString confirmationText(const QString &fileName) const;
-    // "Inserted 4 bytes at 0x1000 (moved 812.00 GiB)".
-    QString doneText() const;
 
 private:
     QString countLabel() const;

@@ -27,14 +27,6 @@ QString ShiftCost::durationText(std::uint64_t seconds)
     return tr("about %1 hours").arg((seconds + 1800) / 3600);
 }
 
-QString ShiftCost::movesText(std::uint64_t movedBytes, std::uint64_t after)
-{
-    if (movedBytes == 0)
-        return tr("Nothing after it moves; about a second. It cannot be undone.");
-    return tr("This moves %1 (everything after %2) in place; %3. It cannot be undone.")
-        .arg(QString::fromStdString(formatSize(movedBytes)), offsetText(after), durationText(seconds(movedBytes)));
-}
-
 ShiftCost::SaveCost ShiftCost::saveCost(const SaveLayout &layout)
 {
     SaveCost cost;

@@ -1,16 +1,16 @@
 #pragma once
 
+#include "core/savelayout.h"
+
 #include <QCoreApplication>
 #include <QString>
-
-#include "core/savelayout.h"
 
 #include <cstdint>
 
 namespace hexmap {
 
-// ShiftCost: what an in-place insert/delete costs, in words for the confirmation ("This moves 812.00 GiB
-// (everything after 0x1000) in place; about 4 minutes. It cannot be undone."). The time is an estimate from a
+// ShiftCost: what saving inserts/deletes in place costs, in words for the question before a large Save ("Save moves
+// 812.00 GiB from offset 0x1000 in place and writes 4 B; about 4 minutes."). The time is an estimate from a
 // conservative rate (kBytesPerSecond, measured: see shiftcost.cpp), never a promise.
 // Plain functions; any thread (GUI thread in practice: the texts are translated).
 class ShiftCost {
@@ -22,9 +22,6 @@ public:
     static std::uint64_t seconds(std::uint64_t bytes);
     // "less than a second", "about 12 seconds", "about 4 minutes", "about 2 hours".
     static QString durationText(std::uint64_t seconds);
-    // The cost sentence: nothing moves (at the end), or "This moves N (everything after 0x…) in place; about T.
-    // It cannot be undone."
-    static QString movesText(std::uint64_t movedBytes, std::uint64_t after);
     // What saving a document in place costs (core/savelayout.h): file bytes that move, bytes written from memory
     // or fills, and the first offset where anything changes.
     struct SaveCost {
