@@ -17,9 +17,9 @@ EditController::EditController(HexView *view, EditSession *session, QObject *par
     : QObject(parent), m_view(view), m_session(session)
 {
     m_view->installEventFilter(this);
-    m_view->setEditOverlay(&m_session->overlay());
+    m_view->setSnapshot(m_session->snapshot());
     connect(m_view, &HexView::cursorMoved, this, &EditController::onCursorMoved);
-    connect(m_session, &EditSession::overlayChanged, m_view, [this] { m_view->viewport()->update(); });
+    connect(m_session, &EditSession::overlayChanged, m_view, [this] { m_view->setSnapshot(m_session->snapshot()); });
     // Anything that can end a half-typed byte (undo, save, revert, a reopen, editing on or off) passes here.
     connect(m_session, &EditSession::overlayChanged, this, &EditController::updateCaret);
     connect(m_session, &EditSession::modifiedChanged, this, &EditController::updateCaret);

@@ -52,7 +52,9 @@ DocumentPane::DocumentPane(Document *document, QWidget *parent)
     });
     m_map->setLayerVisible(OverviewMap::PageCache, true);
     m_map->setJobCenter(document->jobs());
-    m_view->setEditOverlay(&document->session()->overlay());
+    m_view->setSnapshot(document->session()->snapshot());
+    connect(document->session(), &EditSession::overlayChanged, m_view,
+            [this] { m_view->setSnapshot(m_document->session()->snapshot()); });
     connect(document, &Document::fileReplaced, this, &DocumentPane::showFile);
     connect(document, &Document::closed, this, [this] {
         m_view->clearFile();
@@ -94,6 +96,7 @@ void DocumentPane::setMapWidth(int width)
 void DocumentPane::showFile()
 {
     m_view->setFile(&m_document->file());
+    m_view->setSnapshot(m_document->session()->snapshot());
     m_map->setFileSize(m_document->size());
     m_map->setEditRanges(m_document->session()->overlay().ranges());
     m_map->setViewport(m_view->visibleRange());
