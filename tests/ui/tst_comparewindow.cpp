@@ -279,7 +279,7 @@ void TestCompareWindow::unsavedEditsOfBothTabsAreCompared()
     QVERIFY2(w, qPrintable(error));
     QTRY_VERIFY_WITH_TIMEOUT(!w->job()->isRunning() && w->job()->result().has_value(), 10000);
     QCOMPARE(w->navigator().runs(), (std::vector<CompareRun>{{700000, 2}}));
-    QVERIFY(w->viewA()->editOverlay() && w->viewB()->editOverlay());
+    QVERIFY(w->viewA()->snapshot().isModified() && w->viewB()->snapshot().isModified());
     auto *list = w->findChild<QTableView *>(QStringLiteral("compareDifferences"));
     QVERIFY(list);
     QCOMPARE(list->model()->index(0, 4).data().toString(), QStringLiteral("EE EF"));
@@ -297,7 +297,7 @@ void TestCompareWindow::unsavedEditsOfBothTabsAreCompared()
     QVERIFY2(w, qPrintable(error));
     QTRY_VERIFY_WITH_TIMEOUT(!w->job()->isRunning() && w->job()->result().has_value(), 10000);
     QCOMPARE(w->navigator().runs(), (std::vector<CompareRun>{{100, 1}}));
-    QVERIFY(!w->viewA()->editOverlay());
+    QVERIFY(!w->viewA()->snapshot().isModified());
     QCOMPARE(w->paneA()->map()->isLayerVisible(OverviewMap::Edits), false);
     w->close();
 }

@@ -1,6 +1,7 @@
 #include "ui/compare/comparepane.h"
 
 #include "core/editoverlay.h"
+#include "core/piecetable.h"
 #include "ui/pane/overviewlegend.h"
 #include "ui/view/hexview.h"
 
@@ -25,7 +26,13 @@ ComparePane::ComparePane(const QString &side, const QString &path, const MappedF
     m_view->setObjectName(objectName);
     m_view->setFile(file);
     m_view->setBytesPerRow(16); // both sides the same width: rows line up
-    m_view->setEditOverlay(edited ? edits : nullptr);
+    if (edited) { // the view shows a document: the tab's overwrites as a piece-table version over the file
+        PieceTable table(file.size());
+        edits->forEachRun([&](std::uint64_t offset, std::span<const std::byte> bytes) {
+            (void)table.overwrite(offset, bytes, PieceTable::UndoStep::ExtendLast);
+        });
+        m_view->setSnapshot(table.snapshot());
+    }
     m_map->setObjectName(objectName + QStringLiteral("Map"));
     m_map->setFileSize(file.size());
     // Only what a compare has: the differences and the frame (no jobs, edits, hits or bookmarks here).

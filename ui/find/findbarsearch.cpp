@@ -1,6 +1,7 @@
 #include "ui/find/findbar.h"
 
 #include "core/editoverlay.h"
+#include "core/piecesnapshot.h"
 #include "ui/document/searchwatcher.h"
 #include "ui/view/hexview.h"
 
@@ -65,8 +66,19 @@ std::optional<SearchRequest> FindBar::prepare()
     options.range = ByteRange{0, file.size()};
     options.threads = 0; // the engine's default: every core
     options.maxMatches = m_maxMatches == 0 ? 1 : m_maxMatches;
-    if (const EditOverlay *edits = m_view->editOverlay(); edits && !edits->isEmpty())
-        options.overlay = std::make_shared<const EditOverlay>(*edits); // later edits never race with the search
+    // The view's document as overwrites of the file (the search engine's overlay; every edit is an overwrite until
+    // the scans take a PieceSnapshot). A copy: later edits never race with the search.
+    if (const PieceSnapshot &document = m_view->snapshot(); document.isModified()) {
+        auto edits = std::make_shared<EditOverlay>();
+        document.forEachSlice({0, document.size()}, [&](std::uint64_t offset, const Piece &piece) {
+            if (piece.kind == Piece::Kind::Original)
+                return;
+            std::vector<std::byte> bytes(std::size_t(piece.length));
+            (void)piece.copyTo(0, bytes, [](std::uint64_t, std::span<std::byte>) { return false; });
+            (void)edits->set(offset, bytes);
+        });
+        options.overlay = std::move(edits);
+    }
     return SearchRequest{std::move(*source), SearchMatcher(std::move(pattern).value()), std::move(options)};
 }
 

@@ -77,7 +77,23 @@ void HexLayout::configure(std::uint64_t fileSize, int bytesPerRow, int groupSize
     m_metrics.lineHeight = std::max(1, m_metrics.lineHeight);
     m_spacing.byteGap = std::clamp(spacing.byteGap, 0, 8);
     m_spacing.groupGap = std::clamp(spacing.groupGap, 0, 8);
-    m_offsetDigits = std::max(kMinOffsetDigits, hexDigits(lastOffset()));
+    updateOffsetDigits();
+}
+
+void HexLayout::updateOffsetDigits()
+{
+    m_offsetDigits = std::max(kMinOffsetDigits, hexDigits(lastCursorOffset()));
+}
+
+void HexLayout::setAppendPosition(bool on)
+{
+    m_append = on;
+    updateOffsetDigits();
+}
+
+std::uint64_t HexLayout::lastCursorOffset() const
+{
+    return m_append ? m_fileSize : lastOffset();
 }
 
 void HexLayout::configure(std::uint64_t fileSize, int bytesPerRow, int groupSize, const Metrics &metrics)
@@ -89,7 +105,9 @@ void HexLayout::configure(std::uint64_t fileSize, int bytesPerRow, int groupSize
 
 std::uint64_t HexLayout::rowCount() const
 {
-    return m_fileSize / bpr() + (m_fileSize % bpr() != 0 ? 1 : 0);
+    // With the append position the bytes' rows plus the row holding fileSize (a new one when the last row is full).
+    const std::uint64_t positions = m_append && m_fileSize < UINT64_MAX ? m_fileSize + 1 : m_fileSize;
+    return positions / bpr() + (positions % bpr() != 0 ? 1 : 0);
 }
 
 std::uint64_t HexLayout::rowStart(std::uint64_t row) const
@@ -101,7 +119,7 @@ ByteRange HexLayout::rowRange(std::uint64_t row) const
 {
     if (row >= rowCount())
         return ByteRange{m_fileSize, 0};
-    const std::uint64_t begin = row * bpr();
+    const std::uint64_t begin = row * bpr(); // the append row: begin == fileSize, no bytes
     return ByteRange{begin, std::min(bpr(), m_fileSize - begin)};
 }
 
@@ -232,6 +250,17 @@ QRectF HexLayout::nibbleRect(std::uint64_t offset, Nibble nibble, std::uint64_t 
     return QRectF(x, byte.y(), m_metrics.charWidth, byte.height());
 }
 
+qreal HexLayout::insertCaretWidth() const
+{
+    return std::min(m_metrics.charWidth, std::max<qreal>(2.0, std::round(m_metrics.charWidth / 4)));
+}
+
+QRectF HexLayout::insertCaretRect(Area area, std::uint64_t offset, std::uint64_t firstRow) const
+{
+    const QRectF cell = byteRect(area == Area::Ascii ? Area::Ascii : Area::Hex, offset, firstRow);
+    return QRectF(cell.x(), cell.y(), insertCaretWidth(), cell.height());
+}
+
 // ---- hit testing ---------------------------------------------------------------------------------------------
 
 HexLayout::Area HexLayout::areaAt(qreal chars) const
@@ -271,7 +300,7 @@ int HexLayout::hexColumnAt(qreal chars, Nibble *nibble) const
 
 std::optional<HexLayout::Cell> HexLayout::cellAt(QPoint point, std::uint64_t firstRow) const
 {
-    if (m_fileSize == 0)
+    if (m_fileSize == 0 && !m_append)
         return std::nullopt;
     Cell cell;
     bool above = false;
@@ -295,11 +324,12 @@ std::optional<HexLayout::Cell> HexLayout::cellAt(QPoint point, std::uint64_t fir
         break;
     }
     cell.offset = row * bpr() + std::uint64_t(column); // row <= lastRow, so no overflow
-    if (cell.offset > lastOffset()) {
-        cell.offset = lastOffset();
+    if (cell.offset > lastCursorOffset()) {
+        cell.offset = lastCursorOffset();
         cell.clamped = true;
+        // Past the last byte: its low nibble; past the append position: the (empty) position itself.
         if (cell.area == Area::Hex)
-            cell.nibble = Nibble::Low;
+            cell.nibble = m_append ? Nibble::High : Nibble::Low;
     }
     return cell;
 }
@@ -324,7 +354,7 @@ std::uint64_t HexLayout::clampFirstRow(std::uint64_t row, std::uint64_t pageRows
 
 std::uint64_t HexLayout::firstRowToShow(std::uint64_t offset, std::uint64_t firstRow, std::uint64_t pageRows) const
 {
-    const std::uint64_t row = rowOf(std::min(offset, lastOffset()));
+    const std::uint64_t row = rowOf(std::min(offset, lastCursorOffset()));
     pageRows = std::max<std::uint64_t>(pageRows, 1);
     std::uint64_t first = firstRow;
     if (row < firstRow)

@@ -20,6 +20,9 @@ namespace hexmap {
 // HexLayout: the geometry of the hex view, with no QObject and no widget.
 //  - rows: row r holds the bytes [r * bytesPerRow, min((r + 1) * bytesPerRow, fileSize)); all offsets, rows and
 //    sizes are std::uint64_t and every computation is overflow-free up to fileSize == UINT64_MAX;
+//  - the append position (insert mode, setAppendPosition(true)): the cursor may also stand at fileSize, one past the
+//    last byte (the only position of an empty document); when fileSize is a multiple of bytesPerRow that position
+//    starts a row of its own with no bytes, which then counts in rowCount(), scrolling and hit testing;
 //  - columns (left to right, in content x pixels): margin, offset (offsetDigits() hex digits), gap, hex bytes
 //    (bytes of a group adjacent or spaced by byteGap chars, groups separated by groupGap chars), gap, ASCII, margin.
 //    Every x is (a whole number of character cells) * charWidth, computed in O(1);
@@ -72,6 +75,9 @@ public:
     std::uint64_t fileSize() const { return m_fileSize; }
     int bytesPerRow() const { return m_bytesPerRow; }
     int groupSize() const { return m_groupSize; }
+    // Insert mode: the cursor may stand at fileSize() (see the class comment). Kept across configure().
+    void setAppendPosition(bool on);
+    bool hasAppendPosition() const { return m_append; }
     const Metrics &metrics() const { return m_metrics; }
     Spacing spacing() const { return m_spacing; }
 
@@ -82,7 +88,10 @@ public:
     std::uint64_t rowStart(std::uint64_t row) const; // row * bytesPerRow, saturating at UINT64_MAX
     ByteRange rowRange(std::uint64_t row) const;     // the file bytes of that row (empty past the last row)
     std::uint64_t lastOffset() const { return m_fileSize ? m_fileSize - 1 : 0; }
-    int offsetDigits() const { return m_offsetDigits; } // hex digits for lastOffset(), 8..16
+    // The last offset the cursor may stand on: fileSize() with the append position (saturated at UINT64_MAX), else
+    // lastOffset().
+    std::uint64_t lastCursorOffset() const;
+    int offsetDigits() const { return m_offsetDigits; } // hex digits for lastCursorOffset(), 8..16
 
     // ---- horizontal geometry (content x, pixels) -------------------------------------------------------------
     Span offsetColumn() const;
@@ -107,13 +116,19 @@ public:
     QRectF byteRect(Area area, std::uint64_t offset, std::uint64_t firstRow) const;
     // The character cell of one nibble of a byte in the hex area (the left cell is the high nibble).
     QRectF nibbleRect(std::uint64_t offset, Nibble nibble, std::uint64_t firstRow) const;
+    // The insert-mode caret: a thin vertical bar at the left edge of the cell of `offset` in the hex or ASCII area
+    // (the place a typed byte goes, before the byte now there), insertCaretWidth() wide, as high as a row. Any
+    // offset, also fileSize() (the append position, after the last byte).
+    QRectF insertCaretRect(Area area, std::uint64_t offset, std::uint64_t firstRow) const;
+    qreal insertCaretWidth() const; // max(2, charWidth / 4) pixels, at most one cell
 
     // ---- hit testing ----------------------------------------------------------------------------------------
     // The byte under a content point. Gaps belong to the nearer byte (left half -> previous byte's low nibble,
     // right half -> next byte's high nibble). x left of the middle of the offset/hex gap is Area::Offset
     // (offset = the row's first byte); x right of the middle of the hex/ASCII gap is Area::Ascii. Rows above
-    // row 0 or below the last row, and columns past the last byte, are clamped into the file (clamped = true).
-    // nullopt only for an empty file.
+    // row 0 or below the last row, and columns past the last byte, are clamped to lastCursorOffset() (clamped =
+    // true): with the append position a click past the last byte lands on fileSize(). nullopt only for an empty
+    // file without the append position.
     std::optional<Cell> cellAt(QPoint point, std::uint64_t firstRow) const;
 
     // ---- vertical scroll bar --------------------------------------------------------------------------------
@@ -147,7 +162,10 @@ private:
     Area areaAt(qreal chars) const;
     int hexColumnAt(qreal chars, Nibble *nibble) const;
 
+    void updateOffsetDigits();
+
     std::uint64_t m_fileSize = 0;
+    bool m_append = false;
     int m_bytesPerRow = 16;
     int m_groupSize = 1;
     int m_offsetDigits = kMinOffsetDigits;

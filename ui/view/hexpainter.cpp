@@ -27,22 +27,17 @@ HexPainter::HexPainter()
 
 void HexPainter::setFont(const QFont &font) { m_font = font; }
 
-std::span<const std::byte> HexPainter::rowBytes(const State &state, std::uint64_t row,
-                                                std::array<std::byte, HexLayout::kMaxBytesPerRow> &scratch) const
+void HexPainter::paintInsertCaret(const State &state, qreal dpr)
 {
-    if (!state.file || !state.file->isValid())
-        return {};
-    const ByteRange r = state.layout->rowRange(row);
-    const std::uint64_t readable = state.readableEnd > r.offset ? std::min(r.size, state.readableEnd - r.offset) : 0;
-    // On a file too large to map the span is a thread_local pread buffer, valid until the next readSlice: the caller
-    // uses each row's bytes before it asks for the next row.
-    const std::span<const std::byte> mapped = state.file->readSlice(r.offset, readable);
-    if (!state.overlay || mapped.size() > scratch.size() || !state.overlay->overlaps({r.offset, mapped.size()}))
-        return mapped;
-    std::copy(mapped.begin(), mapped.end(), scratch.begin());
-    const std::span<std::byte> patched(scratch.data(), mapped.size());
-    state.overlay->apply(r.offset, patched);
-    return patched;
+    const HexLayout &l = *state.layout;
+    const auto dx = [dpr](qreal x) { return int(std::floor(x * dpr + 0.5)); };
+    const QRgb cursor = m_colors.cursor.rgb();
+    const int thin = std::max(1, int(std::floor(dpr + 0.5)));
+    for (const auto area : {HexLayout::Area::Hex, HexLayout::Area::Ascii}) {
+        const QRectF bar = l.insertCaretRect(area, state.cursor, state.firstRow);
+        const int x0 = dx(bar.left());
+        m_strip.fill(x0, area == state.activeArea ? std::max(x0 + thin, dx(bar.right())) : x0 + thin, cursor);
+    }
 }
 
 void HexPainter::paintCursorOutline(QPainter &painter, const State &state)
@@ -66,7 +61,7 @@ void HexPainter::paintCursorOutline(QPainter &painter, const State &state)
     painter.restore();
 }
 
-void HexPainter::rowBackgrounds(const State &state, std::uint64_t start, std::size_t count,
+void HexPainter::rowBackgrounds(const State &state, std::uint64_t start, std::size_t count, bool anyEdited,
                                 std::array<QRgb, HexLayout::kMaxBytesPerRow> &bg) const
 {
     const QColor &base = m_colors.base;
@@ -80,10 +75,12 @@ void HexPainter::rowBackgrounds(const State &state, std::uint64_t start, std::si
     if (state.highlights)
         for (const Highlight &h : *state.highlights)
             paint(h.range, HexColors::opaque(h.color, base).rgb());
-    if (state.overlay)
-        state.overlay->forEachEditedSpan(row, [&](std::uint64_t at, std::uint64_t length) {
-            paint({at, length}, HexColors::opaque(m_colors.editedBackground, base).rgb());
-        });
+    if (anyEdited) {
+        const QRgb edited = HexColors::opaque(m_colors.editedBackground, base).rgb();
+        for (std::size_t i = 0; i < count; ++i)
+            if (m_rows.isEdited(i))
+                bg[i] = edited;
+    }
     paint(state.selection, HexColors::opaque(m_colors.highlight, base).rgb());
 }
 
@@ -97,16 +94,17 @@ QRect HexPainter::paintRows(QPainter &painter, const State &state, std::uint64_t
     m_strip.configure(m_font, dpr, qRound(l.metrics().charWidth), l.metrics().lineHeight, l.metrics().ascent);
     const auto dx = [dpr](qreal x) { return int(std::floor(x * dpr + 0.5)); }; // content x -> strip column
     const int digits = l.offsetDigits();
+    // The cursor's row is painted; a block cursor stands on a byte, the insert bar also after the last one.
+    const std::uint64_t cursorEnd = state.insertCaret ? l.lastCursorOffset() : l.lastOffset();
     const bool cursorVisible = state.showCursor && l.rowOf(state.cursor) >= beginRow &&
-                               l.rowOf(state.cursor) < endRow && state.cursor < l.fileSize();
+                               l.rowOf(state.cursor) < endRow && state.cursor <= cursorEnd &&
+                               (state.insertCaret || state.cursor < l.fileSize());
     const bool hexActive = state.activeArea != HexLayout::Area::Ascii;
     const QRgb base = m_colors.base.rgb();
     const QRgb absent = m_colors.absent.rgb();
     const QRgb inks[InkCount] = {m_colors.text.rgb(),   m_colors.zero.rgb(),           m_colors.nonPrintable.rgb(),
                                  m_colors.offset.rgb(), m_colors.highlightedText.rgb(), m_colors.cursorText.rgb(),
                                  m_colors.edited.rgb()};
-    std::array<std::byte, HexLayout::kMaxBytesPerRow> scratch;
-    std::array<bool, HexLayout::kMaxBytesPerRow> edited;
     std::array<bool, HexLayout::kMaxBytesPerRow> pending; // inside a placeholder highlight: bytes not read
     std::array<QRgb, HexLayout::kMaxBytesPerRow> bg;
     QString line;
@@ -137,15 +135,13 @@ QRect HexPainter::paintRows(QPainter &painter, const State &state, std::uint64_t
         const std::uint64_t start = l.rowStart(row);
         for (int i = 0; i < digits; ++i)
             put(offsetX + i * cell, kHexDigits[(start >> (4 * (digits - 1 - i))) & 0xF], Offset, base);
-        const std::span<const std::byte> bytes = rowBytes(state, row, scratch);
+        const RowComposer::Row composed =
+            m_rows.compose(*state.file, state.snapshot, l.rowRange(row), state.readableEnd);
+        const std::span<const std::byte> bytes = composed.bytes;
         const std::size_t n = bytes.size();
-        // Cells [n, cells) exist in the mapping but no longer on disk (truncated by another program): absent.
-        const std::size_t cells = state.readableEnd < l.fileSize() ? std::size_t(l.rowRange(row).size) : n;
-        edited.fill(false);
-        if (state.overlay)
-            state.overlay->forEachEditedSpan({start, n}, [&](std::uint64_t at, std::uint64_t length) {
-                std::fill_n(edited.begin() + std::ptrdiff_t(at - start), length, true);
-            });
+        // Bytes of the file that exist in the mapping but no longer on disk (truncated by another program): absent.
+        const auto absentAt = [&](std::size_t i) { return composed.anyAbsent && m_rows.isAbsent(i); };
+        const auto editedAt = [&](std::size_t i) { return composed.anyEdited && m_rows.isEdited(i); };
         pending.fill(false);
         if (state.highlights)
             for (const Highlight &h : *state.highlights) {
@@ -153,13 +149,15 @@ QRect HexPainter::paintRows(QPainter &painter, const State &state, std::uint64_t
                 if (!part.isEmpty())
                     std::fill_n(pending.begin() + std::ptrdiff_t(part.offset - start), part.size, true);
             }
-        rowBackgrounds(state, start, cells, bg);
-        if (cells > n)
-            std::fill(bg.begin() + std::ptrdiff_t(n), bg.begin() + std::ptrdiff_t(cells), absent);
+        rowBackgrounds(state, start, n, composed.anyEdited, bg);
+        if (composed.anyAbsent)
+            for (std::size_t i = 0; i < n; ++i)
+                if (m_rows.isAbsent(i))
+                    bg[i] = absent;
         // Background runs: a run of equal colour covers its bytes and the gaps between them, in both columns.
-        for (std::size_t a = 0; a < cells;) {
+        for (std::size_t a = 0; a < n;) {
             std::size_t b = a + 1;
-            while (b < cells && bg[b] == bg[a])
+            while (b < n && bg[b] == bg[a])
                 ++b;
             if (bg[a] != base) {
                 m_strip.fill(hexX[a], hexEnd[b - 1], bg[a]);
@@ -167,13 +165,16 @@ QRect HexPainter::paintRows(QPainter &painter, const State &state, std::uint64_t
             }
             a = b;
         }
-        // The cursor: a solid cell in the active column (the other one gets an outline after the rows).
-        const std::size_t cursorAt = cursorVisible && state.cursor - start < cells ? state.cursor - start : cells;
+        // The cursor: a solid cell in the active column (the other one gets an outline after the rows); in insert
+        // mode a bar drawn after the glyphs instead.
+        const bool caretInRow = cursorVisible && l.rowOf(state.cursor) == row;
+        const std::size_t cursorAt =
+            caretInRow && !state.insertCaret && state.cursor - start < n ? std::size_t(state.cursor - start) : n;
         const QRgb cursorRgb = m_colors.cursor.rgb();
         // With a nibble caret only that digit's cell is solid (the low digit's cell starts one cell after the high).
         const bool highSolid = hexActive && state.caretNibble != HexLayout::Nibble::Low;
         const bool lowSolid = hexActive && state.caretNibble != HexLayout::Nibble::High;
-        if (cursorAt < cells) {
+        if (cursorAt < n) {
             if (hexActive)
                 m_strip.fill(highSolid ? hexX[cursorAt] : hexX[cursorAt] + cell,
                              lowSolid ? hexEnd[cursorAt] : hexX[cursorAt] + cell, cursorRgb);
@@ -186,6 +187,11 @@ QRect HexPainter::paintRows(QPainter &painter, const State &state, std::uint64_t
             const int x = hexX[i];
             if (rec)
                 rec->append(QLatin1Char(' '));
+            if (absentAt(i)) { // no glyph, only the tint
+                if (rec)
+                    rec->append(QLatin1String("  "));
+                continue;
+            }
             if (pending[i]) {
                 put(x, '-', NonPrintable, bg[i]);
                 put(x + cell, '-', NonPrintable, bg[i]);
@@ -193,20 +199,22 @@ QRect HexPainter::paintRows(QPainter &painter, const State &state, std::uint64_t
             }
             const auto v = std::to_integer<unsigned>(bytes[i]);
             const std::uint64_t offset = start + i;
-            const Ink ink = state.selection.contains(offset) ? Selected : (edited[i] ? Edited : Text);
+            const Ink ink = state.selection.contains(offset) ? Selected : (editedAt(i) ? Edited : Text);
             const bool atCursor = i == cursorAt && hexActive;
             const Ink hexInk = v == 0 && ink == Text ? Zero : ink;
             const bool high = atCursor && highSolid, low = atCursor && lowSolid;
             put(x, kHexDigits[v >> 4], high ? CursorInk : hexInk, high ? cursorRgb : bg[i]);
             put(x + cell, kHexDigits[v & 0xF], low ? CursorInk : hexInk, low ? cursorRgb : bg[i]);
         }
-        if (rec) // absent cells: no glyph, only their tint
-            for (std::size_t i = n; i < cells; ++i)
-                rec->append(QLatin1String("   "));
         if (rec)
             rec->append(QLatin1String("  "));
         for (std::size_t i = 0; i < n; ++i) {
             const int x = asciiX[i];
+            if (absentAt(i)) {
+                if (rec)
+                    rec->append(QLatin1Char(' '));
+                continue;
+            }
             if (pending[i]) {
                 put(x, '-', NonPrintable, bg[i]);
                 continue;
@@ -214,19 +222,19 @@ QRect HexPainter::paintRows(QPainter &painter, const State &state, std::uint64_t
             const bool printable = isPrintable(bytes[i]);
             const std::uint64_t offset = start + i;
             Ink ink = state.selection.contains(offset) ? Selected
-                                                       : (edited[i] ? Edited : (printable ? Text : NonPrintable));
+                                                       : (editedAt(i) ? Edited : (printable ? Text : NonPrintable));
             const bool atCursor = i == cursorAt && !hexActive;
             put(x, printable ? char(bytes[i]) : '.', atCursor ? CursorInk : ink, atCursor ? cursorRgb : bg[i]);
         }
-        if (rec)
-            rec->append(QString(qsizetype(cells - n), QLatin1Char(' ')));
+        if (caretInRow && state.insertCaret)
+            paintInsertCaret(state, dpr);
         m_strip.draw(painter, 0, top, -state.xShift * dpr, width);
         if (rec) {
             record->append(line);
             line.clear();
         }
     }
-    if (cursorVisible)
+    if (cursorVisible && !state.insertCaret)
         paintCursorOutline(painter, state);
     const int top = state.yShift + l.rowTop(state.firstRow, beginRow);
     const qreal right = std::min<qreal>(width, l.totalWidth() + state.xShift);

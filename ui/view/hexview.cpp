@@ -1,6 +1,7 @@
 #include "ui/view/hexview.h"
 
 #include "core/numberparser.h"
+#include "core/piecetable.h"
 #include "ui/view/hexviewcontroller.h"
 #include "ui/view/selectioncopier.h"
 
@@ -51,6 +52,7 @@ void HexView::setFile(const MappedFile *file)
     m_file = file ? file : &none;
     m_hasFile = m_file->isValid();
     m_readable = m_file->size();
+    m_snapshot = m_hasFile ? PieceTable(m_file->size()).snapshot() : PieceSnapshot();
     if (m_hasFile) // a hint only: jumps across a huge file fault fewer pages (the handle shares the mapping)
         (void)MappedFile(*m_file).advise(Advice::Random);
     m_firstRow = 0;
@@ -115,7 +117,7 @@ void HexView::relayout()
 {
     const std::uint64_t top = topOffset();
     const auto metrics = HexLayout::Metrics::fromFont(QFontMetricsF(m_painter.font()));
-    const std::uint64_t size = hasFile() ? m_file->size() : 0;
+    const std::uint64_t size = hasFile() ? m_snapshot.size() : 0;
     int bpr = m_requestedBytesPerRow;
     if (bpr == 0) {
         m_layout.configure(size, 16, m_groupSize, metrics);
@@ -151,12 +153,6 @@ void HexView::setReadableSize(std::uint64_t size)
     viewport()->update();
 }
 
-void HexView::setEditOverlay(const EditOverlay *overlay)
-{
-    m_overlay = overlay;
-    viewport()->update();
-}
-
 QRectF HexView::cellRect(std::uint64_t offset, Area area) const
 {
     const auto a = area == Area::Ascii ? HexLayout::Area::Ascii : HexLayout::Area::Hex;
@@ -174,6 +170,10 @@ void HexView::setCaretNibble(std::optional<HexLayout::Nibble> nibble)
 
 QRectF HexView::caretRect() const
 {
+    if (showsInsertBar())
+        return m_layout
+            .insertCaretRect(m_area == Area::Ascii ? HexLayout::Area::Ascii : HexLayout::Area::Hex, m_cursor, m_firstRow)
+            .translated(-horizontalScrollBar()->value(), headerHeight());
     if (m_area == Area::Ascii || !m_caretNibble)
         return cellRect(m_cursor, m_area);
     return m_layout.nibbleRect(m_cursor, *m_caretNibble, m_firstRow)
@@ -188,14 +188,16 @@ void HexView::paintEvent(QPaintEvent *event)
     HexPainter::State st;
     st.layout = &m_layout;
     st.file = hasFile() ? m_file : nullptr;
+    st.snapshot = &m_snapshot;
     st.firstRow = m_firstRow;
     st.cursor = m_cursor;
     st.activeArea = m_area == Area::Ascii ? HexLayout::Area::Ascii : HexLayout::Area::Hex;
-    st.showCursor = m_hasFile && m_file->size() > 0; // an empty file has no byte to put a cursor on
+    // An empty document has no byte to put a block cursor on; in insert mode the bar stands at 0.
+    st.showCursor = m_hasFile && (documentSize() > 0 || m_insertMode);
+    st.insertCaret = showsInsertBar();
     st.caretNibble = m_caretNibble;
     st.selection = m_selection;
     st.highlights = &m_highlights;
-    st.overlay = m_overlay;
     st.readableEnd = m_readable;
     st.xShift = -horizontalScrollBar()->value();
     st.yShift = headerHeight();
@@ -212,10 +214,13 @@ void HexView::paintEvent(QPaintEvent *event)
         m_painter.paintRows(p, st, begin, std::max(begin, end), w, m_recordText ? &m_paintedRows : nullptr);
     for (const QRect &r : QRegion(p.clipBoundingRect().toAlignedRect()).subtracted(covered))
         p.fillRect(r, m_painter.colors().base);
-    if (hasFile() && m_file->size() == 0) { // say so rather than show a blank page
+    if (hasFile() && documentSize() == 0) { // say so rather than show a blank page
         p.setPen(m_painter.colors().offset);
-        p.drawText(QRect(0, st.yShift, w, viewport()->height() - st.yShift).adjusted(8, 8, -8, -8),
-                   Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, tr("This file is empty (0 bytes)."));
+        // In insert mode the first row holds the caret: the hint goes below it.
+        const int top = st.yShift + (m_insertMode ? m_layout.metrics().lineHeight : 0);
+        p.drawText(QRect(0, top, w, viewport()->height() - top).adjusted(8, 8, -8, -8),
+                   Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
+                   m_insertMode ? tr("Empty file: type to insert bytes") : tr("This file is empty (0 bytes)."));
     }
 }
 
@@ -265,12 +270,16 @@ bool HexView::copySelection(CopyFormat format)
 {
     if (!hasFile())
         return false;
-    if (m_file->size() == 0) {
+    if (documentSize() == 0) {
         emit statusMessage(tr("Nothing to copy: the file is empty"));
         return false;
     }
+    if (m_selection.isEmpty() && m_cursor >= documentSize()) { // insert mode, after the last byte
+        emit statusMessage(tr("Nothing to copy: the cursor is after the last byte"));
+        return false;
+    }
     const ByteRange range = m_selection.isEmpty() ? ByteRange{m_cursor, 1} : m_selection;
-    if (range.end() > m_readable) { // the mapping past the end on disk holds no bytes: never copy invented ones
+    if (readsPastReadable(range)) { // the mapping past the end on disk holds no bytes: never copy invented ones
         emit statusMessage(tr("Cannot copy: the file was truncated on disk to %1 bytes; reload it first")
                                .arg(m_readable));
         return false;
@@ -279,7 +288,7 @@ bool HexView::copySelection(CopyFormat format)
         : format == CopyFormat::RawText              ? CopyFormatter::Format::RawText
                                                      : CopyFormatter::Format::HexText;
     QString message;
-    const bool copied = SelectionCopier::copy(file(), m_overlay, range, kind, CopyLimit, &message);
+    const bool copied = SelectionCopier::copy(file(), m_snapshot, range, kind, CopyLimit, &message);
     emit statusMessage(message);
     return copied;
 }

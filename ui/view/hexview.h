@@ -2,6 +2,7 @@
 
 #include "core/byterange.h"
 #include "core/mappedfile.h"
+#include "core/piecesnapshot.h"
 #include "ui/view/hexlayout.h"
 #include "ui/view/hexpainter.h"
 #include "ui/view/highlight.h"
@@ -18,7 +19,9 @@ namespace hexmap {
 
 class HexViewController;
 
-// HexView: a scroll area showing a MappedFile as offset | hex | ASCII rows with a header of column offsets.
+// HexView: a scroll area showing a document (a PieceSnapshot over a MappedFile: the file with its unsaved inserts,
+// erases and overwrites) as offset | hex | ASCII rows with a header of column offsets. Its size, rows, cursor and
+// selection bounds are the document's (snapshot().size()); bytes of the file are read through the mapping.
 // It keeps the first visible row (std::uint64_t) as the truth and maps it to the int vertical scroll bar through
 // HexLayout/ScrollScaler, so the last byte of a multi-TiB file is reachable by bar, keyboard and scrollToOffset.
 // Painting is done by HexPainter straight from the mapping (only the rows in the dirty rectangle); keyboard and
@@ -35,8 +38,9 @@ public:
     explicit HexView(QWidget *parent = nullptr);
     ~HexView() override;
 
-    // Shows `file` from offset 0, cursor at 0, no selection. The view reads through the pointer (a Document's
-    // mapping: a reopen read-write is seen at once); the file must outlive the view or be cleared first.
+    // Shows `file` from offset 0, cursor at 0, no selection, as an unmodified document (a snapshot of the file with no
+    // edits). The view reads through the pointer (a Document's mapping: a reopen read-write is seen at once); the
+    // file must outlive the view or be cleared first.
     void setFile(const MappedFile *file);
     // Standalone use (tests, tools without a Document): the view keeps its own handle of `file`.
     void setFile(const MappedFile &file);
@@ -75,13 +79,26 @@ public:
     void setHighlights(HighlightLayer layer, std::vector<Highlight> highlights);
     const std::vector<Highlight> &highlights(HighlightLayer layer) const;
     const std::vector<Highlight> &highlights() const { return m_highlights; }
-    // Unsaved edits drawn over the mapping in the "edited" colour (owned by the caller, e.g. an EditSession; must
-    // outlive the view or be reset to nullptr). Call viewport()->update() after changing the overlay.
-    void setEditOverlay(const EditOverlay *overlay);
-    const EditOverlay *editOverlay() const { return m_overlay; }
+    // The document shown: the file (originalSize() must equal file().size()) with unsaved edits. Bytes of Memory and
+    // Fill pieces (inserted or overwritten) are drawn in the "edited" colour; bytes of the file keep their colour
+    // wherever they moved. A value: set it again after each change (EditSession::snapshot()); the view relayouts
+    // when the size changed (cursor and selection clamped to it, top row kept) and repaints. A snapshot over another
+    // original size is ignored (the view keeps the file unmodified). setFile() resets it to the file, unmodified.
+    void setSnapshot(PieceSnapshot snapshot);
+    const PieceSnapshot &snapshot() const { return m_snapshot; }
+    // The document's size in bytes (snapshot().size(); 0 without a file).
+    std::uint64_t documentSize() const { return m_hasFile ? m_snapshot.size() : 0; }
+    // Insert mode: the cursor may stand at documentSize() (after the last byte, to append; the only position of an
+    // empty document), drawn as a thin bar before the cell instead of the overwrite block; End, Ctrl+End, Right at
+    // the last byte and a click past the last byte reach it. Leaving insert mode moves a cursor standing there back
+    // to the last byte. Off by default.
+    void setInsertMode(bool on);
+    bool insertMode() const { return m_insertMode; }
     // The file's size on disk when another program truncated it under the mapping (FileWatcher pushes it): bytes
     // at or past it are painted as absent (blank cells on a muted tint, never `00`) and never read through the
-    // mapping (paint, copy, accessibility). setFile() resets it to the file's size; larger values are clamped.
+    // mapping (paint, copy, accessibility). It counts in the file's offsets: a document byte is absent when it is a
+    // file byte at or past it, wherever edits moved it. setFile() resets it to the file's size; larger values are
+    // clamped.
     void setReadableSize(std::uint64_t size);
     std::uint64_t readableSize() const { return m_readable; }
     const HexLayout &layout() const { return m_layout; }
@@ -93,7 +110,9 @@ public:
     QRectF cellRect(std::uint64_t offset, Area area) const;
     // The nibble caret of overwrite editing (an EditController sets it): in the hex column the cursor is solid only
     // over the half of the byte the next typed hex digit goes to (High, Low), the byte outlined; nullopt (browsing)
-    // = the whole byte is solid. caretRect() is the solid part in viewport coordinates, in the active column.
+    // = the whole byte is solid. caretRect() is the solid part in viewport coordinates, in the active column. In
+    // insert mode the caret is the thin bar (HexLayout::insertCaretRect) unless the nibble is Low (the second digit
+    // of a byte being typed goes into that byte, shown as in overwrite mode).
     void setCaretNibble(std::optional<HexLayout::Nibble> nibble);
     std::optional<HexLayout::Nibble> caretNibble() const { return m_caretNibble; }
     QRectF caretRect() const;
@@ -105,6 +124,7 @@ signals:
     void selectionChanged(hexmap::ByteRange selection);
     void visibleRangeChanged(hexmap::ByteRange visible);
     void statusMessage(const QString &message); // transient, for the status bar
+    void snapshotChanged(); // setSnapshot() took a new document version (its bytes or size may differ)
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -133,6 +153,10 @@ private:
     void ensureCursorVisible();
     void emitVisibleIfChanged();
     void setCursorAndAnchor(std::uint64_t cursor, std::uint64_t anchor, bool hasSelection);
+    void clampCursorToDocument(); // after the size or insert mode changed: cursor, anchor, selection inside it
+    bool showsInsertBar() const { return m_insertMode && m_caretNibble != HexLayout::Nibble::Low; }
+    // True when a byte of `range` is a file byte at or past readableSize() (absent on disk).
+    bool readsPastReadable(ByteRange range) const;
 
     const MappedFile *m_file = nullptr; // the shown file (a Document's, or m_own)
     MappedFile m_own;                   // only for setFile(const MappedFile &)
@@ -142,7 +166,8 @@ private:
     HexViewController *m_controller = nullptr; // child QObject
     std::array<std::vector<Highlight>, HighlightLayerCount> m_layers;
     std::vector<Highlight> m_highlights; // every layer, bottom to top (what the painter draws)
-    const EditOverlay *m_overlay = nullptr;
+    PieceSnapshot m_snapshot;     // the document; unmodified over the file after setFile
+    bool m_insertMode = false;
     std::uint64_t m_readable = 0; // see setReadableSize
     std::uint64_t m_firstRow = 0;
     std::uint64_t m_cursor = 0;

@@ -7,6 +7,8 @@
 
 #include <array>
 #include <cstddef>
+#include <optional>
+#include <span>
 
 namespace hexmap {
 
@@ -16,6 +18,7 @@ HexViewAccessibility::HexViewAccessibility(HexView *view) : QObject(view), m_vie
     connect(m_view, &HexView::cursorMoved, this, &HexViewAccessibility::update);
     connect(m_view, &HexView::selectionChanged, this, &HexViewAccessibility::update);
     connect(m_view, &HexView::visibleRangeChanged, this, &HexViewAccessibility::update); // e.g. a new file
+    connect(m_view, &HexView::snapshotChanged, this, &HexViewAccessibility::update);     // an edit
     m_view->installEventFilter(this);
     update();
 }
@@ -50,15 +53,25 @@ QString HexViewAccessibility::describe() const
 {
     if (!m_view->hasFile())
         return tr("No file is open");
-    const std::uint64_t size = m_view->file().size();
+    const std::uint64_t size = m_view->documentSize(); // the document with its edits, not the file on disk
     const std::uint64_t offset = m_view->cursorOffset();
     const QLocale locale;
     QString text = tr("Offset 0x%1 (%2) of %3 bytes")
                        .arg(QString::number(offset, 16).toUpper(), locale.toString(offset), locale.toString(size));
     std::array<std::byte, 1> byte{};
-    if (offset >= m_view->readableSize()) {
+    const PieceSnapshot &document = m_view->snapshot();
+    const std::optional<std::uint64_t> inFile = document.originalOffsetAt(offset); // nullopt: an inserted byte
+    const auto read = [&] {
+        return document.read(offset, byte, [&](std::uint64_t at, std::span<std::byte> out) {
+            return m_view->file().readAt(at, out) == out.size();
+        });
+    };
+    if (offset >= size) {
+        if (m_view->insertMode())
+            text += tr(", after the last byte");
+    } else if (inFile && *inFile >= m_view->readableSize()) {
         text += tr(", absent (past the end of the file on disk)");
-    } else if (m_view->file().readAt(offset, byte) == 1) {
+    } else if (const auto n = read(); n && n.value() == 1) {
         const auto value = std::to_integer<unsigned>(byte[0]);
         text += tr(", value 0x%1 (%2)").arg(value, 2, 16, QLatin1Char('0')).arg(value);
     }

@@ -34,7 +34,7 @@ void HexViewController::move(std::int64_t bytes, bool extend)
         target = std::uint64_t(-bytes) > cursor ? 0 : cursor - std::uint64_t(-bytes);
     else
         target = cursor + std::min<std::uint64_t>(std::uint64_t(bytes), UINT64_MAX - cursor);
-    m_view->setCursorOffset(target, extend); // clamps to the last byte
+    m_view->setCursorOffset(target, extend); // clamps to the last byte (after it in insert mode)
 }
 
 bool HexViewController::keyPress(QKeyEvent *event)
@@ -72,7 +72,8 @@ bool HexViewController::keyPress(QKeyEvent *event)
         m_view->setCursorOffset(ctrl ? 0 : rowStart, shift);
         return true;
     case Qt::Key_End:
-        m_view->setCursorOffset(ctrl ? l.lastOffset() : rowStart + std::uint64_t(bpr - 1), shift);
+        // Clamped to the last byte, or to the position after it in insert mode.
+        m_view->setCursorOffset(ctrl ? l.lastCursorOffset() : rowStart + std::uint64_t(bpr - 1), shift);
         return true;
     case Qt::Key_Tab:
     case Qt::Key_Backtab:

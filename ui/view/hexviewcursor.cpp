@@ -36,14 +36,15 @@ void HexView::setCursorAndAnchor(std::uint64_t cursor, std::uint64_t anchor, boo
 {
     m_cursor = cursor;
     m_anchor = anchor;
-    m_selection = hasSelection ? ByteRange::fromBounds(std::min(cursor, anchor), std::max(cursor, anchor) + 1)
-                               : ByteRange{cursor, 0};
+    // [min, max + 1) over bytes; the append position (insert mode) is not a byte: cut at the document's end.
+    const std::uint64_t end = std::min(std::max(cursor, anchor) + 1, std::max(documentSize(), std::min(cursor, anchor)));
+    m_selection = hasSelection ? ByteRange::fromBounds(std::min(cursor, anchor), end) : ByteRange{cursor, 0};
     viewport()->update();
 }
 
 void HexView::setCursorOffset(std::uint64_t offset, bool extendSelection)
 {
-    offset = std::min(offset, m_layout.lastOffset());
+    offset = std::min(offset, m_layout.lastCursorOffset()); // the last byte, or after it in insert mode
     const std::uint64_t oldCursor = m_cursor;
     const ByteRange oldSelection = m_selection;
     if (extendSelection)

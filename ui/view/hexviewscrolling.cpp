@@ -69,7 +69,7 @@ QSize HexView::minimumSizeHint() const
 
 void HexView::scrollToOffset(std::uint64_t offset)
 {
-    setFirstRow(m_layout.rowOf(std::min(offset, m_layout.lastOffset())));
+    setFirstRow(m_layout.rowOf(std::min(offset, m_layout.lastCursorOffset())));
 }
 
 void HexView::scrollByRows(std::int64_t rows)

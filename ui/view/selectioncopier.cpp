@@ -22,7 +22,7 @@ QString tr(const char *text)
 
 } // namespace
 
-bool SelectionCopier::copy(const MappedFile &file, const EditOverlay *overlay, ByteRange range,
+bool SelectionCopier::copy(const MappedFile &file, const PieceSnapshot &document, ByteRange range,
                            CopyFormatter::Format format, std::uint64_t limit, QString *message)
 {
     if (range.size > limit) {
@@ -30,11 +30,16 @@ bool SelectionCopier::copy(const MappedFile &file, const EditOverlay *overlay, B
                        .arg(QString::fromStdString(formatSize(range.size)), QString::fromStdString(formatSize(limit)));
         return false;
     }
-    const std::span<const std::byte> mapped = file.readSlice(range.offset, range.size);
-    QByteArray bytes(reinterpret_cast<const char *>(mapped.data()), qsizetype(mapped.size()));
+    const ByteRange clipped = range.intersected(ByteRange{0, document.size()});
+    QByteArray bytes(qsizetype(clipped.size), Qt::Uninitialized);
     const std::span<std::byte> shown(reinterpret_cast<std::byte *>(bytes.data()), std::size_t(bytes.size()));
-    if (overlay && overlay->overlaps({range.offset, shown.size()}))
-        overlay->apply(range.offset, shown);
+    const auto read = document.read(clipped.offset, shown, [&](std::uint64_t offset, std::span<std::byte> out) {
+        return file.readAt(offset, out) == out.size();
+    });
+    if (!read) {
+        *message = tr("Cannot copy: the file could not be read (%1)").arg(QString::fromStdString(read.message()));
+        return false;
+    }
     auto *mime = new QMimeData; // ownership passes to the clipboard
     mime->setText(CopyFormatter::format(shown, format));
     if (format == CopyFormatter::Format::RawText)
