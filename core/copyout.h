@@ -43,7 +43,8 @@ struct CopyOutStats {
 // - before copying, the free space of the destination's filesystem is compared with the data bytes the copy will
 //   hold (the document's length less its holes and zero fills): a copy that cannot fit fails at once with ENOSPC
 //   naming both figures.
-// Failure contract of run(): Errc::Cancelled, Errc::FileTruncated (the source became shorter than the range),
+// Failure contract of run(): Errc::Cancelled, Errc::FileTruncated (the source became shorter than the range; with a
+// document, than the snapshot's originalSize()),
 // errno (ENOSPC, EIO, EACCES...) naming the destination or source. prepare() refuses a destination that is the
 // source file itself or that another Hexmap process is writing (Errc::InvalidArgument / Errc::WriteLocked).
 // Thread: prepare() and run() on one thread (run() is the worker's); cancel(), progress() from any thread.

@@ -111,6 +111,12 @@ Status CopyOut::run()
         return errnoAt(errno, m_destination);
     if (auto copied = m_document ? copyDocument(out) : copyData(out, m_range.offset, m_range.end(), 0); !copied)
         return copied;
+    // SEEK_DATA answers "only a hole follows" also past a new end of file: the size tells whether the file was cut.
+    const std::uint64_t need = m_document ? m_document->originalSize() : m_range.end();
+    struct stat now {};
+    if (::fstat(m_source, &now) == 0 && S_ISREG(now.st_mode) && static_cast<std::uint64_t>(now.st_size) < need)
+        return Error{make_error_code(Errc::FileTruncated),
+                     m_sourcePath + " ends at " + std::to_string(now.st_size) + " (it was cut during the copy)"};
     if (m_cancel.load(std::memory_order_relaxed))
         return Error{make_error_code(Errc::Cancelled), m_destination};
     return temp->commit();
