@@ -2,7 +2,6 @@
 
 #include "core/comparekernel.h"
 #include "core/compareplanner.h"
-#include "core/editoverlay.h"
 
 #include <algorithm>
 #include <chrono>
@@ -31,7 +30,7 @@ struct Finished {
 // The state of one run(), shared by its threads under `m_mutex`.
 class Pass {
 public:
-    Pass(const ScanSource &a, const ScanSource &b, const CompareOptions &options, std::uint64_t length,
+    Pass(const DocumentSource &a, const DocumentSource &b, const CompareOptions &options, std::uint64_t length,
          ScanProgress &progress, CompareRunFeed *feed)
         : m_a(a), m_b(b), m_options(options), m_progress(progress), m_feed(feed),
           m_planner(a, options.offsetA, b, options.offsetB, length, options.chunkSize)
@@ -52,8 +51,6 @@ private:
     void worker();
     Status compareUnit(const CompareUnit &unit, std::vector<std::byte> &bufA, std::vector<std::byte> &bufB,
                        std::vector<CompareRun> &runs);
-    Status compareEditedHoles(const CompareUnit &unit, std::vector<std::byte> &bufA, std::vector<std::byte> &bufB,
-                              std::vector<CompareRun> &runs);
     void mergeFinishedLocked();
     void publishLocked(); // hands the runs that became final to m_feed
     void failLocked(Error error)
@@ -68,8 +65,8 @@ private:
         return Error{make_error_code(Errc::Cancelled), "compare of " + m_a.path() + " and " + m_b.path()};
     }
 
-    const ScanSource &m_a;
-    const ScanSource &m_b;
+    const DocumentSource &m_a;
+    const DocumentSource &m_b;
     const CompareOptions &m_options;
     ScanProgress &m_progress;
     CompareRunFeed *m_feed;
@@ -91,79 +88,32 @@ private:
 Status Pass::compareUnit(const CompareUnit &unit, std::vector<std::byte> &bufA, std::vector<std::byte> &bufB,
                          std::vector<CompareRun> &runs)
 {
-    const EditOverlay *overlayA = m_options.overlayA.get();
-    const EditOverlay *overlayB = m_options.overlayB.get();
-    const bool edited = (overlayA && overlayA->overlaps({m_options.offsetA + unit.pos, unit.length})) ||
-                        (overlayB && overlayB->overlaps({m_options.offsetB + unit.pos, unit.length}));
     if (unit.bothHoles())
-        return edited ? compareEditedHoles(unit, bufA, bufB, runs) : Status{};
+        return {}; // zeros on both sides (holes, fills of zeros): equal without reading
     const std::size_t n = static_cast<std::size_t>(unit.length);
     if (bufA.size() < n)
         bufA.resize(n);
     if (bufB.size() < n)
         bufB.resize(n);
     const struct {
-        const ScanSource &source;
+        const DocumentSource &source;
         std::uint64_t offset;
         bool hole;
         std::vector<std::byte> &buffer;
-        const EditOverlay *overlay;
-    } sides[] = {{m_a, m_options.offsetA, unit.holeA, bufA, overlayA},
-                 {m_b, m_options.offsetB, unit.holeB, bufB, overlayB}};
+    } sides[] = {{m_a, m_options.offsetA, unit.holeA, bufA}, {m_b, m_options.offsetB, unit.holeB, bufB}};
     for (const auto &side : sides) {
         if (side.hole) {
             std::memset(side.buffer.data(), 0, n);
         } else {
             const std::span buffer(side.buffer.data(), n);
-            if (auto status = side.source.readExactly(side.offset + unit.pos, buffer); !status)
+            if (auto status = side.source.read(side.offset + unit.pos, buffer); !status)
                 return status;
             m_progress.addRead(n);
         }
-        if (side.overlay)
-            side.overlay->apply(side.offset + unit.pos, std::span(side.buffer.data(), n));
     }
     if (!comparekernel::appendRuns(bufA.data(), bufB.data(), n, m_options.offsetA + unit.pos, m_options.mergeGap,
                                    m_unitLimit, runs))
         runs.push_back({UINT64_MAX, 0}); // marks "cut": more runs follow in this unit
-    return {};
-}
-
-Status Pass::compareEditedHoles(const CompareUnit &unit, std::vector<std::byte> &bufA, std::vector<std::byte> &bufB,
-                               std::vector<CompareRun> &runs)
-{
-    // Both sides are zeros here (a hole unit may span terabytes): compare only the spans some edit touches, a
-    // chunk at a time, zeros with each side's edits applied.
-    std::vector<ByteRange> spans; // unit-local, from both sides
-    for (const auto &[overlay, start] : {std::pair{m_options.overlayA.get(), m_options.offsetA + unit.pos},
-                                         std::pair{m_options.overlayB.get(), m_options.offsetB + unit.pos}}) {
-        if (overlay)
-            overlay->forEachEditedSpan({start, unit.length}, [&, s = start](std::uint64_t o, std::uint64_t l) {
-                spans.push_back({o - s, l});
-            });
-    }
-    std::sort(spans.begin(), spans.end(), [](const ByteRange &x, const ByteRange &y) { return x.offset < y.offset; });
-    const std::size_t chunk = std::max<std::size_t>(1, m_options.chunkSize);
-    bufA.resize(std::max(bufA.size(), chunk));
-    bufB.resize(std::max(bufB.size(), chunk));
-    std::uint64_t done = 0; // unit-local: everything before it is compared
-    for (const ByteRange &span : spans) {
-        for (std::uint64_t at = std::max(done, span.offset); at < span.end();) {
-            const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(chunk, span.end() - at));
-            std::memset(bufA.data(), 0, n);
-            std::memset(bufB.data(), 0, n);
-            if (m_options.overlayA)
-                m_options.overlayA->apply(m_options.offsetA + unit.pos + at, std::span(bufA.data(), n));
-            if (m_options.overlayB)
-                m_options.overlayB->apply(m_options.offsetB + unit.pos + at, std::span(bufB.data(), n));
-            if (!comparekernel::appendRuns(bufA.data(), bufB.data(), n, m_options.offsetA + unit.pos + at,
-                                           m_options.mergeGap, m_unitLimit, runs)) {
-                runs.push_back({UINT64_MAX, 0});
-                return {};
-            }
-            at += n;
-            done = at;
-        }
-    }
     return {};
 }
 
@@ -269,24 +219,21 @@ Status Pass::execute()
         return {}; // the rest was not read: a cut there does not change the runs found
     }
     for (const auto *side : {&m_a, &m_b}) {
-        const std::uint64_t end = (side == &m_a ? m_options.offsetA : m_options.offsetB) + m_planner.length();
-        auto size = side->currentSize();
-        if (!size)
-            return size.error();
-        if (*size < end) // a cut inside a hole reads no byte: the size tells
-            return Error{make_error_code(Errc::FileTruncated),
-                         side->path() + ": the file ends at offset " + std::to_string(*size) +
-                             " (it was cut during the compare)"};
+        const std::uint64_t offset = side == &m_a ? m_options.offsetA : m_options.offsetB;
+        // a cut inside a hole reads no byte: the size tells
+        if (auto status = side->checkFileLength({offset, m_planner.length()}, "compare"); !status)
+            return status;
     }
     return {};
 }
 
-Error outOfBounds(const ScanSource &side, std::uint64_t offset, std::uint64_t length, bool lengthGiven)
+Error outOfBounds(const DocumentSource &side, std::uint64_t offset, std::uint64_t length, bool lengthGiven)
 {
     std::string what = side.path() + ": offset " + std::to_string(offset);
     if (lengthGiven)
         what += " + length " + std::to_string(length);
-    return Error{make_error_code(Errc::OutOfBounds), what + " (the file has " + std::to_string(side.size()) + " bytes)"};
+    return Error{make_error_code(Errc::OutOfBounds), what + " (the " + (side.document() ? "edited document" : "file") +
+                                                         " has " + std::to_string(side.size()) + " bytes)"};
 }
 
 bool sameFile(const ScanSource &a, const ScanSource &b)
@@ -297,15 +244,17 @@ bool sameFile(const ScanSource &a, const ScanSource &b)
 
 } // namespace
 
-Result<CompareResult> CompareEngine::run(const ScanSource &a, const ScanSource &b, const CompareOptions &options,
-                                         ScanProgress &progress, CompareRunFeed *feed)
+Result<CompareResult> CompareEngine::run(const ScanSource &fileA, const ScanSource &fileB,
+                                         const CompareOptions &options, ScanProgress &progress, CompareRunFeed *feed)
 {
+    const DocumentSource a(fileA, options.documentA);
+    const DocumentSource b(fileB, options.documentB);
     const auto refuse = [&](Error error) -> Result<CompareResult> { // bad arguments end the run too, once
         progress.start(0);
         progress.finish();
         return error;
     };
-    if (!a.isValid() || !b.isValid())
+    if (!fileA.isValid() || !fileB.isValid())
         return refuse(Error{make_error_code(Errc::InvalidArgument), "compare: no file"});
     if (options.maxRuns == 0)
         return refuse(Error{make_error_code(Errc::InvalidArgument), "compare: at most 0 runs (the cap must be 1 or more)"});
@@ -328,16 +277,25 @@ Result<CompareResult> CompareEngine::run(const ScanSource &a, const ScanSource &
         progress.finish();
         return Error{make_error_code(Errc::Cancelled), "compare of " + a.path() + " and " + b.path()};
     }
-    const auto hasEdits = [](const std::shared_ptr<const EditOverlay> &o) { return o && !o->isEmpty(); };
-    if (options.offsetA == options.offsetB && !hasEdits(options.overlayA) && !hasEdits(options.overlayB) &&
-        sameFile(a, b)) {
+    for (const DocumentSource *side : {&a, &b}) {
+        if (side->document() && side->file().size() < side->document()->originalSize()) {
+            progress.finish();
+            return Error{make_error_code(Errc::FileTruncated),
+                         side->path() + ": the file ends at offset " + std::to_string(side->file().size()) +
+                             " (it was cut after the document was opened with " +
+                             std::to_string(side->document()->originalSize()) + " bytes)"};
+        }
+    }
+    if (options.offsetA == options.offsetB && !a.document() && !b.document() && sameFile(fileA, fileB)) {
         result.sameFile = true;
         progress.addDone(result.length);
         progress.finish();
         return result;
     }
-    a.adviseSequential({options.offsetA, result.length});
-    b.adviseSequential({options.offsetB, result.length});
+    if (!a.document())
+        fileA.adviseSequential({options.offsetA, result.length});
+    if (!b.document())
+        fileB.adviseSequential({options.offsetB, result.length});
     CompareOptions resolved = options;
     resolved.length = result.length;
     Pass pass(a, b, resolved, result.length, progress, feed);

@@ -27,13 +27,15 @@ public:
     // Compares A[offsetA, +length) with B[offsetB, +length) (length: see CompareOptions) and returns the runs;
     // calls progress.finish() once before returning, also when it fails. Both paths naming the same file (same
     // device and inode) from the same offset give an equal result with sameFile set, without reading. Cancel
-    // (progress.requestCancel()) is honoured between units (within a few ms). options.overlayA / overlayB (unsaved
-    // edits) are applied to what each side reads, holes included (a hole unit with edits is compared, not
-    // skipped); with edits, the same file is read like two files.
+    // (progress.requestCancel()) is honoured between units (within a few ms). options.documentA / documentB (the
+    // documents of open tabs, unsaved edits applied) are what each side reads, in document offsets; zero stretches
+    // of a document (holes of its file, fills of zeros) are not read; with a document, the same file is read like
+    // two files.
     // Fails with Errc::InvalidArgument (an invalid source, maxRuns 0, chunkSize 0), Errc::OutOfBounds (a start
     // or range past the end of a side; context names the file and the values), Errc::Cancelled,
-    // Errc::FileTruncated when a side is shorter than its range during or at the end of the compare (context:
-    // the path and the offset where it now ends), errno from pread.
+    // Errc::FileTruncated when a side's file is shorter than its range (with a document: than the snapshot's
+    // originalSize()) before, during or at the end of the compare (context: the path and the offset where it now
+    // ends), errno from pread.
     // `feed` (optional) receives the runs while the compare goes on, each once it is final (no later unit can
     // extend it), in order and never past maxRuns: a prefix of the result's runs (the last run only comes with
     // the result). A failed or cancelled run may have pushed runs before it failed.

@@ -4,7 +4,7 @@
 
 namespace hexmap {
 
-ComparePlanner::ComparePlanner(const ScanSource &a, std::uint64_t offsetA, const ScanSource &b,
+ComparePlanner::ComparePlanner(const DocumentSource &a, std::uint64_t offsetA, const DocumentSource &b,
                                std::uint64_t offsetB, std::uint64_t length, std::size_t chunkSize)
     : m_length(length), m_chunk(std::max<std::size_t>(chunkSize, 1))
 {
@@ -20,22 +20,13 @@ bool ComparePlanner::refresh(Side &side)
         return true;
     const std::uint64_t at = side.offset + m_cursor;
     const std::uint64_t end = side.offset + m_length;
-    const std::uint64_t data = side.source->nextData(at, end);
-    if (data > at) {
-        // SEEK_DATA answers "no data after here" also past a new end of file: the size tells.
-        if (auto size = side.source->currentSize(); size && *size < end) {
-            m_error = Error{make_error_code(Errc::FileTruncated),
-                            side.source->path() + ": the file ends at offset " + std::to_string(*size) +
-                                " (it was cut during the compare)"};
-            return false;
-        }
-        side.hole = true;
-        side.until = data - side.offset;
-        return true;
+    auto stretch = side.source->stretchAt(at, end, "compare");
+    if (!stretch) {
+        m_error = stretch.error();
+        return false;
     }
-    side.hole = false;
-    const std::uint64_t dataEnd = side.source->dataEnd(at, end);
-    side.until = std::max(dataEnd, at + 1) - side.offset;
+    side.hole = stretch->zeros;
+    side.until = stretch->end - side.offset;
     return true;
 }
 

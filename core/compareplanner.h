@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/documentsource.h"
 #include "core/result.h"
-#include "core/scansource.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -22,12 +22,13 @@ struct CompareUnit {
 };
 
 // Cuts two equally long ranges [offsetA, +length) of A and [offsetB, +length) of B into CompareUnits in order:
-// pieces of at most chunkSize where either side holds data, cut where a side's data or hole (SEEK_DATA /
-// SEEK_HOLE) begins or ends, and whole stretches where both sides are holes.
+// pieces of at most chunkSize where either side holds data, cut where a side's data or zeros (DocumentSource::
+// stretchAt: holes of the file, SEEK_DATA / SEEK_HOLE, and with a document fills of zeros) begin or end, and whole
+// stretches where both sides are zeros.
 // Thread: not thread-safe; CompareEngine calls it under its lock.
 class ComparePlanner {
 public:
-    ComparePlanner(const ScanSource &a, std::uint64_t offsetA, const ScanSource &b, std::uint64_t offsetB,
+    ComparePlanner(const DocumentSource &a, std::uint64_t offsetA, const DocumentSource &b, std::uint64_t offsetB,
                    std::uint64_t length, std::size_t chunkSize);
 
     // The next unit, or nullopt at the end or once error() is set. lseek failures count as data.
@@ -41,7 +42,7 @@ public:
 private:
     // What one side holds from the cursor on: data or a hole, until `until` (relative; m_cursor when unknown).
     struct Side {
-        const ScanSource *source = nullptr;
+        const DocumentSource *source = nullptr;
         std::uint64_t offset = 0;
         bool hole = false;
         std::uint64_t until = 0;

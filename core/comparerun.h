@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/piecesnapshot.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -7,8 +9,6 @@
 #include <vector>
 
 namespace hexmap {
-
-class EditOverlay;
 
 // One stretch of differing bytes: `length` bytes from `offset` on side A (offset + shift on side B, where
 // shift = offsetB - offsetA of the compare). With a merge gap, a run may hold equal bytes between differences.
@@ -29,15 +29,16 @@ struct CompareOptions {
     std::uint64_t maxRuns = UINT64_MAX;   // stop after this many runs (>= 1): the first maxRuns runs are exact
     unsigned threads = 0;                 // reader threads; 0 = std::thread::hardware_concurrency()
     std::size_t chunkSize = 1u << 20;     // bytes per side per unit: the unit of work, progress and cancel
-    // Unsaved edits of an open tab to apply to what is read on each side (file offsets; null: none). Each must
-    // not change while the compare runs: pass a copy.
-    std::shared_ptr<const EditOverlay> overlayA;
-    std::shared_ptr<const EditOverlay> overlayB;
+    // The document an open tab shows on each side (a piece-table version over that side's file, unsaved inserts,
+    // erases and overwrites applied): when set, that side is the document, and its offsets, length and size are
+    // document offsets (sizes may differ from the file's, as two files' sizes may differ). Unset: the file as is.
+    std::optional<PieceSnapshot> documentA;
+    std::optional<PieceSnapshot> documentB;
 };
 
 // The outcome of a compare. Plain value; any thread.
 struct CompareResult {
-    std::uint64_t sizeA = 0;   // the files' sizes when opened
+    std::uint64_t sizeA = 0;   // the sides' sizes: the documents' when given, else the files' when opened
     std::uint64_t sizeB = 0;
     std::uint64_t offsetA = 0; // the compared ranges: [offsetA, offsetA + length) and [offsetB, offsetB + length)
     std::uint64_t offsetB = 0;

@@ -1,6 +1,5 @@
 #include "core/scanengine.h"
 
-#include "core/editoverlay.h"
 #include "core/scanplanner.h"
 
 #include <algorithm>
@@ -32,10 +31,9 @@ struct Slot {
 // The state of one run(), shared by its threads under `mutex`.
 class Pass {
 public:
-    Pass(const ScanSource &source, ByteRange range, const ScanOptions &options, ScanProgress &progress,
+    Pass(const DocumentSource &source, ByteRange range, const ScanOptions &options, ScanProgress &progress,
          std::span<ScanConsumer *const> consumers)
-        : m_source(source), m_range(range), m_progress(progress), m_consumers(consumers),
-          m_overlay(options.overlay.get())
+        : m_source(source), m_range(range), m_progress(progress), m_consumers(consumers)
     {
         for (ScanConsumer *c : consumers) {
             if (c->ordered())
@@ -54,7 +52,7 @@ public:
         m_chunk = options.chunkSize;
         // Hole units are capped only for ordered consumers that eat zeros byte by byte (progress must move).
         const bool cheap = std::all_of(m_ordered.begin(), m_ordered.end(), [](auto *c) { return c->cheapZeros(); });
-        m_planner.emplace(source, range, m_chunk, m_overlap, cheap ? UINT64_MAX : kMaxZeroUnitOrdered, m_overlay);
+        m_planner.emplace(source, range, m_chunk, m_overlap, cheap ? UINT64_MAX : kMaxZeroUnitOrdered);
     }
 
     Status execute();
@@ -85,11 +83,10 @@ private:
         return !m_stop;
     }
 
-    const ScanSource &m_source;
+    const DocumentSource &m_source;
     ByteRange m_range;
     ScanProgress &m_progress;
     std::span<ScanConsumer *const> m_consumers;
-    const EditOverlay *m_overlay;
     std::vector<ScanConsumer *> m_ordered;
     std::vector<ScanConsumer *> m_unordered;
     std::size_t m_overlap = 0;
@@ -122,11 +119,9 @@ Status Pass::read(const ScanUnit &unit, Slot &slot)
     if (slot.buffer.size() < m_chunk + m_overlap)
         slot.buffer.resize(m_chunk + m_overlap);
     const std::span<std::byte> bytes(slot.buffer.data(), length);
-    if (auto status = m_source.readExactly(unit.offset, bytes); !status)
+    if (auto status = m_source.read(unit.offset, bytes); !status)
         return status;
     m_progress.addRead(unit.owned);
-    if (m_overlay)
-        m_overlay->apply(unit.offset, bytes);
     for (ScanConsumer *c : m_unordered)
         c->consume(unit.offset, bytes, static_cast<std::size_t>(unit.owned));
     return {};
@@ -246,13 +241,7 @@ Status Pass::execute()
     join();
     if (m_error)
         return *m_error;
-    auto size = m_source.currentSize();
-    if (!size)
-        return size.error();
-    if (*size < m_range.end()) // a cut inside a hole reads no byte: the size tells
-        return Error{make_error_code(Errc::FileTruncated), m_source.path() + ": the file ends at offset " +
-                                                               std::to_string(*size) + " (it was cut during the scan)"};
-    return {};
+    return m_source.checkFileLength(m_range, "scan"); // a cut inside a hole reads no byte: the size tells
 }
 
 } // namespace
@@ -268,10 +257,18 @@ Status ScanEngine::run(const ScanSource &source, std::span<ScanConsumer *const> 
         return Error{make_error_code(Errc::InvalidArgument), "scan of " + source.path() + ": chunk size " +
                                                                  std::to_string(options.chunkSize) +
                                                                  " (expected 1 byte to 1 GiB)"};
-    const ByteRange range = options.range.value_or(ByteRange{0, source.size()});
-    if (range.offset > source.size() || range.size > source.size() - range.offset)
+    const DocumentSource document(source, options.document);
+    const std::uint64_t size = document.size();
+    const ByteRange range = options.range.value_or(ByteRange{0, size});
+    if (range.offset > size || range.size > size - range.offset)
         return Error{make_error_code(Errc::OutOfBounds), "scan range " + std::to_string(range.offset) + "+" +
-                                                             std::to_string(range.size) + " of " + source.path()};
+                                                             std::to_string(range.size) + " of " + source.path() +
+                                                             (document.document() ? " (as edited)" : "")};
+    if (document.document() && source.size() < options.document->originalSize())
+        return Error{make_error_code(Errc::FileTruncated),
+                     source.path() + ": the file ends at offset " + std::to_string(source.size()) +
+                         " (it was cut after the document was opened with " +
+                         std::to_string(options.document->originalSize()) + " bytes)"};
     if (!options.progressStarted)
         progress.start(range.size);
     const auto finish = [&] {
@@ -283,7 +280,7 @@ Status ScanEngine::run(const ScanSource &source, std::span<ScanConsumer *const> 
         return Error{make_error_code(Errc::Cancelled), "scan of " + source.path()};
     }
     source.adviseSequential(range);
-    Pass pass(source, range, options, progress, consumers);
+    Pass pass(document, range, options, progress, consumers);
     Status status = pass.execute();
     finish();
     return status;

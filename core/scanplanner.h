@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/byterange.h"
+#include "core/documentsource.h"
 #include "core/result.h"
-#include "core/scansource.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -10,9 +10,8 @@
 
 namespace hexmap {
 
-class EditOverlay;
-
-// One piece of a scan: the positions [offset, offset + owned), read from the file or (zeros) a hole of it.
+// One piece of a scan: the positions [offset, offset + owned) of the document (the file when there is none), read or
+// (zeros) a hole of the file or a fill of zeros.
 struct ScanUnit {
     std::uint64_t index = 0; // 0, 1, 2... in file order
     std::uint64_t offset = 0;
@@ -21,14 +20,16 @@ struct ScanUnit {
     std::uint64_t zeroBytes = 0; // zeros only: zero bytes known from offset (owned + look-ahead, clipped)
 };
 
-// Cuts a range into ScanUnits in file order: data stretches in pieces of at most chunkSize, holes (SEEK_DATA /
-// SEEK_HOLE) as zero units of at most maxZeroUnit, except their last `overlap` bytes (read as data, so a pattern
-// that starts in a hole and ends in data is seen) and any hole that unsaved edits touch (read as data and patched).
+// Cuts a range of the document into ScanUnits in order: data stretches in pieces of at most chunkSize, zero stretches
+// (DocumentSource::stretchAt: holes of the file, SEEK_DATA / SEEK_HOLE, at their document offsets, and fills of
+// zeros) as zero units of at most maxZeroUnit, except their last `overlap` bytes (read as data, so a pattern that
+// starts in zeros and ends in data is seen). One stretch query per stretch: O(pieces + holes in the range), whatever
+// the document's size; nothing is materialised.
 // Thread: not thread-safe; ScanEngine calls it under its lock.
 class ScanPlanner {
 public:
-    ScanPlanner(const ScanSource &source, ByteRange range, std::size_t chunkSize, std::size_t overlap,
-                std::uint64_t maxZeroUnit, const EditOverlay *overlay);
+    ScanPlanner(const DocumentSource &source, ByteRange range, std::size_t chunkSize, std::size_t overlap,
+                std::uint64_t maxZeroUnit);
 
     // The next unit, or nullopt at the end of the range or once error() is set. lseek failures count as data.
     std::optional<ScanUnit> next();
@@ -38,14 +39,14 @@ public:
     std::uint64_t unitsHandedOut() const { return m_index; }
 
 private:
-    const ScanSource &m_source;
+    const DocumentSource &m_source;
     ByteRange m_range;
     std::size_t m_chunk;
     std::size_t m_overlap;
     std::uint64_t m_maxZero;
-    const EditOverlay *m_overlay;
     std::uint64_t m_cursor;
-    std::uint64_t m_dataEnd; // the current data stretch ends here (m_cursor when unknown)
+    std::uint64_t m_stretchEnd; // the current stretch ends here (m_cursor when unknown)
+    bool m_zeros = false;       // the current stretch is handed out as zero units
     std::uint64_t m_index = 0;
     std::optional<Error> m_error;
 };

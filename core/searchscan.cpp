@@ -43,7 +43,7 @@ public:
         o.range = bytes;
         o.threads = m_options.threads;
         o.chunkSize = m_options.chunkSize;
-        o.overlay = m_options.overlay;
+        o.document = m_options.document;
         o.progressStarted = true;
         ScanConsumer *consumers[] = {&consumer};
         return ScanEngine::run(m_source, consumers, o, m_progress);
@@ -94,8 +94,9 @@ Result<ByteRange> validate(const ScanSource &source, const SearchMatcher &matche
         return Error{make_error_code(Errc::InvalidArgument), what + ": empty pattern"};
     if (options.chunkSize == 0 || options.maxMatches == 0 || options.firstWindow == 0 || options.maxWindow == 0)
         return Error{make_error_code(Errc::InvalidArgument), what + ": chunk size, match limit or window 0"};
-    const ByteRange range = options.range.value_or(ByteRange{0, source.size()});
-    if (range.offset > source.size() || range.size > source.size() - range.offset)
+    const std::uint64_t size = options.document ? options.document->size() : source.size();
+    const ByteRange range = options.range.value_or(ByteRange{0, size});
+    if (range.offset > size || range.size > size - range.offset)
         return Error{make_error_code(Errc::OutOfBounds), "search range " + std::to_string(range.offset) + "+" +
                                                              std::to_string(range.size) + " of " + source.path()};
     return range;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/byterange.h"
+#include "core/piecesnapshot.h"
 #include "core/result.h"
 #include "core/scanprogress.h"
 #include "core/scansource.h"
@@ -14,16 +15,16 @@
 
 namespace hexmap {
 
-class EditOverlay;
-
 enum class SearchDirection { Forward, Backward };
 
 struct SearchScanOptions {
-    std::optional<ByteRange> range;              // where matches must lie wholly; default: the whole file
+    std::optional<ByteRange> range;              // where matches must lie wholly; default: the whole document
     unsigned threads = 0;                        // reader threads; 0 = std::thread::hardware_concurrency()
     std::size_t chunkSize = 1u << 20;            // the scan engine's unit: of work, progress and cancel
     std::uint64_t maxMatches = 100000;           // findAll keeps at most this many (>= 1)
-    std::shared_ptr<const EditOverlay> overlay;  // unsaved edits the search sees; must not change meanwhile
+    // The document the user sees (a piece-table version over the file, unsaved edits applied): when set, the search
+    // runs over it, and ranges, `from` and match offsets are document offsets. Unset: the file as it is.
+    std::optional<PieceSnapshot> document;
     // Backward: the first window before `from` holds this many match starts; each next window doubles, up to
     // maxWindow (>= 1 each), so a match near the caret is found after reading about that far.
     std::uint64_t firstWindow = 1u << 20;
@@ -41,7 +42,8 @@ struct SearchMatches {
 };
 
 // Find next / previous and find all on the scan engine (ScanEngine + SearchConsumer): pread into bounded
-// buffers, holes answered without reading, the overlay's unsaved edits seen, several reader threads.
+// buffers, holes answered without reading, the document's unsaved edits seen (ScanOptions::document), several
+// reader threads.
 // - Forward: one pass over the range from `from` on; the engine hands units out in file order and stops once a
 //   match is known (SearchConsumer::First), so the work is the distance to the next match, not the file.
 // - Backward: passes over windows before `from`, nearest first (firstWindow, doubling up to maxWindow); each
@@ -57,7 +59,7 @@ public:
     // Forward: the first match starting at or after `from`; backward: the last match starting at or before
     // `from` (from is clamped into the range). With wrap, continues from the other end of the range up to `from`.
     // Fails with Errc::InvalidArgument (an invalid source, an empty pattern, chunkSize, maxMatches or a window
-    // 0), Errc::OutOfBounds (a range past the end of the file; context: the range), Errc::Cancelled,
+    // 0), Errc::OutOfBounds (a range past the end of the document; context: the range), Errc::Cancelled,
     // Errc::FileTruncated (the file was cut during the scan; context: the offset where it now ends), errno.
     static Result<SearchHit> findNext(const ScanSource &source, const SearchMatcher &matcher, std::uint64_t from,
                                       SearchDirection direction, bool wrap, const SearchScanOptions &options,

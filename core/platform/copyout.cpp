@@ -11,6 +11,7 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <span>
 #include <vector>
@@ -48,13 +49,24 @@ std::uint64_t dataEnd(int fd, std::uint64_t offset, std::uint64_t end)
     return std::min(static_cast<std::uint64_t>(at), end);
 }
 
+bool isZeroFill(const Piece &piece)
+{
+    return piece.kind == Piece::Kind::Fill &&
+           std::all_of(piece.bytes->begin(), piece.bytes->end(), [](std::byte b) { return b == std::byte{0}; });
+}
+
 } // namespace
 
 Result<std::unique_ptr<CopyOut>> CopyOut::prepare(const MappedFile &source, ByteRange range,
-                                                  std::vector<EditOverlay::Run> edits, std::string destination)
+                                                  std::optional<PieceSnapshot> document, std::string destination)
 {
-    if (!source.isValid() || range.end() > source.size() || destination.empty())
+    if (!source.isValid() || destination.empty())
         return Error{make_error_code(Errc::InvalidArgument), destination.empty() ? "(no destination)" : destination};
+    const std::uint64_t size = document ? document->size() : source.size();
+    if (range.end() > size)
+        return Error{make_error_code(Errc::InvalidArgument),
+                     "range " + std::to_string(range.offset) + "+" + std::to_string(range.size) + " past the end of " +
+                         source.path() + " (" + std::to_string(size) + " bytes" + (document ? " as edited)" : ")")};
     struct stat target {};
     if (::stat(destination.c_str(), &target) == 0) {
         const FileIdentity id = source.identity();
@@ -71,12 +83,12 @@ Result<std::unique_ptr<CopyOut>> CopyOut::prepare(const MappedFile &source, Byte
     if (!fd)
         return fd.error();
     return std::unique_ptr<CopyOut>(
-        new CopyOut(*fd, source.path(), range, std::move(edits), std::move(destination)));
+        new CopyOut(*fd, source.path(), range, std::move(document), std::move(destination)));
 }
 
-CopyOut::CopyOut(int sourceFd, std::string sourcePath, ByteRange range, std::vector<EditOverlay::Run> edits,
+CopyOut::CopyOut(int sourceFd, std::string sourcePath, ByteRange range, std::optional<PieceSnapshot> document,
                  std::string destination)
-    : m_source(sourceFd), m_sourcePath(std::move(sourcePath)), m_range(range), m_edits(std::move(edits)),
+    : m_source(sourceFd), m_sourcePath(std::move(sourcePath)), m_range(range), m_document(std::move(document)),
       m_destination(std::move(destination))
 {
 }
@@ -97,26 +109,44 @@ Status CopyOut::run()
         return space;
     if (::ftruncate(out, static_cast<off_t>(m_range.size)) != 0)
         return errnoAt(errno, m_destination);
-    if (auto copied = copyData(out); !copied)
+    if (auto copied = m_document ? copyDocument(out) : copyData(out, m_range.offset, m_range.end(), 0); !copied)
         return copied;
-    if (auto edited = writeEdits(out); !edited)
-        return edited;
+    // SEEK_DATA answers "only a hole follows" also past a new end of file: the size tells whether the file was cut.
+    const std::uint64_t need = m_document ? m_document->originalSize() : m_range.end();
+    struct stat now {};
+    if (::fstat(m_source, &now) == 0 && S_ISREG(now.st_mode) && static_cast<std::uint64_t>(now.st_size) < need)
+        return Error{make_error_code(Errc::FileTruncated),
+                     m_sourcePath + " ends at " + std::to_string(now.st_size) + " (it was cut during the copy)"};
     if (m_cancel.load(std::memory_order_relaxed))
         return Error{make_error_code(Errc::Cancelled), m_destination};
     return temp->commit();
 }
 
-std::uint64_t CopyOut::dataBytes() const
+std::uint64_t CopyOut::dataBytes(std::uint64_t from, std::uint64_t to) const
 {
     std::uint64_t total = 0;
-    for (std::uint64_t at = m_range.offset; at < m_range.end();) {
-        const std::uint64_t data = nextData(m_source, at, m_range.end());
-        if (data >= m_range.end())
+    for (std::uint64_t at = from; at < to;) {
+        const std::uint64_t data = nextData(m_source, at, to);
+        if (data >= to)
             break;
-        const std::uint64_t hole = dataEnd(m_source, data, m_range.end());
+        const std::uint64_t hole = dataEnd(m_source, data, to);
         total += hole - data;
         at = hole;
     }
+    return total;
+}
+
+std::uint64_t CopyOut::dataBytes() const
+{
+    if (!m_document)
+        return dataBytes(m_range.offset, m_range.end());
+    std::uint64_t total = 0;
+    m_document->forEachSlice(m_range, [&](std::uint64_t, const Piece &piece) {
+        if (piece.kind == Piece::Kind::Original)
+            total += dataBytes(piece.src, piece.src + piece.length);
+        else if (!isZeroFill(piece))
+            total += piece.length;
+    });
     return total;
 }
 
@@ -133,34 +163,96 @@ Status CopyOut::checkSpace(int destinationFd) const
                                + std::to_string(available) + " are free)");
 }
 
-Status CopyOut::copyData(int out)
+Status CopyOut::copyDocument(int out)
 {
-    for (std::uint64_t at = m_range.offset; at < m_range.end();) {
-        const std::uint64_t data = nextData(m_source, at, m_range.end());
+    Status status;
+    m_document->forEachSlice(m_range, [&](std::uint64_t offset, const Piece &piece) {
+        if (!status)
+            return;
+        if (m_cancel.load(std::memory_order_relaxed)) {
+            status = Error{make_error_code(Errc::Cancelled), m_destination};
+            return;
+        }
+        const std::uint64_t dst = offset - m_range.offset;
+        if (piece.kind == Piece::Kind::Original) {
+            status = copyData(out, piece.src, piece.src + piece.length, dst);
+        } else if (isZeroFill(piece)) { // already zeros in the copy (ftruncate): left as a hole
+            m_stats.holesSkipped += piece.length;
+            m_done.fetch_add(piece.length, std::memory_order_relaxed);
+        } else {
+            status = writeMemory(out, piece, dst);
+        }
+    });
+    return status;
+}
+
+Status CopyOut::writeMemory(int out, const Piece &piece, std::uint64_t dst)
+{
+    if (piece.kind == Piece::Kind::Memory) {
+        if (auto written = writeAll(out, piece.bytes->data() + piece.src, std::size_t(piece.length), dst); !written)
+            return written;
+        m_stats.editedBytes += piece.length;
+        m_done.fetch_add(piece.length, std::memory_order_relaxed);
+        return {};
+    }
+    // A fill (possibly gigabytes, one piece): its pattern laid out in one buffer, written a buffer at a time.
+    const auto size = static_cast<std::size_t>(std::min<std::uint64_t>(kBufferSize, piece.length));
+    std::vector<std::byte> buffer(size);
+    const auto noOriginal = [](std::uint64_t, std::span<std::byte>) { return false; };
+    for (std::uint64_t done = 0; done < piece.length;) {
+        if (m_cancel.load(std::memory_order_relaxed))
+            return Error{make_error_code(Errc::Cancelled), m_destination};
+        const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(size, piece.length - done));
+        (void)piece.copyTo(done, std::span(buffer.data(), n), noOriginal);
+        if (auto written = writeAll(out, buffer.data(), n, dst + done); !written)
+            return written;
+        done += n;
+        m_stats.editedBytes += n;
+        m_done.fetch_add(n, std::memory_order_relaxed);
+    }
+    return {};
+}
+
+Status CopyOut::writeAll(int out, const std::byte *bytes, std::size_t size, std::uint64_t dst)
+{
+    for (std::size_t written = 0; written < size;) {
+        const ssize_t w = ::pwrite(out, bytes + written, size - written, static_cast<off_t>(dst + written));
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w < 0)
+            return errnoAt(errno, m_destination);
+        written += static_cast<std::size_t>(w);
+    }
+    return {};
+}
+
+Status CopyOut::copyData(int out, std::uint64_t from, std::uint64_t to, std::uint64_t dst)
+{
+    for (std::uint64_t at = from; at < to;) {
+        const std::uint64_t data = nextData(m_source, at, to);
         if (data > at) { // a hole: already a hole in the copy (ftruncate)
             m_stats.holesSkipped += data - at;
             m_done.fetch_add(data - at, std::memory_order_relaxed);
         }
-        if (data >= m_range.end())
+        if (data >= to)
             break;
-        const std::uint64_t hole = dataEnd(m_source, data, m_range.end());
-        if (auto copied = copyStretch(out, data, hole); !copied)
+        const std::uint64_t hole = dataEnd(m_source, data, to);
+        if (auto copied = copyStretch(out, data, hole, dst + (data - from)); !copied)
             return copied;
         at = hole;
     }
     return {};
 }
 
-Status CopyOut::copyStretch(int out, std::uint64_t from, std::uint64_t to)
+Status CopyOut::copyStretch(int out, std::uint64_t from, std::uint64_t to, std::uint64_t dst)
 {
-    to = std::min(to, m_range.end());
     while (from < to) {
         if (m_cancel.load(std::memory_order_relaxed))
             return Error{make_error_code(Errc::Cancelled), m_destination};
         if (!m_kernelCopy)
-            return bufferCopy(out, from, to);
+            return bufferCopy(out, from, to, dst);
         off_t in = static_cast<off_t>(from);
-        off_t at = static_cast<off_t>(from - m_range.offset);
+        off_t at = static_cast<off_t>(dst);
         const auto want = static_cast<std::size_t>(std::min(kKernelChunk, to - from));
         const ssize_t n = ::copy_file_range(m_source, &in, out, &at, want, 0);
         if (n < 0 && errno == EINTR)
@@ -174,13 +266,14 @@ Status CopyOut::copyStretch(int out, std::uint64_t from, std::uint64_t to)
         if (n == 0)
             return Error{make_error_code(Errc::FileTruncated), m_sourcePath + " ends at " + std::to_string(from)};
         from += static_cast<std::uint64_t>(n);
+        dst += static_cast<std::uint64_t>(n);
         m_stats.kernelCopied += static_cast<std::uint64_t>(n);
         m_done.fetch_add(static_cast<std::uint64_t>(n), std::memory_order_relaxed);
     }
     return {};
 }
 
-Status CopyOut::bufferCopy(int out, std::uint64_t from, std::uint64_t to)
+Status CopyOut::bufferCopy(int out, std::uint64_t from, std::uint64_t to, std::uint64_t dst)
 {
     // Page-aligned: the kernel copies cached pages into an aligned buffer several times faster than into malloc's.
     struct Free {
@@ -201,39 +294,12 @@ Status CopyOut::bufferCopy(int out, std::uint64_t from, std::uint64_t to)
             return errnoAt(errno, m_sourcePath);
         if (n == 0)
             return Error{make_error_code(Errc::FileTruncated), m_sourcePath + " ends at " + std::to_string(from)};
-        for (ssize_t written = 0; written < n;) {
-            const ssize_t w = ::pwrite(out, buffer.data() + written, static_cast<std::size_t>(n - written),
-                                       static_cast<off_t>(from - m_range.offset) + written);
-            if (w < 0 && errno == EINTR)
-                continue;
-            if (w < 0)
-                return errnoAt(errno, m_destination);
-            written += w;
-        }
+        if (auto written = writeAll(out, buffer.data(), static_cast<std::size_t>(n), dst); !written)
+            return written;
         from += static_cast<std::uint64_t>(n);
+        dst += static_cast<std::uint64_t>(n);
         m_stats.bufferCopied += static_cast<std::uint64_t>(n);
         m_done.fetch_add(static_cast<std::uint64_t>(n), std::memory_order_relaxed);
-    }
-    return {};
-}
-
-Status CopyOut::writeEdits(int out)
-{
-    for (const EditOverlay::Run &run : m_edits) {
-        const ByteRange part = run.range().intersected(m_range);
-        if (part.isEmpty())
-            continue;
-        const std::byte *bytes = run.bytes.data() + (part.offset - run.offset);
-        for (std::uint64_t written = 0; written < part.size;) {
-            const ssize_t w = ::pwrite(out, bytes + written, static_cast<std::size_t>(part.size - written),
-                                       static_cast<off_t>(part.offset - m_range.offset + written));
-            if (w < 0 && errno == EINTR)
-                continue;
-            if (w < 0)
-                return errnoAt(errno, m_destination);
-            written += static_cast<std::uint64_t>(w);
-        }
-        m_stats.editedBytes += part.size;
     }
     return {};
 }

@@ -5,7 +5,7 @@
 #include "comparereference.h"
 #include "core/comparekernel.h"
 #include "core/compareengine.h"
-#include "core/editoverlay.h"
+#include "core/piecetable.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -296,13 +296,18 @@ void TestCompareEngine::unsavedEditsAreCompared()
     const QString pa = dir.filePath(QStringLiteral("a")), pb = dir.filePath(QStringLiteral("b"));
     QVERIFY(writeSparse(pa, a));
     QVERIFY(writeSparse(pb, b));
-    auto editA = std::make_shared<EditOverlay>();
-    auto editB = std::make_shared<EditOverlay>();
+    // The documents: each file with unsaved overwrites (pieces over the file).
+    PieceTable docA(std::uint64_t(a.size()));
+    PieceTable docB(std::uint64_t(b.size()));
+    PieceTable *editA = &docA, *editB = &docB;
+    std::vector<std::pair<qint64, QByteArray>> runsB; // B's edits, to lay them over A for the same-file check
     QByteArray ea = a, eb = b; // the reference: the edits applied to copies
     QRandomGenerator g(44);
-    const auto edit = [&](EditOverlay &o, QByteArray &copy, qint64 at, QByteArray bytes) {
-        QVERIFY(o.set(std::uint64_t(at), std::as_bytes(std::span(bytes.constData(), std::size_t(bytes.size())))));
+    const auto edit = [&](PieceTable &o, QByteArray &copy, qint64 at, QByteArray bytes) {
+        QVERIFY(o.overwrite(std::uint64_t(at), std::as_bytes(std::span(bytes.constData(), std::size_t(bytes.size())))));
         copy.replace(at, bytes.size(), bytes);
+        if (&o == &docB)
+            runsB.emplace_back(at, bytes);
     };
     for (int i = 0; i < 60; ++i) { // anywhere: data and holes of each side
         const qint64 at = g.bounded(a.size() - 64);
@@ -320,24 +325,29 @@ void TestCompareEngine::unsavedEditsAreCompared()
     options.threads = threads;
     options.chunkSize = std::size_t(chunk);
     options.mergeGap = gap;
-    options.overlayA = editA;
-    options.overlayB = editB;
+    options.documentA = docA.snapshot();
+    options.documentB = docB.snapshot();
     auto result = compareFiles(pa, pb, options);
     QVERIFY2(result, result.message().c_str());
     const auto expected = referenceRuns(ea, 0, eb, shift, a.size(), gap);
     QVERIFY2(result->runs == expected, qPrintable(describe(result->runs) + QStringLiteral(" expected ") + describe(expected)));
     QVERIFY(referenceRuns(a, 0, b, shift, a.size(), gap) != expected); // the edits matter
     // The same file with edits on one side is compared, not "the same file".
+    PieceTable overA(std::uint64_t(a.size())); // B's edits over file A (those inside it)
+    QByteArray x = a;
+    for (const auto &[at, bytes] : runsB) {
+        const QByteArray part = bytes.left(std::max<qint64>(0, std::min<qint64>(bytes.size(), a.size() - at)));
+        if (part.isEmpty())
+            continue;
+        QVERIFY(overA.overwrite(std::uint64_t(at), std::as_bytes(std::span(part.constData(), std::size_t(part.size())))));
+        x.replace(at, part.size(), part);
+    }
     CompareOptions same;
-    same.overlayB = editB;
+    same.documentB = overA.snapshot();
     auto self = compareFiles(pa, pa, same);
     QVERIFY2(self, self.message().c_str());
     QVERIFY(!self->sameFile);
-    QCOMPARE(self->runs, referenceRuns(a, 0, [&] {
-        QByteArray x = a;
-        editB->apply(0, std::as_writable_bytes(std::span(x.data(), std::size_t(x.size()))));
-        return x;
-    }(), 0, a.size()));
+    QCOMPARE(self->runs, referenceRuns(a, 0, x, 0, a.size()));
 }
 
 void TestCompareEngine::feedGetsTheFinalRunsWhileItRuns()

@@ -2,6 +2,7 @@
 // over it; holes stay holes; a refused, cancelled or failed copy leaves no file and an existing destination intact.
 #include "core/copyout.h"
 #include "core/mappedfile.h"
+#include "core/piecetable.h"
 #include "fullext4.h"
 
 #include <QDir>
@@ -37,24 +38,33 @@ QByteArray readFile(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<unreadable>");
 }
 
-EditOverlay::Run run(std::uint64_t offset, const QByteArray &bytes)
-{
-    EditOverlay::Run r;
-    r.offset = offset;
-    for (char c : bytes)
-        r.bytes.push_back(std::byte(c));
-    return r;
-}
+// One unsaved overwrite of the document.
+struct Run {
+    std::uint64_t offset = 0;
+    QByteArray bytes;
+};
+
+Run run(std::uint64_t offset, const QByteArray &bytes) { return {offset, bytes}; }
 
 QStringList tempFiles(const QString &dir)
 {
     return QDir(dir).entryList({QStringLiteral(".hexmap-create-*")}, QDir::Files | QDir::Hidden);
 }
 
-Status copy(const MappedFile &file, ByteRange range, std::vector<EditOverlay::Run> edits, const QString &to,
+// Copies `range` of the document: `file` with the overwrites `edits` (none: the file as it is).
+Status copy(const MappedFile &file, ByteRange range, const std::vector<Run> &edits, const QString &to,
             CopyOutStats *stats = nullptr)
 {
-    auto out = CopyOut::prepare(file, range, std::move(edits), to.toStdString());
+    std::optional<PieceSnapshot> document;
+    if (!edits.empty()) {
+        PieceTable table(file.size());
+        for (const Run &r : edits)
+            if (auto s = table.overwrite(r.offset, std::as_bytes(std::span(r.bytes.constData(), std::size_t(r.bytes.size()))));
+                !s)
+                return s;
+        document = table.snapshot();
+    }
+    auto out = CopyOut::prepare(file, range, std::move(document), to.toStdString());
     if (!out)
         return out.error();
     Status s = (*out)->run();
@@ -94,8 +104,8 @@ void TestCopyOut::savesWholeFileWithEdits()
     bytes.replace(70000, 3, "xyz");
     bytes[bytes.size() - 1] = 'Z';
     QCOMPARE(readFile(dst), bytes);
-    QCOMPARE(stats.kernelCopied + stats.bufferCopied, std::uint64_t(bytes.size()));
-    QCOMPARE(stats.editedBytes, std::uint64_t(6));
+    QCOMPARE(stats.kernelCopied + stats.bufferCopied, std::uint64_t(bytes.size()) - 6); // the file's bytes
+    QCOMPARE(stats.editedBytes, std::uint64_t(6));                                       // the edits, from memory
     QVERIFY(tempFiles(dir.path()).isEmpty());
     QCOMPARE(readFile(src).size(), bytes.size()); // the source is not written
 }

@@ -1,7 +1,7 @@
 // The scan engine and its consumers (issue 16): every hash, the statistics and the search against Python's
 // hashlib/zlib/entropy (scanreference.h) on random, text, sparse and edited inputs, all consumers in one pass;
 // holes skipped; a file cut during a scan; cancel; bad arguments.
-#include "core/editoverlay.h"
+#include "core/piecetable.h"
 #include "core/hashconsumer.h"
 #include "core/scanengine.h"
 #include "core/searchconsumer.h"
@@ -125,10 +125,10 @@ void TestScanEngine::everyConsumerMatchesPython()
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("f.bin"));
     const QByteArray pattern = QByteArray::fromHex("00006f78"); // zeros + "ox": hits in holes' edges and text
-    auto overlay = std::make_shared<EditOverlay>();
+    std::vector<std::pair<qint64, QByteArray>> overwrites; // applied to the document once the file is written
     QJsonArray edits;
     const auto edit = [&](qint64 at, const QByteArray &bytes) {
-        overlay->set(static_cast<std::uint64_t>(at), std::as_bytes(std::span(bytes.constData(), bytes.size())));
+        overwrites.emplace_back(at, bytes);
         edits.append(QJsonArray{at, QString::fromLatin1(bytes.toHex())});
     };
     if (kind == QLatin1String("random") || kind == QLatin1String("edited")) {
@@ -174,8 +174,13 @@ void TestScanEngine::everyConsumerMatchesPython()
     options.range = range;
     options.threads = threads;
     options.chunkSize = static_cast<std::size_t>(chunk);
-    if (!overlay->isEmpty())
-        options.overlay = overlay;
+    if (!overwrites.empty()) { // the document: the file with these bytes overwritten (unsaved edits)
+        PieceTable table(static_cast<std::uint64_t>(QFileInfo(path).size()));
+        for (const auto &[at, bytes] : overwrites)
+            QVERIFY(table.overwrite(static_cast<std::uint64_t>(at),
+                                    std::as_bytes(std::span(bytes.constData(), std::size_t(bytes.size())))));
+        options.document = table.snapshot();
+    }
     ScanProgress progress;
     const Status status = ScanEngine::run(*source, consumers, options, progress);
     QVERIFY2(status, status.message().c_str());

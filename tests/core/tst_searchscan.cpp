@@ -2,7 +2,7 @@
 // boundaries, offset 0, the last offset, overlapping matches, wildcards, case folding, forward/backward/wrap, caps,
 // ranges, holes, unsaved edits, a match near the caret found without reading the file, cancel, a cut file.
 // Runs under ThreadSanitizer in CI (label "concurrency").
-#include "core/editoverlay.h"
+#include "core/piecetable.h"
 #include "core/searchscan.h"
 #include "coldfile.h"
 #include "searchtesthelpers.h"
@@ -230,11 +230,11 @@ void TestSearchScan::holesAndEditsAgainstReference()
     auto source = ScanSource::open(path.toStdString());
     QVERIFY(source);
 
-    auto edits = std::make_shared<EditOverlay>();
+    PieceTable edits(size); // unsaved overwrites of the document
     const std::pair<std::uint64_t, const char *> runs[] = {
         {1u << 20, "a?b"}, {(2u << 20) - 3, "a"}, {(2u << 20) - 1, "x"}, {40, "zzzzzz"}, {size - 3, "a-b"}};
     for (const auto &[offset, text] : runs) {
-        QVERIFY(edits->set(offset, bytesOf(text)));
+        QVERIFY(edits.overwrite(offset, bytesOf(text)));
         const auto b = bytesOf(text);
         std::copy(b.begin(), b.end(), data.begin() + static_cast<std::ptrdiff_t>(offset));
     }
@@ -249,7 +249,7 @@ void TestSearchScan::holesAndEditsAgainstReference()
     QVERIFY(zeros ? expected.size() > 1000000 : !expected.empty());
 
     SearchScanOptions options;
-    options.overlay = edits;
+    options.document = edits.snapshot();
     options.threads = 2;
     options.chunkSize = 64u << 10;
     options.firstWindow = 1000;

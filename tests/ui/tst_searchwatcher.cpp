@@ -3,7 +3,7 @@
 #include "ui/document/searchwatcher.h"
 
 #include "core/coldfile.h"
-#include "core/editoverlay.h"
+#include "core/piecetable.h"
 #include "ui/hexviewtesthelpers.h"
 
 #include <QSignalSpy>
@@ -142,11 +142,12 @@ void TestSearchWatcher::editsAreSeen()
     SearchWatcher watcher;
     QSignalSpy all(&watcher, &SearchWatcher::foundAll);
     SearchRequest r = request(small(), QStringLiteral("FE FF"));
-    auto edits = std::make_shared<EditOverlay>();
+    PieceTable edits(1024); // the document: the 1 KiB ramp with unsaved edits
     const std::byte planted[] = {std::byte{0xFE}, std::byte{0xFF}};
-    QVERIFY(edits->set(100, planted));                    // a new match
-    QVERIFY(edits->set(511, std::byte{0x00}));            // 510's FE FF is gone
-    r.options.overlay = edits;
+    const std::byte zero[] = {std::byte{0x00}};
+    QVERIFY(edits.overwrite(100, planted));              // a new match
+    QVERIFY(edits.overwrite(511, zero));                 // 510's FE FF is gone
+    r.options.document = edits.snapshot();
     watcher.startFindAll(std::move(r));
     QTRY_COMPARE(all.count(), 1);
     QCOMPARE(all.first().first().value<SearchMatches>().offsets, (std::vector<std::uint64_t>{100, 254, 766, 1022}));

@@ -125,7 +125,7 @@ bool ChecksumsDock::compute()
         m_status->setText(tr("Choose at least one algorithm."));
         return false;
     }
-    const std::uint64_t size = m_session->file().size();
+    const std::uint64_t size = m_session->size(); // the document's: unsaved inserts and erases included
     ByteRange range{0, size};
     if (m_scope->currentIndex() == 1) {
         range = m_view ? m_view->selection() : ByteRange{0, 0};
@@ -145,7 +145,7 @@ bool ChecksumsDock::compute()
     m_model.clear();
     showResults();
     auto run = std::make_unique<ScanRun>();
-    run->start(std::move(*source), range, m_session->overlay(), m_model.makeConsumers());
+    run->start(std::move(*source), range, m_session->snapshot(), m_model.makeConsumers());
     m_watcher->watch(std::move(run));
     m_compute->setEnabled(false);
     m_cancel->setEnabled(true);

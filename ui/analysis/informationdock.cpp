@@ -158,7 +158,7 @@ void InformationDock::clearResults()
 
 bool InformationDock::compute()
 {
-    if (!m_session || !m_session->hasFile() || m_session->file().size() == 0) {
+    if (!m_session || !m_session->hasFile() || m_session->size() == 0) {
         m_status->setText(tr("No file is open."));
         return false;
     }
@@ -167,9 +167,9 @@ bool InformationDock::compute()
         m_status->setText(tr("Cannot read the file: %1").arg(QString::fromStdString(source.message())));
         return false;
     }
-    m_range = {0, m_session->file().size()};
+    m_range = {0, m_session->size()}; // the document's bytes: unsaved inserts and erases included
     m_filePath = QString::fromStdString(m_session->file().path()); // checkFile() then sees no new file
-    m_fileSize = m_range.size;
+    m_fileSize = m_session->file().size();
     Result<std::unique_ptr<StatsConsumer>> stats = InformationModel::makeConsumer(m_range);
     if (!stats) {
         m_status->setText(tr("Cannot compute statistics: %1").arg(QString::fromStdString(stats.message())));
@@ -178,7 +178,7 @@ bool InformationDock::compute()
     std::vector<std::unique_ptr<ScanConsumer>> consumers;
     consumers.push_back(std::move(*stats));
     auto run = std::make_unique<ScanRun>();
-    run->start(std::move(*source), m_range, m_session->overlay(), std::move(consumers), 1);
+    run->start(std::move(*source), m_range, m_session->snapshot(), std::move(consumers), 1);
     m_watcher->watch(std::move(run));
     m_compute->setEnabled(false);
     m_cancel->setEnabled(true);

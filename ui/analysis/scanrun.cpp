@@ -10,7 +10,7 @@ ScanRun::~ScanRun()
     wait();
 }
 
-void ScanRun::start(ScanSource source, ByteRange range, const EditOverlay &overlay,
+void ScanRun::start(ScanSource source, ByteRange range, std::optional<PieceSnapshot> document,
                     std::vector<std::unique_ptr<ScanConsumer>> consumers, unsigned threads)
 {
     m_consumers = std::move(consumers);
@@ -18,8 +18,7 @@ void ScanRun::start(ScanSource source, ByteRange range, const EditOverlay &overl
     ScanOptions options;
     options.range = range;
     options.threads = threads;
-    if (!overlay.isEmpty())
-        options.overlay = std::make_shared<const EditOverlay>(overlay);
+    options.document = std::move(document);
     try {
         m_thread = std::thread([this, source = std::move(source), options = std::move(options)] {
             std::vector<ScanConsumer *> raw;

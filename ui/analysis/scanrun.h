@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/byterange.h"
-#include "core/editoverlay.h"
+#include "core/piecesnapshot.h"
 #include "core/result.h"
 #include "core/scanconsumer.h"
 #include "core/scanengine.h"
@@ -10,14 +10,15 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <thread>
 #include <vector>
 
 namespace hexmap {
 
 // One ScanEngine::run() on a std::thread of its own, for front ends with an event loop (ScanWatcher polls it).
-// Owns its consumers, so their results outlive the thread; the overlay is a snapshot taken at start, so later
-// edits in the GUI never race with the scan.
+// Owns its consumers, so their results outlive the thread; the document is an immutable piece-table version taken at
+// start, so later edits in the GUI never race with the scan.
 // Thread: start(), wait(), status() and the destructor from the owning thread; progress(), isFinished() and
 // cancel() from any thread. The destructor cancels and joins (within one unit: a few ms).
 class ScanRun {
@@ -27,11 +28,12 @@ public:
     ScanRun(const ScanRun &) = delete;
     ScanRun &operator=(const ScanRun &) = delete;
 
-    // Starts the scan of `range` of `source` (opened by the caller) with the unsaved edits `overlay` applied.
+    // Starts the scan of `range` of `document` (the document the user sees, over `source`, opened by the caller;
+    // document offsets), or of the file `source` as it is when there is no document.
     // Never fails: the scan's failure (Errc::OutOfBounds, Errc::FileTruncated naming the offset,
     // Errc::Cancelled...) arrives through status() once isFinished(); a thread that cannot start gives the
     // std::system_error's code at once (isFinished() true on return).
-    void start(ScanSource source, ByteRange range, const EditOverlay &overlay,
+    void start(ScanSource source, ByteRange range, std::optional<PieceSnapshot> document,
                std::vector<std::unique_ptr<ScanConsumer>> consumers, unsigned threads = 0);
 
     ScanProgressSnapshot progress() const { return m_progress.snapshot(); }

@@ -89,11 +89,12 @@ CompareWindow *CompareFeature::compareWith(const std::string &other, QString *er
 {
     if (!m_current || !m_current->isOpen())
         return nullptr;
-    // The unsaved edits of the current tab and of a tab showing the other file: copies, as they are now.
-    const auto editsOf = [](const Document *d) -> std::shared_ptr<const EditOverlay> {
-        if (!d || !d->isOpen() || d->session()->overlay().isEmpty())
-            return nullptr;
-        return std::make_shared<const EditOverlay>(d->session()->overlay());
+    // The documents of the current tab and of a tab showing the other file, as they are now (the overlay copied
+    // for the side's view, which draws edits from it).
+    const auto editsOf = [](const Document *d) -> CompareTab {
+        if (!d || !d->isOpen() || !d->session()->isModified())
+            return {};
+        return {d->session()->snapshot(), std::make_shared<const EditOverlay>(d->session()->overlay())};
     };
     const Document *otherTab = nullptr;
     for (const QPointer<Document> &d : m_documents)

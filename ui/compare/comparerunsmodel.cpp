@@ -1,6 +1,5 @@
 #include "ui/compare/comparerunsmodel.h"
 
-#include "core/editoverlay.h"
 
 #include <QFontDatabase>
 
@@ -39,12 +38,24 @@ QString CompareRunsModel::bytesAt(const Side &side, std::uint64_t offset, std::u
     const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(length, ShownBytes));
     // The size on disk bounds the read: bytes another program cut off are not read through the mapping.
     const auto onDisk = file->sizeOnDisk();
-    const std::uint64_t end = onDisk ? std::min(*onDisk, file->size()) : file->size();
-    if (offset >= end)
-        return QStringLiteral("—");
-    const std::size_t n = file->readAt(offset, std::span(buffer.data(), std::min<std::uint64_t>(want, end - offset)));
-    if (side.edits)
-        side.edits->apply(offset, std::span(buffer.data(), n));
+    const std::uint64_t fileEnd = onDisk ? std::min(*onDisk, file->size()) : file->size();
+    std::size_t n = 0;
+    if (side.document) {
+        if (offset >= side.document->size())
+            return QStringLiteral("—");
+        auto read = side.document->read(offset, std::span(buffer.data(), want),
+                                        [&](std::uint64_t at, std::span<std::byte> out) {
+                                            return at <= fileEnd && out.size() <= fileEnd - at &&
+                                                   file->readAt(at, out) == out.size();
+                                        });
+        if (!read)
+            return QStringLiteral("—"); // the file was cut under the document
+        n = *read;
+    } else {
+        if (offset >= fileEnd)
+            return QStringLiteral("—");
+        n = file->readAt(offset, std::span(buffer.data(), std::min<std::uint64_t>(want, fileEnd - offset)));
+    }
     QString text;
     for (std::size_t i = 0; i < n; ++i)
         text += QStringLiteral("%1 ").arg(static_cast<unsigned>(buffer[i]), 2, 16, QLatin1Char('0')).toUpper();

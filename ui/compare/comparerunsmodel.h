@@ -1,18 +1,19 @@
 #pragma once
 
 #include "core/mappedfile.h"
+#include "core/piecesnapshot.h"
 #include "ui/compare/comparenavigator.h"
 
 #include <QAbstractTableModel>
 
-namespace hexmap {
+#include <optional>
 
-class EditOverlay;
+namespace hexmap {
 
 // The Differences list of a compare window: one row per run (offset on A, offset on B, length, the first bytes
 // of each side in hex), produced lazily from the navigator, so a million runs cost no memory beyond the runs.
-// The bytes are read through the two read-only mappings the window shows (never past a side's end), with the
-// side's unsaved edits applied when it has any.
+// The bytes are read through the two read-only mappings the window shows (never past a side's end), as the side's
+// document (unsaved edits of its tab applied) when it has one.
 // Thread: GUI thread only.
 class CompareRunsModel : public QAbstractTableModel {
     Q_OBJECT
@@ -22,12 +23,12 @@ public:
 
     explicit CompareRunsModel(QObject *parent = nullptr);
 
-    // One side: its mapping and its unsaved edits (null: none).
+    // One side: its mapping and the document over it (nullopt: the file as it is; offsets are the document's).
     struct Side {
         const MappedFile *file = nullptr;
-        const EditOverlay *edits = nullptr;
+        std::optional<PieceSnapshot> document;
     };
-    // Replaces the rows; the files and edits must stay alive while the model shows them.
+    // Replaces the rows; the files must stay alive while the model shows them.
     void reset(const CompareNavigator *navigator, Side a, Side b);
 
     int rowCount(const QModelIndex &parent = {}) const override;

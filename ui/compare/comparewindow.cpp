@@ -28,8 +28,7 @@ QString nameOf(const std::string &path) { return QFileInfo(QFile::decodeName(QBy
 } // namespace
 
 CompareWindow *CompareWindow::open(const std::string &pathA, const std::string &pathB, QWidget *parent,
-                                   QString *error, std::shared_ptr<const EditOverlay> editsA,
-                                   std::shared_ptr<const EditOverlay> editsB)
+                                   QString *error, CompareTab tabA, CompareTab tabB)
 {
     auto sa = ScanSource::open(pathA);
     auto sb = sa ? ScanSource::open(pathB) : Result<ScanSource>(sa.error());
@@ -41,14 +40,13 @@ CompareWindow *CompareWindow::open(const std::string &pathA, const std::string &
         return nullptr;
     }
     return new CompareWindow(std::move(fa).value(), std::move(fb).value(), std::move(sa).value(),
-                             std::move(sb).value(), std::move(editsA), std::move(editsB), parent);
+                             std::move(sb).value(), std::move(tabA), std::move(tabB), parent);
 }
 
-CompareWindow::CompareWindow(MappedFile a, MappedFile b, ScanSource sa, ScanSource sb,
-                             std::shared_ptr<const EditOverlay> editsA, std::shared_ptr<const EditOverlay> editsB,
+CompareWindow::CompareWindow(MappedFile a, MappedFile b, ScanSource sa, ScanSource sb, CompareTab tabA, CompareTab tabB,
                              QWidget *parent)
     : QWidget(parent, Qt::Window), m_fileA(std::move(a)), m_fileB(std::move(b)), m_sourceA(std::move(sa)),
-      m_sourceB(std::move(sb)), m_editsA(std::move(editsA)), m_editsB(std::move(editsB)),
+      m_sourceB(std::move(sb)), m_tabA(std::move(tabA)), m_tabB(std::move(tabB)),
       m_job(new CompareJob(this)), m_model(new CompareRunsModel(this))
 {
     setObjectName(QStringLiteral("compareWindow"));
@@ -65,8 +63,8 @@ void CompareWindow::buildLayout()
 {
     auto *views = new QSplitter(Qt::Horizontal);
     const auto path = [](const ScanSource &s) { return QFile::decodeName(QByteArray::fromStdString(s.path())); };
-    m_paneA = new ComparePane(tr("A"), path(m_sourceA), m_fileA, m_editsA.get(), QStringLiteral("compareViewA"));
-    m_paneB = new ComparePane(tr("B"), path(m_sourceB), m_fileB, m_editsB.get(), QStringLiteral("compareViewB"));
+    m_paneA = new ComparePane(tr("A"), path(m_sourceA), m_fileA, m_tabA.overlay.get(), QStringLiteral("compareViewA"));
+    m_paneB = new ComparePane(tr("B"), path(m_sourceB), m_fileB, m_tabB.overlay.get(), QStringLiteral("compareViewB"));
     m_viewA = m_paneA->view();
     m_viewB = m_paneB->view();
     for (ComparePane *pane : {m_paneA, m_paneB}) {
@@ -165,15 +163,15 @@ void CompareWindow::start(std::uint64_t offsetA, std::uint64_t offsetB)
     empty.offsetA = offsetA;
     empty.offsetB = offsetB;
     m_navigator = CompareNavigator(empty);
-    m_model->reset(&m_navigator, {&m_fileA, m_editsA.get()}, {&m_fileB, m_editsB.get()});
+    m_model->reset(&m_navigator, {&m_fileA, m_tabA.document}, {&m_fileB, m_tabB.document});
     m_differences.clear();
     updateMaps();
     updateHighlights();
     CompareOptions options;
     options.offsetA = offsetA;
     options.offsetB = offsetB;
-    options.overlayA = m_editsA;
-    options.overlayB = m_editsB;
+    options.documentA = m_tabA.document;
+    options.documentB = m_tabB.document;
     options.chunkSize = 64u << 10; // cache-sized units: several times faster than 1 MiB here (see comparecommand.cpp)
     options.maxRuns = 1'000'000; // 16 MB of runs at most; the status says when the cap stopped the compare
     m_compare->setEnabled(false);
@@ -185,10 +183,15 @@ void CompareWindow::start(std::uint64_t offsetA, std::uint64_t offsetB)
     m_viewA->scrollToOffset(offsetA);
 }
 
+std::uint64_t CompareWindow::sizeOf(const ScanSource &source, const CompareTab &tab) const
+{
+    return tab.document ? tab.document->size() : source.size();
+}
+
 bool CompareWindow::compareAgain()
 {
-    auto a = parseOffset(m_startA->text().trimmed().toStdString(), m_sourceA.size());
-    auto b = parseOffset(m_startB->text().trimmed().toStdString(), m_sourceB.size());
+    auto a = parseOffset(m_startA->text().trimmed().toStdString(), sizeOf(m_sourceA, m_tabA));
+    auto b = parseOffset(m_startB->text().trimmed().toStdString(), sizeOf(m_sourceB, m_tabB));
     if (!a || !b) {
         m_statusText = tr("Bad start offset: %1").arg(QString::fromStdString((!a ? a : b).message()));
         m_status->setText(m_statusText);
@@ -234,7 +237,7 @@ void CompareWindow::onFinished(const QString &error, bool cancelled)
     const CompareResult &r = *m_job->result();
     m_progress->setValue(1000);
     m_navigator = CompareNavigator(r);
-    m_model->reset(&m_navigator, {&m_fileA, m_editsA.get()}, {&m_fileB, m_editsB.get()});
+    m_model->reset(&m_navigator, {&m_fileA, m_tabA.document}, {&m_fileB, m_tabB.document});
     m_differences.clear(); // the result is the truth (it adds the last run, the feed had all runs before it)
     m_differences.append(r.runs);
     updateMaps();

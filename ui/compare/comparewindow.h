@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/mappedfile.h"
+#include "core/piecesnapshot.h"
 #include "core/scansource.h"
 #include "ui/compare/comparejob.h"
 #include "ui/compare/comparenavigator.h"
@@ -10,6 +11,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace hexmap { class EditOverlay; }
@@ -27,6 +29,15 @@ class ComparePane;
 class CompareRunsModel;
 class HexView;
 
+// One side's unsaved edits, taken from an open tab when a compare window opens: the document the tab shows (an
+// immutable piece-table version, EditSession::snapshot(): what the compare reads and the Differences list shows)
+// and a copy of the tab's overlay for the side's hex view and map (they draw unsaved edits from an EditOverlay until
+// the views read documents). Both empty: the file on disk. Plain value; GUI thread.
+struct CompareTab {
+    std::optional<PieceSnapshot> document;
+    std::shared_ptr<const EditOverlay> overlay;
+};
+
 // A window comparing two files side by side (File > Compare With…): two read-only hex views, scroll-locked and
 // offset-aligned (B shows A's offset - start A + start B; the cursors move together, and for any shift the byte
 // under the cursor and its aligned byte sit on the same screen row: CompareNavigator::followerTop), the differing bytes tinted in both and ticked on each
@@ -43,11 +54,11 @@ class HexView;
 class CompareWindow : public QWidget {
     Q_OBJECT
 public:
-    // Opens both files read-only and starts comparing, each side with its unsaved edits when given (null: none);
-    // nullptr and *error (naming the file) when one cannot be opened (a directory, missing, unreadable).
+    // Opens both files read-only and starts comparing, each side as the document of its tab when given (offsets and
+    // sizes are then the document's), else the file; nullptr and *error (naming the file) when one cannot be opened
+    // (a directory, missing, unreadable).
     static CompareWindow *open(const std::string &pathA, const std::string &pathB, QWidget *parent, QString *error,
-                               std::shared_ptr<const EditOverlay> editsA = nullptr,
-                               std::shared_ptr<const EditOverlay> editsB = nullptr);
+                               CompareTab tabA = {}, CompareTab tabB = {});
 
     HexView *viewA() const { return m_viewA; }
     HexView *viewB() const { return m_viewB; }
@@ -66,8 +77,9 @@ public:
     bool compareAgain();
 
 private:
-    CompareWindow(MappedFile a, MappedFile b, ScanSource sa, ScanSource sb, std::shared_ptr<const EditOverlay> editsA,
-                  std::shared_ptr<const EditOverlay> editsB, QWidget *parent);
+    CompareWindow(MappedFile a, MappedFile b, ScanSource sa, ScanSource sb, CompareTab tabA, CompareTab tabB,
+                  QWidget *parent);
+    std::uint64_t sizeOf(const ScanSource &source, const CompareTab &tab) const;
     void buildLayout();
     void start(std::uint64_t offsetA, std::uint64_t offsetB);
     void onFinished(const QString &error, bool cancelled);
@@ -81,8 +93,8 @@ private:
     MappedFile m_fileB;
     ScanSource m_sourceA;
     ScanSource m_sourceB;
-    std::shared_ptr<const EditOverlay> m_editsA; // never changes while the window lives (the compare reads it)
-    std::shared_ptr<const EditOverlay> m_editsB;
+    CompareTab m_tabA; // never changes while the window lives (the compare reads it)
+    CompareTab m_tabB;
     CompareJob *m_job;
     CompareNavigator m_navigator;
     CompareRunsModel *m_model;

@@ -92,7 +92,7 @@ void SaveAsSupport::saveAsAsked()
     const QString suggested = info.dir().filePath(tr("%1 (copy).%2").arg(info.completeBaseName(), info.suffix()));
     const QString path = askPath(tr("Save As"), info.suffix().isEmpty() ? suggested.chopped(1) : suggested);
     if (!path.isEmpty())
-        run({0, m_document->size()}, path, true);
+        run({0, m_document->session()->size()}, path, true); // the document's size: unsaved inserts and erases included
 }
 
 void SaveAsSupport::exportAsked()
@@ -116,7 +116,9 @@ void SaveAsSupport::run(ByteRange range, const QString &destination, bool become
     m_range = range;
     m_becomesDocument = becomesDocument;
     m_wasWritable = m_document->isWritable();
-    auto copy = CopyOut::prepare(m_document->file(), range, m_document->session()->overlay().runs(),
+    // The document the user sees (unsaved inserts, erases and overwrites), an immutable version: edits made while
+    // the copy runs are not in it.
+    auto copy = CopyOut::prepare(m_document->file(), range, m_document->session()->snapshot(),
                                  QFile::encodeName(destination).toStdString());
     if (!copy)
         return finished(copy.error());

@@ -1,6 +1,5 @@
 #include "ui/find/findbar.h"
 
-#include "core/editoverlay.h"
 #include "ui/document/searchwatcher.h"
 #include "ui/view/hexview.h"
 

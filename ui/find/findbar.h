@@ -4,6 +4,7 @@
 #include "core/searchscan.h"
 #include "ui/find/findbarmodel.h"
 
+#include <QPointer>
 #include <QWidget>
 
 #include <cstdint>
@@ -20,6 +21,7 @@ class QToolButton;
 
 namespace hexmap {
 
+class EditSession;
 class HexView;
 class SearchWatcher;
 struct SearchRequest;
@@ -33,8 +35,9 @@ struct SearchRequest;
 // so the bar never widens the window.
 // Searches run on the scan engine (core SearchScan: pread, holes skipped, next/previous read outward from the
 // caret and stop at the nearest match) on a background thread through a SearchWatcher owned by the bar: nothing
-// here blocks and nothing runs on the search thread but the engine. They see the view's unsaved edits (a snapshot
-// of its EditOverlay taken when the search starts). Its pattern field is named "findPattern" (QObject::objectName).
+// here blocks and nothing runs on the search thread but the engine. They search the document the user sees: the
+// session's snapshot (EditSession::snapshot(), unsaved inserts, erases and overwrites) taken when the search starts;
+// offsets are document offsets. Without a session, the file as it is. Its pattern field is named "findPattern" (QObject::objectName).
 // Thread: GUI thread only.
 class FindBar : public QWidget {
     Q_OBJECT
@@ -50,8 +53,9 @@ public:
     void findAll();
     void cancel(); // the running search stops; the bar says "Search cancelled"
     void reset();  // another file: the running search is dropped without a result, the message cleared
-    // Searches `view` from now on (the current tab's; null = none); resets.
-    void setView(HexView *view);
+    // Searches `view` from now on (the current tab's; null = none), reading the document of `session` (its
+    // EditSession; null = the view's file as it is); resets.
+    void setView(HexView *view, EditSession *session = nullptr);
     bool isSearching() const;
 
     void setMode(Mode mode);
@@ -94,7 +98,9 @@ private:
     void onFailed(const QString &message, bool cancelled);
     void arrangeRows(int width); // one row when `width` holds both groups, else the buttons go to a second row
 
+    std::uint64_t documentSize() const; // the session's document size, else the view's file size
     HexView *m_view;
+    QPointer<EditSession> m_session;
     SearchWatcher *m_watcher;
     QComboBox *m_mode;
     QLineEdit *m_pattern;

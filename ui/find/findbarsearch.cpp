@@ -1,7 +1,6 @@
 #include "ui/find/findbar.h"
 
-#include "core/editoverlay.h"
-#include "core/piecesnapshot.h"
+#include "ui/document/editsession.h"
 #include "ui/document/searchwatcher.h"
 #include "ui/view/hexview.h"
 
@@ -27,7 +26,7 @@ std::optional<SearchRequest> FindBar::prepare()
         setMessage(tr("No file is open"), false);
         return std::nullopt;
     }
-    if (m_view->file().size() == 0) {
+    if (documentSize() == 0) {
         setMessage(tr("The file is empty: there is nothing to find"), false);
         return std::nullopt;
     }
@@ -63,22 +62,11 @@ std::optional<SearchRequest> FindBar::prepare()
         return std::nullopt;
     }
     SearchScanOptions options;
-    options.range = ByteRange{0, file.size()};
+    options.range = ByteRange{0, documentSize()};
     options.threads = 0; // the engine's default: every core
     options.maxMatches = m_maxMatches == 0 ? 1 : m_maxMatches;
-    // The view's document as overwrites of the file (the search engine's overlay; every edit is an overwrite until
-    // the scans take a PieceSnapshot). A copy: later edits never race with the search.
-    if (const PieceSnapshot &document = m_view->snapshot(); document.isModified()) {
-        auto edits = std::make_shared<EditOverlay>();
-        document.forEachSlice({0, document.size()}, [&](std::uint64_t offset, const Piece &piece) {
-            if (piece.kind == Piece::Kind::Original)
-                return;
-            std::vector<std::byte> bytes(std::size_t(piece.length));
-            (void)piece.copyTo(0, bytes, [](std::uint64_t, std::span<std::byte>) { return false; });
-            (void)edits->set(offset, bytes);
-        });
-        options.overlay = std::move(edits);
-    }
+    if (m_session)
+        options.document = m_session->snapshot(); // an immutable version: later edits never race with the search
     return SearchRequest{std::move(*source), SearchMatcher(std::move(pattern).value()), std::move(options)};
 }
 
@@ -90,7 +78,7 @@ void FindBar::startNext(SearchDirection direction)
     auto request = prepare();
     if (!request)
         return;
-    const std::uint64_t size = m_view->file().size();
+    const std::uint64_t size = documentSize();
     const auto start = direction == SearchDirection::Forward
                            ? FindBarModel::nextStart(m_view->cursorOffset(), m_view->selection(), size)
                            : FindBarModel::previousStart(m_view->cursorOffset(), m_view->selection(), size);
@@ -115,10 +103,18 @@ void FindBar::cancel()
     m_watcher->cancel();
 }
 
-void FindBar::setView(HexView *view)
+void FindBar::setView(HexView *view, EditSession *session)
 {
     reset();
     m_view = view;
+    m_session = session;
+}
+
+std::uint64_t FindBar::documentSize() const
+{
+    if (m_session && m_session->hasFile())
+        return m_session->size();
+    return m_view && m_view->hasFile() ? m_view->file().size() : 0;
 }
 
 void FindBar::reset()

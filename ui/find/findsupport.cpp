@@ -91,8 +91,14 @@ void FindSupport::setCurrent(Document *document, DocumentPane *pane)
     m_document = document;
     m_view = pane ? pane->view() : nullptr;
     m_map = pane ? pane->map() : nullptr;
-    m_bar->setView(m_view); // a search of the previous tab must not report into this one
+    // A search of the previous tab must not report into this one; the bar searches the document the user sees.
+    m_bar->setView(m_view, document ? document->session() : nullptr);
     if (document) {
+        // The results list shows the document's bytes: edits, undo and redo repaint it.
+        m_current << connect(document->session(), &EditSession::overlayChanged, this, [this] {
+            if (m_document && m_document->isOpen() && m_dock->model()->rowCount() > 0)
+                m_dock->model()->setDocument(m_document->session()->snapshot());
+        });
         // A new mapping or none: the document dropped its results.
         m_current << connect(document, &Document::fileReplaced, this, &FindSupport::showDocumentResults);
         m_current << connect(document, &Document::closed, this, &FindSupport::showDocumentResults);
@@ -107,7 +113,7 @@ void FindSupport::showDocumentResults()
     const bool open = m_document && m_document->isOpen();
     if (open) {
         const SearchState &state = m_document->search();
-        m_dock->model()->setMatches(&m_document->file(), &m_document->session()->overlay(), state.offsets,
+        m_dock->model()->setMatches(&m_document->file(), m_document->session()->snapshot(), state.offsets,
                                     state.patternSize, state.capped);
         m_dock->updateSummary(state.description);
     } else {
@@ -126,7 +132,7 @@ void FindSupport::showMatches(const SearchMatches &matches, std::uint64_t patter
     if (!m_document || !m_document->isOpen())
         return;
     m_document->search() = {matches.offsets, patternSize, matches.capped, description};
-    m_dock->model()->setMatches(&m_document->file(), &m_document->session()->overlay(), matches.offsets, patternSize,
+    m_dock->model()->setMatches(&m_document->file(), m_document->session()->snapshot(), matches.offsets, patternSize,
                                 matches.capped);
     m_dock->updateSummary(description);
     if (!m_dock->isVisible()) {
