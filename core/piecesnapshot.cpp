@@ -137,6 +137,30 @@ std::optional<std::uint64_t> PieceSnapshot::mapOriginal(std::uint64_t originalOf
     return std::nullopt;
 }
 
+std::vector<ByteRange> PieceSnapshot::editedRanges() const
+{
+    std::vector<ByteRange> ranges;
+    forEachSlice({0, size()}, [&](std::uint64_t at, const Piece &piece) {
+        if (piece.kind == Piece::Kind::Original)
+            return;
+        if (!ranges.empty() && ranges.back().end() == at)
+            ranges.back().size += piece.length;
+        else
+            ranges.push_back({at, piece.length});
+    });
+    return ranges;
+}
+
+std::uint64_t PieceSnapshot::editedBytes() const
+{
+    std::uint64_t total = 0;
+    forEachSlice({0, size()}, [&](std::uint64_t, const Piece &piece) {
+        if (piece.kind != Piece::Kind::Original)
+            total += piece.length;
+    });
+    return total;
+}
+
 SaveLayout PieceSnapshot::layout() const
 {
     SaveLayout layout;

@@ -69,6 +69,12 @@ public:
     // original's end). O(log n). Never fails.
     std::optional<std::uint64_t> mapOriginal(std::uint64_t originalOffset) const;
 
+    // Where the document's bytes differ from the original's at the same place because they came from an edit: the
+    // document ranges of Memory and Fill pieces (inserted or overwritten bytes), sorted, disjoint, adjacent pieces
+    // joined; and their total length. O(pieces). Never fails.
+    std::vector<ByteRange> editedRanges() const;
+    std::uint64_t editedBytes() const;
+
     // The document as pieces to save, in order (see core/savelayout.h): dst contiguous from 0, lengths summing to
     // size(), no empty piece, and the Original pieces strictly increasing in src and disjoint, since no edit ever
     // duplicates or reorders original bytes (inserts add Memory/Fill pieces, erases drop bytes). No piece continues

@@ -89,12 +89,11 @@ CompareWindow *CompareFeature::compareWith(const std::string &other, QString *er
 {
     if (!m_current || !m_current->isOpen())
         return nullptr;
-    // The documents of the current tab and of a tab showing the other file, as they are now (the overlay copied
-    // for the side's view, which draws edits from it).
+    // The documents of the current tab and of a tab showing the other file, as they are now.
     const auto editsOf = [](const Document *d) -> CompareTab {
         if (!d || !d->isOpen() || !d->session()->isModified())
             return {};
-        return {d->session()->snapshot(), std::make_shared<const EditOverlay>(d->session()->overlay())};
+        return {d->session()->snapshot()};
     };
     const Document *otherTab = nullptr;
     for (const QPointer<Document> &d : m_documents)

@@ -1,7 +1,5 @@
 #include "ui/compare/comparepane.h"
 
-#include "core/editoverlay.h"
-#include "core/piecetable.h"
 #include "ui/pane/overviewlegend.h"
 #include "ui/view/hexview.h"
 
@@ -11,36 +9,31 @@
 
 namespace hexmap {
 
-ComparePane::ComparePane(const QString &side, const QString &path, const MappedFile &file, const EditOverlay *edits,
-                         const QString &objectName, QWidget *parent)
+ComparePane::ComparePane(const QString &side, const QString &path, const MappedFile &file,
+                         const std::optional<PieceSnapshot> &document, const QString &objectName, QWidget *parent)
     : QWidget(parent), m_view(new HexView), m_map(new OverviewMap)
 {
-    const bool edited = edits && !edits->isEmpty();
+    const bool edited = document && document->isModified();
     auto *title = new QLabel(edited ? tr("%1: %2 (%3 bytes, with %4 unsaved edited bytes of its tab)")
                                           .arg(side, path)
-                                          .arg(file.size())
-                                          .arg(edits->byteCount())
+                                          .arg(document->size())
+                                          .arg(document->editedBytes())
                                     : tr("%1: %2 (%3 bytes)").arg(side, path).arg(file.size()));
     title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     title->setWordWrap(true);
     m_view->setObjectName(objectName);
     m_view->setFile(file);
     m_view->setBytesPerRow(16); // both sides the same width: rows line up
-    if (edited) { // the view shows a document: the tab's overwrites as a piece-table version over the file
-        PieceTable table(file.size());
-        edits->forEachRun([&](std::uint64_t offset, std::span<const std::byte> bytes) {
-            (void)table.overwrite(offset, bytes, PieceTable::UndoStep::ExtendLast);
-        });
-        m_view->setSnapshot(table.snapshot());
-    }
+    if (edited)
+        m_view->setSnapshot(*document); // the tab's document, unsaved inserts and deletes included
     m_map->setObjectName(objectName + QStringLiteral("Map"));
-    m_map->setFileSize(file.size());
+    m_map->setFileSize(edited ? document->size() : file.size());
     // Only what a compare has: the differences and the frame (no jobs, edits, hits or bookmarks here).
     for (auto layer : {OverviewMap::Workers, OverviewMap::Durability, OverviewMap::SearchHits, OverviewMap::Bookmarks,
                        OverviewMap::PageCache, OverviewMap::Entropy})
         m_map->setLayerVisible(layer, false);
     if (edited)
-        m_map->setEditRanges(edits->ranges());
+        m_map->setEditRanges(document->editedRanges());
     else
         m_map->setLayerVisible(OverviewMap::Edits, false);
     m_map->setFixedWidth(m_map->minimumSizeHint().width()); // narrow: the hex view needs the width

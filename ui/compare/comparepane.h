@@ -1,16 +1,17 @@
 #pragma once
 
 #include "core/mappedfile.h"
+#include "core/piecesnapshot.h"
 #include "ui/pane/overviewmap.h"
 
 #include <QString>
 #include <QWidget>
 
 #include <cstdint>
+#include <optional>
 
 namespace hexmap {
 
-class EditOverlay;
 class HexView;
 class OverviewLegend;
 
@@ -23,7 +24,8 @@ class OverviewLegend;
 class ComparePane : public QWidget {
     Q_OBJECT
 public:
-    ComparePane(const QString &side, const QString &path, const MappedFile &file, const EditOverlay *edits,
+    ComparePane(const QString &side, const QString &path, const MappedFile &file,
+                const std::optional<PieceSnapshot> &document,
                 const QString &objectName, QWidget *parent = nullptr);
 
     HexView *view() const { return m_view; }

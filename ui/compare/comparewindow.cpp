@@ -63,8 +63,8 @@ void CompareWindow::buildLayout()
 {
     auto *views = new QSplitter(Qt::Horizontal);
     const auto path = [](const ScanSource &s) { return QFile::decodeName(QByteArray::fromStdString(s.path())); };
-    m_paneA = new ComparePane(tr("A"), path(m_sourceA), m_fileA, m_tabA.overlay.get(), QStringLiteral("compareViewA"));
-    m_paneB = new ComparePane(tr("B"), path(m_sourceB), m_fileB, m_tabB.overlay.get(), QStringLiteral("compareViewB"));
+    m_paneA = new ComparePane(tr("A"), path(m_sourceA), m_fileA, m_tabA.document, QStringLiteral("compareViewA"));
+    m_paneB = new ComparePane(tr("B"), path(m_sourceB), m_fileB, m_tabB.document, QStringLiteral("compareViewB"));
     m_viewA = m_paneA->view();
     m_viewB = m_paneB->view();
     for (ComparePane *pane : {m_paneA, m_paneB}) {

@@ -30,12 +30,10 @@ class CompareRunsModel;
 class HexView;
 
 // One side's unsaved edits, taken from an open tab when a compare window opens: the document the tab shows (an
-// immutable piece-table version, EditSession::snapshot(): what the compare reads and the Differences list shows)
-// and a copy of the tab's overlay for the side's hex view and map (they draw unsaved edits from an EditOverlay until
-// the views read documents). Both empty: the file on disk. Plain value; GUI thread.
+// immutable piece-table version, EditSession::snapshot(): what the compare reads, the side's view and map show and
+// the Differences list lists). Empty: the file on disk. Plain value; GUI thread.
 struct CompareTab {
     std::optional<PieceSnapshot> document;
-    std::shared_ptr<const EditOverlay> overlay;
 };
 
 // A window comparing two files side by side (File > Compare With…): two read-only hex views, scroll-locked and

@@ -76,29 +76,9 @@ bool EditSession::needsShiftSave() const
     return moved;
 }
 
-std::uint64_t EditSession::editedBytes() const
-{
-    std::uint64_t total = 0;
-    m_table.current().forEachSlice({0, m_table.size()}, [&](std::uint64_t, const Piece &piece) {
-        if (piece.kind != Piece::Kind::Original)
-            total += piece.length;
-    });
-    return total;
-}
+std::uint64_t EditSession::editedBytes() const { return m_table.current().editedBytes(); }
 
-std::vector<ByteRange> EditSession::editedRanges() const
-{
-    std::vector<ByteRange> ranges;
-    m_table.current().forEachSlice({0, m_table.size()}, [&](std::uint64_t at, const Piece &piece) {
-        if (piece.kind == Piece::Kind::Original)
-            return;
-        if (!ranges.empty() && ranges.back().end() == at)
-            ranges.back().size += piece.length;
-        else
-            ranges.push_back({at, piece.length});
-    });
-    return ranges;
-}
+std::vector<ByteRange> EditSession::editedRanges() const { return m_table.current().editedRanges(); }
 
 std::optional<std::vector<EditOverlay::Run>> EditSession::overwriteRuns() const
 {

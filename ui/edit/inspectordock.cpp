@@ -95,7 +95,7 @@ void InspectorDock::refresh()
     // Bytes past the end on disk (another program truncated the file) are absent, not zeros: the mapping would only
     // give the SIGBUS guard's zero pages there. One fstat per refresh (cursor moves and edits, never per paint).
     if (const auto onDisk = hasFile ? m_document->file().sizeOnDisk() : Result<std::uint64_t>(std::uint64_t(0));
-        hasFile && onDisk && *onDisk < m_document->size())
+        hasFile && !session->needsShiftSave() && onDisk && *onDisk < m_document->fileSize()) // offsets = file offsets
         n = *onDisk > m_offset ? static_cast<std::size_t>(std::min<std::uint64_t>(n, *onDisk - m_offset)) : 0;
     const std::span<const std::byte> bytes(buffer.data(), n);
     m_offsetLabel->setText(hasFile ? tr("Offset %1").arg(ValueDecoder::offsetText(m_offset)) : tr("No file"));
@@ -151,7 +151,7 @@ bool InspectorDock::editValue(ValueDecoder::Type type, const QString &text)
             EditSession *session = m_document->session();
             QString why;
             const auto c = connect(session, &EditSession::message, this, [&why](const QString &t) { why = t; });
-            ok = session->writeBytes(m_offset, *bytes, OverwriteCommand::Kind::Inspector);
+            ok = session->writeBytes(m_offset, *bytes, EditCommand::Kind::Inspector);
             disconnect(c);
             showProblem(ok ? QString() : why);
         }
