@@ -167,7 +167,7 @@ void TestEditSession::typingAtTheEnd()
     QCOMPARE(r.cursor, std::uint64_t(3)); // no byte after the last one
     r = s.typeHexDigit(r.cursor, 0xC);
     QVERIFY(!r.written);
-    QVERIFY(r.message.contains(QLatin1String("End of file")));
+    QVERIFY(r.message.contains(QLatin1String("End of the document")));
     QCOMPARE(messages.count(), 1);
     QCOMPARE(*s.overwriteRuns(), (std::vector<EditOverlay::Run>{{3, bytes({0xAB})}}));
     QVERIFY(!s.typeCharacter(4, QLatin1Char('x')).written); // past the end

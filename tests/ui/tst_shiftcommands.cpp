@@ -89,6 +89,7 @@ private slots:
     void refusals_data();
     void refusals();
     void saveRefusedWhenChangedOnDisk();
+    void largeSaveAsksFirst();
     void refusedWhileAJobRuns();
     void cancelPartWayCompletesOnNextOpen_data();
     void cancelPartWayCompletesOnNextOpen();
@@ -216,7 +217,7 @@ void TestShiftCommands::insertHexBytes()
     Bytes expected = pattern(FileSize);
     QCOMPARE(jobtest::preadAll(m_path, FileSize + 100), expected); // an unsaved edit: the file is untouched
     QCOMPARE(doc->size(), FileSize + 4);
-    QCOMPARE(m_window->hexView()->readableSize(), FileSize + 4);
+    QCOMPARE(m_window->hexView()->documentSize(), FileSize + 4);
     QVERIFY(doc->session()->needsShiftSave());
     QCOMPARE(saveNow(), QStringLiteral("Saved shift.bin (64.00 KiB)"));
     const Bytes inserted = {0xDE, 0xAD, 0xBE, 0xEF};
@@ -367,6 +368,34 @@ void TestShiftCommands::saveRefusedWhenChangedOnDisk()
     QCOMPARE(jobtest::preadAll(m_path, FileSize + 100), before); // nothing written
     QVERIFY(m_window->currentDocument()->isModified());          // the edits are never dropped silently
     QCOMPARE(m_window->currentDocument()->size(), FileSize + 1);
+}
+
+void TestShiftCommands::largeSaveAsksFirst()
+{
+    // 300 MiB, sparse: a 1-byte insert at 0 moves all of it, above ShiftSaver::kAskAbove.
+    {
+        QFile f(m_path);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QVERIFY(f.resize(qint64(300) << 20));
+    }
+    openWindow();
+    m_window->hexView()->setCursorOffset(0);
+    runInsert([](InsertBytesDialog *d) { d->findChild<QLineEdit *>(QStringLiteral("insertHex"))->setText(QStringLiteral("01")); });
+    QString question;
+    onNextModal<QMessageBox>(m_context.get(), [&question](QMessageBox *box) {
+        QCOMPARE(box->objectName(), QStringLiteral("shiftConfirmation"));
+        question = box->text();
+        QCOMPARE(box->defaultButton(), buttonWithRole(box, QMessageBox::RejectRole)); // Cancel
+        box->defaultButton()->click();
+    });
+    m_window->editing()->save->trigger();
+    QTRY_VERIFY(!question.isEmpty());
+    QVERIFY2(question.startsWith(QStringLiteral("Save moves 300.00 MiB from offset 0x0 in place and writes 1 B; about ")),
+             qPrintable(question));
+    QVERIFY(question.contains(QStringLiteral("Save As…")));
+    QVERIFY(!saver()->isRunning());
+    QCOMPARE(QFileInfo(m_path).size(), qint64(300) << 20); // declined: nothing written
+    QVERIFY(m_window->currentDocument()->isModified());
 }
 
 void TestShiftCommands::refusedWhileAJobRuns()

@@ -14,8 +14,8 @@ class EditSession;
 class HexView;
 
 // EditController connects an EditSession to a HexView without the view knowing about editing: it filters the
-// view's key presses (hex digits in the hex column, characters in the ASCII column, Paste, Delete, Backspace), moves
-// the cursor after
+// view's key presses (hex digits in the hex column, characters in the ASCII column, Paste, Delete, Backspace), keeps
+// the view on the session's document (HexView::setSnapshot after every edit, undo or save), moves the cursor after
 // typing, breaks the typing step when the cursor moves otherwise and repaints edited bytes. While editing is
 // enabled it keeps the view's nibble caret on the half of the byte the next hex digit goes to (the session's
 // pending nibble), and clears it when editing is off. (A reopen read-write keeps the view as it is: the view reads

@@ -174,8 +174,19 @@ bool EditingSupport::saveDocument(Document *document, bool wait)
     if (!document || !document->isModified())
         return true;
     EditSession *s = document->session();
-    if (s->needsShiftSave()) // bytes were inserted or deleted: the file's bytes move (a job, with its progress)
-        return m_shiftSaver->save(document, wait);
+    if (s->needsShiftSave()) { // bytes were inserted or deleted: the file's bytes move (a job, with its progress)
+        // The saved file is mapped again (the view starts over): the cursor goes back where it was.
+        const QPointer<HexView> view = document == m_document ? m_view : nullptr;
+        const std::uint64_t cursor = view ? view->cursorOffset() : 0;
+        const auto restore = connect(m_shiftSaver, &ShiftSaver::finished, this, [view, cursor](bool saved) {
+            if (view && saved)
+                view->setCursorOffset(cursor);
+        }, Qt::SingleShotConnection);
+        const bool started = m_shiftSaver->save(document, wait);
+        if (!started)
+            disconnect(restore); // refused or declined: no finished() will come for this save
+        return started;
+    }
     return s->save().ok();
 }
 

@@ -63,7 +63,8 @@ DocumentPane::DocumentPane(Document *document, QWidget *parent)
         if (range.overlaps(m_view->visibleRange()))
             m_view->viewport()->update();
     });
-    // The view and the map show the document (unsaved inserts and deletes included), not the file.
+    // The map shows the document (unsaved inserts and deletes included), not the file; the view follows the
+    // session's edits through its EditController.
     connect(document->session(), &EditSession::overlayChanged, this, &DocumentPane::showEdits);
     connect(document, &Document::modeChanged, m_view->viewport(), qOverload<>(&QWidget::update));
     connect(document, &Document::readableSizeChanged, m_view, &HexView::setReadableSize);
@@ -93,8 +94,6 @@ void DocumentPane::setMapWidth(int width)
 void DocumentPane::showEdits()
 {
     const EditSession *session = m_document->session();
-    m_view->setSnapshot(session->snapshot());
-    m_view->viewport()->update();
     m_map->setFileSize(session->size());
     m_map->setEditRanges(session->editedRanges());
 }
@@ -102,6 +101,7 @@ void DocumentPane::showEdits()
 void DocumentPane::showFile()
 {
     m_view->setFile(&m_document->file());
+    m_view->setSnapshot(m_document->session()->snapshot()); // a reload may carry edits over
     showEdits();
     m_map->setViewport(m_view->visibleRange());
     m_banner->hide();

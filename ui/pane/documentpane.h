@@ -49,7 +49,7 @@ protected:
 
 private:
     void showFile();
-    void showEdits(); // the view and the map follow the session's document (size, edited ranges)
+    void showEdits(); // the map follows the session's document (size, edited ranges)
     void updateTint();
 
     Document *m_document;
