@@ -29,24 +29,40 @@ namespace {
 constexpr std::uint64_t kFileSize = std::uint64_t(1) << 30;
 constexpr int kEdits = 100000;
 
-// Median ms per frame over `rounds` rounds of `frames` paints of the viewport at each of `offsets` (document offsets).
-double paintMs(HexView &view, const std::vector<std::uint64_t> &offsets, int frames, int rounds)
+// ms per frame of `frames` paints of the viewport at each of `offsets` (document offsets).
+double paintOnce(HexView &view, const std::vector<std::uint64_t> &offsets, int frames)
 {
     QImage image(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
-    std::vector<double> samples;
-    for (int r = 0; r < rounds; ++r) {
-        QElapsedTimer timer;
-        timer.start();
-        for (const std::uint64_t offset : offsets) {
-            view.scrollToOffset(offset);
-            view.setCursorOffset(offset + 5);
-            for (int i = 0; i < frames; ++i)
-                view.viewport()->render(&image);
-        }
-        samples.push_back(double(timer.nsecsElapsed()) / 1e6 / double(frames * int(offsets.size())));
+    QElapsedTimer timer;
+    timer.start();
+    for (const std::uint64_t offset : offsets) {
+        view.scrollToOffset(offset);
+        view.setCursorOffset(offset + 5);
+        for (int i = 0; i < frames; ++i)
+            view.viewport()->render(&image);
     }
-    std::sort(samples.begin(), samples.end());
-    return samples[samples.size() / 2];
+    return double(timer.nsecsElapsed()) / 1e6 / double(frames * int(offsets.size()));
+}
+
+struct Pair {
+    double clean = 0;
+    double edited = 0;
+};
+
+// Medians over `rounds` rounds, each painting the view without edits and then the one with edits, alternately, so
+// that a change of the machine's load hits both alike.
+Pair paintPair(HexView &clean, HexView &edited, const std::vector<std::uint64_t> &offsets, int frames, int rounds)
+{
+    paintOnce(clean, offsets, 20); // warm up glyph caches and page faults
+    paintOnce(edited, offsets, 20);
+    std::vector<double> a, b;
+    for (int r = 0; r < rounds; ++r) {
+        a.push_back(paintOnce(clean, offsets, frames));
+        b.push_back(paintOnce(edited, offsets, frames));
+    }
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    return {a[a.size() / 2], b[b.size() / 2]};
 }
 
 // Non-zero bytes around each painted window (the rest of the file is a hole).
@@ -72,7 +88,7 @@ int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
     const int frames = argc > 1 ? std::max(1, atoi(argv[1])) : 200;
-    const int rounds = 5;
+    const int rounds = 9;
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("paint.bin"));
     const std::vector<std::uint64_t> spreadAt = {kFileSize / 4, kFileSize / 2, kFileSize / 4 * 3};
@@ -131,25 +147,23 @@ int main(int argc, char **argv)
     }
     const double buildMs = double(build.nsecsElapsed()) / 1e6;
 
-    HexView view;
-    view.resize(1000, 900);
-    view.setBytesPerRow(16);
-    view.setFile(*file);
-    view.show();
+    HexView view; // the file without edits
+    HexView edited;
+    for (HexView *v : {&view, &edited}) {
+        v->resize(1000, 900);
+        v->setBytesPerRow(16);
+        v->setFile(*file);
+        v->show();
+    }
     const std::vector<std::uint64_t> denseOffsets = {denseAt};
-    paintMs(view, spreadAt, 20, 1); // warm up glyph caches and page faults
-    paintMs(view, denseOffsets, 20, 1);
+    edited.setSnapshot(spread.snapshot());
+    const Pair spreadMs = paintPair(view, edited, spreadAt, frames, rounds);
+    edited.setSnapshot(dense.snapshot());
+    const Pair denseMs = paintPair(view, edited, denseOffsets, frames, rounds);
+    const double spreadClean = spreadMs.clean, spreadEdited = spreadMs.edited;
+    const double denseClean = denseMs.clean, denseEdited = denseMs.edited;
 
-    const double spreadClean = paintMs(view, spreadAt, frames, rounds);
-    const double denseClean = paintMs(view, denseOffsets, frames, rounds);
-    view.setSnapshot(spread.snapshot());
-    paintMs(view, spreadAt, 20, 1);
-    const double spreadEdited = paintMs(view, spreadAt, frames, rounds);
-    view.setSnapshot(dense.snapshot());
-    paintMs(view, denseOffsets, 20, 1);
-    const double denseEdited = paintMs(view, denseOffsets, frames, rounds);
-
-    std::printf("viewport %dx%d, %d bytes/row, %llu visible rows, %d frames x %d rounds (median), file 1 GiB sparse\n",
+    std::printf("viewport %dx%d, %d bytes/row, %llu visible rows, %d frames x %d rounds (median, alternating), file 1 GiB sparse\n",
                 view.viewport()->width(), view.viewport()->height(), view.bytesPerRow(),
                 (unsigned long long)view.pageRows(), frames, rounds);
     std::printf("spread: %d inserts, %d erases, %d overwrites -> %zu pieces (tree height %zu), document %llu bytes\n",
