@@ -1126,6 +1126,14 @@ Click to go there</source>
         <source>Nothing to copy: the file is empty</source>
         <translation>没有可复制的内容:文件为空</translation>
     </message>
+    <message>
+        <source>Empty file: type to insert bytes</source>
+        <translation>空文件:键入即可插入字节</translation>
+    </message>
+    <message>
+        <source>Nothing to copy: the cursor is after the last byte</source>
+        <translation>没有可复制的内容:光标位于最后一个字节之后</translation>
+    </message>
 </context>
 <context>
     <name>hexmap::HexViewAccessibility</name>
@@ -1160,6 +1168,10 @@ Click to go there</source>
     <message>
         <source>, absent (past the end of the file on disk)</source>
         <translation>,不存在(超出磁盘上文件的末尾)</translation>
+    </message>
+    <message>
+        <source>, after the last byte</source>
+        <translation>,位于最后一个字节之后</translation>
     </message>
 </context>
 <context>
@@ -2500,6 +2512,10 @@ Click to go there</source>
     <message>
         <source>Cannot copy %1: copying is limited to %2. Select less.</source>
         <translation>无法复制 %1:复制上限为 %2。请选择更少的字节。</translation>
+    </message>
+    <message>
+        <source>Cannot copy: the file could not be read (%1)</source>
+        <translation>无法复制:无法读取文件(%1)</translation>
     </message>
     <message>
         <source>Copied %1</source>

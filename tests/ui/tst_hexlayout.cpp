@@ -63,6 +63,11 @@ private slots:
     void scrollHuge();
     void ensureVisible();
     void lastByteOfTiBReachable();
+    void appendPositionRows_data();
+    void appendPositionRows();
+    void appendPositionHitTest();
+    void appendPositionEmptyAndHuge();
+    void insertCaretRect();
 };
 
 void TestHexLayout::rowMath_data()
@@ -575,6 +580,124 @@ void TestHexLayout::lastByteOfTiBReachable()
     QCOMPARE(cell->offset, kTiB - 1);
     QVERIFY(!cell->clamped);
     QVERIFY(l.byteRect(HexLayout::Area::Hex, kTiB - 1, first).bottom() <= height);
+}
+
+void TestHexLayout::appendPositionRows_data()
+{
+    QTest::addColumn<quint64>("size");
+    QTest::addColumn<quint64>("rowsOff"); // rowCount() in overwrite mode
+    QTest::addColumn<quint64>("rowsOn");  // with the append position: a new row when the last one is full
+    QTest::newRow("empty") << quint64(0) << quint64(0) << quint64(1);
+    QTest::newRow("size 1") << quint64(1) << quint64(1) << quint64(1);
+    QTest::newRow("row - 1") << quint64(15) << quint64(1) << quint64(1);
+    QTest::newRow("one full row") << quint64(16) << quint64(1) << quint64(2);
+    QTest::newRow("row + 1") << quint64(17) << quint64(2) << quint64(2);
+    QTest::newRow("4 KiB") << quint64(4096) << quint64(256) << quint64(257);
+}
+
+// Insert mode: the cursor may stand at fileSize; when that position starts a row, the row counts (scrolling reaches
+// it) and holds no bytes; leaving the mode gives the overwrite rows back.
+void TestHexLayout::appendPositionRows()
+{
+    QFETCH(quint64, size);
+    QFETCH(quint64, rowsOff);
+    QFETCH(quint64, rowsOn);
+    HexLayout l = makeLayout(size);
+    QCOMPARE(l.rowCount(), rowsOff);
+    QCOMPARE(l.lastCursorOffset(), size ? size - 1 : 0);
+    l.setAppendPosition(true);
+    QCOMPARE(l.rowCount(), rowsOn);
+    QCOMPARE(l.lastCursorOffset(), size);
+    QCOMPARE(l.rowOf(size), rowsOn - 1);
+    const ByteRange last = l.rowRange(rowsOn - 1);
+    QCOMPARE(last.end(), size);
+    if (size % 16 == 0)
+        QCOMPARE(last, (ByteRange{size, 0}));
+    QCOMPARE(l.maxFirstRow(1), rowsOn - 1);
+    QCOMPARE(l.firstRowToShow(size, 0, 1), rowsOn - 1);
+    l.configure(size, 16, 1, testMetrics()); // kept across configure
+    QVERIFY(l.hasAppendPosition());
+    l.setAppendPosition(false);
+    QCOMPARE(l.rowCount(), rowsOff);
+}
+
+// A click past the last byte of the last row lands on the append position in insert mode, on the last byte
+// otherwise; below the last row too.
+void TestHexLayout::appendPositionHitTest()
+{
+    HexLayout l = makeLayout(250); // last row 15 holds 240..249; the append position is column 10
+    auto cell = l.cellAt(QPoint(int(l.xOfHexByte(12)), 15 * 20), 0);
+    QCOMPARE(cell->offset, quint64(249));
+    l.setAppendPosition(true);
+    cell = l.cellAt(QPoint(int(l.xOfHexByte(12)), 15 * 20), 0);
+    QCOMPARE(cell->offset, quint64(250));
+    QVERIFY(cell->clamped);
+    QCOMPARE(cell->nibble, HexLayout::Nibble::High);
+    cell = l.cellAt(QPoint(int(l.xOfAsciiByte(10)), 15 * 20), 0); // on the append position's own (empty) cell
+    QCOMPARE(cell->offset, quint64(250));
+    QVERIFY(!cell->clamped);
+    cell = l.cellAt(QPoint(int(l.xOfAsciiByte(2)), 1000 * 20), 0); // far below: the last row, same column
+    QCOMPARE(cell->offset, quint64(242));
+
+    HexLayout full = makeLayout(256); // the append position starts row 16
+    full.setAppendPosition(true);
+    cell = full.cellAt(QPoint(int(full.xOfHexByte(5)), 16 * 20), 0);
+    QCOMPARE(cell->offset, quint64(256));
+    QVERIFY(cell->clamped);
+    cell = full.cellAt(QPoint(int(full.xOfHexByte(0)), 16 * 20), 0);
+    QCOMPARE(cell->offset, quint64(256));
+    QVERIFY(!cell->clamped);
+}
+
+void TestHexLayout::appendPositionEmptyAndHuge()
+{
+    HexLayout empty = makeLayout(0);
+    QVERIFY(!empty.cellAt(QPoint(100, 10), 0));
+    empty.setAppendPosition(true);
+    const auto cell = empty.cellAt(QPoint(int(empty.xOfHexByte(3)), 10), 0);
+    QVERIFY(cell);
+    QCOMPARE(cell->offset, quint64(0));
+    QCOMPARE(empty.rowRange(0), (ByteRange{0, 0}));
+
+    // The offset column widens for the append position when it needs one digit more.
+    HexLayout l = makeLayout(quint64(1) << 32); // last byte 0xFFFFFFFF: 8 digits
+    QCOMPARE(l.offsetDigits(), 8);
+    l.setAppendPosition(true); // 0x100000000: 9 digits
+    QCOMPARE(l.offsetDigits(), 9);
+    l.setAppendPosition(false);
+    QCOMPARE(l.offsetDigits(), 8);
+
+    // UINT64_MAX bytes: no position after the last byte exists; nothing overflows.
+    HexLayout max = makeLayout(UINT64_MAX);
+    const std::uint64_t rows = max.rowCount();
+    max.setAppendPosition(true);
+    QCOMPARE(max.rowCount(), rows);
+    QCOMPARE(max.lastCursorOffset(), quint64(UINT64_MAX));
+}
+
+// The bar sits at the left edge of the cell it inserts before, in either column, as high as the row, and is thin.
+void TestHexLayout::insertCaretRect()
+{
+    const HexLayout l = makeLayout(100); // charWidth 10: max(2, round(10 / 4)) = 3 px
+    QCOMPARE(l.insertCaretWidth(), 3.0);
+    for (std::uint64_t offset : {std::uint64_t(0), std::uint64_t(17), std::uint64_t(100)}) {
+        for (auto area : {HexLayout::Area::Hex, HexLayout::Area::Ascii}) {
+            const QRectF cell = l.byteRect(area, offset, 1);
+            const QRectF bar = l.insertCaretRect(area, offset, 1);
+            QCOMPARE(bar.left(), cell.left());
+            QCOMPARE(bar.top(), cell.top());
+            QCOMPARE(bar.height(), cell.height());
+            QCOMPARE(bar.width(), 3.0);
+        }
+    }
+    HexLayout wide = makeLayout(100);
+    auto m = testMetrics();
+    m.charWidth = 16;
+    wide.configure(100, 16, 1, m);
+    QCOMPARE(wide.insertCaretWidth(), 4.0);
+    m.charWidth = 1;
+    wide.configure(100, 16, 1, m);
+    QCOMPARE(wide.insertCaretWidth(), 1.0); // never wider than a cell
 }
 
 QTEST_APPLESS_MAIN(TestHexLayout)

@@ -1,6 +1,7 @@
 // Strings from functions with a local tr() (no QObject) are looked up in the context the .ts file files them
 // under, so they show in Chinese under zh_CN (they had stayed English: the contexts differed).
 #include "core/mappedfile.h"
+#include "core/piecetable.h"
 #include "ui/view/gotoexpression.h"
 #include "ui/view/selectioncopier.h"
 
@@ -53,7 +54,8 @@ private slots:
         auto file = MappedFile::openReadOnly(path.toStdString());
         QVERIFY(file.ok());
         QString message;
-        QVERIFY(!SelectionCopier::copy(*file, nullptr, ByteRange{0, 64}, CopyFormatter::Format::HexText, 16, &message));
+        const PieceSnapshot document = PieceTable(64).snapshot();
+        QVERIFY(!SelectionCopier::copy(*file, document, ByteRange{0, 64}, CopyFormatter::Format::HexText, 16, &message));
         QVERIFY2(hasChinese(message), qPrintable(message));
     }
 };

@@ -11,7 +11,8 @@ class HexView;
 // Screen-reader support for a HexView: gives it an accessible name ("Hex view") and keeps its accessible
 // description ("Offset 0x… (…) of … bytes, value 0x…, …" plus the selection) current on every cursor move,
 // selection change and file change (QWidget::setAccessibleDescription sends QAccessible::DescriptionChanged).
-// The value is read from the mapping (unsaved edits are not reflected). Tab switches columns inside the view, so
+// Offsets, size and value are the document's (HexView::snapshot(): unsaved inserts, erases and overwrites included);
+// in insert mode the position after the last byte is named as such. Tab switches columns inside the view, so
 // Ctrl+Tab / Ctrl+Shift+Tab move the keyboard focus to the next / previous widget (no keyboard trap).
 // Owned by the view (QObject parent).
 // Thread: GUI thread only.
