@@ -161,6 +161,34 @@ std::uint64_t PieceSnapshot::editedBytes() const
     return total;
 }
 
+bool PieceSnapshot::isInPlace() const
+{
+    if (size() != m_originalSize)
+        return false;
+    bool inPlace = true;
+    forEachSlice({0, size()}, [&](std::uint64_t at, const Piece &piece) {
+        inPlace = inPlace && (piece.kind != Piece::Kind::Original || piece.src == at);
+    });
+    return inPlace;
+}
+
+std::optional<EditOverlay> PieceSnapshot::overwrites() const
+{
+    if (!isInPlace())
+        return std::nullopt;
+    EditOverlay overlay;
+    std::vector<std::byte> bytes;
+    forEachSlice({0, size()}, [&](std::uint64_t at, const Piece &piece) {
+        if (piece.kind == Piece::Kind::Original)
+            return;
+        bytes.resize(static_cast<std::size_t>(piece.length));
+        // Memory and Fill pieces hold their bytes: the original reader is never called.
+        (void)piece.copyTo(0, bytes, [](std::uint64_t, std::span<std::byte>) { return false; });
+        (void)overlay.set(at, bytes);
+    });
+    return overlay;
+}
+
 SaveLayout PieceSnapshot::layout() const
 {
     SaveLayout layout;

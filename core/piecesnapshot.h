@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/byterange.h"
+#include "core/editoverlay.h"
 #include "core/piece.h"
 #include "core/result.h"
 #include "core/savelayout.h"
@@ -74,6 +75,13 @@ public:
     // joined; and their total length. O(pieces). Never fails.
     std::vector<ByteRange> editedRanges() const;
     std::uint64_t editedBytes() const;
+
+    // True when every byte of the original that is still in the document is at its original offset and the size is
+    // the original's: the document is the original with bytes overwritten in place (a Save needs no moves).
+    bool isInPlace() const;
+    // The document as overwrites of the original (the edited bytes as runs, for saveOverlay) when isInPlace(),
+    // nullopt otherwise. The bytes come from the pieces (the original is not read). O(pieces + edited bytes).
+    std::optional<EditOverlay> overwrites() const;
 
     // The document as pieces to save, in order (see core/savelayout.h): dst contiguous from 0, lengths summing to
     // size(), no empty piece, and the Original pieces strictly increasing in src and disjoint, since no edit ever

@@ -11,7 +11,7 @@
 #include "ui/compare/comparepane.h"
 #include "ui/document/document.h"
 #include "ui/document/editsession.h"
-#include "ui/document/overwritecommand.h"
+#include "ui/document/editcommand.h"
 #include "ui/pane/overviewmap.h"
 #include "ui/view/hexview.h"
 #include "ui/window/mainwindow.h"

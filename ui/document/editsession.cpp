@@ -65,16 +65,7 @@ bool EditSession::setInsertMode(bool on)
     return true;
 }
 
-bool EditSession::needsShiftSave() const
-{
-    if (m_table.size() != m_table.originalSize())
-        return true;
-    bool moved = false;
-    m_table.current().forEachSlice({0, m_table.size()}, [&](std::uint64_t at, const Piece &piece) {
-        moved = moved || (piece.kind == Piece::Kind::Original && piece.src != at);
-    });
-    return moved;
-}
+bool EditSession::needsShiftSave() const { return !m_table.current().isInPlace(); }
 
 std::uint64_t EditSession::editedBytes() const { return m_table.current().editedBytes(); }
 
@@ -82,16 +73,8 @@ std::vector<ByteRange> EditSession::editedRanges() const { return m_table.curren
 
 std::optional<std::vector<EditOverlay::Run>> EditSession::overwriteRuns() const
 {
-    if (needsShiftSave())
-        return std::nullopt;
-    std::vector<EditOverlay::Run> runs;
-    for (const ByteRange &r : editedRanges()) {
-        EditOverlay::Run run{r.offset, std::vector<std::byte>(r.size)};
-        if (readDisplayed(r.offset, run.bytes) != r.size)
-            return std::nullopt; // the file cannot be read any more: nothing trustworthy to carry
-        runs.push_back(std::move(run));
-    }
-    return runs;
+    std::optional<EditOverlay> overlay = m_table.current().overwrites();
+    return overlay ? std::optional(overlay->runs()) : std::nullopt;
 }
 
 std::size_t EditSession::readDisplayed(std::uint64_t offset, std::span<std::byte> buffer) const

@@ -23,27 +23,24 @@ SaveReport EditSession::save()
     SaveReport report;
     if (!file().isValid() || !isModified())
         return report;
-    const std::optional<std::vector<EditOverlay::Run>> runs = overwriteRuns();
-    if (!runs) {
+    const std::optional<EditOverlay> overlay = m_table.current().overwrites();
+    if (!overlay) {
         // Not for this path: the caller runs the shift save (needsShiftSave()). Nothing is written.
         report.failures.push_back({ByteRange{0, size()}, Error{make_error_code(Errc::InvalidArgument),
                                                                "bytes were inserted or deleted: Save moves bytes"}});
         return report;
     }
-    EditOverlay overlay;
-    for (const EditOverlay::Run &run : *runs)
-        overlay.set(run.offset, run.bytes);
     SaveOptions options;
     options.hook = m_faultHook;
-    report = saveOverlay(m_doc->m_file, overlay, options); // refuses a read-only mapping or a changed file itself
+    report = saveOverlay(m_doc->m_file, *overlay, options); // refuses a read-only mapping or a changed file itself
     if (!report.ok()) {
         // Nothing is cleared: a Save is all or nothing, so every edit stays unsaved (the title keeps its *).
-        const QString text = SaveMessages::failure(report, overlay.byteCount());
+        const QString text = SaveMessages::failure(report, overlay->byteCount());
         emit message(text);
         emit saveFailed(text, report.fileChange != FileChange::None);
         return report;
     }
-    const std::vector<ByteRange> ranges = overlay.ranges();
+    const std::vector<ByteRange> ranges = overlay->ranges();
     clearAll(); // the undo steps describe edits that now live in the file
     for (const ByteRange &r : ranges)
         emit overlayChanged(r);

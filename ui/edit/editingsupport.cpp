@@ -40,7 +40,7 @@ EditingSupport::EditingSupport(QWidget *window)
     redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
     redo->setObjectName(QStringLiteral("actionRedo"));
     redo->setShortcut(QKeySequence::Redo);
-    paste = new QAction(tr("&Paste (Overwrite)"), this);
+    paste = new QAction(tr("&Paste"), this);
     paste->setObjectName(QStringLiteral("actionPaste"));
     paste->setShortcut(QKeySequence::Paste);
     fillSelection = new QAction(tr("Fill Selection with &Byte…"), this);
