@@ -8,6 +8,7 @@
 #include "core/editoverlay.h"
 #include "core/mappedfile.h"
 #include "core/overlaysaver.h"
+#include "core/piecetable.h"
 
 #include <algorithm>
 #include <chrono>
@@ -18,6 +19,7 @@
 #include <map>
 #include <random>
 #include <string>
+#include <tuple>
 #include <unistd.h>
 #include <vector>
 
@@ -154,13 +156,23 @@ int main(int argc, char **argv)
     EditOverlay big;
     (void)big.set(size / 2, std::vector<std::byte>(std::min<std::uint64_t>(256 * kMiB, size / 2), std::byte{0x5A}));
 
+    // The same edits as the GUI holds them since issue 15: a piece table of overwrites, turned into runs at Save.
+    PieceTable scatteredTable(size), bigTable(size);
+    scattered.forEachRun([&](std::uint64_t at, std::span<const std::byte> bytes) { (void)scatteredTable.overwrite(at, bytes); });
+    big.forEachRun([&](std::uint64_t at, std::span<const std::byte> bytes) { (void)bigTable.overwrite(at, bytes); });
+
     SaveOptions withJournal;
     SaveOptions noJournal;
     noJournal.journal = false;
     for (int round = 0; round < rounds; ++round) {
-        for (const auto &[label, overlay] : {std::pair{"1000 x 1 B", &scattered}, std::pair{"1 x 256 MiB", &big}}) {
+        for (const auto &[label, overlay, table] : {std::tuple{"1000 x 1 B", &scattered, &scatteredTable},
+                                                    std::tuple{"1 x 256 MiB", &big, &bigTable}}) {
             const std::string l = label;
             b.row(l + ": saveOverlay, journal", [&] { return saveOverlay(b.file, *overlay, withJournal).ok(); });
+            b.row(l + ": piece table -> saveOverlay, journal", [&, table = table] {
+                const auto runs = table->current().overwrites();
+                return runs && saveOverlay(b.file, *runs, withJournal).ok();
+            });
             b.row(l + ": saveOverlay, no journal", [&] { return saveOverlay(b.file, *overlay, noJournal).ok(); });
             b.row(l + ": main's Save (mapping)", [&] { return oldSaveOverlay(b.file, *overlay); });
             b.row(l + ": baseline pwrite+fdatasync", [&] { return pwriteBaseline(b.path, *overlay); });
