@@ -37,7 +37,11 @@ void ByteProgress::finish()
     if (!m_dialog)
         return;
     m_dialog->disconnect(); // its canceled() must not reach a runner that ended
+    const bool wasActive = m_dialog->isActiveWindow();
+    QWidget *window = m_dialog->parentWidget() ? m_dialog->parentWidget()->window() : nullptr;
     m_dialog->close();
+    if (wasActive && window) // give the keyboard back to the window the user was working in (no window manager
+        window->activateWindow(); // does that for us under Xvfb, and some do it late)
     m_dialog->deleteLater();
     m_dialog = nullptr;
 }
