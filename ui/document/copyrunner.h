@@ -2,6 +2,7 @@
 
 #include "core/copyout.h"
 #include "core/result.h"
+#include "ui/common/taskthread.h"
 
 #include <QObject>
 #include <QTimer>
@@ -41,8 +42,7 @@ signals:
     void finished(const hexmap::Status &status, const hexmap::CopyOutStats &stats);
 
 private:
-    struct Run;
-    std::unique_ptr<Run> m_run;
+    std::unique_ptr<TaskThread<CopyOut>> m_run;
     QTimer m_timer;
 };
 

@@ -3,6 +3,7 @@
 #include "core/result.h"
 #include "core/savelayout.h"
 #include "core/shiftsave.h"
+#include "ui/common/taskthread.h"
 
 #include <QObject>
 #include <QString>
@@ -15,16 +16,13 @@ namespace hexmap {
 
 class Document;
 
-// ShiftRunner: runs one in-place insert/delete save (core ShiftSave) of a Document's file on a std::thread of its
-// own and adapts it to Qt, the way SearchWatcher runs a search. The lead's decision for this step (issue 15, GUI
-// part 1): until the piece table reaches the GUI, Edit > Insert Bytes… / Delete Range… write the file at once, like
-// the fill/zero/pattern jobs: confirmed first, not undoable, crash-safe through ShiftSave's journal, with progress
-// and cancel. The later piece-table Save reuses this runner.
+// ShiftRunner: runs one in-place save of a document whose bytes were inserted or deleted (core ShiftSave) on a
+// TaskThread of its own and adapts it to Qt, the way SearchWatcher runs a search. ShiftSaver (File > Save) uses it.
 // - start() opens its own read-write descriptor of the document's path (the document's read-write mapping already
 //   holds the file's WriteLock, exactly as `hexmap-cli insert` holds it through its mapping), passes the identity
 //   the document opened (ShiftSave refuses a file changed since) and stops the FileWatcher (the file's size and
 //   mtime change under the mapping: that is our own write, not another program's).
-// - The worker thread touches only the ShiftSave object and an atomic finished flag. A QTimer (~30 Hz) polls
+// - The worker thread touches only the ShiftSave object and the TaskThread's finished flag. A QTimer (~30 Hz) polls
 //   ShiftSave::progress(), emits progressed() per tick and, once the run ended, exactly one finished().
 // - The runner does not reload the document: the caller does (Document::reload maps the new size and re-arms the
 //   watcher), then deletes or reuses the runner.
@@ -38,7 +36,7 @@ public:
     ~ShiftRunner() override;
 
     // Starts the save of `layout` over the document's file. Fails (nothing started, nothing written) when a save
-    // runs already (Errc::Busy), no file is open or editing is off (Errc::InvalidArgument), the path cannot be
+    // runs already (Errc::RangeBusy), no file is open or editing is off (Errc::InvalidArgument), the path cannot be
     // opened read-write (errno, naming the path) or no thread can start.
     Status start(SaveLayout layout, ShiftSaveOptions options = {});
     void cancel(); // asks the save to stop; finished() follows on a later tick with the outcome
@@ -58,9 +56,9 @@ signals:
     void finished(const hexmap::Status &status, hexmap::ShiftOutcome outcome, const hexmap::ShiftProgress &last);
 
 private:
-    struct Run;
+    struct Task;
     Document *m_document;
-    std::unique_ptr<Run> m_run;
+    std::unique_ptr<TaskThread<Task>> m_run;
     std::uint64_t m_oldSize = 0;
     std::uint64_t m_newSize = 0;
     QTimer m_timer;
