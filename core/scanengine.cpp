@@ -279,7 +279,7 @@ Status ScanEngine::run(const ScanSource &source, std::span<ScanConsumer *const> 
         finish();
         return Error{make_error_code(Errc::Cancelled), "scan of " + source.path()};
     }
-    source.adviseSequential(range);
+    source.adviseSequential(document.document() ? ByteRange{0, source.size()} : range); // file offsets
     Pass pass(document, range, options, progress, consumers);
     Status status = pass.execute();
     finish();
