@@ -264,11 +264,6 @@ Status ScanEngine::run(const ScanSource &source, std::span<ScanConsumer *const> 
         return Error{make_error_code(Errc::OutOfBounds), "scan range " + std::to_string(range.offset) + "+" +
                                                              std::to_string(range.size) + " of " + source.path() +
                                                              (document.document() ? " (as edited)" : "")};
-    if (document.document() && source.size() < options.document->originalSize())
-        return Error{make_error_code(Errc::FileTruncated),
-                     source.path() + ": the file ends at offset " + std::to_string(source.size()) +
-                         " (it was cut after the document was opened with " +
-                         std::to_string(options.document->originalSize()) + " bytes)"};
     if (!options.progressStarted)
         progress.start(range.size);
     const auto finish = [&] {
@@ -279,7 +274,14 @@ Status ScanEngine::run(const ScanSource &source, std::span<ScanConsumer *const> 
         finish();
         return Error{make_error_code(Errc::Cancelled), "scan of " + source.path()};
     }
-    source.adviseSequential(range);
+    if (document.document() && source.size() < options.document->originalSize()) {
+        finish();
+        return Error{make_error_code(Errc::FileTruncated),
+                     source.path() + ": the file ends at offset " + std::to_string(source.size()) +
+                         " (it was cut after the document was opened with " +
+                         std::to_string(options.document->originalSize()) + " bytes)"};
+    }
+    source.adviseSequential(document.document() ? ByteRange{0, source.size()} : range); // file offsets
     Pass pass(document, range, options, progress, consumers);
     Status status = pass.execute();
     finish();

@@ -43,6 +43,9 @@ std::optional<ScanUnit> ScanPlanner::next()
         unit.owned = std::min(m_stretchEnd - m_cursor, m_maxZero);
         unit.zeros = true;
         unit.zeroBytes = std::min(unit.owned + m_overlap, end - m_cursor);
+        // Asked again at the next unit (SEEK_DATA and the file's size): a file cut while hashes eat a long hole
+        // is noticed within one zero unit, not at the end of the hole.
+        m_stretchEnd = m_cursor + unit.owned;
     } else {
         unit.owned = std::min<std::uint64_t>(m_chunk, m_stretchEnd - m_cursor);
     }

@@ -38,6 +38,7 @@ class TestDocumentCopy : public QObject {
 private slots:
     void copiesTheDocument_data();
     void copiesTheDocument();
+    void writesFillsLongerThanItsBuffer();
     void comparesDocuments_data();
     void comparesDocuments();
     void fileCutUnderTheDocumentFails();
@@ -92,6 +93,33 @@ void TestDocumentCopy::copiesTheDocument()
     auto past = CopyOut::prepare(*file, {size - 1, 2}, doc.snapshot(), m_dir.filePath(QStringLiteral("x")).toStdString());
     QVERIFY(!past);
     QCOMPARE(past.code(), make_error_code(Errc::InvalidArgument));
+}
+
+void TestDocumentCopy::writesFillsLongerThanItsBuffer()
+{
+    // A fill is one piece of any length: written through CopyOut's 4 MiB buffer several times, its phase kept.
+    const std::string path = m_dir.filePath(QStringLiteral("fill")).toStdString();
+    std::mt19937_64 rng(5);
+    const auto file = doctest::randomBytes(10000, rng);
+    QVERIFY(doctest::writeSparse(path, file));
+    PieceTable table(file.size());
+    const std::vector<std::byte> pattern = {std::byte{1}, std::byte{2}, std::byte{3}, std::byte{4}, std::byte{5},
+                                            std::byte{6}, std::byte{7}};
+    const std::uint64_t length = (9u << 20) + 3;
+    QVERIFY(table.insertFill(5000, pattern, length));
+    auto mapped = MappedFile::openReadOnly(path);
+    QVERIFY(mapped);
+    const QString to = m_dir.filePath(QStringLiteral("fill-out"));
+    const ByteRange range{4999, length + 2}; // one file byte either side
+    auto out = CopyOut::prepare(*mapped, range, table.snapshot(), to.toStdString());
+    QVERIFY2(out, out.message().c_str());
+    QVERIFY((*out)->run());
+    std::vector<std::byte> expected{file[4999]};
+    const auto fill = piecetest::repeat(pattern, std::size_t(length));
+    expected.insert(expected.end(), fill.begin(), fill.end());
+    expected.push_back(file[5000]);
+    QVERIFY(readFile(to) == toQByteArray(expected));
+    QCOMPARE((*out)->stats().editedBytes, length);
 }
 
 void TestDocumentCopy::comparesDocuments_data()

@@ -14,6 +14,7 @@
 #include <QDockWidget>
 #include <QKeySequence>
 #include <QMainWindow>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -94,10 +95,13 @@ void FindSupport::setCurrent(Document *document, DocumentPane *pane)
     // A search of the previous tab must not report into this one; the bar searches the document the user sees.
     m_bar->setView(m_view, document ? document->session() : nullptr);
     if (document) {
-        // The results list shows the document's bytes: edits, undo and redo repaint it.
+        // The results list shows the document's bytes: edits, undo and redo repaint it (once per burst of
+        // changes, from the event loop: a revert or reload signals once per range).
         m_current << connect(document->session(), &EditSession::overlayChanged, this, [this] {
-            if (m_document && m_document->isOpen() && m_dock->model()->rowCount() > 0)
-                m_dock->model()->setDocument(m_document->session()->snapshot());
+            if (m_documentRefreshPending || m_dock->model()->rowCount() == 0)
+                return;
+            m_documentRefreshPending = true;
+            QTimer::singleShot(0, this, &FindSupport::refreshResultsDocument);
         });
         // A new mapping or none: the document dropped its results.
         m_current << connect(document, &Document::fileReplaced, this, &FindSupport::showDocumentResults);
@@ -125,6 +129,13 @@ void FindSupport::showDocumentResults()
     m_marks.clear();
     updateViewMarks();
     updateMapMarks();
+}
+
+void FindSupport::refreshResultsDocument()
+{
+    m_documentRefreshPending = false;
+    if (m_document && m_document->isOpen() && m_dock->model()->rowCount() > 0)
+        m_dock->model()->setDocument(m_document->session()->snapshot());
 }
 
 void FindSupport::showMatches(const SearchMatches &matches, std::uint64_t patternSize, const QString &description)

@@ -58,12 +58,14 @@ private:
     void updateViewMarks();
     void updateMapMarks();
     void goToMatch(std::uint64_t offset);
+    void refreshResultsDocument(); // the results list reads the session's current document
 
     QMainWindow *m_window;
     QPointer<Document> m_document;
     HexView *m_view = nullptr;
     OverviewMap *m_map = nullptr;
     QList<QMetaObject::Connection> m_current;
+    bool m_documentRefreshPending = false; // edits come in bursts (one signal per range): one refresh per burst
     FindBar *m_bar;
     FindResultsDock *m_dock;
     std::vector<Highlight> m_marks;
