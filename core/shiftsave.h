@@ -33,7 +33,10 @@ enum class ShiftOutcome {
     Saved,     // the file is the new document, synced; no journal left
     Unchanged, // refused or failed (or cancelled) before any byte of the file changed: the file is as it was
     Pending,   // stopped part-way (I/O error, cancel): the committed journal is kept and the next open of the file
-               // (any hexmap-cli command, `hexmap-cli recover`, the GUI) completes the save
+               // (any hexmap-cli command, `hexmap-cli recover`, the GUI) completes the save; when another program
+               // changed the file's size mid-way (Errc::FileTruncated/FileChanged) recovery refuses it and says why
+    Disturbed, // every byte was written and synced into the open file and its journal removed, but the path no longer
+               // names it (renamed over or deleted) or another program changed its size during the save
 };
 
 // ShiftSave: makes a file equal a SaveLayout (inserted, deleted, moved bytes) in place, without a temporary copy,
@@ -77,7 +80,9 @@ public:
     ShiftSave(int fd, std::string path, FileIdentity opened, SaveLayout layout, ShiftSaveOptions options = {});
 
     // Does the save. Failure contract: Errc::FileChanged/FileReplaced/FileTruncated when the file changed since it
-    // was opened, Errc::InvalidArgument for a bad layout (both: nothing written), errno naming the journal
+    // was opened (checked before and after the journal is committed: nothing written), or while the steps ran
+    // (outcome() Pending), or by the time the save ended (outcome() Disturbed; see core/shiftexecutor.h for the one
+    // window a cut is not seen in), Errc::InvalidArgument for a bad layout (nothing written), errno naming the journal
     // (nothing written) or the file and offset (ENOSPC when growing: nothing changed; EIO...: outcome() Pending),
     // Errc::Cancelled (outcome() says whether the file is Unchanged or Pending). Errors name the file.
     Status run();
@@ -89,6 +94,7 @@ public:
 
 private:
     Status grow(std::uint64_t from, std::uint64_t to, std::uint64_t firstWrite);
+    Status checkAfterSave();
 
     int m_fd;
     std::string m_path;

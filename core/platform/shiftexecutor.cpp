@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
 
@@ -25,9 +26,10 @@ Status readExactly(const ShiftExecution &x, std::uint64_t offset, std::byte *out
             continue;
         if (n < 0)
             return Error::fromErrno(errno, x.path + ": reading at offset " + std::to_string(offset));
-        if (n == 0)
-            return Error::fromErrno(EIO, x.path + ": the file ends before offset " + std::to_string(offset)
-                                             + " (it was cut by another program?)");
+        if (n == 0) // the plan read this byte when it began, and nothing the save writes shrinks the file
+            return Error{make_error_code(Errc::FileTruncated),
+                         x.path + ": the file ends before offset " + std::to_string(offset)
+                             + " (another program cut it during the save)"};
         out += n;
         offset += static_cast<std::uint64_t>(n);
         size -= static_cast<std::size_t>(n);
@@ -48,6 +50,25 @@ Status writeExactly(const ShiftExecution &x, std::uint64_t offset, const std::by
         size -= static_cast<std::size_t>(n);
     }
     return {};
+}
+
+// While the steps run the file keeps the size the save grew it to (`expected`): nothing the save writes goes past it.
+// Another size means another program cut or extended the file, so the bytes the next steps read are not the ones the
+// plan was made for: stop (the file is then part-way; its journal is kept, recovery refuses a file of another size).
+// `alsoFine`: a second acceptable size (the new size, when recovery finds the file already cut to it).
+// A cut that lands between one step's read and its write, and that this very write regrows to `expected`, is not
+// seen here (pwrite extends a file silently); it can only happen to the step that writes the file's last byte.
+Status checkSize(const ShiftExecution &x, std::uint64_t expected, std::uint64_t alsoFine)
+{
+    struct stat st {};
+    if (::fstat(x.fd, &st) != 0)
+        return Error::fromErrno(errno, x.path + ": checking its size");
+    const auto size = static_cast<std::uint64_t>(st.st_size);
+    if (size == expected || size == alsoFine)
+        return {};
+    return Error{make_error_code(size < expected ? Errc::FileTruncated : Errc::FileChanged),
+                 x.path + ": another program changed its size during the save (it is " + std::to_string(size)
+                     + " bytes, the save keeps it at " + std::to_string(expected) + " until it ends)"};
 }
 
 Status syncTarget(const ShiftExecution &x)
@@ -172,6 +193,8 @@ Status runShift(ShiftExecution &x, std::size_t nextStep, std::span<const std::by
             }
             if (auto s = writeStep(x, k, step.dst, source); !s)
                 return s;
+            if (auto s = checkSize(x, plan.grownSize(), plan.grownSize()); !s)
+                return s;
             if (!step.overlaps)
                 if (auto s = record(x, sf::SlotDone, k); !s)
                     return s;
@@ -185,6 +208,8 @@ Status runShift(ShiftExecution &x, std::size_t nextStep, std::span<const std::by
         }
         if (auto s = writePieces(x, buffer); !s)
             return s;
+        if (auto s = checkSize(x, plan.grownSize(), plan.grownSize()); !s)
+            return s;
         if (crash(x, ShiftPoint::BeforeFinish, steps))
             return stopped(x);
         if (auto s = record(x, sf::SlotFinished, steps); !s)
@@ -192,6 +217,8 @@ Status runShift(ShiftExecution &x, std::size_t nextStep, std::span<const std::by
     }
     if (crash(x, ShiftPoint::BeforeTruncate, steps))
         return stopped(x);
+    if (auto s = checkSize(x, plan.grownSize(), plan.newSize()); !s) // never cut away what another program added
+        return s;
     if (plan.newSize() < plan.grownSize() && ::ftruncate(x.fd, static_cast<off_t>(plan.newSize())) != 0)
         return Error::fromErrno(errno, x.path + ": truncating to " + std::to_string(plan.newSize()) + " bytes");
     return syncTarget(x);
