@@ -38,7 +38,8 @@ struct CopyOutStats {
 //   falling back to pread/pwrite with one 1 MiB buffer; holes (SEEK_DATA/SEEK_HOLE) stay holes;
 // - before copying, the free space of the destination's filesystem is compared with the source's data bytes: a
 //   copy that cannot fit fails at once with ENOSPC naming both figures.
-// Failure contract of run(): Errc::Cancelled, Errc::FileTruncated (the source became shorter than the range),
+// Failure contract of run(): Errc::Cancelled, Errc::FileTruncated (the source became shorter than the range, seen by a
+// short copy or by its size after the copy: "SOURCE ends at OFFSET"),
 // errno (ENOSPC, EIO, EACCES...) naming the destination or source. prepare() refuses a destination that is the
 // source file itself or that another Hexmap process is writing (Errc::InvalidArgument / Errc::WriteLocked).
 // Thread: prepare() and run() on one thread (run() is the worker's); cancel(), progress() from any thread.
@@ -64,6 +65,8 @@ private:
     Status copyStretch(int out, std::uint64_t from, std::uint64_t to);
     Status bufferCopy(int out, std::uint64_t from, std::uint64_t to);
     Status writeEdits(int out);
+    Status checkSourceLength() const;
+    Error sourceCut(std::uint64_t reached) const;
     std::uint64_t dataBytes() const;
 
     int m_source = -1;

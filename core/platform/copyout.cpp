@@ -103,7 +103,31 @@ Status CopyOut::run()
         return edited;
     if (m_cancel.load(std::memory_order_relaxed))
         return Error{make_error_code(Errc::Cancelled), m_destination};
+    if (auto whole = checkSourceLength(); !whole)
+        return whole;
     return temp->commit();
+}
+
+Status CopyOut::checkSourceLength() const
+{
+    // A source cut during the copy reads as a hole from its new end on (SEEK_DATA says ENXIO there), which would
+    // copy zeros in place of the lost bytes: after the copy the source must still reach the range's end.
+    struct stat st {};
+    if (::fstat(m_source, &st) != 0)
+        return errnoAt(errno, m_sourcePath);
+    if (!S_ISREG(st.st_mode) || static_cast<std::uint64_t>(st.st_size) >= m_range.end())
+        return {};
+    return sourceCut(m_range.end());
+}
+
+Error CopyOut::sourceCut(std::uint64_t reached) const
+{
+    // Where the source ends now (the copy may have stopped above it: the cut came during a long copy call).
+    struct stat st {};
+    const std::uint64_t end = ::fstat(m_source, &st) == 0 ? static_cast<std::uint64_t>(st.st_size) : reached;
+    return Error{make_error_code(Errc::FileTruncated),
+                 m_sourcePath + " ends at " + std::to_string(end) + " (another program cut it during the copy, at "
+                     + std::to_string(reached - m_range.offset) + " of " + std::to_string(m_range.size) + " bytes)"};
 }
 
 std::uint64_t CopyOut::dataBytes() const
@@ -172,7 +196,7 @@ Status CopyOut::copyStretch(int out, std::uint64_t from, std::uint64_t to)
         if (n < 0)
             return errnoAt(errno, errno == ENOSPC || errno == EDQUOT ? m_destination : m_sourcePath);
         if (n == 0)
-            return Error{make_error_code(Errc::FileTruncated), m_sourcePath + " ends at " + std::to_string(from)};
+            return sourceCut(from);
         from += static_cast<std::uint64_t>(n);
         m_stats.kernelCopied += static_cast<std::uint64_t>(n);
         m_done.fetch_add(static_cast<std::uint64_t>(n), std::memory_order_relaxed);
@@ -200,7 +224,7 @@ Status CopyOut::bufferCopy(int out, std::uint64_t from, std::uint64_t to)
         if (n < 0)
             return errnoAt(errno, m_sourcePath);
         if (n == 0)
-            return Error{make_error_code(Errc::FileTruncated), m_sourcePath + " ends at " + std::to_string(from)};
+            return sourceCut(from);
         for (ssize_t written = 0; written < n;) {
             const ssize_t w = ::pwrite(out, buffer.data() + written, static_cast<std::size_t>(n - written),
                                        static_cast<off_t>(from - m_range.offset) + written);
