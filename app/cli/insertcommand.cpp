@@ -86,8 +86,8 @@ int runInsert(const QStringList &arguments)
         auto offset = parseOffset(toBytes(offsetText), size);
         if (!offset) {
             *exitCode = cli.fail(ExitUsage, (offset.code() == Errc::OutOfBounds
-                                                 ? QStringLiteral("--offset %1 is past the end of the file (%2 bytes)")
-                                                       .arg(offsetText).arg(size)
+                                                 ? QStringLiteral("%3: --offset %1 is past the end of the file (%2 bytes)")
+                                                       .arg(offsetText).arg(size).arg(cli.positionals().at(0))
                                                  : QStringLiteral("bad --offset '%1'").arg(offsetText)));
             return std::nullopt;
         }
