@@ -43,9 +43,12 @@ enum class ShiftOutcome {
 // crash-safe through a journal (core/shiftjournal.h):
 //  1. check: the file is still the one opened (`opened`: device, inode, size, mtime) and the layout is valid
 //     (core/shiftplan.h); 2. journal the plan with every Memory/Fill byte, commit and sync it (and its directory);
-//  3. grow the file to max(old, new) with fallocate over everything that will be written (a full disk fails here:
+//  3. check the file's identity again (the journal's sync is the long part), then grow it to max(old, new) + 1 byte
+//     (ShiftPlan::workingSize()) with fallocate over everything that will be written (a full disk fails here:
 //     the size is put back and the journal removed, no byte changed); 4. run the steps (core/shiftplan.h order),
-//     then write Memory/Fill pieces, then truncate to the new size and fdatasync; 5. remove the journal.
+//     then write Memory/Fill pieces, checking after each that the size is still the working size (another program
+//     cut or extended the file: stop), then truncate to the new size and fdatasync; 5. remove the journal; 6. check
+//     the path still names the file and its size is the new one (outcome Disturbed otherwise).
 // Crash safety. A step whose destination does not overlap its own source is redone from the file after a crash:
 // only that step can have touched its source (ShiftPlan's ordering), so it is appended a 32-byte Done record after
 // it is written. A step that overlaps its own source (a shift shorter than the chunk, e.g. a 1-byte insert)

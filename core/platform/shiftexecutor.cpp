@@ -52,12 +52,11 @@ Status writeExactly(const ShiftExecution &x, std::uint64_t offset, const std::by
     return {};
 }
 
-// While the steps run the file keeps the size the save grew it to (`expected`): nothing the save writes goes past it.
-// Another size means another program cut or extended the file, so the bytes the next steps read are not the ones the
-// plan was made for: stop (the file is then part-way; its journal is kept, recovery refuses a file of another size).
+// While the steps run the file keeps the size the save grew it to (`expected`, ShiftPlan::workingSize(): one byte past
+// everything the save writes, so no write of the save can make a cut file this long again). Another size means
+// another program cut or extended the file, so the bytes the next steps read are not the ones the plan was made for:
+// stop (the file is then part-way; its journal is kept, recovery refuses a file of another size).
 // `alsoFine`: a second acceptable size (the new size, when recovery finds the file already cut to it).
-// A cut that lands between one step's read and its write, and that this very write regrows to `expected`, is not
-// seen here (pwrite extends a file silently); it can only happen to the step that writes the file's last byte.
 Status checkSize(const ShiftExecution &x, std::uint64_t expected, std::uint64_t alsoFine)
 {
     struct stat st {};
@@ -193,7 +192,7 @@ Status runShift(ShiftExecution &x, std::size_t nextStep, std::span<const std::by
             }
             if (auto s = writeStep(x, k, step.dst, source); !s)
                 return s;
-            if (auto s = checkSize(x, plan.grownSize(), plan.grownSize()); !s)
+            if (auto s = checkSize(x, plan.workingSize(), plan.workingSize()); !s)
                 return s;
             if (!step.overlaps)
                 if (auto s = record(x, sf::SlotDone, k); !s)
@@ -208,7 +207,7 @@ Status runShift(ShiftExecution &x, std::size_t nextStep, std::span<const std::by
         }
         if (auto s = writePieces(x, buffer); !s)
             return s;
-        if (auto s = checkSize(x, plan.grownSize(), plan.grownSize()); !s)
+        if (auto s = checkSize(x, plan.workingSize(), plan.workingSize()); !s)
             return s;
         if (crash(x, ShiftPoint::BeforeFinish, steps))
             return stopped(x);
@@ -217,9 +216,9 @@ Status runShift(ShiftExecution &x, std::size_t nextStep, std::span<const std::by
     }
     if (crash(x, ShiftPoint::BeforeTruncate, steps))
         return stopped(x);
-    if (auto s = checkSize(x, plan.grownSize(), plan.newSize()); !s) // never cut away what another program added
+    if (auto s = checkSize(x, plan.workingSize(), plan.newSize()); !s) // never cut away what another program added
         return s;
-    if (plan.newSize() < plan.grownSize() && ::ftruncate(x.fd, static_cast<off_t>(plan.newSize())) != 0)
+    if (plan.newSize() < plan.workingSize() && ::ftruncate(x.fd, static_cast<off_t>(plan.newSize())) != 0)
         return Error::fromErrno(errno, x.path + ": truncating to " + std::to_string(plan.newSize()) + " bytes");
     return syncTarget(x);
 }

@@ -103,7 +103,7 @@ Status ShiftSave::run()
             (void)journal->remove();
         return again ? changeError(*again, m_path) : again.error();
     }
-    if (auto s = grow(plan.oldSize(), plan.grownSize(), plan.firstWrite()); !s) {
+    if (auto s = grow(plan.oldSize(), plan.workingSize(), plan.firstWrite()); !s) {
         if (journal)
             (void)journal->remove();
         return s;
@@ -131,8 +131,7 @@ Status ShiftSave::run()
     if (!status) {
         const bool untouched = m_counters.bytesDone.load() == 0 && x.cancelled;
         if (untouched) { // cancelled before the first step: give back the growth and forget the plan
-            if (plan.grownSize() > plan.oldSize())
-                (void)!::ftruncate(m_fd, static_cast<off_t>(plan.oldSize()));
+            (void)!::ftruncate(m_fd, static_cast<off_t>(plan.oldSize()));
             if (journal)
                 (void)journal->remove();
             return Error{make_error_code(Errc::Cancelled), m_path + ": cancelled before any byte moved; unchanged"};
