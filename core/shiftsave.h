@@ -84,10 +84,13 @@ public:
 
     // Does the save. Failure contract: Errc::FileChanged/FileReplaced/FileTruncated when the file changed since it
     // was opened (checked before and after the journal is committed: nothing written), or while the steps ran
-    // (outcome() Pending), or by the time the save ended (outcome() Disturbed; see core/shiftexecutor.h for the one
-    // window a cut is not seen in), Errc::InvalidArgument for a bad layout (nothing written), errno naming the journal
-    // (nothing written) or the file and offset (ENOSPC when growing: nothing changed; EIO...: outcome() Pending),
-    // Errc::Cancelled (outcome() says whether the file is Unchanged or Pending). Errors name the file.
+    // (outcome() Pending), or by the time the save ended (outcome() Disturbed). Not seen (no syscall can make a size
+    // change conditional): a cut in the microseconds between the second identity check and the grow (the grow
+    // fills it back up with zeros), and an append between the last size check and the final truncate (cut away);
+    // writes by another program that keep the size. Errc::InvalidArgument for a bad layout (nothing written), errno
+    // naming the journal (nothing written) or the file and offset (ENOSPC when growing: nothing changed; EIO...:
+    // outcome() Pending), Errc::Cancelled (outcome() says whether the file is Unchanged or Pending). Errors name the
+    // file.
     Status run();
     void cancel() { m_counters.cancel.store(true); }
     ShiftProgress progress() const;
