@@ -21,7 +21,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <optional>
+#include <vector>
 
 using namespace hexmap::testing;
 
@@ -186,16 +188,21 @@ void TestShiftRace::shiftWhileAnotherProcessChangesTheFile()
     QElapsedTimer suite;
     suite.start();
 
-    // One undisturbed save with small steps: how long the faults have to land in (and that it is right).
-    ShiftOp probe = drawOp(random, insert);
-    probe.chunk = QStringLiteral("4K");
-    QVERIFY(writeWhole(file, m_old));
-    QElapsedTimer timer;
-    timer.start();
-    const RawResult clean = runRaw(cli, encoded(probe.arguments(file)));
-    const qint64 saveUs = std::max<qint64>(timer.nsecsElapsed() / 1000, 1000);
-    QVERIFY2(clean.exitCode == 0, clean.err.constData());
-    QVERIFY(readWhole(file) == *probe.applied(m_old));
+    // Three undisturbed saves: each must be right, and their median time is what the faults' delays are drawn in.
+    std::vector<qint64> times;
+    for (int probe = 0; probe < 3; ++probe) {
+        const ShiftOp op = drawOp(random, insert);
+        QVERIFY(QFile::remove(file) || probe == 0);
+        QVERIFY(writeWhole(file, m_old));
+        QElapsedTimer timer;
+        timer.start();
+        const RawResult clean = runRaw(cli, encoded(op.arguments(file)));
+        times.push_back(std::max<qint64>(timer.nsecsElapsed() / 1000, 1000));
+        QVERIFY2(clean.exitCode == 0, clean.err.constData());
+        QVERIFY2(readWhole(file) == *op.applied(m_old), qPrintable(op.describe()));
+    }
+    std::sort(times.begin(), times.end());
+    const qint64 saveUs = times[1];
 
     QMap<QString, int> kinds;
     const int runs = raceRuns(24);
@@ -251,7 +258,7 @@ void TestShiftRace::shiftWhileAnotherProcessChangesTheFile()
     }
     for (auto it = kinds.cbegin(); it != kinds.cend(); ++it)
         qInfo("  %3d x %s", it.value(), qPrintable(it.key()));
-    qInfo("seed %llu: %d runs in %lld ms (an undisturbed save took %lld us)", static_cast<unsigned long long>(seed),
+    qInfo("seed %llu: %d runs in %lld ms (undisturbed saves took a median %lld us)", static_cast<unsigned long long>(seed),
           runs, static_cast<long long>(suite.elapsed()), static_cast<long long>(saveUs));
 }
 
