@@ -57,8 +57,9 @@ struct ShiftExecution {
 // already written (recovery found the Finished record), only the final size and the sync are left.
 // Order: steps (each: read source, journal pre-image if it overlaps, write, Done record) -> Memory/Fill pieces ->
 // Finished record -> truncate to the new size -> fdatasync. Thread: the caller's (one thread).
-// The file's size is checked after every step and before the final truncate: it must stay plan->workingSize() (or be
-// plan->newSize() before the truncate), else another program cut or extended it during the save.
+// The file's size is checked every 4 MiB moved, after the last step and the Memory/Fill pieces, and before the final
+// truncate: it must stay plan->workingSize() (or be plan->newSize() before the truncate), else another program cut
+// or extended it during the save.
 // Failure contract: errno naming the target or the journal and the offset (pread/pwrite/ftruncate/fdatasync:
 // EIO, ENOSPC), Errc::FileTruncated (a short read, or the file became shorter) / Errc::FileChanged (it became
 // longer) naming the target and the sizes, Errc::Cancelled when cancelled (x.cancelled) or crashed by the hook

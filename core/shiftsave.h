@@ -46,8 +46,9 @@ enum class ShiftOutcome {
 //  3. check the file's identity again (the journal's sync is the long part), then grow it to max(old, new) + 1 byte
 //     (ShiftPlan::workingSize()) with fallocate over everything that will be written (a full disk fails here:
 //     the size is put back and the journal removed, no byte changed); 4. run the steps (core/shiftplan.h order),
-//     then write Memory/Fill pieces, checking after each that the size is still the working size (another program
-//     cut or extended the file: stop), then truncate to the new size and fdatasync; 5. remove the journal; 6. check
+//     then write Memory/Fill pieces, checking every 4 MiB and at the end that the size is still the working size
+//     (another program cut or extended the file: stop), then truncate to the new size and fdatasync; 5. remove the
+//     journal; 6. check
 //     the path still names the file and its size is the new one (outcome Disturbed otherwise).
 // Crash safety. A step whose destination does not overlap its own source is redone from the file after a crash:
 // only that step can have touched its source (ShiftPlan's ordering), so it is appended a 32-byte Done record after

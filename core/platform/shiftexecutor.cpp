@@ -17,6 +17,11 @@ namespace sf = shiftformat;
 namespace {
 
 constexpr std::uint64_t kWritebackEvery = std::uint64_t(16) << 20;
+// The size check (an fstat) between steps: one per 64 KiB step added 6-10 % system time to a 1-byte insert into
+// 1 GiB (0.66 s vs 0.60 s, 6 alternating runs, load 2-3). Checking every 4 MiB moved loses nothing: with the working
+// size no cut can hide until the next check, and the steps run meanwhile read either short (an error at once) or,
+// moving right, zeros they write at or above the cut, never below it.
+constexpr std::uint64_t kCheckSizeEvery = std::uint64_t(4) << 20;
 
 Status readExactly(const ShiftExecution &x, std::uint64_t offset, std::byte *out, std::size_t size)
 {
@@ -165,6 +170,7 @@ Status runShift(ShiftExecution &x, std::size_t nextStep, std::span<const std::by
     const std::size_t steps = plan.stepCount();
     if (!finished) {
         std::uint64_t unflushed = 0;
+        std::uint64_t unchecked = 0;
         std::vector<std::byte> buffer(static_cast<std::size_t>(
             std::max<std::uint64_t>(1, std::min(plan.chunkSize(), std::max(plan.bytesToMove(), plan.bytesToWrite())))));
         for (std::size_t k = nextStep; k < steps; ++k) {
@@ -192,8 +198,12 @@ Status runShift(ShiftExecution &x, std::size_t nextStep, std::span<const std::by
             }
             if (auto s = writeStep(x, k, step.dst, source); !s)
                 return s;
-            if (auto s = checkSize(x, plan.workingSize(), plan.workingSize()); !s)
-                return s;
+            unchecked += step.length;
+            if (unchecked >= kCheckSizeEvery) {
+                if (auto s = checkSize(x, plan.workingSize(), plan.workingSize()); !s)
+                    return s;
+                unchecked = 0;
+            }
             if (!step.overlaps)
                 if (auto s = record(x, sf::SlotDone, k); !s)
                     return s;

@@ -152,7 +152,10 @@ void TestShiftChanges::changedDuringTheSave()
         QVERIFY(QDir(m_journals.path()).isEmpty());
         return;
     }
-    QVERIFY2(status.message().find("another program changed its size") != std::string::npos, status.message().c_str());
+    // Seen by the size check, or by a short read of a source past the cut (the check runs every 4 MiB moved).
+    QVERIFY2(status.message().find("another program changed its size") != std::string::npos
+                 || status.message().find("another program cut it") != std::string::npos,
+             status.message().c_str());
     const JournalRecovery r = recoverSaveJournal(path);
     QCOMPARE(r.outcome, JournalOutcome::Refused); // the file has another size: the journal cannot complete it
     QVERIFY2(r.message().find(path) != std::string::npos, r.message().c_str());
