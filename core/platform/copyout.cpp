@@ -125,9 +125,12 @@ Error CopyOut::sourceCut(std::uint64_t reached) const
     // Where the source ends now (the copy may have stopped above it: the cut came during a long copy call).
     struct stat st {};
     const std::uint64_t end = ::fstat(m_source, &st) == 0 ? static_cast<std::uint64_t>(st.st_size) : reached;
+    const std::string where = reached < m_range.end() ? ", which had copied " + std::to_string(reached - m_range.offset)
+                                                            + " of " + std::to_string(m_range.size) + " bytes"
+                                                      : std::string();
     return Error{make_error_code(Errc::FileTruncated),
-                 m_sourcePath + " ends at " + std::to_string(end) + " (another program cut it during the copy, at "
-                     + std::to_string(reached - m_range.offset) + " of " + std::to_string(m_range.size) + " bytes)"};
+                 m_sourcePath + " ends at " + std::to_string(end) + " (another program cut it during the copy" + where
+                     + ")"};
 }
 
 std::uint64_t CopyOut::dataBytes() const

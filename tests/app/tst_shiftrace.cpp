@@ -258,7 +258,8 @@ void TestShiftRace::shiftWhileAnotherProcessChangesTheFile()
     }
     for (auto it = kinds.cbegin(); it != kinds.cend(); ++it)
         qInfo("  %3d x %s", it.value(), qPrintable(it.key()));
-    qInfo("seed %llu: %d runs in %lld ms (undisturbed saves took a median %lld us)", static_cast<unsigned long long>(seed),
+    qInfo("seed %llu: %d runs in %lld ms (undisturbed saves took a median %lld us)",
+          static_cast<unsigned long long>(seed),
           runs, static_cast<long long>(suite.elapsed()), static_cast<long long>(saveUs));
 }
 

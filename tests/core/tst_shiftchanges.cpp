@@ -73,7 +73,8 @@ void TestShiftChanges::changedDuringTheSave_data()
     QTest::addColumn<int>("code");         // Errc
     QTest::addColumn<int>("outcome");      // ShiftOutcome
     const int cut = int(Change::Cut), append = int(Change::Append), rename = int(Change::Rename);
-    const int truncated = int(Errc::FileTruncated), changed = int(Errc::FileChanged), replaced = int(Errc::FileReplaced);
+    const int truncated = int(Errc::FileTruncated), changed = int(Errc::FileChanged);
+    const int replaced = int(Errc::FileReplaced);
     const int pending = int(ShiftOutcome::Pending), disturbed = int(ShiftOutcome::Disturbed);
     const int before = int(ShiftPoint::BeforeWrite), after = int(ShiftPoint::AfterWrite);
     const int finish = int(ShiftPoint::BeforeTruncate);
@@ -168,7 +169,8 @@ void TestShiftChanges::changedDuringTheSave()
         QVERIFY2(after[i] == original[i] || (i < expected.size() && after[i] == expected[i]),
                  qPrintable(QStringLiteral("byte %1 is neither old nor new").arg(i)));
     if (change == int(Change::Append)) // never cut away
-        QCOMPARE(QByteArray(reinterpret_cast<const char *>(after.data()) + after.size() - 8, 8), QByteArray("appended"));
+        QCOMPARE(QByteArray(reinterpret_cast<const char *>(after.data()) + after.size() - 8, 8),
+                 QByteArray("appended"));
 }
 
 QTEST_GUILESS_MAIN(TestShiftChanges)
