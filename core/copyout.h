@@ -43,8 +43,9 @@ struct CopyOutStats {
 // - before copying, the free space of the destination's filesystem is compared with the data bytes the copy will
 //   hold (the document's length less its holes and zero fills): a copy that cannot fit fails at once with ENOSPC
 //   naming both figures.
-// Failure contract of run(): Errc::Cancelled, Errc::FileTruncated (the source became shorter than the range; with a
-// document, than the snapshot's originalSize()),
+// Failure contract of run(): Errc::Cancelled, Errc::FileTruncated (the source became shorter than the range, or with
+// a document than the snapshot's originalSize(), seen by a short copy or by its size after the copy: "SOURCE ends at
+// OFFSET"),
 // errno (ENOSPC, EIO, EACCES...) naming the destination or source. prepare() refuses a destination that is the
 // source file itself or that another Hexmap process is writing (Errc::InvalidArgument / Errc::WriteLocked).
 // Thread: prepare() and run() on one thread (run() is the worker's); cancel(), progress() from any thread.
@@ -74,6 +75,9 @@ private:
     Status copyDocument(int out);
     Status writeMemory(int out, const Piece &piece, std::uint64_t dst);
     Status writeAll(int out, const std::byte *bytes, std::size_t size, std::uint64_t dst);
+    // After the copy the source must still hold every byte it needed (a cut reads as a hole, i.e. zeros).
+    Status checkSourceLength() const;
+    Error sourceCut() const; // "SOURCE ends at N (another program cut it during the copy)"
     std::uint64_t dataBytes(std::uint64_t from, std::uint64_t to) const; // of the file
     std::uint64_t dataBytes() const;                                     // of the copy
 

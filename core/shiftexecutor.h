@@ -38,7 +38,7 @@ struct ShiftCounters {
 
 // What one run of the executor needs. Plain struct; the thread that runs the shift.
 struct ShiftExecution {
-    int fd = -1;            // the target, open read-write, already grown to plan->grownSize()
+    int fd = -1;            // the target, open read-write, already grown to plan->workingSize()
     std::string path;       // names the target in errors
     const ShiftPlan *plan = nullptr;
     ShiftSlots records;     // inactive: no journal (benchmarks and tests only)
@@ -57,9 +57,14 @@ struct ShiftExecution {
 // already written (recovery found the Finished record), only the final size and the sync are left.
 // Order: steps (each: read source, journal pre-image if it overlaps, write, Done record) -> Memory/Fill pieces ->
 // Finished record -> truncate to the new size -> fdatasync. Thread: the caller's (one thread).
+// The file's size is checked every 4 MiB moved, after the last step and the Memory/Fill pieces, and before the final
+// truncate: it must stay plan->workingSize() (or be plan->newSize() before the truncate), else another program cut
+// or extended it during the save.
 // Failure contract: errno naming the target or the journal and the offset (pread/pwrite/ftruncate/fdatasync:
-// EIO, ENOSPC, a short read when the file shrank), Errc::Cancelled when cancelled (x.cancelled) or crashed by the
-// hook (x.crashed). The file may then be part-way: the journal (when active) completes it.
+// EIO, ENOSPC), Errc::FileTruncated (a short read, or the file became shorter) / Errc::FileChanged (it became
+// longer) naming the target and the sizes, Errc::Cancelled when cancelled (x.cancelled) or crashed by the hook
+// (x.crashed). The file may then be part-way: the journal (when active) completes it, unless another program changed
+// its size (recovery then refuses, keeping the journal, and says why).
 Status runShift(ShiftExecution &x, std::size_t nextStep, std::span<const std::byte> preImage, bool finished);
 
 } // namespace hexmap

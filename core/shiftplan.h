@@ -53,6 +53,10 @@ public:
     std::uint64_t oldSize() const { return m_oldSize; }
     std::uint64_t newSize() const { return m_newSize; }
     std::uint64_t grownSize() const { return m_oldSize > m_newSize ? m_oldSize : m_newSize; }
+    // The file's size while the steps run: one byte past everything the save writes. No write of the save can then
+    // make the file this long again after another program cut it (pwrite extends a file silently), so a size check
+    // sees every cut; the final truncate to newSize() removes the byte.
+    std::uint64_t workingSize() const { return grownSize() + 1; }
     std::uint64_t chunkSize() const { return m_chunkSize; }
     std::uint64_t directShiftMin() const { return m_directShiftMin; }
     // The lowest offset any step or Memory/Fill piece writes (grownSize() when nothing is written).

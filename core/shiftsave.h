@@ -33,16 +33,23 @@ enum class ShiftOutcome {
     Saved,     // the file is the new document, synced; no journal left
     Unchanged, // refused or failed (or cancelled) before any byte of the file changed: the file is as it was
     Pending,   // stopped part-way (I/O error, cancel): the committed journal is kept and the next open of the file
-               // (any hexmap-cli command, `hexmap-cli recover`, the GUI) completes the save
+               // (any hexmap-cli command, `hexmap-cli recover`, the GUI) completes the save; when another program
+               // changed the file's size mid-way (Errc::FileTruncated/FileChanged) recovery refuses it and says why
+    Disturbed, // every byte was written and synced into the open file and its journal removed, but the path no longer
+               // names it (renamed over or deleted) or another program changed its size during the save
 };
 
 // ShiftSave: makes a file equal a SaveLayout (inserted, deleted, moved bytes) in place, without a temporary copy,
 // crash-safe through a journal (core/shiftjournal.h):
 //  1. check: the file is still the one opened (`opened`: device, inode, size, mtime) and the layout is valid
 //     (core/shiftplan.h); 2. journal the plan with every Memory/Fill byte, commit and sync it (and its directory);
-//  3. grow the file to max(old, new) with fallocate over everything that will be written (a full disk fails here:
+//  3. check the file's identity again (the journal's sync is the long part), then grow it to max(old, new) + 1 byte
+//     (ShiftPlan::workingSize()) with fallocate over everything that will be written (a full disk fails here:
 //     the size is put back and the journal removed, no byte changed); 4. run the steps (core/shiftplan.h order),
-//     then write Memory/Fill pieces, then truncate to the new size and fdatasync; 5. remove the journal.
+//     then write Memory/Fill pieces, checking every 4 MiB and at the end that the size is still the working size
+//     (another program cut or extended the file: stop), then truncate to the new size and fdatasync; 5. remove the
+//     journal; 6. check
+//     the path still names the file and its size is the new one (outcome Disturbed otherwise).
 // Crash safety. A step whose destination does not overlap its own source is redone from the file after a crash:
 // only that step can have touched its source (ShiftPlan's ordering), so it is appended a 32-byte Done record after
 // it is written. A step that overlaps its own source (a shift shorter than the chunk, e.g. a 1-byte insert)
@@ -77,9 +84,14 @@ public:
     ShiftSave(int fd, std::string path, FileIdentity opened, SaveLayout layout, ShiftSaveOptions options = {});
 
     // Does the save. Failure contract: Errc::FileChanged/FileReplaced/FileTruncated when the file changed since it
-    // was opened, Errc::InvalidArgument for a bad layout (both: nothing written), errno naming the journal
-    // (nothing written) or the file and offset (ENOSPC when growing: nothing changed; EIO...: outcome() Pending),
-    // Errc::Cancelled (outcome() says whether the file is Unchanged or Pending). Errors name the file.
+    // was opened (checked before and after the journal is committed: nothing written), or while the steps ran
+    // (outcome() Pending), or by the time the save ended (outcome() Disturbed). Not seen (no syscall can make a size
+    // change conditional): a cut in the microseconds between the second identity check and the grow (the grow
+    // fills it back up with zeros), and an append between the last size check and the final truncate (cut away);
+    // writes by another program that keep the size. Errc::InvalidArgument for a bad layout (nothing written), errno
+    // naming the journal (nothing written) or the file and offset (ENOSPC when growing: nothing changed; EIO...:
+    // outcome() Pending), Errc::Cancelled (outcome() says whether the file is Unchanged or Pending). Errors name the
+    // file.
     Status run();
     void cancel() { m_counters.cancel.store(true); }
     ShiftProgress progress() const;
@@ -89,6 +101,7 @@ public:
 
 private:
     Status grow(std::uint64_t from, std::uint64_t to, std::uint64_t firstWrite);
+    Status checkAfterSave();
 
     int m_fd;
     std::string m_path;

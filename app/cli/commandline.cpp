@@ -115,7 +115,7 @@ std::optional<int> CommandLine::parse(const QStringList &arguments, int minPosit
     return std::nullopt;
 }
 
-std::optional<ByteRange> CommandLine::range(std::uint64_t fileSize, int *exitCode) const
+std::optional<ByteRange> CommandLine::range(std::uint64_t fileSize, int *exitCode, const QString &file) const
 {
     const std::string offset = toBytes(m_parser.value(QStringLiteral("offset")));
     const std::string length = toBytes(m_parser.value(QStringLiteral("length")));
@@ -131,6 +131,8 @@ std::optional<ByteRange> CommandLine::range(std::uint64_t fileSize, int *exitCod
             what = QStringLiteral("range past the end of the file (%1 bytes)").arg(fileSize);
         else if (r.code() == Errc::ParseError)
             what = QStringLiteral("malformed offset or length");
+        if (!file.isEmpty())
+            what = file + QStringLiteral(": ") + what;
         *exitCode = fail(ExitUsage, what + QStringLiteral(": ") + fromStd(r.message()));
         return std::nullopt;
     }

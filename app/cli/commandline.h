@@ -43,8 +43,9 @@ public:
     bool json() const { return m_json; }
     bool quiet() const { return m_parser.isSet(QStringLiteral("quiet")); }
 
-    // --offset/--length resolved against fileSize (whole file by default); on error reports and sets *exitCode.
-    std::optional<ByteRange> range(std::uint64_t fileSize, int *exitCode) const;
+    // --offset/--length resolved against fileSize (whole file by default); on error reports (starting with `file`
+    // when given: "FILE: range past the end of the file (N bytes): ...") and sets *exitCode.
+    std::optional<ByteRange> range(std::uint64_t fileSize, int *exitCode, const QString &file = QString()) const;
     // A count option from 1 to `max` (`fallback` when not given); on a malformed value reports and sets *exitCode.
     std::optional<std::uint64_t> count(const QString &name, std::uint64_t fallback, std::uint64_t max,
                                        int *exitCode) const;

@@ -21,7 +21,7 @@ int runDelete(const QStringList &arguments)
         return cli.fail(ExitUsage, QStringLiteral("give both --offset O and --length L (the range to delete)"));
     ShiftRunner runner(cli, QStringLiteral("deleted %1 bytes").arg(cli.value(QStringLiteral("length"))));
     return runner.run([&](std::uint64_t size, int *exitCode) -> std::optional<SaveLayout> {
-        auto range = cli.range(size, exitCode);
+        auto range = cli.range(size, exitCode, cli.positionals().at(0)); // the file may have changed: name it
         if (!range)
             return std::nullopt;
         auto layout = deleteLayout(size, range->offset, range->size); // cli.range() checked the bounds

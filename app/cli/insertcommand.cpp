@@ -85,10 +85,12 @@ int runInsert(const QStringList &arguments)
         const QString offsetText = cli.value(QStringLiteral("offset"));
         auto offset = parseOffset(toBytes(offsetText), size);
         if (!offset) {
-            *exitCode = cli.fail(ExitUsage, (offset.code() == Errc::OutOfBounds
-                                                 ? QStringLiteral("--offset %1 is past the end of the file (%2 bytes)")
-                                                       .arg(offsetText).arg(size)
-                                                 : QStringLiteral("bad --offset '%1'").arg(offsetText)));
+            const QString past = QStringLiteral("%1: --offset %2 is past the end of the file (%3 bytes)")
+                                     .arg(cli.positionals().at(0), offsetText)
+                                     .arg(size);
+            *exitCode = cli.fail(ExitUsage, offset.code() == Errc::OutOfBounds
+                                                ? past
+                                                : QStringLiteral("bad --offset '%1'").arg(offsetText));
             return std::nullopt;
         }
         if (inserted.length > UINT64_MAX - size) {

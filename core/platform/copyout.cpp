@@ -111,15 +111,32 @@ Status CopyOut::run()
         return errnoAt(errno, m_destination);
     if (auto copied = m_document ? copyDocument(out) : copyData(out, m_range.offset, m_range.end(), 0); !copied)
         return copied;
-    // SEEK_DATA answers "only a hole follows" also past a new end of file: the size tells whether the file was cut.
-    const std::uint64_t need = m_document ? m_document->originalSize() : m_range.end();
-    struct stat now {};
-    if (::fstat(m_source, &now) == 0 && S_ISREG(now.st_mode) && static_cast<std::uint64_t>(now.st_size) < need)
-        return Error{make_error_code(Errc::FileTruncated),
-                     m_sourcePath + " ends at " + std::to_string(now.st_size) + " (it was cut during the copy)"};
     if (m_cancel.load(std::memory_order_relaxed))
         return Error{make_error_code(Errc::Cancelled), m_destination};
+    if (auto whole = checkSourceLength(); !whole)
+        return whole;
     return temp->commit();
+}
+
+Status CopyOut::checkSourceLength() const
+{
+    // A source cut during the copy reads as a hole from its new end on (SEEK_DATA says ENXIO there), which would
+    // copy zeros in place of the lost bytes: after the copy the source must still hold what the copy needed.
+    const std::uint64_t need = m_document ? m_document->originalSize() : m_range.end();
+    struct stat st {};
+    if (::fstat(m_source, &st) != 0)
+        return errnoAt(errno, m_sourcePath);
+    if (!S_ISREG(st.st_mode) || static_cast<std::uint64_t>(st.st_size) >= need)
+        return {};
+    return sourceCut();
+}
+
+Error CopyOut::sourceCut() const
+{
+    struct stat st {};
+    const std::string end = ::fstat(m_source, &st) == 0 ? std::to_string(st.st_size) : std::string("an unknown offset");
+    return Error{make_error_code(Errc::FileTruncated),
+                 m_sourcePath + " ends at " + end + " (another program cut it during the copy)"};
 }
 
 std::uint64_t CopyOut::dataBytes(std::uint64_t from, std::uint64_t to) const
@@ -264,7 +281,7 @@ Status CopyOut::copyStretch(int out, std::uint64_t from, std::uint64_t to, std::
         if (n < 0)
             return errnoAt(errno, errno == ENOSPC || errno == EDQUOT ? m_destination : m_sourcePath);
         if (n == 0)
-            return Error{make_error_code(Errc::FileTruncated), m_sourcePath + " ends at " + std::to_string(from)};
+            return sourceCut();
         from += static_cast<std::uint64_t>(n);
         dst += static_cast<std::uint64_t>(n);
         m_stats.kernelCopied += static_cast<std::uint64_t>(n);
@@ -293,7 +310,7 @@ Status CopyOut::bufferCopy(int out, std::uint64_t from, std::uint64_t to, std::u
         if (n < 0)
             return errnoAt(errno, m_sourcePath);
         if (n == 0)
-            return Error{make_error_code(Errc::FileTruncated), m_sourcePath + " ends at " + std::to_string(from)};
+            return sourceCut();
         if (auto written = writeAll(out, buffer.data(), static_cast<std::size_t>(n), dst); !written)
             return written;
         from += static_cast<std::uint64_t>(n);

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
 
@@ -16,6 +17,11 @@ namespace sf = shiftformat;
 namespace {
 
 constexpr std::uint64_t kWritebackEvery = std::uint64_t(16) << 20;
+// The size check (an fstat) between steps: one per 64 KiB step added 6-10 % system time to a 1-byte insert into
+// 1 GiB (0.66 s vs 0.60 s, 6 alternating runs, load 2-3). Checking every 4 MiB moved loses nothing: with the working
+// size no cut can hide until the next check, and the steps run meanwhile read either short (an error at once) or,
+// moving right, zeros they write at or above the cut, never below it.
+constexpr std::uint64_t kCheckSizeEvery = std::uint64_t(4) << 20;
 
 Status readExactly(const ShiftExecution &x, std::uint64_t offset, std::byte *out, std::size_t size)
 {
@@ -25,9 +31,10 @@ Status readExactly(const ShiftExecution &x, std::uint64_t offset, std::byte *out
             continue;
         if (n < 0)
             return Error::fromErrno(errno, x.path + ": reading at offset " + std::to_string(offset));
-        if (n == 0)
-            return Error::fromErrno(EIO, x.path + ": the file ends before offset " + std::to_string(offset)
-                                             + " (it was cut by another program?)");
+        if (n == 0) // the plan read this byte when it began, and nothing the save writes shrinks the file
+            return Error{make_error_code(Errc::FileTruncated),
+                         x.path + ": the file ends before offset " + std::to_string(offset)
+                             + " (another program cut it during the save)"};
         out += n;
         offset += static_cast<std::uint64_t>(n);
         size -= static_cast<std::size_t>(n);
@@ -48,6 +55,24 @@ Status writeExactly(const ShiftExecution &x, std::uint64_t offset, const std::by
         size -= static_cast<std::size_t>(n);
     }
     return {};
+}
+
+// While the steps run the file keeps the size the save grew it to (`expected`, ShiftPlan::workingSize(): one byte past
+// everything the save writes, so no write of the save can make a cut file this long again). Another size means
+// another program cut or extended the file, so the bytes the next steps read are not the ones the plan was made for:
+// stop (the file is then part-way; its journal is kept, recovery refuses a file of another size).
+// `alsoFine`: a second acceptable size (the new size, when recovery finds the file already cut to it).
+Status checkSize(const ShiftExecution &x, std::uint64_t expected, std::uint64_t alsoFine)
+{
+    struct stat st {};
+    if (::fstat(x.fd, &st) != 0)
+        return Error::fromErrno(errno, x.path + ": checking its size");
+    const auto size = static_cast<std::uint64_t>(st.st_size);
+    if (size == expected || size == alsoFine)
+        return {};
+    return Error{make_error_code(size < expected ? Errc::FileTruncated : Errc::FileChanged),
+                 x.path + ": another program changed its size during the save (it is " + std::to_string(size)
+                     + " bytes, the save keeps it at " + std::to_string(expected) + " until it ends)"};
 }
 
 Status syncTarget(const ShiftExecution &x)
@@ -145,6 +170,7 @@ Status runShift(ShiftExecution &x, std::size_t nextStep, std::span<const std::by
     const std::size_t steps = plan.stepCount();
     if (!finished) {
         std::uint64_t unflushed = 0;
+        std::uint64_t unchecked = 0;
         std::vector<std::byte> buffer(static_cast<std::size_t>(
             std::max<std::uint64_t>(1, std::min(plan.chunkSize(), std::max(plan.bytesToMove(), plan.bytesToWrite())))));
         for (std::size_t k = nextStep; k < steps; ++k) {
@@ -172,6 +198,12 @@ Status runShift(ShiftExecution &x, std::size_t nextStep, std::span<const std::by
             }
             if (auto s = writeStep(x, k, step.dst, source); !s)
                 return s;
+            unchecked += step.length;
+            if (unchecked >= kCheckSizeEvery) {
+                if (auto s = checkSize(x, plan.workingSize(), plan.workingSize()); !s)
+                    return s;
+                unchecked = 0;
+            }
             if (!step.overlaps)
                 if (auto s = record(x, sf::SlotDone, k); !s)
                     return s;
@@ -185,6 +217,8 @@ Status runShift(ShiftExecution &x, std::size_t nextStep, std::span<const std::by
         }
         if (auto s = writePieces(x, buffer); !s)
             return s;
+        if (auto s = checkSize(x, plan.workingSize(), plan.workingSize()); !s)
+            return s;
         if (crash(x, ShiftPoint::BeforeFinish, steps))
             return stopped(x);
         if (auto s = record(x, sf::SlotFinished, steps); !s)
@@ -192,7 +226,9 @@ Status runShift(ShiftExecution &x, std::size_t nextStep, std::span<const std::by
     }
     if (crash(x, ShiftPoint::BeforeTruncate, steps))
         return stopped(x);
-    if (plan.newSize() < plan.grownSize() && ::ftruncate(x.fd, static_cast<off_t>(plan.newSize())) != 0)
+    if (auto s = checkSize(x, plan.workingSize(), plan.newSize()); !s) // never cut away what another program added
+        return s;
+    if (plan.newSize() < plan.workingSize() && ::ftruncate(x.fd, static_cast<off_t>(plan.newSize())) != 0)
         return Error::fromErrno(errno, x.path + ": truncating to " + std::to_string(plan.newSize()) + " bytes");
     return syncTarget(x);
 }

@@ -61,7 +61,12 @@ JournalRecovery recoverShiftJournal(JournalRecovery r, const std::string &path, 
         return outcome(r, JournalOutcome::Refused, "its progress record names step " + std::to_string(c.slotStep)
                                                        + " of " + std::to_string(plan->stepCount()));
     const auto size = static_cast<std::uint64_t>(target.st_size);
-    if (size != c.oldSize && size != plan->grownSize() && !(finished && size == c.newSize))
+    // The sizes a save stopped by a crash can leave: the old size before the grow (then no progress record exists
+    // yet), ShiftPlan::workingSize() after it, the new size after the final truncate. Any other size (the grown size
+    // too: a step's write regrows a file cut under it to exactly that) means another program cut or extended it:
+    // completing the save would move zeros in place of the lost bytes.
+    const bool beforeGrow = size == c.oldSize && c.slotKind == 0;
+    if (!beforeGrow && size != plan->workingSize() && !(finished && size == c.newSize))
         return outcome(r, JournalOutcome::Refused,
                        "the file is " + std::to_string(size) + " bytes now; the save was from "
                            + std::to_string(c.oldSize) + " to " + std::to_string(c.newSize) + " bytes");
@@ -78,8 +83,8 @@ JournalRecovery recoverShiftJournal(JournalRecovery r, const std::string &path, 
     auto lock = WriteLock::acquire(file.fd, path);
     if (!lock && lock.code() == Errc::WriteLocked)
         return outcome(r, JournalOutcome::Busy, "the file is being written: " + lock.error().context);
-    if (!finished && size < plan->grownSize() && ::ftruncate(file.fd, static_cast<off_t>(plan->grownSize())) != 0)
-        return outcome(r, JournalOutcome::Failed, "cannot grow the file to " + std::to_string(plan->grownSize())
+    if (!finished && size < plan->workingSize() && ::ftruncate(file.fd, static_cast<off_t>(plan->workingSize())) != 0)
+        return outcome(r, JournalOutcome::Failed, "cannot grow the file to " + std::to_string(plan->workingSize())
                                                       + " bytes: " + std::strerror(errno));
 
     std::vector<std::byte> preImage;

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <optional>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace hexmap {
@@ -95,7 +96,14 @@ Status ShiftSave::run()
             return s;
         }
     }
-    if (auto s = grow(plan.oldSize(), plan.grownSize(), plan.firstWrite()); !s) {
+    // Committing the journal took a sync: check again that nobody cut, extended or replaced the file meanwhile,
+    // because growing it would hide a cut (fallocate and ftruncate fill it back up with zeros).
+    if (auto again = compareFileIdentity(m_opened, m_fd, m_path); !again || *again != FileChange::None) {
+        if (journal)
+            (void)journal->remove();
+        return again ? changeError(*again, m_path) : again.error();
+    }
+    if (auto s = grow(plan.oldSize(), plan.workingSize(), plan.firstWrite()); !s) {
         if (journal)
             (void)journal->remove();
         return s;
@@ -123,8 +131,7 @@ Status ShiftSave::run()
     if (!status) {
         const bool untouched = m_counters.bytesDone.load() == 0 && x.cancelled;
         if (untouched) { // cancelled before the first step: give back the growth and forget the plan
-            if (plan.grownSize() > plan.oldSize())
-                (void)!::ftruncate(m_fd, static_cast<off_t>(plan.oldSize()));
+            (void)!::ftruncate(m_fd, static_cast<off_t>(plan.oldSize()));
             if (journal)
                 (void)journal->remove();
             return Error{make_error_code(Errc::Cancelled), m_path + ": cancelled before any byte moved; unchanged"};
@@ -134,6 +141,10 @@ Status ShiftSave::run()
             return status;
         }
         m_outcome = ShiftOutcome::Pending;
+        if (status.code() == Errc::FileTruncated || status.code() == Errc::FileChanged)
+            return Error{status.code(), status.error().context + "; the save stopped part-way: the file mixes old and "
+                                            "new bytes, and its journal " + m_journalPath + " cannot complete it at "
+                                            "this size (hexmap-cli recover FILE says what it finds)"};
         return Error{status.code(), status.error().context + "; the save is part-way: the next open of the file "
                                         "completes it from its journal " + m_journalPath};
     }
@@ -141,7 +152,30 @@ Status ShiftSave::run()
     if (journal)
         if (auto s = journal->remove(); !s)
             return s; // saved and synced; a journal that stays is finished: the next open only deletes it
-    return {};
+    return checkAfterSave();
+}
+
+Status ShiftSave::checkAfterSave()
+{
+    // Saved into the open file; tell the caller when the user will not see it: another program renamed a file over
+    // the path, deleted it, or changed its size during the save (its last step, or after the final truncate).
+    struct stat held {};
+    struct stat named {};
+    if (::fstat(m_fd, &held) != 0)
+        return Error::fromErrno(errno, m_path + ": checking it after the save");
+    const bool replaced = ::stat(m_path.c_str(), &named) != 0 || named.st_dev != held.st_dev
+        || named.st_ino != held.st_ino || held.st_nlink == 0;
+    const auto size = static_cast<std::uint64_t>(held.st_size);
+    if (!replaced && size == m_newSize)
+        return {};
+    m_outcome = ShiftOutcome::Disturbed;
+    if (replaced)
+        return Error{make_error_code(Errc::FileReplaced),
+                     m_path + ": the save went into the file that was open, but another program replaced or deleted "
+                              "it during the save: the path does not name the saved file any more"};
+    return Error{make_error_code(size < m_newSize ? Errc::FileTruncated : Errc::FileChanged),
+                 m_path + ": saved, but another program changed its size during the save: it is " + std::to_string(size)
+                     + " bytes, the save made it " + std::to_string(m_newSize)};
 }
 
 } // namespace hexmap

@@ -12,6 +12,7 @@
 
 #include <random>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace hexmap;
 
@@ -85,6 +86,8 @@ private slots:
     void refusesTheSourceItself();
     void cancelLeavesNoFile();
     void copiesTheInodeOpenedAfterReplace();
+    void sourceCutBeforeTheCopyFails_data();
+    void sourceCutBeforeTheCopyFails();
     void fullDiskFailsUpFrontAndLeavesNothing();
 };
 
@@ -215,6 +218,37 @@ void TestCopyOut::copiesTheInodeOpenedAfterReplace()
     QCOMPARE(::rename(dir.filePath("new.bin").toLocal8Bit().constData(), src.toLocal8Bit().constData()), 0);
     QVERIFY(copy(*file, {0, file->size()}, {}, dst));
     QCOMPARE(readFile(dst), shown);
+}
+
+void TestCopyOut::sourceCutBeforeTheCopyFails_data()
+{
+    QTest::addColumn<qint64>("cutTo");
+    QTest::newRow("to 0") << qint64(0);
+    QTest::newRow("to 1") << qint64(1);
+    QTest::newRow("mid-page") << qint64(300001);
+    QTest::newRow("last byte gone") << qint64((1 << 20) - 1);
+}
+
+void TestCopyOut::sourceCutBeforeTheCopyFails()
+{
+    // Another program cuts the source between prepare() and run(): the part past the cut reads as a hole (SEEK_DATA:
+    // ENXIO), which used to be copied as zeros with success. It must fail naming the source and its new end.
+    QFETCH(qint64, cutTo);
+    QTemporaryDir dir;
+    const QString src = dir.filePath("src.bin"), dst = dir.filePath("copy.bin");
+    QVERIFY(writeFile(src, randomBytes(1 << 20, 7)));
+    auto file = MappedFile::openReadOnly(src.toStdString());
+    QVERIFY(file);
+    auto out = CopyOut::prepare(*file, {0, file->size()}, {}, dst.toStdString());
+    QVERIFY(out);
+    QCOMPARE(::truncate(QFile::encodeName(src).constData(), cutTo), 0);
+    const Status s = (*out)->run();
+    QVERIFY(!s);
+    QCOMPARE(s.code(), make_error_code(Errc::FileTruncated));
+    QVERIFY2(s.message().find(src.toStdString() + " ends at " + std::to_string(cutTo) + " ") != std::string::npos,
+             s.message().c_str());
+    QVERIFY(!QFile::exists(dst));
+    QVERIFY(tempFiles(dir.path()).isEmpty());
 }
 
 void TestCopyOut::fullDiskFailsUpFrontAndLeavesNothing()

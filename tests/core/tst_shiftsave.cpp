@@ -502,9 +502,10 @@ void TestShiftSave::pendingJournalBlocksANewSave()
     };
     QCOMPARE(save(path, m.layout(), o).outcome, ShiftOutcome::Pending);
     // Without a recovery first, a second save must not overwrite the pending journal.
-    const std::vector<std::byte> halfway = readFile(path);
-    const SaveRun again = save(path, originalModel(1000).layout(), {});
-    Model grown = originalModel(1000);
+    const std::vector<std::byte> halfway = readFile(path); // 1001 bytes: ShiftPlan::workingSize() while it runs
+    QCOMPARE(halfway.size(), std::size_t(1001));
+    const SaveRun again = save(path, originalModel(1001).layout(), {});
+    Model grown = originalModel(1001);
     grown.insert(0, {SavePiece::Kind::Fill, 0, 1, 0, std::make_shared<std::vector<std::byte>>(1, std::byte{1})});
     const SaveRun second = save(path, grown.layout(), {});
     QCOMPARE(again.outcome, ShiftOutcome::Saved); // nothing to do: no journal needed

@@ -282,7 +282,7 @@ void TestFindBar::unsavedEditsAreFound()
     QCOMPARE(model->index(1).data().toString(), QStringLiteral("00000021  4C 4C 4F 20 [68 65 6C 6C 6F] 00 00 68 00"));
     // Later edits show in the list (it reads the session's document); the offsets stay the find's.
     const std::byte later{'A'};
-    QVERIFY(session->writeBytes(38, std::span<const std::byte>(&later, 1), OverwriteCommand::Kind::Typing));
+    QVERIFY(session->writeBytes(38, std::span<const std::byte>(&later, 1), EditCommand::Kind::Typing));
     QTRY_COMPARE(model->index(1).data().toString(),
                  QStringLiteral("00000021  4C 4C 4F 20 [68 65 6C 6C 6F] 41 00 68 00"));
     // Next / previous see them too.

@@ -2,7 +2,6 @@
 
 #include "ui/compare/comparewindow.h"
 
-#include "core/editoverlay.h"
 #include "ui/document/document.h"
 #include "ui/document/editsession.h"
 

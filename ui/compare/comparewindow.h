@@ -14,7 +14,6 @@
 #include <optional>
 #include <string>
 
-namespace hexmap { class EditOverlay; }
 
 class QAction;
 class QLabel;
