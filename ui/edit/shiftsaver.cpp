@@ -128,9 +128,19 @@ void ShiftSaver::done(const Status &status, ShiftOutcome outcome)
         disconnect(m_runner, &ShiftRunner::progressed, nullptr, nullptr);
     QString text;
     bool offerRecover = false;
-    const bool written = outcome == ShiftOutcome::Saved || outcome == ShiftOutcome::Pending;
+    // Saved, Pending (the journal holds the whole new document) and Disturbed (every byte went into the file that was
+    // open, which the path no longer names or whose size another program changed): the edits are not edits of the
+    // file any more, so they count as saved and the tab shows the file again.
+    const bool written = outcome == ShiftOutcome::Saved || outcome == ShiftOutcome::Pending ||
+                         outcome == ShiftOutcome::Disturbed;
+    const bool sizeChanged = status.code() == Errc::FileTruncated || status.code() == Errc::FileChanged ||
+                             status.code() == Errc::FileReplaced;
     if (status) {
         text = tr("Saved %1 (%2)").arg(m_fileName, sizeText(m_saving.size()));
+    } else if (outcome == ShiftOutcome::Disturbed) {
+        text = tr("The bytes were saved into the file that was open, but another program replaced %1 or changed its "
+                  "size during the save (%2). The tab now shows what the path names.")
+                   .arg(m_fileName, QString::fromStdString(status.message()));
     } else if (status.code() == Errc::Cancelled && outcome == ShiftOutcome::Unchanged) {
         text = tr("Save cancelled: %1 is unchanged and your edits are still unsaved.").arg(m_fileName);
     } else if (status.code() == Errc::Cancelled) {
@@ -139,7 +149,12 @@ void ShiftSaver::done(const Status &status, ShiftOutcome outcome)
         offerRecover = true;
     } else {
         text = tr("Could not save %1: %2.").arg(m_fileName, QString::fromStdString(status.message()));
-        if (outcome == ShiftOutcome::Pending) {
+        if (outcome == ShiftOutcome::Pending && sizeChanged) {
+            text += QLatin1Char(' ') + tr("Another program changed the file's size during the save: it now mixes old "
+                                          "and new bytes, and its journal cannot complete it. Recover says what it "
+                                          "finds.");
+            offerRecover = true;
+        } else if (outcome == ShiftOutcome::Pending) {
             text += QLatin1Char(' ') + tr("The file will be completed the next time it is opened (or now: Recover).");
             offerRecover = true;
         } else {
