@@ -112,7 +112,7 @@ void InformationDock::setTarget(HexView *view, EditSession *session, OverviewMap
         m_targetConnections << connect(m_view, &HexView::visibleRangeChanged, this, &InformationDock::checkFile);
     }
     if (m_session)
-        m_targetConnections << connect(m_session, &EditSession::overlayChanged, this, [this] {
+        m_targetConnections << connect(m_session, &EditSession::documentChanged, this, [this] {
             if (m_model.hasData())
                 m_status->setText(tr("The file has edits since this was computed: Recompute to include them."));
         });

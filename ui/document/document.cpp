@@ -18,7 +18,7 @@ Document::Document(QObject *parent)
 {
     m_jobs->setFile(&m_file);
     connect(this, &Document::modeChanged, m_session, &EditSession::editingEnabledChanged);
-    connect(m_session, &EditSession::overlayChanged, this, &Document::bytesChanged);
+    connect(m_session, &EditSession::documentChanged, this, &Document::bytesChanged);
     connect(m_session, &EditSession::modifiedChanged, this, &Document::modifiedChanged);
     connect(m_session, &EditSession::saved, this, &Document::acceptOwnWrites); // the Save's mtime is ours
     // Bookmarks mark bytes of the file: they follow unsaved inserts and deletes (and their undo).

@@ -132,7 +132,7 @@ void EditSession::announce(ByteRange changed, std::uint64_t oldSize, const std::
 {
     if (shift && (shift->removed != 0 || shift->inserted != 0))
         emit bytesShifted(shift->offset, shift->removed, shift->inserted);
-    emit overlayChanged(changed);
+    emit documentChanged(changed);
     if (m_table.size() != oldSize)
         emit sizeChanged(m_table.size());
     setModifiedState();

@@ -152,7 +152,7 @@ public:
     void stepHistory(bool forward, ByteRange changed, const std::optional<EditCommand::Shift> &shift);
 
 signals:
-    void overlayChanged(hexmap::ByteRange range); // the document's bytes in `range` changed: repaint them
+    void documentChanged(hexmap::ByteRange range); // the document's bytes in `range` changed: repaint them
     void sizeChanged(std::uint64_t size);         // the document's size changed (an insert or delete, undone...)
     // Bytes [offset, offset + removed) became `inserted` bytes (an insert, a delete, their undo or redo): what
     // follows moved; bookmarks follow.

@@ -43,7 +43,7 @@ SaveReport EditSession::save()
     const std::vector<ByteRange> ranges = overlay->ranges();
     clearAll(); // the undo steps describe edits that now live in the file
     for (const ByteRange &r : ranges)
-        emit overlayChanged(r);
+        emit documentChanged(r);
     setModifiedState();
     emit message(tr("Saved %1 in %n range(s)", nullptr, int(std::min<std::size_t>(ranges.size(), INT_MAX)))
                      .arg(sizeText(report.bytesWritten)));
@@ -55,7 +55,7 @@ void EditSession::markSavedByShift()
 {
     const std::uint64_t size = m_table.size();
     clearAll();
-    emit overlayChanged({0, std::max(size, m_table.size())});
+    emit documentChanged({0, std::max(size, m_table.size())});
     setModifiedState();
     emit saved();
 }
@@ -80,7 +80,7 @@ void EditSession::revert()
 {
     const std::uint64_t size = m_table.size();
     clearAll();
-    emit overlayChanged({0, std::max(size, m_table.size())});
+    emit documentChanged({0, std::max(size, m_table.size())});
     if (size != m_table.size())
         emit sizeChanged(m_table.size());
     setModifiedState();

@@ -21,12 +21,12 @@ EditController::EditController(HexView *view, EditSession *session, QObject *par
     m_view->setInsertMode(m_session->isInsertMode());
     connect(m_view, &HexView::cursorMoved, this, &EditController::onCursorMoved);
     connect(m_session, &EditSession::insertModeChanged, m_view, &HexView::setInsertMode);
-    connect(m_session, &EditSession::overlayChanged, m_view, [this] {
+    connect(m_session, &EditSession::documentChanged, m_view, [this] {
         m_view->setSnapshot(m_session->snapshot()); // the view's bytes and size follow every edit, undo and save
         m_view->viewport()->update();
     });
     // Anything that can end a half-typed byte (undo, save, revert, a reopen, editing on or off) passes here.
-    connect(m_session, &EditSession::overlayChanged, this, &EditController::updateCaret);
+    connect(m_session, &EditSession::documentChanged, this, &EditController::updateCaret);
     connect(m_session, &EditSession::modifiedChanged, this, &EditController::updateCaret);
     connect(m_session, &EditSession::editingEnabledChanged, this, &EditController::updateCaret);
     updateCaret();

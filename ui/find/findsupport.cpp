@@ -97,7 +97,7 @@ void FindSupport::setCurrent(Document *document, DocumentPane *pane)
     if (document) {
         // The results list shows the document's bytes: edits, undo and redo repaint it (once per burst of
         // changes, from the event loop: a revert or reload signals once per range).
-        m_current << connect(document->session(), &EditSession::overlayChanged, this, [this] {
+        m_current << connect(document->session(), &EditSession::documentChanged, this, [this] {
             if (m_documentRefreshPending || m_dock->model()->rowCount() == 0)
                 return;
             m_documentRefreshPending = true;

@@ -65,7 +65,7 @@ DocumentPane::DocumentPane(Document *document, QWidget *parent)
     });
     // The map shows the document (unsaved inserts and deletes included), not the file; the view follows the
     // session's edits through its EditController.
-    connect(document->session(), &EditSession::overlayChanged, this, &DocumentPane::showEdits);
+    connect(document->session(), &EditSession::documentChanged, this, &DocumentPane::showEdits);
     connect(document, &Document::modeChanged, m_view->viewport(), qOverload<>(&QWidget::update));
     connect(document, &Document::readableSizeChanged, m_view, &HexView::setReadableSize);
     connect(document->jobs(), &JobCenter::changed, this, &DocumentPane::updateTint);
