@@ -1,5 +1,6 @@
 #include "core/copyout.h"
 
+#include "core/alignedbuffer.h"
 #include "core/mappedfile.h"
 #include "core/platform/recoveryhelpers.h"
 #include "core/writelock.h"
@@ -13,6 +14,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <new>
 #include <span>
 #include <vector>
 
@@ -293,13 +295,13 @@ Status CopyOut::copyStretch(int out, std::uint64_t from, std::uint64_t to, std::
 Status CopyOut::bufferCopy(int out, std::uint64_t from, std::uint64_t to, std::uint64_t dst)
 {
     // Page-aligned: the kernel copies cached pages into an aligned buffer several times faster than into malloc's.
-    struct Free {
-        void operator()(void *p) const { std::free(p); }
-    };
-    const std::unique_ptr<std::byte, Free> memory(static_cast<std::byte *>(std::aligned_alloc(MappedFile::pageSize(), kBufferSize)));
-    if (!memory)
+    AlignedBuffer memory;
+    std::span<std::byte> buffer;
+    try {
+        buffer = memory.reserve(kBufferSize);
+    } catch (const std::bad_alloc &) {
         return errnoAt(ENOMEM, m_destination);
-    const std::span<std::byte> buffer(memory.get(), kBufferSize);
+    }
     while (from < to) {
         if (m_cancel.load(std::memory_order_relaxed))
             return Error{make_error_code(Errc::Cancelled), m_destination};

@@ -1,5 +1,6 @@
 #include "core/shiftexecutor.h"
 
+#include "core/alignedbuffer.h"
 #include "core/shiftjournalformat.h"
 #include "core/shiftplan.h"
 
@@ -127,7 +128,7 @@ Status record(ShiftExecution &x, std::uint32_t kind, std::uint64_t step, std::sp
     return x.records.write(kind, step, payload);
 }
 
-Status writePieces(ShiftExecution &x, std::vector<std::byte> &buffer)
+Status writePieces(ShiftExecution &x, std::span<std::byte> buffer)
 {
     const SaveLayout &layout = x.plan->layout();
     for (std::size_t i = 0; i < layout.size(); ++i) {
@@ -171,7 +172,8 @@ Status runShift(ShiftExecution &x, std::size_t nextStep, std::span<const std::by
     if (!finished) {
         std::uint64_t unflushed = 0;
         std::uint64_t unchecked = 0;
-        std::vector<std::byte> buffer(static_cast<std::size_t>(
+        AlignedBuffer storage; // page-aligned: the kernel copies to and from it faster than a malloc block
+        const std::span<std::byte> buffer = storage.reserve(static_cast<std::size_t>(
             std::max<std::uint64_t>(1, std::min(plan.chunkSize(), std::max(plan.bytesToMove(), plan.bytesToWrite())))));
         for (std::size_t k = nextStep; k < steps; ++k) {
             if (x.counters->cancel.load(std::memory_order_relaxed)) {
@@ -191,7 +193,7 @@ Status runShift(ShiftExecution &x, std::size_t nextStep, std::span<const std::by
                 const auto n = static_cast<std::size_t>(step.length);
                 if (auto s = readExactly(x, step.src, buffer.data(), n); !s)
                     return s;
-                source = std::span<const std::byte>(buffer).first(n);
+                source = std::span<const std::byte>(buffer.first(n));
                 if (step.overlaps)
                     if (auto s = record(x, sf::SlotPreImage, k, source); !s)
                         return s;

@@ -1,5 +1,6 @@
 #include "core/platform/unmappedio.h"
 
+#include "core/alignedbuffer.h"
 #include "core/errors.h"
 #include "core/mappedfile.h"
 #include "core/mapping.h"
@@ -35,41 +36,11 @@ std::size_t readAt(Mapping &mapping, std::uint64_t offset, std::span<std::byte> 
     return done;
 }
 
-namespace {
-
-// A page-aligned buffer that only grows: the kernel copies to and from page-aligned memory several times faster
-// than from malloc's 16-byte-aligned blocks (pread of a cached 1 GiB file in 1 MiB steps: 0.15 s vs 0.5 s here).
-class AlignedBuffer {
-public:
-    std::byte *reserve(std::size_t size)
-    {
-        if (size > m_size) {
-            const std::size_t page = static_cast<std::size_t>(fileops::pageSize());
-            const std::size_t rounded = (size + page - 1) / page * page;
-            void *p = std::aligned_alloc(page, rounded);
-            if (!p)
-                throw std::bad_alloc();
-            m_data.reset(static_cast<std::byte *>(p));
-            m_size = rounded;
-        }
-        return m_data.get();
-    }
-    std::size_t size() const { return m_size; }
-
-private:
-    struct Free {
-        void operator()(std::byte *p) const { std::free(p); }
-    };
-    std::unique_ptr<std::byte, Free> m_data;
-    std::size_t m_size = 0;
-};
-
-} // namespace
 
 std::span<std::byte> scratch(std::size_t size)
 {
     thread_local AlignedBuffer buffer;
-    return {buffer.reserve(size), size};
+    return buffer.reserve(size);
 }
 
 Status writeAll(Mapping &mapping, std::uint64_t offset, std::span<const std::byte> data)
@@ -91,13 +62,13 @@ Status fill(Mapping &mapping, ByteRange range, std::byte value)
     // A buffer of its own (not scratch()): a generator given scratch() may call fill for its own pieces.
     thread_local AlignedBuffer buffer;
     thread_local std::byte filledWith{0};
-    if (buffer.size() == 0 || filledWith != value) {
-        std::memset(buffer.reserve(kPiece), std::to_integer<int>(value), kPiece);
+    if (buffer.capacity() == 0 || filledWith != value) {
+        std::memset(buffer.reserve(kPiece).data(), std::to_integer<int>(value), kPiece);
         filledWith = value;
     }
     for (std::uint64_t pos = range.offset; pos < range.end();) {
         const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(kPiece, range.end() - pos));
-        if (auto s = writeAll(mapping, pos, {buffer.reserve(kPiece), n}); !s)
+        if (auto s = writeAll(mapping, pos, buffer.reserve(kPiece).first(n)); !s)
             return s;
         pos += n;
     }
