@@ -45,6 +45,7 @@ void CellSheets::configure(const QFont &font, qreal dpr, int cellWidth, int cell
     m_ascent = ascent;
     m_sheets.clear();
     m_last = nullptr;
+    m_recent.fill({});
     m_copy = m_cellWidth <= int(kCopyByWidth.size()) ? kCopyByWidth[std::size_t(m_cellWidth - 1)] : &copyCellAnyWidth;
 }
 
@@ -53,10 +54,22 @@ const uchar *CellSheets::sheet(QRgb ink, QRgb background)
     const quint64 key = (quint64(ink) << 32) | background;
     if (m_last && key == m_lastKey)
         return m_last;
+    for (const Recent &r : m_recent)
+        if (r.bits && r.key == key) {
+            const uchar *bits = r.bits; // remember() may reuse r's slot
+            if (m_last)
+                remember(m_lastKey, m_last);
+            m_lastKey = key;
+            m_last = bits;
+            return m_last;
+        }
     auto it = m_sheets.find(key);
     if (it == m_sheets.end()) {
-        if (m_sheets.size() >= kMaxSheets)
+        if (m_sheets.size() >= kMaxSheets) {
             m_sheets.clear();
+            m_recent.fill({}); // their images are gone
+            m_last = nullptr;
+        }
         const int count = kLastChar - kFirstChar + 1;
         QImage image(m_cellWidth * count, m_cellHeight, QImage::Format_RGB32);
         image.fill(background);
@@ -74,10 +87,21 @@ const uchar *CellSheets::sheet(QRgb ink, QRgb background)
         p.end();
         it = m_sheets.insert(key, image);
     }
+    if (m_last)
+        remember(m_lastKey, m_last);
     m_lastKey = key;
     m_sheetStride = it->bytesPerLine(); // every sheet has the same size
     m_last = it->constBits();
     return m_last;
+}
+
+void CellSheets::remember(quint64 key, const uchar *bits)
+{
+    for (Recent &r : m_recent)
+        if (r.bits && r.key == key) // already there
+            return;
+    m_recent[m_recentNext] = {key, bits};
+    m_recentNext = (m_recentNext + 1) % m_recent.size();
 }
 
 void CellSheets::put(const Target &dest, int x, char c, QRgb ink, QRgb background)

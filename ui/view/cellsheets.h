@@ -5,6 +5,9 @@
 #include <QImage>
 #include <QRgb>
 
+#include <array>
+#include <cstddef>
+
 namespace hexmap {
 
 // CellSheets: pre-rendered, opaque character cells for the rows of a hex view. A sheet holds the printable ASCII
@@ -44,6 +47,7 @@ public:
 
 private:
     const uchar *sheet(QRgb ink, QRgb background); // the sheet's first pixel
+    void remember(quint64 key, const uchar *bits); // into m_recent
 
     QFont m_font;
     qreal m_dpr = 1.0;
@@ -55,6 +59,14 @@ private:
     // The last sheet used: consecutive cells mostly share ink and background.
     quint64 m_lastKey = 0;
     const uchar *m_last = nullptr;
+    // The few sheets used before it: a row of scattered edits alternates between two or three (edited and plain
+    // ink and background) on every byte, which would otherwise be a hash lookup per cell.
+    struct Recent {
+        quint64 key = 0;
+        const uchar *bits = nullptr;
+    };
+    std::array<Recent, 4> m_recent{};
+    std::size_t m_recentNext = 0;
     CopyFn m_copy = nullptr; // copies one cell of m_cellWidth pixels
 };
 
