@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>QProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>hexmap</name>
     <message>
         <source>Not an offset: type 1234, 0x4D2, +16, -16 or end-16</source>
@@ -162,6 +169,10 @@
     <message>
         <source>Toggle &amp;Bookmark</source>
         <translation>切换书签(&amp;B)</translation>
+    </message>
+    <message>
+        <source>An inserted byte cannot be bookmarked before it is saved (File &gt; Save)</source>
+        <translation>插入的字节在保存之前不能添加书签（文件 &gt; 保存）</translation>
     </message>
 </context>
 <context>
@@ -459,6 +470,17 @@
     </message>
 </context>
 <context>
+    <name>hexmap::ComparePane</name>
+    <message>
+        <source>%1: %2 (%3 bytes, with %4 unsaved edited bytes of its tab)</source>
+        <translation>%1:%2(%3 字节,含其标签页中 %4 个未保存的已编辑字节)</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 bytes)</source>
+        <translation>%1:%2(%3 字节)</translation>
+    </message>
+</context>
+<context>
     <name>hexmap::CompareRunsModel</name>
     <message>
         <source>Offset A</source>
@@ -502,10 +524,6 @@
     <message>
         <source>B</source>
         <translation>B</translation>
-    </message>
-    <message>
-        <source>%1: %2 (%3 bytes)</source>
-        <translation>%1:%2(%3 字节)</translation>
     </message>
     <message>
         <source>Offset in A where the compare starts (decimal, 0x hex, K/M/G suffixes)</source>
@@ -593,6 +611,48 @@
     </message>
 </context>
 <context>
+    <name>hexmap::DeleteRangeDialog</name>
+    <message>
+        <source>Delete Range</source>
+        <translation>删除范围</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Offset (file size: %1):</source>
+        <translation>偏移(&amp;O)(文件大小:%1):</translation>
+    </message>
+    <message>
+        <source>&amp;Length:</source>
+        <translation>长度(&amp;L):</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::DeleteRangeModel</name>
+    <message>
+        <source>Offset %1 is past the end of the file (%2).</source>
+        <translation>偏移 %1 超出了文件末尾(%2)。</translation>
+    </message>
+    <message>
+        <source>Offset “%1” is not a number (e.g. 0x1000, 4096, -16).</source>
+        <translation>偏移“%1”不是数字(例如 0x1000、4096、-16)。</translation>
+    </message>
+    <message>
+        <source>Length “%1” is not a size (e.g. 16, 0x1000, 4K).</source>
+        <translation>长度“%1”不是有效大小(例如 16、0x1000、4K)。</translation>
+    </message>
+    <message>
+        <source>Length %1 is zero: nothing to delete.</source>
+        <translation>长度 %1 为零:没有可删除的内容。</translation>
+    </message>
+    <message>
+        <source>%1 at %2 passes the end of the file (%3).</source>
+        <translation>从 %2 开始的 %1 超出了文件末尾(%3)。</translation>
+    </message>
+</context>
+<context>
     <name>hexmap::DemoJobShot</name>
     <message>
         <source>the job did not reach half way within 60 s</source>
@@ -619,10 +679,202 @@
     </message>
 </context>
 <context>
+    <name>hexmap::DeviceEditWarningModel</name>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1(%2 字节)</translation>
+    </message>
+    <message>
+        <source>Device in Use</source>
+        <translation>设备正在使用</translation>
+    </message>
+    <message>
+        <source>Write to a Device?</source>
+        <translation>写入设备?</translation>
+    </message>
+    <message>
+        <source>Enable Editing of a Device?</source>
+        <translation>启用设备编辑?</translation>
+    </message>
+    <message>
+        <source>Enable editing of the block device %1?</source>
+        <translation>启用块设备 %1 的编辑?</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1(%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1(%2,%3)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>设备:%1</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>型号:%1</translation>
+    </message>
+    <message>
+        <source>Size: %1</source>
+        <translation>大小:%1</translation>
+    </message>
+    <message>
+        <source>Sectors: %1 bytes logical, %2 bytes physical</source>
+        <translation>扇区:逻辑 %1 字节,物理 %2 字节</translation>
+    </message>
+    <message>
+        <source>%1 is not mounted and not held by another device.</source>
+        <translation>%1 未挂载,也未被其他设备占用。</translation>
+    </message>
+    <message>
+        <source>Neither %1 nor any of its partitions is mounted or held by another device.</source>
+        <translation>%1 及其任何分区均未挂载,也未被其他设备占用。</translation>
+    </message>
+    <message>
+        <source>%1 is in use: %2.</source>
+        <translation>%1 正在使用:%2。</translation>
+    </message>
+    <message>
+        <source>Writing to a device that is mounted or in use can destroy its file system and the data of the programs using it. Unmount it first. Hexmap refuses unless you confirm below.</source>
+        <translation>写入已挂载或正在使用的设备可能破坏其文件系统以及正在使用它的程序的数据。请先卸载它。除非您在下方确认,否则 Hexmap 会拒绝写入。</translation>
+    </message>
+    <message>
+        <source>The job writes straight to the device and cannot be undone.</source>
+        <translation>该任务直接写入设备,无法撤销。</translation>
+    </message>
+    <message>
+        <source>Saved edits and jobs write straight to the device. A wrong byte can make the disk or its file systems unreadable.</source>
+        <translation>保存的编辑和任务会直接写入设备。一个错误的字节就可能使磁盘或其文件系统无法读取。</translation>
+    </message>
+    <message>
+        <source>I understand that writing to a mounted device can destroy the file system</source>
+        <translation>我明白写入已挂载的设备可能破坏文件系统</translation>
+    </message>
+    <message>
+        <source>Overwrite &amp;Anyway</source>
+        <translation>仍然覆盖(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite</source>
+        <translation>覆盖(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Anyway</source>
+        <translation>仍然编辑(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Enable Editing</source>
+        <translation>启用编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>mounted at %1</source>
+        <translation>挂载于 %1</translation>
+    </message>
+    <message>
+        <source>mounted at %1 (%2)</source>
+        <translation>挂载于 %1(%2)</translation>
+    </message>
+    <message>
+        <source>held by %1</source>
+        <translation>被 %1 占用</translation>
+    </message>
+    <message>
+        <source>held by %1 (%2)</source>
+        <translation>被 %1 占用(%2)</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::DeviceListModel</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>held by %1</source>
+        <translation>被 %1 占用</translation>
+    </message>
+    <message>
+        <source>No block devices found</source>
+        <translation>未找到块设备</translation>
+    </message>
+    <message>
+        <source>%1 (on %2)</source>
+        <translation>%1(在 %2 上)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Removable</source>
+        <translation>可移动</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>Mounted / in use</source>
+        <translation>挂载/占用</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::DeviceSupport</name>
+    <message>
+        <source>Open &amp;Device…</source>
+        <translation>打开设备(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Open a disk, a partition or a loop device read-only</source>
+        <translation>以只读方式打开磁盘、分区或回环设备</translation>
+    </message>
+    <message>
+        <source>Cannot Open Device</source>
+        <translation>无法打开设备</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened.</source>
+        <translation>无法打开 %1。</translation>
+    </message>
+</context>
+<context>
     <name>hexmap::DocumentPane</name>
     <message>
         <source>Drag to change the overview map&apos;s width</source>
         <translation>拖动以改变概览图的宽度</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::DocumentPartitions</name>
+    <message>
+        <source>Partition %1 (%2), %3</source>
+        <translation>分区 %1(%2),%3</translation>
+    </message>
+    <message>
+        <source>Partition %1: %2 (%3), %4</source>
+        <translation>分区 %1:%2(%3),%4</translation>
     </message>
 </context>
 <context>
@@ -638,6 +890,49 @@
     <message>
         <source>%1 (device)</source>
         <translation>%1(设备)</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::EditCommand</name>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Type %n byte(s)</source>
+        <translation>键入 %n 个字节</translation>
+    </message>
+    <message>
+        <source>Paste %n byte(s)</source>
+        <translation>粘贴 %n 个字节</translation>
+    </message>
+    <message>
+        <source>Fill %n byte(s)</source>
+        <translation>填充 %n 个字节</translation>
+    </message>
+    <message>
+        <source>Edit value (%n byte(s))</source>
+        <translation>编辑数值（%n 个字节）</translation>
+    </message>
+    <message>
+        <source>Insert %n byte(s)</source>
+        <translation>插入 %n 个字节</translation>
+    </message>
+    <message>
+        <source>Delete %n byte(s)</source>
+        <translation>删除 %n 个字节</translation>
+    </message>
+    <message>
+        <source>Cut %n byte(s)</source>
+        <translation>剪切 %n 个字节</translation>
+    </message>
+    <message>
+        <source>Revert unsaved edits</source>
+        <translation>还原未保存的编辑</translation>
+    </message>
+    <message>
+        <source>Unsaved edits kept after reload</source>
+        <translation>重新加载后保留的未保存编辑</translation>
     </message>
 </context>
 <context>
@@ -670,24 +965,12 @@
         <translation>文件为只读:请使用“编辑 &gt; 启用编辑”来修改字节</translation>
     </message>
     <message>
-        <source>Cannot write past the end of the file: the size is fixed (overwrite mode)</source>
-        <translation>无法写到文件末尾之后:文件大小固定(覆盖模式)</translation>
-    </message>
-    <message>
         <source>Nothing to paste</source>
         <translation>没有可粘贴的内容</translation>
     </message>
     <message>
         <source>Cannot paste %1: pasting is limited to %2</source>
         <translation>无法粘贴 %1:粘贴上限为 %2</translation>
-    </message>
-    <message>
-        <source>Cannot paste at the end of the file: the size is fixed (overwrite mode)</source>
-        <translation>无法在文件末尾粘贴:文件大小固定(覆盖模式)</translation>
-    </message>
-    <message>
-        <source>Pasted %1 of %2 bytes: the file ends there (overwrite mode never grows it)</source>
-        <translation>已粘贴 %2 字节中的 %1:文件在此结束(覆盖模式不会增大文件)</translation>
     </message>
     <message>
         <source>Pasted %1</source>
@@ -701,15 +984,63 @@
         <source>The selection (%1) is larger than %2: use Edit &gt; Fill… to fill it as a background job</source>
         <translation>选区(%1)大于 %2:请使用“编辑 &gt; 填充…”作为后台任务填充</translation>
     </message>
-    <message>
-        <source>End of file: typing cannot grow the file (overwrite mode)</source>
-        <translation>已到文件末尾:输入不会增大文件(覆盖模式)</translation>
-    </message>
     <message numerus="yes">
         <source>Saved %1 in %n range(s)</source>
         <translation>
             <numerusform>已保存 %1,共 %n 个区间</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A device has a fixed size: bytes can only be overwritten</source>
+        <translation>设备的大小是固定的：只能改写字节</translation>
+    </message>
+    <message>
+        <source>A device has a fixed size: bytes cannot be inserted or deleted</source>
+        <translation>设备的大小是固定的：不能插入或删除字节</translation>
+    </message>
+    <message>
+        <source>Cannot write past the end of the document</source>
+        <translation>不能写到文档末尾之后</translation>
+    </message>
+    <message>
+        <source>Cannot write past the end of the document in overwrite mode: press Insert to add bytes</source>
+        <translation>改写模式下不能写到文档末尾之后：按 Insert 键以添加字节</translation>
+    </message>
+    <message>
+        <source>Cannot insert: %1</source>
+        <translation>无法插入：%1</translation>
+    </message>
+    <message>
+        <source>Nothing to delete</source>
+        <translation>没有可删除的内容</translation>
+    </message>
+    <message>
+        <source>Nothing to delete at the end of the document</source>
+        <translation>文档末尾没有可删除的内容</translation>
+    </message>
+    <message>
+        <source>Cannot delete: %1</source>
+        <translation>无法删除：%1</translation>
+    </message>
+    <message>
+        <source>Cannot paste past the end of the document</source>
+        <translation>不能粘贴到文档末尾之后</translation>
+    </message>
+    <message>
+        <source>Cannot paste: %1</source>
+        <translation>无法粘贴：%1</translation>
+    </message>
+    <message>
+        <source>Cannot paste at the end of the document in overwrite mode: press Insert to add bytes</source>
+        <translation>改写模式下不能在文档末尾粘贴：按 Insert 键以添加字节</translation>
+    </message>
+    <message>
+        <source>Pasted %1 of %2 bytes: the document ends there (overwrite mode never grows it)</source>
+        <translation>已粘贴 %2 个字节中的 %1 个：文档在此结束（改写模式不会使其变大）</translation>
+    </message>
+    <message>
+        <source>End of the document: press Insert to add bytes (overwrite mode)</source>
+        <translation>文档末尾：按 Insert 键以添加字节（改写模式）</translation>
     </message>
 </context>
 <context>
@@ -737,10 +1068,6 @@
     <message>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Paste (Overwrite)</source>
-        <translation>粘贴(覆盖)(&amp;P)</translation>
     </message>
     <message>
         <source>Fill Selection with &amp;Byte…</source>
@@ -809,6 +1136,10 @@
     <message>
         <source>Editing not enabled: %1 stays read-only</source>
         <translation>未启用编辑:%1 保持只读</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
     </message>
 </context>
 <context>
@@ -1309,6 +1640,143 @@ Click to go there</source>
     <message>
         <source>Entropy of the whole: %1 bits per byte</source>
         <translation>整体熵:每字节 %1 位</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::InsertBytesDialog</name>
+    <message>
+        <source>Insert Bytes</source>
+        <translation>插入字节</translation>
+    </message>
+    <message>
+        <source>Hex bytes</source>
+        <translation>十六进制字节</translation>
+    </message>
+    <message>
+        <source>Fill byte × count</source>
+        <translation>填充字节 × 数量</translation>
+    </message>
+    <message>
+        <source>Hex pattern × count</source>
+        <translation>十六进制模式 × 数量</translation>
+    </message>
+    <message>
+        <source>&amp;Insert…</source>
+        <translation>插入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Offset (file size: %1):</source>
+        <translation>偏移(&amp;O)(文件大小:%1):</translation>
+    </message>
+    <message>
+        <source>&amp;Insert:</source>
+        <translation>插入内容(&amp;I):</translation>
+    </message>
+    <message>
+        <source>&amp;Hex bytes:</source>
+        <translation>十六进制字节(&amp;H):</translation>
+    </message>
+    <message>
+        <source>Fill &amp;byte:</source>
+        <translation>填充字节(&amp;B):</translation>
+    </message>
+    <message>
+        <source>&amp;Pattern:</source>
+        <translation>模式(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Count:</source>
+        <translation>数量(&amp;C):</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::InsertBytesModel</name>
+    <message>
+        <source>1 byte</source>
+        <translation>1 字节</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>Offset %1 is past the end of the file (%2).</source>
+        <translation>偏移 %1 超出了文件末尾(%2)。</translation>
+    </message>
+    <message>
+        <source>Offset “%1” is not a number (e.g. 0x1000, 4096, -16).</source>
+        <translation>偏移“%1”不是数字(例如 0x1000、4096、-16)。</translation>
+    </message>
+    <message>
+        <source>Type the bytes to insert, in hex (DE AD BE EF).</source>
+        <translation>请输入要插入的字节,十六进制(DE AD BE EF)。</translation>
+    </message>
+    <message>
+        <source>Too many hex bytes: at most %1 (use a fill or pattern for more).</source>
+        <translation>十六进制字节过多:最多 %1(更多请使用填充字节或模式)。</translation>
+    </message>
+    <message>
+        <source>Bad hex bytes “%1”: %2.</source>
+        <translation>无效的十六进制字节“%1”:%2。</translation>
+    </message>
+    <message>
+        <source>Fill byte “%1” is not a byte (0xFF, 255 or 0b11111111).</source>
+        <translation>填充字节“%1”不是一个字节值(0xFF、255 或 0b11111111)。</translation>
+    </message>
+    <message>
+        <source>Type the pattern to repeat, in hex (DE AD BE EF).</source>
+        <translation>请输入要重复的模式,十六进制(DE AD BE EF)。</translation>
+    </message>
+    <message>
+        <source>Bad hex pattern “%1”.</source>
+        <translation>无效的十六进制模式“%1”。</translation>
+    </message>
+    <message>
+        <source>Count %1 is zero: nothing to insert.</source>
+        <translation>数量 %1 为零:没有可插入的内容。</translation>
+    </message>
+    <message>
+        <source>Count %1 would make the file larger than 2^64 bytes.</source>
+        <translation>数量 %1 会使文件超过 2^64 字节。</translation>
+    </message>
+    <message>
+        <source>Count “%1” is not a size (e.g. 16, 0x1000, 16M).</source>
+        <translation>数量“%1”不是有效大小(例如 16、0x1000、16M)。</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::InsertModeSupport</name>
+    <message>
+        <source>&amp;Insert Mode</source>
+        <translation>插入模式(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Typing and pasting insert bytes instead of overwriting them (Insert)</source>
+        <translation>键入和粘贴时插入字节，而不是改写（Insert）</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <source>INS</source>
+        <translation>插入</translation>
+    </message>
+    <message>
+        <source>OVR</source>
+        <translation>改写</translation>
+    </message>
+    <message>
+        <source>Insert mode: typing inserts bytes (press Insert to overwrite)</source>
+        <translation>插入模式：键入时插入字节（按 Insert 键切换为改写）</translation>
+    </message>
+    <message>
+        <source>Overwrite mode: typing replaces bytes (press Insert to insert)</source>
+        <translation>改写模式：键入时替换字节（按 Insert 键切换为插入）</translation>
+    </message>
+    <message>
+        <source>Select the bytes to cut first</source>
+        <translation>请先选择要剪切的字节</translation>
     </message>
 </context>
 <context>
@@ -1921,6 +2389,10 @@ Click to go there</source>
         <source>Sync: %1 is open read-only; nothing to write back</source>
         <translation>同步:%1 以只读方式打开;没有需要写回的内容</translation>
     </message>
+    <message>
+        <source>%1 is not available while inserted or deleted bytes are unsaved: save or revert them first</source>
+        <translation>有未保存的插入或删除字节时无法使用%1：请先保存或还原它们</translation>
+    </message>
 </context>
 <context>
     <name>hexmap::MainWindow</name>
@@ -2098,6 +2570,29 @@ Click to go there</source>
     </message>
 </context>
 <context>
+    <name>hexmap::OpenDeviceDialog</name>
+    <message>
+        <source>Open Device</source>
+        <translation>打开设备</translation>
+    </message>
+    <message>
+        <source>The device opens read-only; Edit &gt; Enable Editing asks before anything is written. Opening a device usually needs root or membership of the &apos;disk&apos; group.</source>
+        <translation>设备以只读方式打开;写入任何内容之前,“编辑 &gt; 启用编辑”会先询问。打开设备通常需要 root 权限或属于 &apos;disk&apos; 组。</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The block devices cannot be listed: %1</source>
+        <translation>无法列出块设备:%1</translation>
+    </message>
+</context>
+<context>
     <name>hexmap::OverviewLegend</name>
     <message>
         <source>What the colours of the overview map mean</source>
@@ -2265,6 +2760,62 @@ Click to go there</source>
     </message>
 </context>
 <context>
+    <name>hexmap::PartitionsDock</name>
+    <message>
+        <source>Partitions</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <source>Warnings:
+%1</source>
+        <translation>警告:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::PartitionsModel</name>
+    <message>
+        <source>No partition table found</source>
+        <translation>未找到分区表</translation>
+    </message>
+    <message>
+        <source>%1, %2-byte sectors, 1 partition</source>
+        <translation>%1,%2 字节扇区,1 个分区</translation>
+    </message>
+    <message>
+        <source>%1, %2-byte sectors, %3 partitions</source>
+        <translation>%1,%2 字节扇区,%3 个分区</translation>
+    </message>
+    <message>
+        <source>%1 (bootable)</source>
+        <translation>%1(可启动)</translation>
+    </message>
+    <message>
+        <source>Partition %1: bytes 0x%2 – 0x%3 (%4 bytes), type %5</source>
+        <translation>分区 %1:字节 0x%2 – 0x%3(%4 字节),类型 %5</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+</context>
+<context>
     <name>hexmap::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -2367,21 +2918,82 @@ Click to go there</source>
     </message>
 </context>
 <context>
-    <name>hexmap::ReloadEditsCommand</name>
-    <message numerus="yes">
-        <source>Keep %n edited byte(s) over the reload</source>
-        <translation>
-            <numerusform>重新加载时保留 %n 个已编辑字节</numerusform>
-        </translation>
+    <name>hexmap::SaveAsSupport</name>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
     </message>
-</context>
-<context>
-    <name>hexmap::RevertEditsCommand</name>
-    <message numerus="yes">
-        <source>Revert %n unsaved byte(s)</source>
-        <translation>
-            <numerusform>还原 %n 个未保存的字节</numerusform>
-        </translation>
+    <message>
+        <source>Write the file with its unsaved edits to a new file, and continue there</source>
+        <translation>将文件连同未保存的编辑写入新文件,并在新文件中继续</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Selection…</source>
+        <translation>导出选区(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Write the selected bytes (with unsaved edits) to a new file</source>
+        <translation>将选中的字节(含未保存的编辑)写入新文件</translation>
+    </message>
+    <message>
+        <source>No file is open.</source>
+        <translation>没有打开的文件。</translation>
+    </message>
+    <message>
+        <source>A copy is already being written.</source>
+        <translation>已有一个副本正在写入。</translation>
+    </message>
+    <message>
+        <source>Jobs are writing “%1”: wait for them or cancel them before copying it.</source>
+        <translation>有任务正在写入“%1”:请等待它们结束或取消它们,然后再复制。</translation>
+    </message>
+    <message>
+        <source>%1 (copy).%2</source>
+        <translation>%1(副本).%2</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <source>Select the bytes to export first.</source>
+        <translation>请先选择要导出的字节。</translation>
+    </message>
+    <message>
+        <source>Export Selection</source>
+        <translation>导出选区</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <source>Writing: %1 of %2</source>
+        <translation>正在写入:%1 / %2</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 was not written.</source>
+        <translation>已取消:未写入 %1。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2. No file was written; an existing file of that name is unchanged.</source>
+        <translation>无法写入 %1:%2。未写入任何文件;同名的现有文件保持不变。</translation>
+    </message>
+    <message>
+        <source>Exported %1 from %2 to %3</source>
+        <translation>已将 %2 起的 %1 导出到 %3</translation>
+    </message>
+    <message>
+        <source>Saved as %1 (%2)</source>
+        <translation>已另存为 %1(%2)</translation>
+    </message>
+    <message>
+        <source>Saved as %1, but it could not be opened: %2</source>
+        <translation>已另存为 %1,但无法打开它:%2</translation>
+    </message>
+    <message>
+        <source>(opened read-only: %1)</source>
+        <translation>(以只读方式打开:%1)</translation>
     </message>
 </context>
 <context>
@@ -2536,6 +3148,175 @@ Click to go there</source>
     <message>
         <source>Settings are kept for this session only: %1 %2. Hexmap never writes through a link or into a file that is not a regular file of its own.</source>
         <translation>设置仅在本次会话中保留:%1 %2。Hexmap 从不通过链接写入,也只写入属于自己的普通文件。</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::ShiftCost</name>
+    <message>
+        <source>about a second</source>
+        <translation>约 1 秒</translation>
+    </message>
+    <message>
+        <source>about %1 seconds</source>
+        <translation>约 %1 秒</translation>
+    </message>
+    <message>
+        <source>about %1 minutes</source>
+        <translation>约 %1 分钟</translation>
+    </message>
+    <message>
+        <source>about %1 hours</source>
+        <translation>约 %1 小时</translation>
+    </message>
+    <message>
+        <source>Save moves %1 from offset %2 in place and writes %3; %4. Save As… writes a new file instead.</source>
+        <translation>保存将在原处移动从偏移 %2 开始的 %1，并写入 %3；%4。“另存为…”则会写入一个新文件。</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::ShiftSaver</name>
+    <message>
+        <source>No file is open.</source>
+        <translation>没有打开的文件。</translation>
+    </message>
+    <message>
+        <source>“%1” is open read-only: enable editing (Ctrl+E) or use File &gt; Save As….</source>
+        <translation>“%1”以只读方式打开：请启用编辑（Ctrl+E）或使用 文件 &gt; 另存为…。</translation>
+    </message>
+    <message>
+        <source>A save is already running on “%1”: wait for it to finish.</source>
+        <translation>“%1”正在保存：请等待其完成。</translation>
+    </message>
+    <message>
+        <source>A job is running on “%1”: wait for it to finish or cancel it (Jobs panel) first.</source>
+        <translation>“%1”上有任务正在运行：请等待其完成，或先取消它（任务面板）。</translation>
+    </message>
+    <message>
+        <source>Cannot check “%1” on disk: %2.</source>
+        <translation>无法检查磁盘上的“%1”：%2。</translation>
+    </message>
+    <message>
+        <source>“%1” changed on disk since it was opened: it cannot be saved in place. Use File &gt; Save As… to keep your edits (nothing was written).</source>
+        <translation>“%1”自打开后已在磁盘上被更改：不能在原处保存。请使用 文件 &gt; 另存为… 保留您的编辑（未写入任何内容）。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>正在保存 %1…</translation>
+    </message>
+    <message>
+        <source>Moving bytes: %1 of %2</source>
+        <translation>正在移动字节：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2)</source>
+        <translation>已保存 %1（%2）</translation>
+    </message>
+    <message>
+        <source>The bytes were saved into the file that was open, but another program replaced %1 or changed its size during the save (%2). The tab now shows what the path names.</source>
+        <translation>字节已保存到打开的文件中，但另一个程序在保存期间替换了 %1 或更改了其大小（%2）。标签页现在显示该路径所指的文件。</translation>
+    </message>
+    <message>
+        <source>Save cancelled: %1 is unchanged and your edits are still unsaved.</source>
+        <translation>保存已取消：%1 未被更改，您的编辑仍未保存。</translation>
+    </message>
+    <message>
+        <source>Save cancelled part-way: %1 will be completed the next time it is opened (or now: Recover).</source>
+        <translation>保存中途取消：%1 将在下次打开时完成（或现在：恢复）。</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2.</source>
+        <translation>无法保存 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Another program changed the file&apos;s size during the save: it now mixes old and new bytes, and its journal cannot complete it. Recover says what it finds.</source>
+        <translation>另一个程序在保存期间更改了文件大小：文件现在混合了新旧字节，其日志无法完成保存。“恢复”会说明它发现的情况。</translation>
+    </message>
+    <message>
+        <source>The file will be completed the next time it is opened (or now: Recover).</source>
+        <translation>该文件将在下次打开时完成（或现在：恢复）。</translation>
+    </message>
+    <message>
+        <source>The file is unchanged and your edits are still unsaved.</source>
+        <translation>文件未被更改，您的编辑仍未保存。</translation>
+    </message>
+    <message>
+        <source>Save Cancelled</source>
+        <translation>保存已取消</translation>
+    </message>
+    <message>
+        <source>Save Failed</source>
+        <translation>保存失败</translation>
+    </message>
+    <message>
+        <source>Cannot reload %1: %2</source>
+        <translation>无法重新加载 %1：%2</translation>
+    </message>
+    <message>
+        <source>&amp;Recover Now</source>
+        <translation>立即恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>稍后(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>hexmap::ShiftSupport</name>
+    <message>
+        <source>&amp;Insert Bytes…</source>
+        <translation>插入字节(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Range…</source>
+        <translation>删除范围(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>No file is open.</source>
+        <translation>没有打开的文件。</translation>
+    </message>
+    <message>
+        <source>“%1” is empty: there is nothing to delete.</source>
+        <translation>“%1”是空文件:没有可删除的内容。</translation>
+    </message>
+    <message>
+        <source>Delete Range</source>
+        <translation>删除范围</translation>
+    </message>
+    <message>
+        <source>Insert Bytes</source>
+        <translation>插入字节</translation>
+    </message>
+    <message>
+        <source>Insert bytes at an offset, moving the rest up (an unsaved edit: File &gt; Save writes it)</source>
+        <translation>在某个偏移处插入字节，其后的内容后移（未保存的编辑：文件 &gt; 保存 会写入它）</translation>
+    </message>
+    <message>
+        <source>Delete a range, moving the rest down (an unsaved edit: File &gt; Save writes it)</source>
+        <translation>删除一个范围，其后的内容前移（未保存的编辑：文件 &gt; 保存 会写入它）</translation>
+    </message>
+    <message>
+        <source>“%1” is open read-only: enable editing first (Edit &gt; Enable Editing, Ctrl+E).</source>
+        <translation>“%1”以只读方式打开：请先启用编辑（编辑 &gt; 启用编辑，Ctrl+E）。</translation>
+    </message>
+    <message>
+        <source>Inserted %1 at %2 (unsaved: File &gt; Save writes it)</source>
+        <translation>已在 %2 处插入 %1（未保存：文件 &gt; 保存 会写入它）</translation>
+    </message>
+    <message>
+        <source>Deleted %1 at %2 (unsaved: File &gt; Save writes it)</source>
+        <translation>已删除 %2 处的 %1（未保存：文件 &gt; 保存 会写入它）</translation>
     </message>
 </context>
 <context>
@@ -2695,685 +3476,6 @@ Click to go there</source>
     </message>
 </context>
 <context>
-    <name>hexmap::SaveAsSupport</name>
-    <message>
-        <source>Save &amp;As…</source>
-        <translation>另存为(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Write the file with its unsaved edits to a new file, and continue there</source>
-        <translation>将文件连同未保存的编辑写入新文件,并在新文件中继续</translation>
-    </message>
-    <message>
-        <source>E&amp;xport Selection…</source>
-        <translation>导出选区(&amp;X)…</translation>
-    </message>
-    <message>
-        <source>Write the selected bytes (with unsaved edits) to a new file</source>
-        <translation>将选中的字节(含未保存的编辑)写入新文件</translation>
-    </message>
-    <message>
-        <source>No file is open.</source>
-        <translation>没有打开的文件。</translation>
-    </message>
-    <message>
-        <source>A copy is already being written.</source>
-        <translation>已有一个副本正在写入。</translation>
-    </message>
-    <message>
-        <source>Jobs are writing “%1”: wait for them or cancel them before copying it.</source>
-        <translation>有任务正在写入“%1”:请等待它们结束或取消它们,然后再复制。</translation>
-    </message>
-    <message>
-        <source>%1 (copy).%2</source>
-        <translation>%1(副本).%2</translation>
-    </message>
-    <message>
-        <source>Save As</source>
-        <translation>另存为</translation>
-    </message>
-    <message>
-        <source>Select the bytes to export first.</source>
-        <translation>请先选择要导出的字节。</translation>
-    </message>
-    <message>
-        <source>Export Selection</source>
-        <translation>导出选区</translation>
-    </message>
-    <message>
-        <source>Writing %1…</source>
-        <translation>正在写入 %1…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Writing: %1 of %2</source>
-        <translation>正在写入:%1 / %2</translation>
-    </message>
-    <message>
-        <source>Cancelled: %1 was not written.</source>
-        <translation>已取消:未写入 %1。</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2. No file was written; an existing file of that name is unchanged.</source>
-        <translation>无法写入 %1:%2。未写入任何文件;同名的现有文件保持不变。</translation>
-    </message>
-    <message>
-        <source>Exported %1 from %2 to %3</source>
-        <translation>已将 %2 起的 %1 导出到 %3</translation>
-    </message>
-    <message>
-        <source>Saved as %1 (%2)</source>
-        <translation>已另存为 %1(%2)</translation>
-    </message>
-    <message>
-        <source>Saved as %1, but it could not be opened: %2</source>
-        <translation>已另存为 %1,但无法打开它:%2</translation>
-    </message>
-    <message>
-        <source>(opened read-only: %1)</source>
-        <translation>(以只读方式打开:%1)</translation>
-    </message>
-</context>
-<context>
-    <name>hexmap::ShiftSupport</name>
-    <message>
-        <source>&amp;Insert Bytes…</source>
-        <translation>插入字节(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Insert bytes into the file at an offset, moving the rest up (written at once)</source>
-        <translation>在某个偏移处向文件插入字节,其后的内容后移(立即写入)</translation>
-    </message>
-    <message>
-        <source>&amp;Delete Range…</source>
-        <translation>删除范围(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>Delete a range of the file, moving the rest down (written at once)</source>
-        <translation>删除文件中的一段范围,其后的内容前移(立即写入)</translation>
-    </message>
-    <message>
-        <source>No file is open.</source>
-        <translation>没有打开的文件。</translation>
-    </message>
-    <message>
-        <source>Insert and delete write “%1” at once: enable editing first (Edit &gt; Enable Editing, Ctrl+E).</source>
-        <translation>插入和删除会立即写入“%1”:请先启用编辑(编辑 &gt; 启用编辑,Ctrl+E)。</translation>
-    </message>
-    <message>
-        <source>“%1” has unsaved overwrite edits. Save them (File &gt; Save) or revert them (File &gt; Revert Unsaved Edits) first: an insert or delete writes the file at once.</source>
-        <translation>“%1”有未保存的覆盖编辑。请先保存(文件 &gt; 保存)或还原它们(文件 &gt; 还原未保存的编辑):插入或删除会立即写入文件。</translation>
-    </message>
-    <message>
-        <source>An insert or delete is already running on “%1”: wait for it to finish.</source>
-        <translation>“%1”上已有插入或删除正在进行:请等待其完成。</translation>
-    </message>
-    <message>
-        <source>A job is running on “%1”: wait for it to finish or cancel it (Jobs panel) first.</source>
-        <translation>“%1”上有任务正在运行:请先等待其完成或取消它(任务面板)。</translation>
-    </message>
-    <message>
-        <source>Cannot check “%1” on disk: %2.</source>
-        <translation>无法检查磁盘上的“%1”:%2。</translation>
-    </message>
-    <message>
-        <source>“%1” changed on disk since it was opened: reload it first (nothing was written).</source>
-        <translation>“%1”自打开后已在磁盘上被修改:请先重新加载(未写入任何内容)。</translation>
-    </message>
-    <message>
-        <source>“%1” is empty: there is nothing to delete.</source>
-        <translation>“%1”是空文件:没有可删除的内容。</translation>
-    </message>
-    <message>
-        <source>Delete Range</source>
-        <translation>删除范围</translation>
-    </message>
-    <message>
-        <source>Insert Bytes</source>
-        <translation>插入字节</translation>
-    </message>
-    <message>
-        <source>Confirm</source>
-        <translation>确认</translation>
-    </message>
-    <message>
-        <source>&amp;Insert</source>
-        <translation>插入(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Could not insert into %1: %2.</source>
-        <translation>无法向 %1 插入:%2。</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>删除(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Could not delete from %1: %2.</source>
-        <translation>无法从 %1 删除:%2。</translation>
-    </message>
-    <message>
-        <source>Moving bytes in %1…</source>
-        <translation>正在移动 %1 中的字节…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Moving bytes: %1 of %2</source>
-        <translation>正在移动字节:%1 / %2</translation>
-    </message>
-    <message>
-        <source>Cancelled: the file is unchanged.</source>
-        <translation>已取消:文件未被修改。</translation>
-    </message>
-    <message>
-        <source>Cancelled part-way: the file will be completed the next time it is opened (or now: Recover).</source>
-        <translation>中途已取消:下次打开该文件时会完成这次修改(或现在就完成:恢复)。</translation>
-    </message>
-    <message>
-        <source>The file will be completed the next time it is opened (or now: Recover).</source>
-        <translation>下次打开该文件时会完成这次修改(或现在就完成:恢复)。</translation>
-    </message>
-    <message>
-        <source>The file is unchanged.</source>
-        <translation>文件未被修改。</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>Insert/Delete Failed</source>
-        <translation>插入/删除失败</translation>
-    </message>
-    <message>
-        <source>Cannot reload %1: %2</source>
-        <translation>无法重新加载 %1:%2</translation>
-    </message>
-    <message>
-        <source>&amp;Recover Now</source>
-        <translation>立即恢复(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Later</source>
-        <translation>稍后(&amp;L)</translation>
-    </message>
-</context>
-<context>
-    <name>hexmap::InsertBytesModel</name>
-    <message>
-        <source>1 byte</source>
-        <translation>1 字节</translation>
-    </message>
-    <message>
-        <source>%1 bytes</source>
-        <translation>%1 字节</translation>
-    </message>
-    <message>
-        <source>Offset %1 is past the end of the file (%2).</source>
-        <translation>偏移 %1 超出了文件末尾(%2)。</translation>
-    </message>
-    <message>
-        <source>Offset “%1” is not a number (e.g. 0x1000, 4096, -16).</source>
-        <translation>偏移“%1”不是数字(例如 0x1000、4096、-16)。</translation>
-    </message>
-    <message>
-        <source>Type the bytes to insert, in hex (DE AD BE EF).</source>
-        <translation>请输入要插入的字节,十六进制(DE AD BE EF)。</translation>
-    </message>
-    <message>
-        <source>Too many hex bytes: at most %1 (use a fill or pattern for more).</source>
-        <translation>十六进制字节过多:最多 %1(更多请使用填充字节或模式)。</translation>
-    </message>
-    <message>
-        <source>Bad hex bytes “%1”: %2.</source>
-        <translation>无效的十六进制字节“%1”:%2。</translation>
-    </message>
-    <message>
-        <source>Fill byte “%1” is not a byte (0xFF, 255 or 0b11111111).</source>
-        <translation>填充字节“%1”不是一个字节值(0xFF、255 或 0b11111111)。</translation>
-    </message>
-    <message>
-        <source>Type the pattern to repeat, in hex (DE AD BE EF).</source>
-        <translation>请输入要重复的模式,十六进制(DE AD BE EF)。</translation>
-    </message>
-    <message>
-        <source>Bad hex pattern “%1”.</source>
-        <translation>无效的十六进制模式“%1”。</translation>
-    </message>
-    <message>
-        <source>Count %1 is zero: nothing to insert.</source>
-        <translation>数量 %1 为零:没有可插入的内容。</translation>
-    </message>
-    <message>
-        <source>Count %1 would make the file larger than 2^64 bytes.</source>
-        <translation>数量 %1 会使文件超过 2^64 字节。</translation>
-    </message>
-    <message>
-        <source>Count “%1” is not a size (e.g. 16, 0x1000, 16M).</source>
-        <translation>数量“%1”不是有效大小(例如 16、0x1000、16M)。</translation>
-    </message>
-    <message>
-        <source>Insert %1 at %2 of %3?</source>
-        <translation>在 %3 的 %2 处插入 %1?</translation>
-    </message>
-    <message>
-        <source>Inserted %1 at %2 (moved %3)</source>
-        <translation>已在 %2 处插入 %1(移动了 %3)</translation>
-    </message>
-</context>
-<context>
-    <name>hexmap::DeleteRangeModel</name>
-    <message>
-        <source>Offset %1 is past the end of the file (%2).</source>
-        <translation>偏移 %1 超出了文件末尾(%2)。</translation>
-    </message>
-    <message>
-        <source>Offset “%1” is not a number (e.g. 0x1000, 4096, -16).</source>
-        <translation>偏移“%1”不是数字(例如 0x1000、4096、-16)。</translation>
-    </message>
-    <message>
-        <source>Length “%1” is not a size (e.g. 16, 0x1000, 4K).</source>
-        <translation>长度“%1”不是有效大小(例如 16、0x1000、4K)。</translation>
-    </message>
-    <message>
-        <source>Length %1 is zero: nothing to delete.</source>
-        <translation>长度 %1 为零:没有可删除的内容。</translation>
-    </message>
-    <message>
-        <source>%1 at %2 passes the end of the file (%3).</source>
-        <translation>从 %2 开始的 %1 超出了文件末尾(%3)。</translation>
-    </message>
-    <message>
-        <source>Delete %1 at %2 of %3?</source>
-        <translation>删除 %3 中 %2 处的 %1?</translation>
-    </message>
-    <message>
-        <source>Deleted %1 at %2 (moved %3)</source>
-        <translation>已删除 %2 处的 %1(移动了 %3)</translation>
-    </message>
-</context>
-<context>
-    <name>hexmap::ShiftCost</name>
-    <message>
-        <source>about a second</source>
-        <translation>约 1 秒</translation>
-    </message>
-    <message>
-        <source>about %1 seconds</source>
-        <translation>约 %1 秒</translation>
-    </message>
-    <message>
-        <source>about %1 minutes</source>
-        <translation>约 %1 分钟</translation>
-    </message>
-    <message>
-        <source>about %1 hours</source>
-        <translation>约 %1 小时</translation>
-    </message>
-    <message>
-        <source>Nothing after it moves; about a second. It cannot be undone.</source>
-        <translation>其后没有内容需要移动;约 1 秒。此操作无法撤销。</translation>
-    </message>
-    <message>
-        <source>This moves %1 (everything after %2) in place; %3. It cannot be undone.</source>
-        <translation>这将原地移动 %1(%2 之后的全部内容);%3。此操作无法撤销。</translation>
-    </message>
-</context>
-<context>
-    <name>hexmap::InsertBytesDialog</name>
-    <message>
-        <source>Insert Bytes</source>
-        <translation>插入字节</translation>
-    </message>
-    <message>
-        <source>Hex bytes</source>
-        <translation>十六进制字节</translation>
-    </message>
-    <message>
-        <source>Fill byte × count</source>
-        <translation>填充字节 × 数量</translation>
-    </message>
-    <message>
-        <source>Hex pattern × count</source>
-        <translation>十六进制模式 × 数量</translation>
-    </message>
-    <message>
-        <source>&amp;Insert…</source>
-        <translation>插入(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>&amp;Offset (file size: %1):</source>
-        <translation>偏移(&amp;O)(文件大小:%1):</translation>
-    </message>
-    <message>
-        <source>&amp;Insert:</source>
-        <translation>插入内容(&amp;I):</translation>
-    </message>
-    <message>
-        <source>&amp;Hex bytes:</source>
-        <translation>十六进制字节(&amp;H):</translation>
-    </message>
-    <message>
-        <source>Fill &amp;byte:</source>
-        <translation>填充字节(&amp;B):</translation>
-    </message>
-    <message>
-        <source>&amp;Pattern:</source>
-        <translation>模式(&amp;P):</translation>
-    </message>
-    <message>
-        <source>&amp;Count:</source>
-        <translation>数量(&amp;C):</translation>
-    </message>
-</context>
-<context>
-    <name>hexmap::DeleteRangeDialog</name>
-    <message>
-        <source>Delete Range</source>
-        <translation>删除范围</translation>
-    </message>
-    <message>
-        <source>&amp;Delete…</source>
-        <translation>删除(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>&amp;Offset (file size: %1):</source>
-        <translation>偏移(&amp;O)(文件大小:%1):</translation>
-    </message>
-    <message>
-        <source>&amp;Length:</source>
-        <translation>长度(&amp;L):</translation>
-    </message>
-</context>
-<context>
-    <name>hexmap::ComparePane</name>
-    <message>
-        <source>%1: %2 (%3 bytes, with %4 unsaved edited bytes of its tab)</source>
-        <translation>%1:%2(%3 字节,含其标签页中 %4 个未保存的已编辑字节)</translation>
-    </message>
-    <message>
-        <source>%1: %2 (%3 bytes)</source>
-        <translation>%1:%2(%3 字节)</translation>
-    </message>
-</context>
-<context>
-    <name>hexmap::PartitionsModel</name>
-    <message>
-        <source>No partition table found</source>
-        <translation>未找到分区表</translation>
-    </message>
-    <message>
-        <source>%1, %2-byte sectors, 1 partition</source>
-        <translation>%1,%2 字节扇区,1 个分区</translation>
-    </message>
-    <message>
-        <source>%1, %2-byte sectors, %3 partitions</source>
-        <translation>%1,%2 字节扇区,%3 个分区</translation>
-    </message>
-    <message>
-        <source>%1 (bootable)</source>
-        <translation>%1(可启动)</translation>
-    </message>
-    <message>
-        <source>Partition %1: bytes 0x%2 – 0x%3 (%4 bytes), type %5</source>
-        <translation>分区 %1:字节 0x%2 – 0x%3(%4 字节),类型 %5</translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation>#</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>起始</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>大小</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-</context>
-<context>
-    <name>hexmap::PartitionsDock</name>
-    <message>
-        <source>Partitions</source>
-        <translation>分区</translation>
-    </message>
-    <message>
-        <source>Warnings:
-%1</source>
-        <translation>警告:
-%1</translation>
-    </message>
-</context>
-<context>
-    <name>hexmap::DocumentPartitions</name>
-    <message>
-        <source>Partition %1 (%2), %3</source>
-        <translation>分区 %1(%2),%3</translation>
-    </message>
-    <message>
-        <source>Partition %1: %2 (%3), %4</source>
-        <translation>分区 %1:%2(%3),%4</translation>
-    </message>
-</context>
-<context>
-    <name>hexmap::DeviceEditWarningModel</name>
-    <message>
-        <source>%1 (%2 bytes)</source>
-        <translation>%1(%2 字节)</translation>
-    </message>
-    <message>
-        <source>Device in Use</source>
-        <translation>设备正在使用</translation>
-    </message>
-    <message>
-        <source>Write to a Device?</source>
-        <translation>写入设备?</translation>
-    </message>
-    <message>
-        <source>Enable Editing of a Device?</source>
-        <translation>启用设备编辑?</translation>
-    </message>
-    <message>
-        <source>Enable editing of the block device %1?</source>
-        <translation>启用块设备 %1 的编辑?</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1(%2)</translation>
-    </message>
-    <message>
-        <source>%1 (%2, %3)</source>
-        <translation>%1(%2,%3)</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>未知</translation>
-    </message>
-    <message>
-        <source>Device: %1</source>
-        <translation>设备:%1</translation>
-    </message>
-    <message>
-        <source>Model: %1</source>
-        <translation>型号:%1</translation>
-    </message>
-    <message>
-        <source>Size: %1</source>
-        <translation>大小:%1</translation>
-    </message>
-    <message>
-        <source>Sectors: %1 bytes logical, %2 bytes physical</source>
-        <translation>扇区:逻辑 %1 字节,物理 %2 字节</translation>
-    </message>
-    <message>
-        <source>%1 is not mounted and not held by another device.</source>
-        <translation>%1 未挂载,也未被其他设备占用。</translation>
-    </message>
-    <message>
-        <source>Neither %1 nor any of its partitions is mounted or held by another device.</source>
-        <translation>%1 及其任何分区均未挂载,也未被其他设备占用。</translation>
-    </message>
-    <message>
-        <source>%1 is in use: %2.</source>
-        <translation>%1 正在使用:%2。</translation>
-    </message>
-    <message>
-        <source>Writing to a device that is mounted or in use can destroy its file system and the data of the programs using it. Unmount it first. Hexmap refuses unless you confirm below.</source>
-        <translation>写入已挂载或正在使用的设备可能破坏其文件系统以及正在使用它的程序的数据。请先卸载它。除非您在下方确认,否则 Hexmap 会拒绝写入。</translation>
-    </message>
-    <message>
-        <source>The job writes straight to the device and cannot be undone.</source>
-        <translation>该任务直接写入设备,无法撤销。</translation>
-    </message>
-    <message>
-        <source>Saved edits and jobs write straight to the device. A wrong byte can make the disk or its file systems unreadable.</source>
-        <translation>保存的编辑和任务会直接写入设备。一个错误的字节就可能使磁盘或其文件系统无法读取。</translation>
-    </message>
-    <message>
-        <source>I understand that writing to a mounted device can destroy the file system</source>
-        <translation>我明白写入已挂载的设备可能破坏文件系统</translation>
-    </message>
-    <message>
-        <source>Overwrite &amp;Anyway</source>
-        <translation>仍然覆盖(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Overwrite</source>
-        <translation>覆盖(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Edit &amp;Anyway</source>
-        <translation>仍然编辑(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Enable Editing</source>
-        <translation>启用编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>mounted at %1</source>
-        <translation>挂载于 %1</translation>
-    </message>
-    <message>
-        <source>mounted at %1 (%2)</source>
-        <translation>挂载于 %1(%2)</translation>
-    </message>
-    <message>
-        <source>held by %1</source>
-        <translation>被 %1 占用</translation>
-    </message>
-    <message>
-        <source>held by %1 (%2)</source>
-        <translation>被 %1 占用(%2)</translation>
-    </message>
-</context>
-<context>
-    <name>hexmap::DeviceListModel</name>
-    <message>
-        <source>%1 bytes</source>
-        <translation>%1 字节</translation>
-    </message>
-    <message>
-        <source>held by %1</source>
-        <translation>被 %1 占用</translation>
-    </message>
-    <message>
-        <source>No block devices found</source>
-        <translation>未找到块设备</translation>
-    </message>
-    <message>
-        <source>%1 (on %2)</source>
-        <translation>%1(在 %2 上)</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <source>Device</source>
-        <translation>设备</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>型号</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>大小</translation>
-    </message>
-    <message>
-        <source>Removable</source>
-        <translation>可移动</translation>
-    </message>
-    <message>
-        <source>Read-only</source>
-        <translation>只读</translation>
-    </message>
-    <message>
-        <source>Mounted / in use</source>
-        <translation>挂载/占用</translation>
-    </message>
-</context>
-<context>
-    <name>hexmap::DeviceSupport</name>
-    <message>
-        <source>Open &amp;Device…</source>
-        <translation>打开设备(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>Open a disk, a partition or a loop device read-only</source>
-        <translation>以只读方式打开磁盘、分区或回环设备</translation>
-    </message>
-    <message>
-        <source>Cannot Open Device</source>
-        <translation>无法打开设备</translation>
-    </message>
-    <message>
-        <source>%1 cannot be opened.</source>
-        <translation>无法打开 %1。</translation>
-    </message>
-</context>
-<context>
-    <name>hexmap::OpenDeviceDialog</name>
-    <message>
-        <source>Open Device</source>
-        <translation>打开设备</translation>
-    </message>
-    <message>
-        <source>The device opens read-only; Edit &gt; Enable Editing asks before anything is written. Opening a device usually needs root or membership of the &apos;disk&apos; group.</source>
-        <translation>设备以只读方式打开;写入任何内容之前,“编辑 &gt; 启用编辑”会先询问。打开设备通常需要 root 权限或属于 &apos;disk&apos; 组。</translation>
-    </message>
-    <message>
-        <source>&amp;Open</source>
-        <translation>打开(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>刷新(&amp;R)</translation>
-    </message>
-    <message>
-        <source>The block devices cannot be listed: %1</source>
-        <translation>无法列出块设备:%1</translation>
-    </message>
-</context>
-<context>
     <name>hexmap::devicegate</name>
     <message>
         <source>Discard (TRIM): %1 is told that the range is unused and reads it back as zeros; nothing is written through the page cache.</source>
@@ -3386,13 +3488,6 @@ Click to go there</source>
     <message>
         <source>%1 is a block device: it cannot change size, so bytes cannot be inserted or deleted. Overwrite them instead.</source>
         <translation>%1 是块设备:其大小不能改变,因此无法插入或删除字节。请改为覆盖。</translation>
-    </message>
-</context>
-<context>
-    <name>QProgressDialog</name>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 </TS>

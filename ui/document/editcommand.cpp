@@ -24,17 +24,17 @@ EditCommand::EditCommand(EditSession *session, Kind kind, ByteRange changed, std
 
 void EditCommand::updateText()
 {
-    const char *what = "Edit";
+    const char *what = QT_TRANSLATE_NOOP("hexmap::EditCommand", "Edit");
     switch (m_kind) {
-    case Kind::Typing: what = "Type %n byte(s)"; break;
-    case Kind::Paste: what = "Paste %n byte(s)"; break;
-    case Kind::Fill: what = "Fill %n byte(s)"; break;
-    case Kind::Inspector: what = "Edit value (%n byte(s))"; break;
-    case Kind::Insert: what = "Insert %n byte(s)"; break;
-    case Kind::Delete: what = "Delete %n byte(s)"; break;
-    case Kind::Cut: what = "Cut %n byte(s)"; break;
-    case Kind::Revert: what = "Revert unsaved edits"; break;
-    case Kind::Reload: what = "Unsaved edits kept after reload"; break;
+    case Kind::Typing: what = QT_TRANSLATE_NOOP("hexmap::EditCommand", "Type %n byte(s)"); break;
+    case Kind::Paste: what = QT_TRANSLATE_NOOP("hexmap::EditCommand", "Paste %n byte(s)"); break;
+    case Kind::Fill: what = QT_TRANSLATE_NOOP("hexmap::EditCommand", "Fill %n byte(s)"); break;
+    case Kind::Inspector: what = QT_TRANSLATE_NOOP("hexmap::EditCommand", "Edit value (%n byte(s))"); break;
+    case Kind::Insert: what = QT_TRANSLATE_NOOP("hexmap::EditCommand", "Insert %n byte(s)"); break;
+    case Kind::Delete: what = QT_TRANSLATE_NOOP("hexmap::EditCommand", "Delete %n byte(s)"); break;
+    case Kind::Cut: what = QT_TRANSLATE_NOOP("hexmap::EditCommand", "Cut %n byte(s)"); break;
+    case Kind::Revert: what = QT_TRANSLATE_NOOP("hexmap::EditCommand", "Revert unsaved edits"); break;
+    case Kind::Reload: what = QT_TRANSLATE_NOOP("hexmap::EditCommand", "Unsaved edits kept after reload"); break;
     }
     setText(QCoreApplication::translate("hexmap::EditCommand", what, nullptr,
                                         int(std::min<std::uint64_t>(m_count, INT_MAX))));
