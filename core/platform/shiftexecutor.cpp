@@ -172,9 +172,16 @@ Status runShift(ShiftExecution &x, std::size_t nextStep, std::span<const std::by
     if (!finished) {
         std::uint64_t unflushed = 0;
         std::uint64_t unchecked = 0;
-        AlignedBuffer storage; // page-aligned: the kernel copies to and from it faster than a malloc block
-        const std::span<std::byte> buffer = storage.reserve(static_cast<std::size_t>(
-            std::max<std::uint64_t>(1, std::min(plan.chunkSize(), std::max(plan.bytesToMove(), plan.bytesToWrite())))));
+        // The kernel copies between the page cache and this buffer fastest when both sides have the same offset in a
+        // cache line: each step reads at the source's offset mod 64 and, when the destination's differs (a shift that
+        // is not a multiple of 64), moves the bytes to the destination's offset mod 64 before writing (a memmove
+        // inside the cache-resident buffer). Measured, 1-byte insert into a cached 1 GiB: 1.10 s with a page-aligned
+        // buffer (the write copy misaligned by 1: 40 % of the time), 0.75 s with a malloc block (16 mod 64).
+        constexpr std::size_t kLine = 64;
+        const auto chunk = static_cast<std::size_t>(
+            std::max<std::uint64_t>(1, std::min(plan.chunkSize(), std::max(plan.bytesToMove(), plan.bytesToWrite()))));
+        AlignedBuffer storage;
+        const std::span<std::byte> buffer = storage.reserve(chunk + 2 * kLine).first(chunk);
         for (std::size_t k = nextStep; k < steps; ++k) {
             if (x.counters->cancel.load(std::memory_order_relaxed)) {
                 x.cancelled = true;
@@ -191,9 +198,15 @@ Status runShift(ShiftExecution &x, std::size_t nextStep, std::span<const std::by
                 source = preImage; // the file's copy may be half overwritten: redo from the journal
             } else {
                 const auto n = static_cast<std::size_t>(step.length);
-                if (auto s = readExactly(x, step.src, buffer.data(), n); !s)
+                std::byte *const read = storage.data() + step.src % kLine;
+                if (auto s = readExactly(x, step.src, read, n); !s)
                     return s;
-                source = std::span<const std::byte>(buffer.first(n));
+                std::byte *const aligned = step.src % kLine == step.dst % kLine
+                                               ? read
+                                               : storage.data() + kLine + step.dst % kLine;
+                if (aligned != read)
+                    std::memmove(aligned, read, n);
+                source = std::span<const std::byte>(aligned, n);
                 if (step.overlaps)
                     if (auto s = record(x, sf::SlotPreImage, k, source); !s)
                         return s;
