@@ -1,5 +1,6 @@
 // EditController on a real HexView: QTest::keyClicks in the hex and ASCII columns produce the expected overlay and
 // cursor, other keys still navigate, Paste parses hex text, and Enable Editing keeps the cursor.
+#include "sessiontesthelpers.h"
 #include "ui/edit/editcontroller.h"
 #include "ui/common/theme.h"
 #include "ui/document/document.h"
@@ -13,31 +14,8 @@
 #include <QtTest>
 
 using namespace hexmap;
-
-namespace {
-
-// The unsaved value of the byte at `offset`, or nullopt when it is not an edited byte.
-[[maybe_unused]] std::optional<std::byte> editedByte(const hexmap::EditSession &session, std::uint64_t offset)
-{
-    for (const hexmap::ByteRange &r : session.editedRanges())
-        if (r.contains(offset)) {
-            std::byte b{};
-            session.readDisplayed(offset, std::span<std::byte>(&b, 1));
-            return b;
-        }
-    return std::nullopt;
-}
-
-
-std::vector<std::byte> bytes(std::initializer_list<int> values)
-{
-    std::vector<std::byte> out;
-    for (int v : values)
-        out.push_back(std::byte(v));
-    return out;
-}
-
-} // namespace
+using sessiontest::bytes;
+using sessiontest::editedByte;
 
 // A document and a view on one file, wired by an EditController (editing still off). The view reads through the
 // document, as a DocumentPane's does.

@@ -1,6 +1,7 @@
 // EditSession: typing into the overlay (nibbles, characters, end of file), merged undo steps, exact undo/redo,
 // paste and fill limits, Save verified with pread against a reference copy, failing saves keep the edits, and
 // Enable Editing on a read-only file.
+#include "sessiontesthelpers.h"
 #include "ui/document/document.h"
 #include "ui/document/editsession.h"
 
@@ -13,21 +14,10 @@
 #include <vector>
 
 using namespace hexmap;
+using sessiontest::bytes;
+using sessiontest::editedByte;
 
 namespace {
-
-// The unsaved value of the byte at `offset`, or nullopt when it is not an edited byte.
-[[maybe_unused]] std::optional<std::byte> editedByte(const hexmap::EditSession &session, std::uint64_t offset)
-{
-    for (const hexmap::ByteRange &r : session.editedRanges())
-        if (r.contains(offset)) {
-            std::byte b{};
-            session.readDisplayed(offset, std::span<std::byte>(&b, 1));
-            return b;
-        }
-    return std::nullopt;
-}
-
 
 std::vector<std::byte> preadAll(const std::string &path, std::uint64_t size)
 {
@@ -54,14 +44,6 @@ std::string makeFile(const QTemporaryDir &dir, const char *name, std::uint64_t s
         b = std::byte(rng());
     f.write(reinterpret_cast<const char *>(reference.data()), qint64(size));
     return path.toStdString();
-}
-
-std::vector<std::byte> bytes(std::initializer_list<int> values)
-{
-    std::vector<std::byte> out;
-    for (int v : values)
-        out.push_back(std::byte(v));
-    return out;
 }
 
 } // namespace

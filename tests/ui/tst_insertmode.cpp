@@ -3,6 +3,7 @@
 // command and per run of typing, Revert as one step, needsShiftSave / overwriteRuns, a block of random commands with
 // undo/redo checked byte for byte against a std::vector model, an empty file that grows, and what Reload does with
 // inserted bytes. Nothing reaches the file before Save (checked with pread).
+#include "sessiontesthelpers.h"
 #include "ui/document/document.h"
 #include "ui/document/editsession.h"
 
@@ -16,6 +17,7 @@
 #include <vector>
 
 using namespace hexmap;
+using sessiontest::bytes;
 using Bytes = std::vector<std::byte>;
 using Kind = EditCommand::Kind;
 
@@ -38,14 +40,6 @@ Bytes preadAll(const std::string &path)
     const ssize_t n = ::pread(fd, out.data(), out.size(), 0);
     ::close(fd);
     out.resize(n < 0 ? 0 : std::size_t(n));
-    return out;
-}
-
-Bytes bytes(std::initializer_list<int> values)
-{
-    Bytes out;
-    for (int v : values)
-        out.push_back(std::byte(v));
     return out;
 }
 

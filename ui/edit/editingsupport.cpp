@@ -1,6 +1,7 @@
 #include "ui/edit/editingsupport.h"
 
 #include "core/numberparser.h"
+#include "ui/common/connections.h"
 #include "ui/document/document.h"
 #include "ui/document/editsession.h"
 #include "ui/device/devicegate.h"
@@ -107,9 +108,7 @@ void EditingSupport::documentRemoved(Document *document)
 
 void EditingSupport::setCurrent(Document *document, DocumentPane *pane)
 {
-    for (const auto &c : m_current)
-        disconnect(c);
-    m_current.clear();
+    disconnectAll(m_current);
     m_document = document;
     m_view = pane ? pane->view() : nullptr;
     m_undoGroup->setActiveStack(document ? document->session()->undoStack() : nullptr);

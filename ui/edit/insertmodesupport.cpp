@@ -1,5 +1,6 @@
 #include "ui/edit/insertmodesupport.h"
 
+#include "ui/common/connections.h"
 #include "ui/document/document.h"
 #include "ui/document/editsession.h"
 #include "ui/pane/documentpane.h"
@@ -40,9 +41,7 @@ QList<QWidget *> InsertModeSupport::statusWidgets() const { return {m_label}; }
 
 void InsertModeSupport::setCurrent(Document *document, DocumentPane *pane)
 {
-    for (const auto &c : m_current)
-        disconnect(c);
-    m_current.clear();
+    disconnectAll(m_current);
     m_document = document;
     m_view = pane ? pane->view() : nullptr;
     if (document) {

@@ -1,6 +1,7 @@
 #include "ui/edit/saveassupport.h"
 
 #include "core/numberparser.h"
+#include "ui/common/connections.h"
 #include "ui/document/copyrunner.h"
 #include "ui/document/document.h"
 #include "ui/document/editsession.h"
@@ -45,9 +46,7 @@ QList<FeatureAction> SaveAsSupport::featureActions() const
 
 void SaveAsSupport::setCurrent(Document *document, DocumentPane *pane)
 {
-    for (const auto &c : m_current)
-        disconnect(c);
-    m_current.clear();
+    disconnectAll(m_current);
     m_document = document;
     m_view = pane ? pane->view() : nullptr;
     if (document) {

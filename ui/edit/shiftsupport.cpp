@@ -1,6 +1,7 @@
 #include "ui/edit/shiftsupport.h"
 
 #include "core/numberparser.h"
+#include "ui/common/connections.h"
 #include "ui/document/bookmarks.h"
 #include "ui/document/document.h"
 #include "ui/document/editsession.h"
@@ -37,9 +38,7 @@ QList<FeatureAction> ShiftSupport::featureActions() const
 
 void ShiftSupport::setCurrent(Document *document, DocumentPane *pane)
 {
-    for (const auto &c : m_current)
-        disconnect(c);
-    m_current.clear();
+    disconnectAll(m_current);
     m_document = document;
     m_view = pane ? pane->view() : nullptr;
     if (document) {

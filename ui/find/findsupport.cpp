@@ -1,5 +1,6 @@
 #include "ui/find/findsupport.h"
 
+#include "ui/common/connections.h"
 #include "ui/document/document.h"
 #include "ui/document/editsession.h"
 #include "ui/find/findbar.h"
@@ -86,9 +87,7 @@ void FindSupport::documentRemoved(Document *document)
 
 void FindSupport::setCurrent(Document *document, DocumentPane *pane)
 {
-    for (const auto &c : m_current)
-        disconnect(c);
-    m_current.clear();
+    disconnectAll(m_current);
     m_document = document;
     m_view = pane ? pane->view() : nullptr;
     m_map = pane ? pane->map() : nullptr;

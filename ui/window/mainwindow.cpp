@@ -3,6 +3,7 @@
 #include "ui/analysis/analysisfeature.h"
 #include "ui/compare/comparefeature.h"
 #include "ui/bookmarks/bookmarkssupport.h"
+#include "ui/common/connections.h"
 #include "ui/common/nativepath.h"
 #include "ui/common/settingsguard.h"
 #include "ui/device/devicesupport.h"
@@ -155,9 +156,7 @@ void MainWindow::followCurrent(Document *document, DocumentPane *pane)
     // With one tab, Ctrl+Tab is not taken: it moves the keyboard focus on, as before tabs.
     m_actions->nextTab->setEnabled(m_tabs->count() > 1);
     m_actions->previousTab->setEnabled(m_tabs->count() > 1);
-    for (const auto &c : m_current)
-        disconnect(c);
-    m_current.clear();
+    disconnectAll(m_current);
     for (WindowFeature *feature : m_features)
         feature->setCurrent(document, pane);
     m_status->follow(document, pane ? pane->view() : nullptr); // cursor, selection, size, mode
