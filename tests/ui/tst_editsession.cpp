@@ -15,21 +15,10 @@
 
 using namespace hexmap;
 using sessiontest::bytes;
+using sessiontest::preadAll;
 using sessiontest::editedByte;
 
 namespace {
-
-std::vector<std::byte> preadAll(const std::string &path, std::uint64_t size)
-{
-    std::vector<std::byte> out(size);
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return {};
-    const ssize_t n = ::pread(fd, out.data(), out.size(), 0);
-    ::close(fd);
-    out.resize(n < 0 ? 0 : std::size_t(n));
-    return out;
-}
 
 // Writes `size` pseudo-random bytes to dir/name and returns the path; `reference` receives them.
 std::string makeFile(const QTemporaryDir &dir, const char *name, std::uint64_t size, std::vector<std::byte> &reference)

@@ -18,6 +18,7 @@
 
 using namespace hexmap;
 using sessiontest::bytes;
+using sessiontest::preadAll;
 using Bytes = std::vector<std::byte>;
 using Kind = EditCommand::Kind;
 
@@ -28,18 +29,6 @@ Bytes readAll(const EditSession &s)
     Bytes out(s.size());
     if (!out.empty() && s.readDisplayed(0, out) != out.size())
         return {};
-    return out;
-}
-
-Bytes preadAll(const std::string &path)
-{
-    Bytes out(1 << 20);
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return {};
-    const ssize_t n = ::pread(fd, out.data(), out.size(), 0);
-    ::close(fd);
-    out.resize(n < 0 ? 0 : std::size_t(n));
     return out;
 }
 
@@ -116,7 +105,7 @@ void TestInsertMode::insertModeTyping()
     QVERIFY(!s.isModified());
     s.undoStack()->redo();
     QCOMPARE(readAll(s), expected);
-    QCOMPARE(preadAll(path), m_ref); // nothing reaches the file before Save
+    QCOMPARE(preadAll(path, 1 << 20), m_ref); // nothing reaches the file before Save
     // Overwrite mode again: typing replaces, at the end it stops.
     QVERIFY(s.setInsertMode(false));
     QVERIFY(s.typeHexDigit(0, 1).written);
@@ -150,7 +139,7 @@ void TestInsertMode::deleteAndUndo()
     QVERIFY(!s.erase({256, 1}, Kind::Delete)); // past the end
     QVERIFY(!s.erase({10, 0}, Kind::Delete));  // nothing
     QCOMPARE(s.undoStack()->count(), 2);
-    QCOMPARE(preadAll(path), m_ref);
+    QCOMPARE(preadAll(path, 1 << 20), m_ref);
 }
 
 void TestInsertMode::pasteReplacesSelection()
@@ -268,7 +257,7 @@ void TestInsertMode::randomCommandsMatchModel()
         QCOMPARE(readAll(s), next);
         QCOMPARE(s.undoStack()->count(), int(states.size()) - 1);
     }
-    QCOMPARE(preadAll(path), original);
+    QCOMPARE(preadAll(path, 1 << 20), original);
 }
 
 void TestInsertMode::reloadDropsInsertedBytes()
