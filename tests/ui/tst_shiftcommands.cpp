@@ -90,6 +90,7 @@ private slots:
     void refusals();
     void saveRefusedWhenChangedOnDisk();
     void largeSaveAsksFirst();
+    void emptyFileGrowsAndSaves();
     void refusedWhileAJobRuns();
     void cancelPartWayCompletesOnNextOpen_data();
     void cancelPartWayCompletesOnNextOpen();
@@ -396,6 +397,21 @@ void TestShiftCommands::largeSaveAsksFirst()
     QVERIFY(!saver()->isRunning());
     QCOMPARE(QFileInfo(m_path).size(), qint64(300) << 20); // declined: nothing written
     QVERIFY(m_window->currentDocument()->isModified());
+}
+
+void TestShiftCommands::emptyFileGrowsAndSaves()
+{
+    writeFile({});
+    openWindow();
+    EditSession *s = m_window->currentDocument()->session();
+    QVERIFY(s->setInsertMode(true));
+    const std::byte ab[] = {std::byte{'A'}, std::byte{'B'}};
+    QVERIFY(s->insertBytes(0, ab, EditCommand::Kind::Paste));
+    QCOMPARE(m_window->hexView()->documentSize(), 2ull);
+    QCOMPARE(saveNow(), QStringLiteral("Saved shift.bin (2 B)"));
+    QCOMPARE(jobtest::preadAll(m_path, 100), (Bytes{'A', 'B'}));
+    QCOMPARE(m_window->currentDocument()->fileSize(), 2ull);
+    QVERIFY(!m_window->currentDocument()->isModified());
 }
 
 void TestShiftCommands::refusedWhileAJobRuns()
