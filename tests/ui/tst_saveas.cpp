@@ -134,6 +134,8 @@ void TestSaveAs::saveAsWritesEditsAndContinuesInTheCopy()
     EditSession *session = doc->session();
     QVERIFY(session->writeBytes(0x10, bytesOf("HELLO"), EditCommand::Kind::Paste));
     QVERIFY(session->writeBytes(m_bytes.size() - 2, bytesOf("Z"), EditCommand::Kind::Paste));
+    QVERIFY(session->insertBytes(0x100, bytesOf("INS"), EditCommand::Kind::Insert)); // the copy has its size
+    QVERIFY(session->erase({0x200, 0x10}, EditCommand::Kind::Delete));
     QVERIFY(doc->isModified());
     const QString copy = m_dir.filePath(QStringLiteral("copy.bin"));
     const QString message = runAndWait(m_saveAs->saveAs, copy);
@@ -141,6 +143,8 @@ void TestSaveAs::saveAsWritesEditsAndContinuesInTheCopy()
     QByteArray expected = m_bytes;
     expected.replace(0x10, 5, "HELLO");
     expected[expected.size() - 2] = 'Z';
+    expected.insert(0x100, "INS");
+    expected.remove(0x200, 0x10);
     QCOMPARE(readFile(copy), expected);
     QCOMPARE(readFile(m_path), m_bytes); // the original is not written
     QCOMPARE(doc->displayPath(), QFileInfo(copy).canonicalFilePath());
