@@ -28,7 +28,7 @@ class Document;
 // It reads the file through its Document (which owns the mapping and its mode: editing enabled = the document is
 // read-write). Offsets here are document offsets (what the view shows); they equal file offsets until bytes are
 // inserted or deleted. The file is written only by save() (overwrites only, in place) or, when the size or the
-// position of file bytes changes, by the in-place shift save that ShiftSupport runs as a job (needsShiftSave()).
+// position of file bytes changes, by the in-place shift save that ShiftSaver runs as a job (needsShiftSave()).
 // Reload (Document::reload) carries overwrite-only edits over to the file's new mapping with reapplyEdits(): they
 // stay unsaved and become ONE undo step; inserted/deleted bytes cannot be carried over (the file they refer to has
 // changed) and are reported as dropped.
@@ -117,7 +117,7 @@ public:
     // writes a journal, pwrite, fdatasync). On success the edits and undo history are cleared and message() says
     // "Saved N in M range(s)"; on failure nothing is cleared, every edit stays unsaved, and message() and
     // saveFailed() say why in words ("The disk is full: 4 bytes at 0x3000000 were not saved"). When
-    // needsShiftSave(), nothing is written: report.error says the save must move bytes (ShiftSupport::saveShift).
+    // needsShiftSave(), nothing is written: one failure says the save must move bytes (ShiftSaver does that).
     SaveReport save();
     // After a shift save wrote the whole document into the file: the edits are now the file (clears the edits and
     // the undo history; the caller reloads the Document next).
