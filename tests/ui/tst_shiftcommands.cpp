@@ -104,6 +104,8 @@ private:
     QString runDelete(const std::function<void(DeleteRangeDialog *)> &fill);
     // File > Save; returns ShiftSaver's end message once the save finished.
     QString saveNow();
+    // The text of the next box if it is the refusal ("shiftRefused"); the box is closed either way.
+    void captureRefusal(QString *text);
     QString waitFinished(QSignalSpy &spy);
     ShiftSaver *saver() const { return m_window->editing()->shiftSaver(); }
 
@@ -192,6 +194,15 @@ QString TestShiftCommands::runDelete(const std::function<void(DeleteRangeDialog 
     });
     m_shift->deleteRange->trigger();
     return m_shift->lastMessage();
+}
+
+void TestShiftCommands::captureRefusal(QString *text)
+{
+    onNextModal<QMessageBox>(m_context.get(), [text](QMessageBox *box) {
+        if (box->objectName() == QLatin1String("shiftRefused"))
+            *text = box->text();
+        box->reject();
+    });
 }
 
 QString TestShiftCommands::saveNow()
@@ -331,11 +342,7 @@ void TestShiftCommands::refusals()
     openWindow(state != QLatin1String("editingOff"));
     const Bytes before = jobtest::preadAll(m_path, FileSize + 100);
     QString boxText;
-    onNextModal<QMessageBox>(m_context.get(), [&boxText](QMessageBox *box) {
-        if (box->objectName() == QLatin1String("shiftRefused"))
-            boxText = box->text();
-        box->reject();
-    });
+    captureRefusal(&boxText);
     (remove ? m_shift->deleteRange : m_shift->insertBytes)->trigger();
     QTRY_VERIFY(!boxText.isEmpty());
     QVERIFY2(boxText.contains(says), qPrintable(boxText));
@@ -356,11 +363,7 @@ void TestShiftCommands::saveRefusedWhenChangedOnDisk()
     f.close();
     const Bytes before = jobtest::preadAll(m_path, FileSize + 100);
     QString boxText;
-    onNextModal<QMessageBox>(m_context.get(), [&boxText](QMessageBox *box) {
-        if (box->objectName() == QLatin1String("shiftRefused"))
-            boxText = box->text();
-        box->reject();
-    });
+    captureRefusal(&boxText);
     m_window->editing()->save->trigger();
     QTRY_VERIFY(!boxText.isEmpty());
     QVERIFY2(boxText.contains(QStringLiteral("“shift.bin” changed on disk since it was opened: it cannot be saved in "

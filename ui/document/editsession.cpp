@@ -65,7 +65,15 @@ bool EditSession::setInsertMode(bool on)
     return true;
 }
 
-bool EditSession::needsShiftSave() const { return !m_table.current().isInPlace(); }
+bool EditSession::needsShiftSave() const
+{
+    // O(pieces): asked on every inspector refresh (each cursor move), so once per document version.
+    if (!m_inPlaceOf.isSameVersion(m_table.current())) {
+        m_inPlace = m_table.current().isInPlace();
+        m_inPlaceOf = m_table.current();
+    }
+    return !m_inPlace;
+}
 
 std::uint64_t EditSession::editedBytes() const { return m_table.current().editedBytes(); }
 

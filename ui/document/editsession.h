@@ -186,6 +186,8 @@ private:
     std::optional<std::uint64_t> m_lowNibbleAt; // the high nibble of this byte was just typed
     std::optional<std::uint64_t> m_endReachedAt; // the last byte was just completed by typing (overwrite mode)
     std::uint64_t m_typingGeneration = 0;
+    mutable PieceSnapshot m_inPlaceOf; // the version needsShiftSave() last looked at, and what it found
+    mutable bool m_inPlace = true;
 };
 
 } // namespace hexmap
