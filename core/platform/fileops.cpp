@@ -78,12 +78,30 @@ Status populateWrite(const Mapping &mapping, ByteRange range)
     // In steps of 1 MiB: one call over a whole job chunk (16+ MiB) stayed 24-50 ms in the kernel holding the
     // process's mapping lock for reading, and every brk/mmap of the GUI thread (a malloc) waited for it. Measured with
     // `perf sched timehist` during bench_guilatency's 2 GiB fill: 243 waits of the GUI thread in brk on that lock (up
-    // to 24 ms) before, 2 after. (The fill's p99 stayed 22-35 ms: the rest of the delay is not this lock.)
+    // to 24 ms) before, 2 after.
+    // A step that is a hole in the file is first put into the page cache as zeroes (POSIX_FADV_WILLNEED, which for a
+    // hole only allocates and clears pages). Otherwise the first write fault there runs the fault's readahead: up to
+    // read_ahead_kb (8 MiB on this machine's disk) of large folios cleared by memset inside that one fault, 20-40 ms
+    // in the kernel where a PREEMPT_NONE kernel switches to no other thread, whatever the worker's priority, so the
+    // woken GUI thread waited that long (issue 20: `perf record` put 82 % of a filling thread's time there, `perf
+    // sched timehist` showed the GUI thread's delays matching the worker's runs). Through the hint each syscall
+    // clears at most one step and is preemptible at its return; the fill of a new file also ran faster
+    // (docs/BENCHMARKS.md). Steps with data are left to the fault's readahead: there it reads from the disk
+    // asynchronously and the fault sleeps (preemptible), and the hint in 1 MiB steps was measured slower.
     constexpr std::size_t kStep = std::size_t(1) << 20;
     const PageSpan span = pagesOf(mapping, range);
-    for (std::size_t done = 0; done < span.length; done += kStep)
-        if (::madvise(span.address + done, std::min(kStep, span.length - done), MADV_POPULATE_WRITE) != 0)
+    const auto fileOffset = static_cast<off_t>(span.address - mapping.base());
+    for (std::size_t done = 0; done < span.length; done += kStep) {
+        const std::size_t length = std::min(kStep, span.length - done);
+        const off_t at = fileOffset + static_cast<off_t>(done);
+        // SEEK_DATA: the next data at or after `at`; ENXIO when only a hole follows. A device or a file system
+        // without it (EINVAL) counts as data. The hint's own failure only loses the speed-up.
+        const off_t data = ::lseek(mapping.fd(), at, SEEK_DATA);
+        if ((data < 0 && errno == ENXIO) || (data >= 0 && data >= at + static_cast<off_t>(length)))
+            (void)::posix_fadvise(mapping.fd(), at, static_cast<off_t>(length), POSIX_FADV_WILLNEED);
+        if (::madvise(span.address + done, length, MADV_POPULATE_WRITE) != 0)
             return fromErrno(mapping);
+    }
     return {};
 #else
     (void)range;

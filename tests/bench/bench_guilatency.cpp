@@ -1,10 +1,13 @@
-// GUI thread event latency while a job runs with the Jobs dock, the overview map and the status widget live.
+// GUI thread event latency while a job runs with the Jobs dock, the overview map (its page-cache layer sampling the
+// kernel four times a second) and the status widget live.
 // A 1 ms Qt::PreciseTimer records how late each timeout arrives (interval - 1 ms); reported as p50/p99/max for
 // an idle baseline, during a 2-thread fill of a fresh 2 GiB file, then during a scan of it (the Checksums dock's
 // SHA-256 + CRC-32 + MD5 and the Information dock's statistics feeding the map layer, both off the GUI thread),
 // then during a compare of the file with a copy that differs in one byte every 8 KiB (131 072 runs per GiB) in a
 // CompareWindow (two hex views, both overview maps ticking the runs as they arrive, the Differences list).
-// Usage: bench_guilatency [dir] [GiB] [compare]   ("compare": only the idle and the compare phases)
+// Usage: bench_guilatency [dir] [GiB] [compare|data]   ("compare": only the idle and the compare phases; "data": the
+// fill overwrites a file of data written and evicted from the page cache first, so it reads the disk, instead of a
+// new file's holes)
 // Run with QT_QPA_PLATFORM=offscreen (or on a desktop). See docs/BENCHMARKS.md.
 #include "core/mappedfile.h"
 #include "ui/analysis/checksumsdock.h"
@@ -18,6 +21,7 @@
 #include "ui/jobs/jobstatuswidget.h"
 #include "ui/document/jobwatcher.h"
 #include "ui/pane/overviewmap.h"
+#include "ui/pane/pagecachelayer.h"
 #include "ui/view/hexview.h"
 
 #include <QApplication>
@@ -186,7 +190,16 @@ int main(int argc, char **argv)
         printLoad();
         return comparing.p99 < 16.0 && ok ? 0 : 2;
     }
-    auto file = MappedFile::create(dir.filePath("fill.bin").toStdString(), size);
+    const bool onData = argc > 3 && QByteArray(argv[3]) == "data";
+    if (onData && !writeFile(dir.filePath("fill.bin"), size, 0))
+        return 1;
+    if (onData) { // written and synced: evict it, so the fill reads the old bytes from the disk
+        const int fd = ::open(QFile::encodeName(dir.filePath("fill.bin")).constData(), O_RDONLY);
+        if (fd < 0 || ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED) != 0 || ::close(fd) != 0)
+            return 1;
+    }
+    const std::string fillPath = dir.filePath("fill.bin").toStdString();
+    auto file = onData ? MappedFile::openReadWrite(fillPath) : MappedFile::create(fillPath, size);
     if (!file) {
         std::fprintf(stderr, "create: %s\n", file.message().c_str());
         return 1;
@@ -201,6 +214,7 @@ int main(int argc, char **argv)
     map->setJobCenter(&center);
     map->setFileSize(size);
     map->setViewport({size / 3, 4096});
+    const PageCacheLayer *cacheLayer = PageCacheLayer::attach(map, [&] { return fillPath; }, nullptr); // 4x a second
     layout->addStretch();
     layout->addWidget(map);
     window.setCentralWidget(central);
@@ -233,11 +247,13 @@ int main(int argc, char **argv)
     const Stats during = stats(sample([&] { return watcher->isFinished(); }));
     const double seconds = double(run.elapsed()) / 1000.0;
     const double guiCpuMs = threadCpuMs() - cpu0;
-    std::snprintf(what, sizeof what, "2-thread fill of %llu GiB", static_cast<unsigned long long>(gib));
+    std::snprintf(what, sizeof what, "2-thread fill of %llu GiB%s", static_cast<unsigned long long>(gib),
+                  onData ? " of data" : "");
     print(what, during);
     std::printf("job %.2f s (%.2f GiB/s), %d progress ticks (%.1f Hz), state %s\n", seconds,
                 double(size) / double(1ull << 30) / seconds, paints, paints / seconds,
                 stateName(watcher->lastSnapshot().state));
+    std::printf("page-cache layer: %s, %zu cells\n", qPrintable(cacheLayer->source()), map->pageCacheCells().size());
     std::printf("GUI thread CPU during the job: %.1f ms (%.2f %% of wall time; includes the 1 ms timer itself)\n",
                 guiCpuMs, guiCpuMs / (seconds * 10.0));
     QElapsedTimer paint;
