@@ -1,5 +1,7 @@
 // The overview map's "Page cache" layer: PageCacheLayer's cells on the map, the View menu toggle, the kernel's
 // Unsynced figure in the status bar, a file cut on disk.
+#include "core/originaltodocument.h"
+#include "core/piecetable.h"
 #include "core/platform/pagecache.h"
 #include "ui/document/jobcenter.h"
 #include "ui/jobs/jobstatuswidget.h"
@@ -37,6 +39,15 @@ bool pwriteBytes(int fd, std::uint64_t offset, std::uint64_t size, char value)
         size -= std::uint64_t(n);
     }
     return true;
+}
+
+// The cell of the map's page-cache cells that holds document offset `at` (the cells must cover the document).
+const OverviewMap::CacheCell *cellAt(const OverviewMap &map, std::uint64_t at)
+{
+    for (const OverviewMap::CacheCell &cell : map.pageCacheCells())
+        if (at >= cell.range.offset && at < cell.range.end())
+            return &cell;
+    return nullptr;
 }
 
 QColor pixel(OverviewMap &map, int x, int row)
@@ -172,6 +183,67 @@ private slots:
         QCOMPARE(::unlink(path.c_str()), 0);
         layer->refresh();
         QVERIFY(map.pageCacheCells().empty());
+        ::close(fd);
+    }
+
+    void cellsFollowUnsavedInsertsAndDeletes()
+    {
+        // The file: [0, 8 MiB) cached (its first MiB dirty), [8, 16 MiB) not cached. The document: 4 MiB inserted at
+        // 8 MiB, then its first MiB deleted, unsaved: the file's cached bytes are at [0, 7 MiB) of the document, the
+        // inserted ones at [7, 11 MiB) (no page-cache state: the kernel has not seen them), the rest at [11, 19 MiB).
+        int fd = -1;
+        const std::string path = makeFile("moved.bin", &fd);
+        QVERIFY(!path.empty());
+        PieceTable table(16 * kMiB);
+        QVERIFY(table.insert(8 * kMiB, std::vector<std::byte>(4 * kMiB, std::byte{0x41})).ok());
+        OverviewMap map;
+        map.setFileSize(20 * kMiB);
+        map.resize(56, 80 + 2 * map.topMargin());
+        PageCacheLayer *layer = PageCacheLayer::attach(&map, [path] { return path; }, nullptr);
+        map.setOriginalMap(std::make_shared<const OriginalToDocument>(table.current()));
+        map.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&map));
+        QVERIFY(layer->refreshFully());
+        QCOMPARE(map.pageCacheCells().front().range.offset, 0u);
+        QCOMPARE(map.pageCacheCells().back().range.end(), 20 * kMiB);
+        QCOMPARE(cellAt(map, 7 * kMiB)->cached, 1.0f);
+        QCOMPARE(cellAt(map, 8 * kMiB)->cached, 0.0f); // inserted
+        QCOMPARE(cellAt(map, 12 * kMiB - 1)->cached, 0.0f);
+        QCOMPARE(cellAt(map, 12 * kMiB)->cached, 0.0f); // the file's uncached half, moved up 4 MiB
+        QCOMPARE(cellAt(map, 20 * kMiB - 1)->cached, 0.0f);
+        const std::uint64_t insertedStart = 8 * kMiB;
+        for (const OverviewMap::CacheCell &cell : map.pageCacheCells()) // nothing of the inserted bytes is cached
+            if (cell.range.overlaps({insertedStart, 4 * kMiB}))
+                QCOMPARE(cell.cached, 0.0f);
+
+        // Deleting the dirty first MiB moves everything down at once (no sampling needed), and no dirty cell is left
+        // where a cached clean byte of the file now stands.
+        QVERIFY(table.erase(0, kMiB).ok());
+        map.setFileSize(19 * kMiB);
+        map.setOriginalMap(std::make_shared<const OriginalToDocument>(table.current()));
+        layer->documentChanged();
+        QCOMPARE(map.pageCacheCells().back().range.end(), 19 * kMiB);
+        QCOMPARE(cellAt(map, 0)->cached, 1.0f);
+        QCOMPARE(cellAt(map, 6 * kMiB)->cached, 1.0f);
+        QCOMPARE(cellAt(map, 7 * kMiB)->cached, 0.0f);
+        QCOMPARE(cellAt(map, 11 * kMiB)->cached, 0.0f);
+        if (layer->source() == QLatin1String("cachestat")) {
+            QCOMPARE(cellAt(map, 0)->dirty + cellAt(map, 0)->writeback, 0.0f); // file byte 1 MiB: clean
+            // Undo: the dirty MiB is back at the document's start.
+            QVERIFY(table.undo().ok());
+            map.setFileSize(20 * kMiB);
+            map.setOriginalMap(std::make_shared<const OriginalToDocument>(table.current()));
+            layer->documentChanged();
+            QCOMPARE(cellAt(map, 0)->dirty + cellAt(map, 0)->writeback, 1.0f);
+        }
+        // Without inserts or deletes the cells are the file's own.
+        QVERIFY(table.restoreOriginal().ok());
+        map.setFileSize(16 * kMiB);
+        map.setOriginalMap(nullptr); // what DocumentPane sets for a document in place
+        layer->documentChanged();
+        QCOMPARE(map.pageCacheCells().back().range.end(), 16 * kMiB);
+        QCOMPARE(cellAt(map, 12 * kMiB)->cached, 0.0f);
+        QCOMPARE(cellAt(map, 7 * kMiB)->cached, 1.0f);
         ::close(fd);
     }
 

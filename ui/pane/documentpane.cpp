@@ -1,6 +1,8 @@
 #include "ui/pane/documentpane.h"
 
+#include "core/originaltodocument.h"
 #include "ui/document/document.h"
+#include "ui/document/editsession.h"
 #include "ui/document/jobcenter.h"
 #include "ui/pane/filechangebanner.h"
 #include "ui/pane/overviewlegend.h"
@@ -57,6 +59,7 @@ DocumentPane::DocumentPane(Document *document, QWidget *parent)
         m_view->clearFile();
         m_map->setFileSize(0);
         m_map->setEditRanges({});
+        m_map->setOriginalMap(nullptr);
     });
     // Edits, undo/redo, revert, save and the jobs' writes: the bytes on screen are read again.
     connect(document, &Document::bytesChanged, this, [this](ByteRange range) {
@@ -96,6 +99,10 @@ void DocumentPane::showEdits()
     const EditSession *session = m_document->session();
     m_map->setFileSize(session->size());
     m_map->setEditRanges(session->editedRanges());
+    // What jobs and the kernel say about the file is drawn where its bytes are while inserts/deletes are unsaved.
+    const PieceSnapshot document = session->snapshot();
+    m_map->setOriginalMap(document.isInPlace() ? nullptr : std::make_shared<const OriginalToDocument>(document));
+    m_pageCache->documentChanged();
 }
 
 void DocumentPane::showFile()

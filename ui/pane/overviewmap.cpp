@@ -2,6 +2,7 @@
 
 #include "ui/document/jobcenter.h"
 #include "ui/document/jobwatcher.h"
+#include "ui/pane/documentranges.h"
 #include "ui/pane/workerlane.h"
 #include "ui/view/jobcolors.h"
 
@@ -109,6 +110,12 @@ void OverviewMap::setEditRanges(std::vector<ByteRange> ranges)
     update();
 }
 
+void OverviewMap::setOriginalMap(std::shared_ptr<const OriginalToDocument> map)
+{
+    m_originalMap = std::move(map);
+    update();
+}
+
 void OverviewMap::setBookmarks(std::vector<Flag> flags)
 {
     m_flags = std::move(flags);
@@ -177,7 +184,7 @@ std::vector<OverviewMap::Segment> OverviewMap::segments() const
     if (!m_center)
         return out;
     const OverviewModel m = model();
-    for (const JobCenter::WorkerTrack &t : m_center->workerTracks()) {
+    for (const JobCenter::WorkerTrack &t : DocumentRanges::tracks(originalMap(), m_center->workerTracks())) {
         Segment s;
         s.colorIndex = t.colorIndex;
         s.rangeRows = m.rowsOf(t.range);
@@ -218,8 +225,10 @@ void OverviewMap::paintEvent(QPaintEvent *)
     if (isLayerVisible(Partitions) && !m_regions.empty())
         paintRegions(p);
     if (isLayerVisible(Durability) && m_center) {
-        paintCoverage(p, m, m_center->synced().ranges(), durabilityLane(), JobColors::synced(isDark), bg);
-        paintCoverage(p, m, m_center->dirty().ranges(), durabilityLane(), JobColors::dirty(isDark), bg);
+        paintCoverage(p, m, DocumentRanges::ranges(originalMap(), m_center->synced().ranges()), durabilityLane(),
+                      JobColors::synced(isDark), bg);
+        paintCoverage(p, m, DocumentRanges::ranges(originalMap(), m_center->dirty().ranges()), durabilityLane(),
+                      JobColors::dirty(isDark), bg);
     }
     if (showsPageCache())
         paintPageCache(p, m);

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -22,6 +23,7 @@ namespace hexmap {
 
 class JobCenter;
 class JobWatcher;
+class OriginalToDocument;
 
 // A vertical strip beside the hex view standing for the whole file: pixel row r shows bytes
 // [r * size / height, (r + 1) * size / height) (OverviewModel); zoomed (setZoom, Ctrl+wheel, the context menu) it
@@ -92,6 +94,11 @@ public:
     std::uint64_t fileSize() const { return m_size; }
     void setViewport(ByteRange visible);
     void setEditRanges(std::vector<ByteRange> ranges);
+    // Where the file's bytes are in the document shown, while inserts or deletes are unsaved; null (the default):
+    // the document is the file in place. The job layers and the page-cache layer, which know file offsets, are
+    // drawn through it.
+    void setOriginalMap(std::shared_ptr<const OriginalToDocument> map);
+    const OriginalToDocument *originalMap() const { return m_originalMap.get(); }
     void setSearchHits(std::vector<ByteRange> hits);
     void setBookmarks(std::vector<Flag> flags);
     const std::vector<Flag> &bookmarks() const { return m_flags; }
@@ -184,6 +191,7 @@ private:
     std::uint64_t m_size = 0;
     ByteRange m_viewport;
     std::vector<ByteRange> m_edits;
+    std::shared_ptr<const OriginalToDocument> m_originalMap;
     std::vector<ByteRange> m_hits;
     std::vector<Flag> m_flags;
     std::vector<MapRegion> m_regions;

@@ -2,6 +2,7 @@
 
 #include "ui/document/jobcenter.h"
 #include "ui/document/jobwatcher.h"
+#include "ui/pane/documentranges.h"
 #include "ui/pane/workerlane.h"
 #include "ui/view/jobcolors.h"
 
@@ -111,12 +112,13 @@ void OverviewMap::paintWorkers(QPainter &p, const OverviewModel &m) const
     const auto lane = workerLane();
     const int w = lane.second - lane.first;
     // Under everything: every byte jobs wrote (synced or not), in the neutral written grey.
-    std::vector<ByteRange> all = m_center->dirty().ranges();
-    const std::vector<ByteRange> synced = m_center->synced().ranges();
+    // Jobs know file offsets: drawn where those bytes are in the document (unsaved inserts and deletes move them).
+    std::vector<ByteRange> all = DocumentRanges::ranges(originalMap(), m_center->dirty().ranges());
+    const std::vector<ByteRange> synced = DocumentRanges::ranges(originalMap(), m_center->synced().ranges());
     all.insert(all.end(), synced.begin(), synced.end()); // disjoint sets: coverage adds them
     paintCoverage(p, m, all, lane, written, bg);
     std::vector<WorkerLane::Track> tracks;
-    for (const JobCenter::WorkerTrack &t : m_center->workerTracks()) {
+    for (const JobCenter::WorkerTrack &t : DocumentRanges::tracks(originalMap(), m_center->workerTracks())) {
         const JobOperation op = t.job->spec().operation;
         const bool writes = op != JobOperation::Flush && op != JobOperation::Sync;
         const auto &workers = t.job->lastSnapshot().workers;

@@ -1,5 +1,6 @@
 #include "ui/pane/pagecachelayer.h"
 
+#include "core/originaltodocument.h"
 #include "ui/pane/overviewmap.h"
 
 #include <QAction>
@@ -11,6 +12,33 @@
 #include <sys/stat.h>
 
 namespace hexmap {
+namespace {
+
+// The file's cells at the document's offsets: each cell's bytes still in the document, in order (edits never
+// reorder the original's bytes), and the inserted bytes between them as empty cells, so that the cells still cover
+// the document as the map expects.
+std::vector<OverviewMap::CacheCell> toDocument(const std::vector<OverviewMap::CacheCell> &cells,
+                                               const OriginalToDocument &map, std::uint64_t documentSize)
+{
+    std::vector<OverviewMap::CacheCell> out;
+    out.reserve(cells.size() + map.runCount());
+    std::uint64_t covered = 0;
+    for (const OverviewMap::CacheCell &cell : cells) {
+        map.forEach(cell.range, [&](ByteRange part, std::uint64_t) {
+            if (part.offset > covered)
+                out.push_back({ByteRange::fromBounds(covered, part.offset)});
+            OverviewMap::CacheCell moved = cell;
+            moved.range = part;
+            out.push_back(moved);
+            covered = part.end();
+        });
+    }
+    if (covered < documentSize)
+        out.push_back({ByteRange::fromBounds(covered, documentSize)});
+    return out;
+}
+
+} // namespace
 
 PageCacheLayer *PageCacheLayer::attach(OverviewMap *map, PathSource path, QMenu *viewMenu)
 {
@@ -47,6 +75,12 @@ bool PageCacheLayer::eventFilter(QObject *watched, QEvent *event)
 }
 
 PageCacheLayer::~PageCacheLayer() = default;
+
+void PageCacheLayer::documentChanged()
+{
+    if (m_sampler && m_map->isLayerVisible(OverviewMap::PageCache))
+        publish();
+}
 
 void PageCacheLayer::setShown(bool on)
 {
@@ -155,6 +189,8 @@ void PageCacheLayer::publish()
         }
         out.push_back(cell);
     }
+    if (const OriginalToDocument *moved = m_map->originalMap())
+        out = toDocument(out, *moved, m_map->fileSize());
     m_map->setPageCache(std::move(out), source());
     if (!m_sampler->hasFullPass())
         return;

@@ -25,6 +25,8 @@ class OverviewMap;
 // previous one stopped, so a huge file costs several ticks per pass, never a long stall. The
 // file is re-opened when the path source names another path or the path now names another file (a Save that
 // replaced it). A file cut on disk is re-laid out at its new size and the map is told the new size.
+// The sampler's cells are the file's; they are drawn where those bytes are in the document (the map's
+// originalMap(): unsaved inserts and deletes move them; inserted bytes have no page-cache state and show none).
 // With cachestat, after each full pass it reports the file's dirty + writeback bytes (kernelUnsyncedChanged) for
 // the status bar's Unsynced item; with mincore (residency only) it reports that the kernel figure is unknown.
 // Parented to the map. Thread: GUI thread only.
@@ -49,6 +51,9 @@ public:
     void refreshWithin(std::chrono::nanoseconds budget);
     // Refreshes until a whole pass is done (tests, screenshots). Returns false when no file could be sampled.
     bool refreshFully();
+
+    // The map's originalMap() changed: the cells are drawn again where the file's bytes now are.
+    void documentChanged();
 
     // Turns the map's PageCache layer on (and refreshes at once) or off (the kernel figure becomes unknown).
     void setShown(bool on);
