@@ -1,12 +1,14 @@
 // The overview map draws what jobs and the kernel report in file offsets (written ranges, worker tracks, page-cache
 // cells) where those bytes are in the document while inserts or deletes are unsaved, and at the file's offsets again
 // once the document is the file in place (undo, save). DocumentPane sets the map's originalMap() on every edit.
+// With HEXMAP_SCREENSHOT_DIR set (under xvfb-run -a with QT_QPA_PLATFORM=xcb), saves the window after the insert.
 #include "core/mappedfile.h"
 #include "ui/document/document.h"
 #include "ui/document/editcommand.h"
 #include "ui/document/editsession.h"
 #include "ui/document/jobcenter.h"
 #include "ui/document/jobwatcher.h"
+#include "ui/jobs/jobsdock.h"
 #include "ui/jobs/jobssupport.h"
 #include "ui/pane/documentpane.h"
 #include "ui/pane/overviewmap.h"
@@ -43,6 +45,7 @@ private slots:
         auto *pane = new DocumentPane(document, &main);
         auto *jobs = new JobsSupport(&main);
         main.setCentralWidget(pane);
+        main.addDockWidget(Qt::BottomDockWidgetArea, jobs->dock());
         jobs->documentAdded(document, pane);
         document->open(*created);
         jobs->setCurrent(document, pane);
@@ -74,6 +77,10 @@ private slots:
         QCOMPARE(map->segments().size(), std::size_t(1));
         QCOMPARE(map->segments()[0].rangeRows, map->model().rowsOf({6 * kMiB, 2 * kMiB}));
         QCOMPARE(map->segments()[0].doneRows, map->model().rowsOf({6 * kMiB, 2 * kMiB}));
+        if (const QByteArray dir = qgetenv("HEXMAP_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            QTest::qWait(300); // the page-cache layer's first refresh
+            QVERIFY(main.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/map-follows-insert.png")));
+        }
 
         // Deleting half of the written bytes leaves the other half, moved.
         QVERIFY(session->erase({6 * kMiB, kMiB}, EditCommand::Kind::Delete));
