@@ -99,9 +99,10 @@ void DocumentPane::showEdits()
     const EditSession *session = m_document->session();
     m_map->setFileSize(session->size());
     m_map->setEditRanges(session->editedRanges());
-    // What jobs and the kernel say about the file is drawn where its bytes are while inserts/deletes are unsaved.
-    const PieceSnapshot document = session->snapshot();
-    m_map->setOriginalMap(document.isInPlace() ? nullptr : std::make_shared<const OriginalToDocument>(document));
+    // What jobs and the kernel say about the file is drawn where its bytes are while inserts/deletes are unsaved
+    // (needsShiftSave: the document is not the file in place; asked once per document version).
+    m_map->setOriginalMap(session->needsShiftSave() ? std::make_shared<const OriginalToDocument>(session->snapshot())
+                                                    : nullptr);
     m_pageCache->documentChanged();
 }
 
