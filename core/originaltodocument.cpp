@@ -6,6 +6,7 @@ namespace hexmap {
 
 OriginalToDocument::OriginalToDocument(const PieceSnapshot &snapshot)
 {
+    m_runs.reserve(snapshot.pieceCount());
     snapshot.forEachSlice({0, snapshot.size()}, [&](std::uint64_t at, const Piece &piece) {
         if (piece.kind == Piece::Kind::Original && piece.length > 0)
             m_runs.push_back({piece.src, piece.length, at});

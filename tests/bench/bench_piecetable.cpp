@@ -5,10 +5,13 @@
 //   - the same through a PieceCursor (no lookup while the rows stay in one leaf of the tree),
 //   - 1 KiB windows (a screen of 64 rows, as a paint reads it: one lookup, then the pieces in order),
 // over an original that is a 64 MiB mapped file (read through MappedFile::readAt, as the app does, pages warmed
-// first). Also the time of the 100 000 edits themselves. Target (issue 15): with edits <= 1.5x without; printed as
+// first). Also the time of the 100 000 edits themselves, and what the overview map's walks of that many pieces cost:
+// per edit (DocumentPane::showEdits: isInPlace, editedRanges) and the OriginalToDocument it builds only when
+// something in file offsets is drawn (the page-cache cells at most 10 times a second, job layers when there are any). Target (issue 15): with edits <= 1.5x without; printed as
 // met or missed (exit code 0 either way).
 // Usage: bench_piecetable [reads=2000000]
 #include "core/mappedfile.h"
+#include "core/originaltodocument.h"
 #include "core/piececursor.h"
 #include "core/piecetable.h"
 
@@ -131,10 +134,26 @@ int main(int argc, char **argv)
     const double cursorMany = cursorNs(many, *file, reads, 7);
     const double screenNone = readNs(none, *file, 1024, reads / 10, 6);
     const double screenMany = readNs(many, *file, 1024, reads / 10, 6);
+    std::vector<double> editMs;
+    std::vector<double> movedMs;
+    std::size_t runs = 0;
+    for (int round = 0; round < 9; ++round) {
+        const auto start = Clock::now();
+        runs += many.editedRanges().size() + std::size_t(many.isInPlace());
+        const auto middle = Clock::now();
+        const OriginalToDocument moved(many);
+        runs += moved.runCount();
+        editMs.push_back(std::chrono::duration<double, std::milli>(middle - start).count());
+        movedMs.push_back(secondsSince(middle) * 1e3);
+    }
+    std::sort(editMs.begin(), editMs.end());
+    std::sort(movedMs.begin(), movedMs.end());
 
     std::printf("original: 64 MiB mapped file (warm); %d reads per round, 5 rounds, median\n", reads);
     std::printf("100 000 edits: %.3f s (%.2f us/edit); %zu pieces, tree height %zu, insert buffers %.1f KiB\n",
                 editSeconds, editSeconds * 1e6 / 100000, many.pieceCount(), many.height(), double(edited.bufferBytes()) / 1024.0);
+    std::printf("the map per edit (isInPlace + editedRanges), 100k edits: %.2f ms; OriginalToDocument when drawn: "
+                "%.2f ms (medians of 9; %zu runs)\n", editMs[editMs.size() / 2], movedMs[movedMs.size() / 2], runs / 9);
     std::printf("16-byte row,   no edits:   %8.1f ns\n", rowNone);
     std::printf("16-byte row,   100k edits: %8.1f ns (%.2fx)\n", rowMany, rowMany / rowNone);
     std::printf("16-byte rows, 64 in a row, no edits:   %8.1f ns/row\n", seqNone);

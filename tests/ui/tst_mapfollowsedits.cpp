@@ -1,6 +1,6 @@
 // The overview map draws what jobs and the kernel report in file offsets (written ranges, worker tracks, page-cache
 // cells) where those bytes are in the document while inserts or deletes are unsaved, and at the file's offsets again
-// once the document is the file in place (undo, save). DocumentPane sets the map's originalMap() on every edit.
+// once the document is the file in place (undo, save). DocumentPane gives the map the moved document on every edit.
 // With HEXMAP_SCREENSHOT_DIR set (under xvfb-run -a with QT_QPA_PLATFORM=xcb), saves the window after the insert.
 #include "core/mappedfile.h"
 #include "ui/document/document.h"

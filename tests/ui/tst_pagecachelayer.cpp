@@ -1,6 +1,5 @@
 // The overview map's "Page cache" layer: PageCacheLayer's cells on the map, the View menu toggle, the kernel's
 // Unsynced figure in the status bar, a file cut on disk.
-#include "core/originaltodocument.h"
 #include "core/piecetable.h"
 #include "core/platform/pagecache.h"
 #include "ui/document/jobcenter.h"
@@ -200,7 +199,7 @@ private slots:
         map.setFileSize(20 * kMiB);
         map.resize(56, 80 + 2 * map.topMargin());
         PageCacheLayer *layer = PageCacheLayer::attach(&map, [path] { return path; }, nullptr);
-        map.setOriginalMap(std::make_shared<const OriginalToDocument>(table.current()));
+        map.setMovedDocument(table.current());
         map.show();
         QVERIFY(QTest::qWaitForWindowExposed(&map));
         QVERIFY(layer->refreshFully());
@@ -220,7 +219,7 @@ private slots:
         // where a cached clean byte of the file now stands.
         QVERIFY(table.erase(0, kMiB).ok());
         map.setFileSize(19 * kMiB);
-        map.setOriginalMap(std::make_shared<const OriginalToDocument>(table.current()));
+        map.setMovedDocument(table.current());
         layer->documentChanged();
         QCOMPARE(map.pageCacheCells().back().range.end(), 19 * kMiB);
         QCOMPARE(cellAt(map, 0)->cached, 1.0f);
@@ -232,14 +231,14 @@ private slots:
             // Undo: the dirty MiB is back at the document's start.
             QVERIFY(table.undo().ok());
             map.setFileSize(20 * kMiB);
-            map.setOriginalMap(std::make_shared<const OriginalToDocument>(table.current()));
+            map.setMovedDocument(table.current());
             layer->documentChanged();
             QCOMPARE(cellAt(map, 0)->dirty + cellAt(map, 0)->writeback, 1.0f);
         }
         // Without inserts or deletes the cells are the file's own.
         QVERIFY(table.restoreOriginal().ok());
         map.setFileSize(16 * kMiB);
-        map.setOriginalMap(nullptr); // what DocumentPane sets for a document in place
+        map.setMovedDocument(std::nullopt); // what DocumentPane sets for a document in place
         layer->documentChanged();
         QCOMPARE(map.pageCacheCells().back().range.end(), 16 * kMiB);
         QCOMPARE(cellAt(map, 12 * kMiB)->cached, 0.0f);

@@ -1,6 +1,5 @@
 #include "ui/pane/documentpane.h"
 
-#include "core/originaltodocument.h"
 #include "ui/document/document.h"
 #include "ui/document/editsession.h"
 #include "ui/document/jobcenter.h"
@@ -14,6 +13,7 @@
 #include <QPointer>
 #include <QSettings>
 #include <QSplitter>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace hexmap {
@@ -53,13 +53,17 @@ DocumentPane::DocumentPane(Document *document, QWidget *parent)
         return document && document->isOpen() ? document->file().path() : std::string();
     });
     m_map->setLayerVisible(OverviewMap::PageCache, true);
+    m_remapCache = new QTimer(this);
+    m_remapCache->setSingleShot(true);
+    m_remapCache->setInterval(100);
+    connect(m_remapCache, &QTimer::timeout, m_pageCache, &PageCacheLayer::documentChanged);
     m_map->setJobCenter(document->jobs());
     connect(document, &Document::fileReplaced, this, &DocumentPane::showFile);
     connect(document, &Document::closed, this, [this] {
         m_view->clearFile();
         m_map->setFileSize(0);
         m_map->setEditRanges({});
-        m_map->setOriginalMap(nullptr);
+        m_map->setMovedDocument(std::nullopt);
     });
     // Edits, undo/redo, revert, save and the jobs' writes: the bytes on screen are read again.
     connect(document, &Document::bytesChanged, this, [this](ByteRange range) {
@@ -100,10 +104,11 @@ void DocumentPane::showEdits()
     m_map->setFileSize(session->size());
     m_map->setEditRanges(session->editedRanges());
     // What jobs and the kernel say about the file is drawn where its bytes are while inserts/deletes are unsaved
-    // (needsShiftSave: the document is not the file in place; asked once per document version).
-    m_map->setOriginalMap(session->needsShiftSave() ? std::make_shared<const OriginalToDocument>(session->snapshot())
-                                                    : nullptr);
-    m_pageCache->documentChanged();
+    // (needsShiftSave: the document is not the file in place). The page-cache cells follow within 100 ms: a burst
+    // of typing remaps them once, not per key (each remap walks the pieces: 7 ms with 166 000 of them).
+    m_map->setMovedDocument(session->needsShiftSave() ? std::optional(session->snapshot()) : std::nullopt);
+    if (!m_remapCache->isActive())
+        m_remapCache->start();
 }
 
 void DocumentPane::showFile()

@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QSplitter;
+class QTimer;
 
 namespace hexmap {
 
@@ -57,6 +58,7 @@ private:
     OverviewMap *m_map;
     FileChangeBanner *m_banner;
     PageCacheLayer *m_pageCache;
+    QTimer *m_remapCache; // coalesces the page-cache cells' remap after edits
     QSplitter *m_splitter = nullptr;
     OverviewLegend *m_legend = nullptr;
 };

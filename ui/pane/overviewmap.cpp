@@ -1,5 +1,7 @@
 #include "ui/pane/overviewmap.h"
 
+#include "core/originaltodocument.h"
+
 #include "ui/document/jobcenter.h"
 #include "ui/document/jobwatcher.h"
 #include "ui/pane/documentranges.h"
@@ -110,10 +112,23 @@ void OverviewMap::setEditRanges(std::vector<ByteRange> ranges)
     update();
 }
 
-void OverviewMap::setOriginalMap(std::shared_ptr<const OriginalToDocument> map)
+void OverviewMap::setMovedDocument(std::optional<PieceSnapshot> document)
 {
-    m_originalMap = std::move(map);
+    m_movedDocument = std::move(document);
+    m_originalMap.reset();
     update();
+}
+
+const OriginalToDocument *OverviewMap::originalMap() const
+{
+    if (m_movedDocument && !m_originalMap)
+        m_originalMap = std::make_shared<const OriginalToDocument>(*m_movedDocument);
+    return m_originalMap.get();
+}
+
+std::vector<ByteRange> OverviewMap::inDocument(const std::vector<ByteRange> &fileRanges) const
+{
+    return fileRanges.empty() ? fileRanges : DocumentRanges::ranges(originalMap(), fileRanges);
 }
 
 void OverviewMap::setBookmarks(std::vector<Flag> flags)
@@ -184,7 +199,8 @@ std::vector<OverviewMap::Segment> OverviewMap::segments() const
     if (!m_center)
         return out;
     const OverviewModel m = model();
-    for (const JobCenter::WorkerTrack &t : DocumentRanges::tracks(originalMap(), m_center->workerTracks())) {
+    const std::vector<JobCenter::WorkerTrack> tracks = m_center->workerTracks();
+    for (const JobCenter::WorkerTrack &t : DocumentRanges::tracks(tracks.empty() ? nullptr : originalMap(), tracks)) {
         Segment s;
         s.colorIndex = t.colorIndex;
         s.rangeRows = m.rowsOf(t.range);
@@ -225,10 +241,8 @@ void OverviewMap::paintEvent(QPaintEvent *)
     if (isLayerVisible(Partitions) && !m_regions.empty())
         paintRegions(p);
     if (isLayerVisible(Durability) && m_center) {
-        paintCoverage(p, m, DocumentRanges::ranges(originalMap(), m_center->synced().ranges()), durabilityLane(),
-                      JobColors::synced(isDark), bg);
-        paintCoverage(p, m, DocumentRanges::ranges(originalMap(), m_center->dirty().ranges()), durabilityLane(),
-                      JobColors::dirty(isDark), bg);
+        paintCoverage(p, m, inDocument(m_center->synced().ranges()), durabilityLane(), JobColors::synced(isDark), bg);
+        paintCoverage(p, m, inDocument(m_center->dirty().ranges()), durabilityLane(), JobColors::dirty(isDark), bg);
     }
     if (showsPageCache())
         paintPageCache(p, m);

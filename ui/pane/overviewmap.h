@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/byterange.h"
+#include "core/piecesnapshot.h"
 #include "ui/pane/overviewmodel.h"
 #include "ui/pane/regionbands.h"
 
@@ -94,11 +95,12 @@ public:
     std::uint64_t fileSize() const { return m_size; }
     void setViewport(ByteRange visible);
     void setEditRanges(std::vector<ByteRange> ranges);
-    // Where the file's bytes are in the document shown, while inserts or deletes are unsaved; null (the default):
-    // the document is the file in place. The job layers and the page-cache layer, which know file offsets, are
-    // drawn through it.
-    void setOriginalMap(std::shared_ptr<const OriginalToDocument> map);
-    const OriginalToDocument *originalMap() const { return m_originalMap.get(); }
+    // The document shown, while inserts or deletes are unsaved (std::nullopt, the default: the document is the file
+    // in place). The job layers and the page-cache layer know file offsets; they are drawn where those bytes are in
+    // the document through originalMap(), which is built from it when first needed (a walk of the pieces), so an
+    // edit costs nothing here until something in file offsets is drawn. Null while the document is in place.
+    void setMovedDocument(std::optional<PieceSnapshot> document);
+    const OriginalToDocument *originalMap() const;
     void setSearchHits(std::vector<ByteRange> hits);
     void setBookmarks(std::vector<Flag> flags);
     const std::vector<Flag> &bookmarks() const { return m_flags; }
@@ -182,6 +184,8 @@ private:
     void paintZoomLabel(QPainter &p) const;
     void paintRegions(QPainter &p) const;
     QString laneHelp(int x) const;
+    // The jobs' file ranges where those bytes are in the document (originalMap(), built only when there are any).
+    std::vector<ByteRange> inDocument(const std::vector<ByteRange> &fileRanges) const;
     // Per worker track, the fade of its job (0 running or just finished .. 1 faded); starts / stops the timer.
     double fadeOf(const JobWatcher *job) const;
     void onJobFinished(const JobWatcher *job);
@@ -191,7 +195,8 @@ private:
     std::uint64_t m_size = 0;
     ByteRange m_viewport;
     std::vector<ByteRange> m_edits;
-    std::shared_ptr<const OriginalToDocument> m_originalMap;
+    std::optional<PieceSnapshot> m_movedDocument;
+    mutable std::shared_ptr<const OriginalToDocument> m_originalMap; // built from m_movedDocument on first use
     std::vector<ByteRange> m_hits;
     std::vector<Flag> m_flags;
     std::vector<MapRegion> m_regions;

@@ -113,12 +113,14 @@ void OverviewMap::paintWorkers(QPainter &p, const OverviewModel &m) const
     const int w = lane.second - lane.first;
     // Under everything: every byte jobs wrote (synced or not), in the neutral written grey.
     // Jobs know file offsets: drawn where those bytes are in the document (unsaved inserts and deletes move them).
-    std::vector<ByteRange> all = DocumentRanges::ranges(originalMap(), m_center->dirty().ranges());
-    const std::vector<ByteRange> synced = DocumentRanges::ranges(originalMap(), m_center->synced().ranges());
+    std::vector<ByteRange> all = inDocument(m_center->dirty().ranges());
+    const std::vector<ByteRange> synced = inDocument(m_center->synced().ranges());
     all.insert(all.end(), synced.begin(), synced.end()); // disjoint sets: coverage adds them
     paintCoverage(p, m, all, lane, written, bg);
     std::vector<WorkerLane::Track> tracks;
-    for (const JobCenter::WorkerTrack &t : DocumentRanges::tracks(originalMap(), m_center->workerTracks())) {
+    const std::vector<JobCenter::WorkerTrack> fileTracks = m_center->workerTracks();
+    for (const JobCenter::WorkerTrack &t :
+         DocumentRanges::tracks(fileTracks.empty() ? nullptr : originalMap(), fileTracks)) {
         const JobOperation op = t.job->spec().operation;
         const bool writes = op != JobOperation::Flush && op != JobOperation::Sync;
         const auto &workers = t.job->lastSnapshot().workers;
