@@ -3,6 +3,7 @@
 // once the document is the file in place (undo, save). DocumentPane gives the map the moved document on every edit.
 // With HEXMAP_SCREENSHOT_DIR set (under xvfb-run -a with QT_QPA_PLATFORM=xcb), saves the window after the insert.
 #include "core/mappedfile.h"
+#include "ui/common/theme.h"
 #include "ui/document/document.h"
 #include "ui/document/editcommand.h"
 #include "ui/document/editsession.h"
@@ -14,6 +15,7 @@
 #include "ui/pane/overviewmap.h"
 
 #include <QMainWindow>
+#include <QStatusBar>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -46,6 +48,8 @@ private slots:
         auto *jobs = new JobsSupport(&main);
         main.setCentralWidget(pane);
         main.addDockWidget(Qt::BottomDockWidgetArea, jobs->dock());
+        for (QWidget *w : jobs->statusWidgets()) // where MainWindow puts them (the Unsynced item)
+            main.statusBar()->addPermanentWidget(w);
         jobs->documentAdded(document, pane);
         document->open(*created);
         jobs->setCurrent(document, pane);
@@ -78,8 +82,14 @@ private slots:
         QCOMPARE(map->segments()[0].rangeRows, map->model().rowsOf({6 * kMiB, 2 * kMiB}));
         QCOMPARE(map->segments()[0].doneRows, map->model().rowsOf({6 * kMiB, 2 * kMiB}));
         if (const QByteArray dir = qgetenv("HEXMAP_SCREENSHOT_DIR"); !dir.isEmpty()) {
-            QTest::qWait(300); // the page-cache layer's first refresh
-            QVERIFY(main.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/map-follows-insert.png")));
+            for (const bool dark : {false, true}) {
+                applyTheme(dark ? Preferences::Theme::Dark : Preferences::Theme::Light);
+                QTest::qWait(300); // the page-cache layer's first refresh, the new palette painted
+                QVERIFY(main.grab().save(QString::fromLocal8Bit(dir)
+                                         + (dark ? QStringLiteral("/map-follows-insert-dark.png")
+                                                 : QStringLiteral("/map-follows-insert-light.png"))));
+            }
+            applyTheme(Preferences::Theme::System);
         }
 
         // Deleting half of the written bytes leaves the other half, moved.
